@@ -1,0 +1,82 @@
+//! Why the meeting refused something. Every message says what to do instead.
+
+use thiserror::Error;
+
+use super::agenda::{ItemId, MotionId};
+use super::event::Seq;
+use super::people::{PersonId, RosterError};
+
+#[derive(Clone, Debug, PartialEq, Eq, Error)]
+pub enum DomainError {
+    #[error("nobody with the id \"{0}\" is on the roster")]
+    UnknownPerson(PersonId),
+    #[error("there is no agenda item \"{0}\"")]
+    UnknownItem(ItemId),
+    #[error("there is no motion \"{0}\"")]
+    UnknownMotion(MotionId),
+    #[error("event {0} is not a note")]
+    UnknownNote(Seq),
+    #[error("the id \"{0}\" is already used")]
+    DuplicateId(String),
+    #[error(transparent)]
+    Roster(#[from] RosterError),
+
+    #[error("{0} is already present")]
+    AlreadyPresent(String),
+    #[error("{0} is not present, so cannot leave")]
+    NotPresent(String),
+    #[error("{0} is present and cannot be excused")]
+    ExcusedWhilePresent(String),
+    #[error("{0} is not a member; only members are excused (請假)")]
+    OnlyMembersAreExcused(String),
+
+    #[error("the meeting is adjourned")]
+    Adjourned,
+    #[error("the meeting has already started")]
+    AlreadyStarted,
+    #[error("item \"{0}\" is not the current item")]
+    NotCurrentItem(ItemId),
+
+    #[error("motion \"{motion}\" is {stage}; {hint}")]
+    WrongStage {
+        motion: MotionId,
+        stage: &'static str,
+        hint: &'static str,
+    },
+    #[error("{0} is an observer (列席) and has no vote; record it as a reservation instead")]
+    ObserverCannotBlock(String),
+    #[error("no members are present")]
+    NobodyPresent,
+    #[error("{agree} agree, but only {present} members are present")]
+    AgreeExceedsPresent { agree: u32, present: u32 },
+    #[error(
+        "{yes} yes + {no} no + {abstain} abstain = {total} votes, but only {present} members are present"
+    )]
+    VotesExceedPresent {
+        yes: u32,
+        no: u32,
+        abstain: u32,
+        total: u32,
+        present: u32,
+    },
+    #[error("{0} is not a member present and cannot vote")]
+    VoterNotPresent(String),
+    #[error("{0} is called twice in the roll call")]
+    VotedTwice(String),
+    #[error("no quorum: {present} members present, {needed} needed")]
+    NotQuorate { present: u32, needed: u32 },
+
+    #[error("a note-taker may only add and correct notes")]
+    NoteTakerMayOnlyTakeNotes,
+    #[error("only the note's author or the facilitator may correct it")]
+    NotYourNote,
+
+    #[error("there is nothing to undo")]
+    NothingToUndo,
+    #[error("there is nothing to redo")]
+    NothingToRedo,
+    #[error("{what} cannot be undone: {why}")]
+    CannotUndo { what: String, why: String },
+    #[error("event {0} cannot be retracted or reinstated")]
+    NotRetractable(Seq),
+}

@@ -1,0 +1,165 @@
+//! Everything that happens during a meeting is an event appended to the session's log.
+//! The state on screen is the log folded (`state.rs`).
+
+use std::fmt;
+
+use chrono::{DateTime, FixedOffset, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+use super::agenda::{AgendaItem, ItemId, Motion, MotionId, Speaker};
+use super::people::{Observer, PersonId, Representative};
+use super::text::Text;
+
+/// A moment of the meeting, with the offset of the room's clock.
+pub type Stamp = DateTime<FixedOffset>;
+
+/// The position of an event in the log, from 1.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Seq(pub u64);
+
+impl fmt::Display for Seq {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "#{}", self.0)
+    }
+}
+
+/// Who recorded an event.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Author {
+    /// The facilitator at the projector laptop.
+    #[default]
+    Facilitator,
+    /// A note-taker, by the name they joined with.
+    NoteTaker(String),
+}
+
+/// One entry of the log.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Event {
+    pub seq: Seq,
+    pub at: Stamp,
+    #[serde(default)]
+    pub by: Author,
+    pub kind: EventKind,
+}
+
+/// The kinds of note the record keeps.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum NoteKind {
+    /// What someone said.
+    Said,
+    /// Room narrative: （與會者皆無意見）, （點頭）.
+    Narrative,
+    /// Something someone must do, by when.
+    Action {
+        #[serde(default)]
+        owner: Option<Speaker>,
+        #[serde(default)]
+        due: Option<NaiveDate>,
+    },
+    /// The decision (決定) or resolution (決議) text of the item.
+    Decision,
+}
+
+/// A note in the record, attached to the agenda item that was current.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Note {
+    #[serde(default)]
+    pub speaker: Option<Speaker>,
+    pub kind: NoteKind,
+    pub text: Text,
+    #[serde(default)]
+    pub item: Option<ItemId>,
+}
+
+/// How a vote was counted.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum Tally {
+    /// A show of hands, counts typed in.
+    Counts { yes: u32, no: u32, abstain: u32 },
+    /// Each member present called by name.
+    RollCall(Vec<(PersonId, Ballot)>),
+}
+
+/// One member's vote in a roll call.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Ballot {
+    Yes,
+    No,
+    Abstain,
+}
+
+impl Tally {
+    /// (yes, no, abstain)
+    pub fn counts(&self) -> (u32, u32, u32) {
+        match self {
+            Tally::Counts { yes, no, abstain } => (*yes, *no, *abstain),
+            Tally::RollCall(ballots) => {
+                let count = |b: Ballot| {
+                    u32::try_from(ballots.iter().filter(|(_, x)| *x == b).count())
+                        .unwrap_or(u32::MAX)
+                };
+                (count(Ballot::Yes), count(Ballot::No), count(Ballot::Abstain))
+            }
+        }
+    }
+}
+
+/// What happened.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum EventKind {
+    MeetingStarted,
+    MeetingAdjourned,
+
+    /// A member, representative or observer arrives (or comes back).
+    Arrived { person: PersonId },
+    Left { person: PersonId },
+    /// A member sends apologies (請假).
+    Excused { person: PersonId },
+    /// An agency sends a representative on the day.
+    RepresentativeAdded(Representative),
+    /// Someone not on the roster comes to observe.
+    ObserverAdded(Observer),
+
+    ItemStarted { item: ItemId },
+    ItemEnded { item: ItemId },
+    /// An item added on the day, usually an extempore motion.
+    ItemAdded(AgendaItem),
+
+    MotionAdded(Motion),
+    /// The facilitator restates the proposal and asks for objections.
+    ConsensusRoundOpened { motion: MotionId },
+    /// An objection (blocking) or a reservation (保留意見, not blocking).
+    ObjectionRaised {
+        motion: MotionId,
+        speaker: Speaker,
+        reason: Text,
+        blocking: bool,
+    },
+    /// The round ends: adopted by consensus if nothing blocks.
+    ConsensusRoundClosed { motion: MotionId },
+    /// How many members present agreed to put the question to a vote.
+    ConsentToVoteTaken { motion: MotionId, agree: u32 },
+    VoteTaken { motion: MotionId, tally: Tally },
+    /// After an even split: 可否同數，取決於主席.
+    ChairRuled { motion: MotionId, adopted: bool },
+    MotionDeferred { motion: MotionId },
+    MotionWithdrawn { motion: MotionId },
+
+    NoteAdded(Note),
+    /// A note replaced by a corrected version; the original stays in the log.
+    NoteCorrected { note: Seq, corrected: Note },
+
+    /// Undo: the event no longer counts. The log keeps both.
+    Retracted { event: Seq },
+    /// Redo: a retracted event counts again.
+    Reinstated { event: Seq },
+}
+
+impl EventKind {
+    /// Undo and redo act on other events; everything else is an ordinary event.
+    pub fn is_correction(&self) -> bool {
+        matches!(self, EventKind::Retracted { .. } | EventKind::Reinstated { .. })
+    }
+}

@@ -1,0 +1,29 @@
+//! The meeting itself: people, agenda, motions, the rule book, and the log of events
+//! folded into the state. Pure: no files, no terminal, no clock (time comes in as a
+//! value).
+
+pub mod agenda;
+pub mod error;
+pub mod event;
+pub mod meeting;
+pub mod people;
+pub mod rules;
+pub mod session;
+pub mod state;
+pub mod text;
+
+pub use agenda::{AgendaItem, ItemId, Motion, MotionId, Section, Speaker};
+pub use error::DomainError;
+pub use event::{Author, Ballot, Event, EventKind, Note, NoteKind, Seq, Stamp, Tally};
+pub use meeting::Meeting;
+pub use people::{
+    Balance, Category, Member, Observer, PersonId, Representative, Roster, RosterError,
+    SeatRole, Side,
+};
+pub use rules::{Comparison, RuleBook, Threshold, TieRule, VoteDenominator, VoteResult};
+pub use session::{FORMAT_VERSION, MeetingInfo, Session, SessionError};
+pub use state::{
+    ConsentRecord, ItemState, MotionState, NoteEntry, Objection, Outcome, Person, Presence,
+    Role, Stage, StageStamp, State, Stint, VoteRecord,
+};
+pub use text::{Lang, Text};

@@ -1,0 +1,1003 @@
+//! The meeting as it stands: the log of events folded over the set-up.
+//!
+//! `State::apply` is the single place where an event changes the meeting; it refuses
+//! events the rules do not allow, so a refused event never reaches the log.
+
+use std::collections::{HashMap, HashSet};
+
+use super::agenda::{AgendaItem, ItemId, Motion, MotionId, Section, Speaker};
+use super::error::DomainError;
+use super::event::{Author, Ballot, Event, EventKind, Note, Seq, Stamp, Tally};
+use super::people::{Balance, Category, Observer, PersonId, Representative, Roster, SeatRole, Side};
+use super::rules::{RuleBook, VoteDenominator, VoteResult};
+use super::session::Session;
+use super::text::Text;
+
+/// What someone is at this meeting.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Role {
+    Member { category: Category, seat: SeatRole },
+    /// Sits in the seat of the member at `seat` (an index into `State::people`).
+    Representative { for_member: PersonId, seat: usize },
+    Observer,
+}
+
+/// Anyone who may attend: members, representatives and observers.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Person {
+    pub id: PersonId,
+    pub name: Text,
+    pub title: Text,
+    pub organisation: Text,
+    pub role: Role,
+}
+
+impl Person {
+    /// The side whose count this person's seat adds to; observers have none.
+    pub fn side(&self, people: &[Person]) -> Option<Side> {
+        match &self.role {
+            Role::Member { category, .. } => Some(category.side()),
+            Role::Representative { seat, .. } => people[*seat].side(people),
+            Role::Observer => None,
+        }
+    }
+
+    pub fn is_member(&self) -> bool {
+        matches!(self.role, Role::Member { .. })
+    }
+}
+
+/// One continuous stay in the room.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Stint {
+    pub arrived: Stamp,
+    pub left: Option<Stamp>,
+}
+
+/// Where a person stands now, as the attendance panel marks it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Presence {
+    /// Not arrived (yet).
+    Absent,
+    Present,
+    /// Was here, has left.
+    Left,
+    /// 請假
+    Excused,
+    /// A member not in the room whose seat a representative occupies.
+    Represented,
+}
+
+/// An agenda item with its actual times.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ItemState {
+    pub item: AgendaItem,
+    pub started: Option<Stamp>,
+    pub ended: Option<Stamp>,
+    /// Added during the meeting (an extempore motion), not in the set-up.
+    pub added_on_the_day: bool,
+}
+
+/// When a stage happened and how many members were present then.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct StageStamp {
+    pub at: Stamp,
+    pub present: Balance,
+}
+
+/// An objection or reservation raised in a consensus round.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Objection {
+    pub at: Stamp,
+    pub speaker: Speaker,
+    pub reason: Text,
+    /// A blocking objection; otherwise a reservation (保留意見).
+    pub blocking: bool,
+    /// The consensus round it was raised in, from 1.
+    pub round: u32,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct ConsensusRound {
+    pub opened: StageStamp,
+    pub closed: Option<StageStamp>,
+}
+
+/// The room's answer to "shall we put it to a vote?".
+#[derive(Clone, Debug, PartialEq)]
+pub struct ConsentRecord {
+    pub stamp: StageStamp,
+    pub agree: u32,
+    /// How many had to agree: more than half of those present.
+    pub needed: u32,
+    pub passed: bool,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct VoteRecord {
+    pub stamp: StageStamp,
+    pub tally: Tally,
+    /// The members present the threshold was computed from (see the rule book's
+    /// `vote_denominator`).
+    pub denominator: u32,
+    /// Yes votes needed to adopt.
+    pub needed: u32,
+    pub result: VoteResult,
+}
+
+/// How a motion ended.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Outcome {
+    /// 無異議通過 / 共識通過
+    AdoptedByConsensus,
+    AdoptedByVote,
+    NotAdopted,
+    /// After an even split, the chair ruled for.
+    AdoptedByChair,
+    /// After an even split, the chair ruled against.
+    RejectedByChair,
+    /// 保留／再議
+    Deferred,
+    Withdrawn,
+}
+
+impl Outcome {
+    pub fn is_adopted(self) -> bool {
+        matches!(
+            self,
+            Outcome::AdoptedByConsensus | Outcome::AdoptedByVote | Outcome::AdoptedByChair
+        )
+    }
+}
+
+/// Where a motion is in the procedure.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Stage {
+    Proposed,
+    ConsensusRound,
+    /// Blocking objections: the room may agree to vote, or defer or withdraw.
+    ConsensusFailed,
+    /// The consent to vote failed; the motion stays open.
+    NotPutToVote,
+    Voting,
+    /// Even split: waiting for the chair's ruling.
+    AwaitingChair,
+    Closed(Outcome),
+}
+
+impl Stage {
+    fn describe(self) -> &'static str {
+        match self {
+            Stage::Proposed => "proposed",
+            Stage::ConsensusRound => "in its consensus round",
+            Stage::ConsensusFailed => "without consensus",
+            Stage::NotPutToVote => "not put to a vote",
+            Stage::Voting => "being voted on",
+            Stage::AwaitingChair => "waiting for the chair's ruling",
+            Stage::Closed(_) => "closed",
+        }
+    }
+
+    pub fn is_open(self) -> bool {
+        !matches!(self, Stage::Closed(_))
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct MotionState {
+    pub motion: Motion,
+    pub stage: Stage,
+    pub added_on_the_day: bool,
+    pub rounds: Vec<ConsensusRound>,
+    pub objections: Vec<Objection>,
+    pub consents: Vec<ConsentRecord>,
+    pub vote: Option<VoteRecord>,
+    pub chair_ruling: Option<(bool, StageStamp)>,
+    pub closed: Option<StageStamp>,
+}
+
+impl MotionState {
+    fn new(motion: Motion, added_on_the_day: bool) -> MotionState {
+        MotionState {
+            motion,
+            stage: Stage::Proposed,
+            added_on_the_day,
+            rounds: Vec::new(),
+            objections: Vec::new(),
+            consents: Vec::new(),
+            vote: None,
+            chair_ruling: None,
+            closed: None,
+        }
+    }
+
+    pub fn round(&self) -> u32 {
+        u32::try_from(self.rounds.len()).unwrap_or(u32::MAX)
+    }
+
+    /// Objections and reservations of the current round.
+    pub fn current_objections(&self) -> impl Iterator<Item = &Objection> {
+        let round = self.round();
+        self.objections.iter().filter(move |o| o.round == round)
+    }
+
+    pub fn outcome(&self) -> Option<Outcome> {
+        match self.stage {
+            Stage::Closed(outcome) => Some(outcome),
+            _ => None,
+        }
+    }
+
+    /// The members present when the vote opened: the last consent that passed.
+    pub fn vote_opened(&self) -> Option<&StageStamp> {
+        self.consents
+            .iter()
+            .rev()
+            .find(|c| c.passed)
+            .map(|c| &c.stamp)
+    }
+
+    fn wrong_stage(&self, hint: &'static str) -> DomainError {
+        DomainError::WrongStage {
+            motion: self.motion.id.clone(),
+            stage: self.stage.describe(),
+            hint,
+        }
+    }
+}
+
+/// A note in the record, as last corrected.
+#[derive(Clone, Debug, PartialEq)]
+pub struct NoteEntry {
+    pub seq: Seq,
+    pub at: Stamp,
+    pub by: Author,
+    pub note: Note,
+    /// How many times it was corrected.
+    pub corrections: u32,
+}
+
+/// The meeting folded from its log.
+#[derive(Clone, Debug, PartialEq)]
+pub struct State {
+    pub people: Vec<Person>,
+    person_index: HashMap<PersonId, usize>,
+    stints: Vec<Vec<Stint>>,
+    excused: Vec<bool>,
+    /// For each member seat (by person index), how many of its occupants are present.
+    seat_occupants: Vec<u32>,
+    present_members: Balance,
+    roster_balance: Balance,
+
+    pub items: Vec<ItemState>,
+    item_index: HashMap<ItemId, usize>,
+    pub current_item: Option<usize>,
+
+    pub motions: Vec<MotionState>,
+    motion_index: HashMap<MotionId, usize>,
+
+    pub notes: Vec<NoteEntry>,
+    note_index: HashMap<Seq, usize>,
+
+    pub started: Option<Stamp>,
+    pub adjourned: Option<Stamp>,
+    /// Events that undo has taken back (and redo has not reinstated).
+    pub retracted: HashSet<Seq>,
+    /// How many events the log holds, retracted or not.
+    pub log_len: usize,
+}
+
+impl State {
+    /// The meeting before anything happened.
+    pub fn from_setup(session: &Session) -> Result<State, DomainError> {
+        let mut state = State {
+            people: Vec::new(),
+            person_index: HashMap::new(),
+            stints: Vec::new(),
+            excused: Vec::new(),
+            seat_occupants: Vec::new(),
+            present_members: Balance::default(),
+            roster_balance: session.roster.balance(),
+            items: Vec::new(),
+            item_index: HashMap::new(),
+            current_item: None,
+            motions: Vec::new(),
+            motion_index: HashMap::new(),
+            notes: Vec::new(),
+            note_index: HashMap::new(),
+            started: None,
+            adjourned: None,
+            retracted: HashSet::new(),
+            log_len: 0,
+        };
+        let roster = &session.roster;
+        roster.validate()?;
+        for member in &roster.members {
+            state.add_person(Person {
+                id: member.id.clone(),
+                name: member.name.clone(),
+                title: member.title.clone(),
+                organisation: member.organisation.clone(),
+                role: Role::Member {
+                    category: member.category,
+                    seat: member.seat,
+                },
+            })?;
+        }
+        for rep in &roster.representatives {
+            state.add_representative(roster, rep)?;
+        }
+        for observer in &roster.observers {
+            state.add_observer(observer)?;
+        }
+        for item in &session.agenda {
+            state.add_item(item.clone(), false)?;
+        }
+        for motion in &session.motions {
+            state.add_motion(motion.clone(), false)?;
+        }
+        Ok(state)
+    }
+
+    /// Folds a whole log: the events that count (not retracted), in order.
+    pub fn fold<'a>(
+        session: &Session,
+        log: impl Iterator<Item = &'a Event> + Clone,
+    ) -> Result<State, (Seq, DomainError)> {
+        let mut state = State::from_setup(session).map_err(|e| (Seq(0), e))?;
+        for event in log.clone() {
+            state.log_len += 1;
+            match event.kind {
+                EventKind::Retracted { event: target } => {
+                    state.retracted.insert(target);
+                }
+                EventKind::Reinstated { event: target } => {
+                    state.retracted.remove(&target);
+                }
+                _ => {}
+            }
+        }
+        for event in log {
+            if event.kind.is_correction() || state.retracted.contains(&event.seq) {
+                continue;
+            }
+            state
+                .apply(session, event)
+                .map_err(|error| (event.seq, error))?;
+        }
+        Ok(state)
+    }
+
+    // ---- set-up -------------------------------------------------------------------
+
+    fn add_person(&mut self, person: Person) -> Result<usize, DomainError> {
+        if self.person_index.contains_key(&person.id) {
+            return Err(DomainError::DuplicateId(person.id.0.clone()));
+        }
+        let index = self.people.len();
+        self.person_index.insert(person.id.clone(), index);
+        self.people.push(person);
+        self.stints.push(Vec::new());
+        self.excused.push(false);
+        self.seat_occupants.push(0);
+        Ok(index)
+    }
+
+    fn add_representative(
+        &mut self,
+        roster: &Roster,
+        rep: &Representative,
+    ) -> Result<usize, DomainError> {
+        roster.check_representative(rep)?;
+        let seat = self.person_index(&rep.for_member)?;
+        self.add_person(Person {
+            id: rep.id.clone(),
+            name: rep.name.clone(),
+            title: rep.title.clone(),
+            organisation: self.people[seat].organisation.clone(),
+            role: Role::Representative {
+                for_member: rep.for_member.clone(),
+                seat,
+            },
+        })
+    }
+
+    fn add_observer(&mut self, observer: &Observer) -> Result<usize, DomainError> {
+        self.add_person(Person {
+            id: observer.id.clone(),
+            name: observer.name.clone(),
+            title: observer.title.clone(),
+            organisation: observer.organisation.clone(),
+            role: Role::Observer,
+        })
+    }
+
+    fn add_item(&mut self, item: AgendaItem, added_on_the_day: bool) -> Result<(), DomainError> {
+        if self.item_index.contains_key(&item.id) {
+            return Err(DomainError::DuplicateId(item.id.0.clone()));
+        }
+        // Keep the agenda in the rules' order: an item added on the day goes after the
+        // last item of its section.
+        let position = self
+            .items
+            .iter()
+            .position(|existing| existing.item.section > item.section)
+            .unwrap_or(self.items.len());
+        self.items.insert(
+            position,
+            ItemState {
+                item,
+                started: None,
+                ended: None,
+                added_on_the_day,
+            },
+        );
+        if let Some(current) = self.current_item.as_mut()
+            && *current >= position
+        {
+            *current += 1;
+        }
+        self.item_index = self
+            .items
+            .iter()
+            .enumerate()
+            .map(|(i, state)| (state.item.id.clone(), i))
+            .collect();
+        Ok(())
+    }
+
+    fn add_motion(&mut self, motion: Motion, added_on_the_day: bool) -> Result<(), DomainError> {
+        if self.motion_index.contains_key(&motion.id) {
+            return Err(DomainError::DuplicateId(motion.id.0.clone()));
+        }
+        self.item_position(&motion.item)?;
+        if let Some(Speaker::Person(id)) = &motion.proposer {
+            self.person_index(id)?;
+        }
+        self.motion_index
+            .insert(motion.id.clone(), self.motions.len());
+        self.motions.push(MotionState::new(motion, added_on_the_day));
+        Ok(())
+    }
+
+    // ---- queries ------------------------------------------------------------------
+
+    pub fn person_index(&self, id: &PersonId) -> Result<usize, DomainError> {
+        self.person_index
+            .get(id)
+            .copied()
+            .ok_or_else(|| DomainError::UnknownPerson(id.clone()))
+    }
+
+    pub fn person(&self, id: &PersonId) -> Option<&Person> {
+        self.person_index.get(id).map(|&i| &self.people[i])
+    }
+
+    pub fn item_position(&self, id: &ItemId) -> Result<usize, DomainError> {
+        self.item_index
+            .get(id)
+            .copied()
+            .ok_or_else(|| DomainError::UnknownItem(id.clone()))
+    }
+
+    pub fn item(&self, id: &ItemId) -> Option<&ItemState> {
+        self.item_index.get(id).map(|&i| &self.items[i])
+    }
+
+    pub fn motion_position(&self, id: &MotionId) -> Result<usize, DomainError> {
+        self.motion_index
+            .get(id)
+            .copied()
+            .ok_or_else(|| DomainError::UnknownMotion(id.clone()))
+    }
+
+    pub fn motion(&self, id: &MotionId) -> Option<&MotionState> {
+        self.motion_index.get(id).map(|&i| &self.motions[i])
+    }
+
+    pub fn note(&self, seq: Seq) -> Option<&NoteEntry> {
+        self.note_index.get(&seq).map(|&i| &self.notes[i])
+    }
+
+    /// The name a speaker is shown with.
+    pub fn speaker_name<'a>(&'a self, speaker: &'a Speaker) -> &'a str {
+        match speaker {
+            Speaker::Person(id) => self.person(id).map_or(id.0.as_str(), |p| &p.name.text),
+            Speaker::Named(name) => name,
+        }
+    }
+
+    pub fn current_item(&self) -> Option<&ItemState> {
+        self.current_item.map(|i| &self.items[i])
+    }
+
+    /// Motions of an agenda item, in order.
+    pub fn motions_of<'a>(&'a self, item: &'a ItemId) -> impl Iterator<Item = &'a MotionState> {
+        self.motions.iter().filter(move |m| &m.motion.item == item)
+    }
+
+    /// Members present now, by side. A seat counts once, whether its member or their
+    /// representative sits in it; observers never count.
+    pub fn present_members(&self) -> Balance {
+        self.present_members
+    }
+
+    /// Members on the roster, by side.
+    pub fn roster_balance(&self) -> Balance {
+        self.roster_balance
+    }
+
+    pub fn presence(&self, index: usize) -> Presence {
+        let stints = &self.stints[index];
+        match stints.last() {
+            Some(Stint { left: None, .. }) => Presence::Present,
+            _ if self.excused[index] => Presence::Excused,
+            _ if self.people[index].is_member() && self.seat_occupants[index] > 0 => {
+                Presence::Represented
+            }
+            Some(_) => Presence::Left,
+            None => Presence::Absent,
+        }
+    }
+
+    pub fn stints(&self, index: usize) -> &[Stint] {
+        &self.stints[index]
+    }
+
+    pub fn is_excused(&self, index: usize) -> bool {
+        self.excused[index]
+    }
+
+    /// Whether person `index` was in the room at `at`.
+    pub fn was_present_at(&self, index: usize, at: Stamp) -> bool {
+        self.stints[index]
+            .iter()
+            .any(|s| s.arrived <= at && s.left.is_none_or(|left| at < left))
+    }
+
+    /// The member seats occupied at `at`, by side: "who was present at 10:42".
+    pub fn present_members_at(&self, at: Stamp) -> Balance {
+        let mut occupied = vec![false; self.people.len()];
+        for (index, person) in self.people.iter().enumerate() {
+            let seat = match person.role {
+                Role::Member { .. } => index,
+                Role::Representative { seat, .. } => seat,
+                Role::Observer => continue,
+            };
+            if self.was_present_at(index, at) {
+                occupied[seat] = true;
+            }
+        }
+        let mut balance = Balance::default();
+        for (index, person) in self.people.iter().enumerate() {
+            if occupied[index]
+                && let Role::Member { category, .. } = person.role
+            {
+                balance.add(category.side());
+            }
+        }
+        balance
+    }
+
+    /// The member seat a person sits in, if any.
+    fn seat_of(&self, index: usize) -> Option<usize> {
+        match self.people[index].role {
+            Role::Member { .. } => Some(index),
+            Role::Representative { seat, .. } => Some(seat),
+            Role::Observer => None,
+        }
+    }
+
+    pub fn is_seat_present(&self, seat: usize) -> bool {
+        self.seat_occupants[seat] > 0
+    }
+
+    fn stamp(&self, at: Stamp) -> StageStamp {
+        StageStamp {
+            at,
+            present: self.present_members,
+        }
+    }
+
+    // ---- events -------------------------------------------------------------------
+
+    /// Applies one ordinary event, or refuses it and leaves the state as it was.
+    pub fn apply(&mut self, session: &Session, event: &Event) -> Result<(), DomainError> {
+        if let Author::NoteTaker(_) = event.by
+            && !matches!(
+                event.kind,
+                EventKind::NoteAdded(_) | EventKind::NoteCorrected { .. }
+            )
+        {
+            return Err(DomainError::NoteTakerMayOnlyTakeNotes);
+        }
+        let at = event.at;
+        match &event.kind {
+            EventKind::MeetingStarted => {
+                if self.started.is_some() {
+                    return Err(DomainError::AlreadyStarted);
+                }
+                self.started = Some(at);
+            }
+            EventKind::MeetingAdjourned => {
+                self.refuse_if_adjourned()?;
+                self.end_current_item(at);
+                self.started.get_or_insert(at);
+                self.adjourned = Some(at);
+            }
+            EventKind::Arrived { person } => self.arrive(person, at)?,
+            EventKind::Left { person } => self.leave(person, at)?,
+            EventKind::Excused { person } => {
+                let index = self.person_index(person)?;
+                let name = self.people[index].name.text.clone();
+                if !self.people[index].is_member() {
+                    return Err(DomainError::OnlyMembersAreExcused(name));
+                }
+                if self.presence(index) == Presence::Present {
+                    return Err(DomainError::ExcusedWhilePresent(name));
+                }
+                self.excused[index] = true;
+            }
+            EventKind::RepresentativeAdded(rep) => {
+                self.add_representative(&session.roster, rep)?;
+            }
+            EventKind::ObserverAdded(observer) => {
+                self.add_observer(observer)?;
+            }
+            EventKind::ItemStarted { item } => {
+                self.refuse_if_adjourned()?;
+                let position = self.item_position(item)?;
+                self.end_current_item(at);
+                self.started.get_or_insert(at);
+                let state = &mut self.items[position];
+                // Coming back to an item keeps its first start and reopens it.
+                state.started.get_or_insert(at);
+                state.ended = None;
+                self.current_item = Some(position);
+            }
+            EventKind::ItemEnded { item } => {
+                let position = self.item_position(item)?;
+                if self.current_item != Some(position) {
+                    return Err(DomainError::NotCurrentItem(item.clone()));
+                }
+                self.end_current_item(at);
+            }
+            EventKind::ItemAdded(item) => {
+                self.refuse_if_adjourned()?;
+                self.add_item(item.clone(), true)?;
+            }
+            EventKind::MotionAdded(motion) => {
+                self.refuse_if_adjourned()?;
+                self.add_motion(motion.clone(), true)?;
+            }
+            EventKind::ConsensusRoundOpened { motion } => {
+                self.refuse_if_adjourned()?;
+                let stamp = self.stamp(at);
+                let m = self.motion_mut(motion)?;
+                match m.stage {
+                    Stage::Proposed | Stage::ConsensusFailed | Stage::NotPutToVote => {}
+                    _ => return Err(m.wrong_stage("a consensus round opens on a motion that is proposed or has failed to reach consensus")),
+                }
+                m.rounds.push(ConsensusRound {
+                    opened: stamp,
+                    closed: None,
+                });
+                m.stage = Stage::ConsensusRound;
+            }
+            EventKind::ObjectionRaised {
+                motion,
+                speaker,
+                reason,
+                blocking,
+            } => {
+                if let Speaker::Person(id) = speaker {
+                    let index = self.person_index(id)?;
+                    if *blocking && self.people[index].role == Role::Observer {
+                        return Err(DomainError::ObserverCannotBlock(
+                            self.people[index].name.text.clone(),
+                        ));
+                    }
+                }
+                let m = self.motion_mut(motion)?;
+                if m.stage != Stage::ConsensusRound {
+                    return Err(m.wrong_stage("open a consensus round first"));
+                }
+                let round = m.round();
+                m.objections.push(Objection {
+                    at,
+                    speaker: speaker.clone(),
+                    reason: reason.clone(),
+                    blocking: *blocking,
+                    round,
+                });
+            }
+            EventKind::ConsensusRoundClosed { motion } => {
+                let stamp = self.stamp(at);
+                let position = self.motion_position(motion)?;
+                let m = &self.motions[position];
+                if m.stage != Stage::ConsensusRound {
+                    return Err(m.wrong_stage("there is no consensus round to close"));
+                }
+                let blocked = m.current_objections().any(|o| o.blocking);
+                if !blocked {
+                    self.check_quorum(&session.rules)?;
+                }
+                let m = &mut self.motions[position];
+                if let Some(round) = m.rounds.last_mut() {
+                    round.closed = Some(stamp);
+                }
+                if blocked {
+                    m.stage = Stage::ConsensusFailed;
+                } else {
+                    m.stage = Stage::Closed(Outcome::AdoptedByConsensus);
+                    m.closed = Some(stamp);
+                }
+            }
+            EventKind::ConsentToVoteTaken { motion, agree } => {
+                self.refuse_if_adjourned()?;
+                let stamp = self.stamp(at);
+                let present = stamp.present.total();
+                let position = self.motion_position(motion)?;
+                let m = &self.motions[position];
+                if !matches!(m.stage, Stage::ConsensusFailed | Stage::NotPutToVote) {
+                    return Err(m.wrong_stage(
+                        "the room is asked to vote only after a consensus round has failed",
+                    ));
+                }
+                if present == 0 {
+                    return Err(DomainError::NobodyPresent);
+                }
+                if *agree > present {
+                    return Err(DomainError::AgreeExceedsPresent {
+                        agree: *agree,
+                        present,
+                    });
+                }
+                self.check_quorum(&session.rules)?;
+                let rules = &session.rules;
+                let passed = rules.vote_may_open(*agree, present);
+                let m = &mut self.motions[position];
+                m.consents.push(ConsentRecord {
+                    stamp,
+                    agree: *agree,
+                    needed: rules.vote_opening_threshold(present),
+                    passed,
+                });
+                m.stage = if passed {
+                    Stage::Voting
+                } else {
+                    Stage::NotPutToVote
+                };
+            }
+            EventKind::VoteTaken { motion, tally } => {
+                let stamp = self.stamp(at);
+                let position = self.motion_position(motion)?;
+                let m = &self.motions[position];
+                if m.stage != Stage::Voting {
+                    return Err(m.wrong_stage("a vote is counted only after the room agreed to vote"));
+                }
+                let opened = m.vote_opened().map_or(stamp, |s| *s);
+                let present_now = stamp.present.total();
+                self.check_tally(tally, present_now)?;
+                self.check_quorum(&session.rules)?;
+                let rules = &session.rules;
+                let denominator = match rules.vote_denominator {
+                    VoteDenominator::PresentWhenVoteOpened => opened.present.total(),
+                    VoteDenominator::PresentWhenCounted => present_now,
+                };
+                if denominator == 0 {
+                    return Err(DomainError::NobodyPresent);
+                }
+                let (yes, no, _) = tally.counts();
+                let result = rules.vote_result(yes, no, denominator);
+                let m = &mut self.motions[position];
+                m.vote = Some(VoteRecord {
+                    stamp,
+                    tally: tally.clone(),
+                    denominator,
+                    needed: rules.adoption_threshold(denominator),
+                    result,
+                });
+                m.stage = match result {
+                    VoteResult::Adopted => Stage::Closed(Outcome::AdoptedByVote),
+                    VoteResult::NotAdopted => Stage::Closed(Outcome::NotAdopted),
+                    VoteResult::EvenSplit => Stage::AwaitingChair,
+                };
+                if !m.stage.is_open() {
+                    m.closed = Some(stamp);
+                }
+            }
+            EventKind::ChairRuled { motion, adopted } => {
+                let stamp = self.stamp(at);
+                let m = self.motion_mut(motion)?;
+                if m.stage != Stage::AwaitingChair {
+                    return Err(m.wrong_stage("the chair rules only after an even split"));
+                }
+                m.chair_ruling = Some((*adopted, stamp));
+                m.stage = Stage::Closed(if *adopted {
+                    Outcome::AdoptedByChair
+                } else {
+                    Outcome::RejectedByChair
+                });
+                m.closed = Some(stamp);
+            }
+            EventKind::MotionDeferred { motion } | EventKind::MotionWithdrawn { motion } => {
+                let stamp = self.stamp(at);
+                let outcome = if matches!(event.kind, EventKind::MotionDeferred { .. }) {
+                    Outcome::Deferred
+                } else {
+                    Outcome::Withdrawn
+                };
+                let m = self.motion_mut(motion)?;
+                if !m.stage.is_open() {
+                    return Err(m.wrong_stage("it is already closed"));
+                }
+                m.stage = Stage::Closed(outcome);
+                m.closed = Some(stamp);
+            }
+            EventKind::NoteAdded(note) => {
+                self.check_note(note)?;
+                self.note_index.insert(event.seq, self.notes.len());
+                self.notes.push(NoteEntry {
+                    seq: event.seq,
+                    at,
+                    by: event.by.clone(),
+                    note: note.clone(),
+                    corrections: 0,
+                });
+            }
+            EventKind::NoteCorrected { note, corrected } => {
+                let index = *self
+                    .note_index
+                    .get(note)
+                    .ok_or(DomainError::UnknownNote(*note))?;
+                if event.by != Author::Facilitator && self.notes[index].by != event.by {
+                    return Err(DomainError::NotYourNote);
+                }
+                self.check_note(corrected)?;
+                let entry = &mut self.notes[index];
+                entry.note = corrected.clone();
+                entry.corrections += 1;
+            }
+            EventKind::Retracted { .. } | EventKind::Reinstated { .. } => {
+                return Err(DomainError::NotRetractable(event.seq));
+            }
+        }
+        Ok(())
+    }
+
+    fn refuse_if_adjourned(&self) -> Result<(), DomainError> {
+        match self.adjourned {
+            Some(_) => Err(DomainError::Adjourned),
+            None => Ok(()),
+        }
+    }
+
+    fn motion_mut(&mut self, id: &MotionId) -> Result<&mut MotionState, DomainError> {
+        let position = self.motion_position(id)?;
+        Ok(&mut self.motions[position])
+    }
+
+    fn end_current_item(&mut self, at: Stamp) {
+        if let Some(current) = self.current_item.take() {
+            self.items[current].ended = Some(at);
+        }
+    }
+
+    fn arrive(&mut self, person: &PersonId, at: Stamp) -> Result<(), DomainError> {
+        let index = self.person_index(person)?;
+        if self.presence(index) == Presence::Present {
+            return Err(DomainError::AlreadyPresent(
+                self.people[index].name.text.clone(),
+            ));
+        }
+        self.stints[index].push(Stint {
+            arrived: at,
+            left: None,
+        });
+        // Someone who sent apologies and came after all is simply present.
+        self.excused[index] = false;
+        if let Some(seat) = self.seat_of(index) {
+            self.seat_occupants[seat] += 1;
+            if self.seat_occupants[seat] == 1
+                && let Some(side) = self.people[seat].side(&self.people)
+            {
+                self.present_members.add(side);
+            }
+        }
+        Ok(())
+    }
+
+    fn leave(&mut self, person: &PersonId, at: Stamp) -> Result<(), DomainError> {
+        let index = self.person_index(person)?;
+        if self.presence(index) != Presence::Present {
+            return Err(DomainError::NotPresent(self.people[index].name.text.clone()));
+        }
+        if let Some(stint) = self.stints[index].last_mut() {
+            stint.left = Some(at);
+        }
+        if let Some(seat) = self.seat_of(index) {
+            self.seat_occupants[seat] -= 1;
+            if self.seat_occupants[seat] == 0
+                && let Some(side) = self.people[seat].side(&self.people)
+            {
+                self.present_members.remove(side);
+            }
+        }
+        Ok(())
+    }
+
+    fn check_quorum(&self, rules: &RuleBook) -> Result<(), DomainError> {
+        let present = self.present_members.total();
+        let roster = self.roster_balance.total();
+        if rules.is_quorate(present, roster) {
+            return Ok(());
+        }
+        Err(DomainError::NotQuorate {
+            present,
+            needed: rules.quorum_threshold(roster).unwrap_or(0),
+        })
+    }
+
+    fn check_tally(&self, tally: &Tally, present: u32) -> Result<(), DomainError> {
+        if present == 0 {
+            return Err(DomainError::NobodyPresent);
+        }
+        let (yes, no, abstain) = tally.counts();
+        let total = u64::from(yes) + u64::from(no) + u64::from(abstain);
+        if total > u64::from(present) {
+            return Err(DomainError::VotesExceedPresent {
+                yes,
+                no,
+                abstain,
+                total: u32::try_from(total).unwrap_or(u32::MAX),
+                present,
+            });
+        }
+        if let Tally::RollCall(ballots) = tally {
+            let mut seats = HashSet::new();
+            for (voter, _) in ballots {
+                let index = self.person_index(voter)?;
+                let name = || self.people[index].name.text.clone();
+                let present_in_seat = self.presence(index) == Presence::Present;
+                let Some(seat) = self.seat_of(index).filter(|_| present_in_seat) else {
+                    return Err(DomainError::VoterNotPresent(name()));
+                };
+                if !seats.insert(seat) {
+                    return Err(DomainError::VotedTwice(self.people[seat].name.text.clone()));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn check_note(&self, note: &Note) -> Result<(), DomainError> {
+        if let Some(Speaker::Person(id)) = &note.speaker {
+            self.person_index(id)?;
+        }
+        if let super::event::NoteKind::Action {
+            owner: Some(Speaker::Person(id)),
+            ..
+        } = &note.kind
+        {
+            self.person_index(id)?;
+        }
+        if let Some(item) = &note.item {
+            self.item_position(item)?;
+        }
+        Ok(())
+    }
+
+    /// The first item of a section, for jumping the agenda.
+    pub fn first_item_of(&self, section: Section) -> Option<usize> {
+        self.items.iter().position(|i| i.item.section == section)
+    }
+
+    /// Roll-call ballots by seat, for showing who voted what.
+    pub fn ballot_of(tally: &Tally, person: &PersonId) -> Option<Ballot> {
+        match tally {
+            Tally::RollCall(ballots) => ballots.iter().find(|(p, _)| p == person).map(|(_, b)| *b),
+            Tally::Counts { .. } => None,
+        }
+    }
+}

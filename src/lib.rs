@@ -1,0 +1,4 @@
+//! Roundtable: run a multi-stakeholder forum meeting live in the terminal, and turn the
+//! saved meeting into publishable minutes.
+
+pub mod domain;
