@@ -2,3 +2,5 @@
 //! saved meeting into publishable minutes.
 
 pub mod domain;
+pub mod i18n;
+pub mod store;

@@ -100,7 +100,11 @@ impl Tally {
                     u32::try_from(ballots.iter().filter(|(_, x)| *x == b).count())
                         .unwrap_or(u32::MAX)
                 };
-                (count(Ballot::Yes), count(Ballot::No), count(Ballot::Abstain))
+                (
+                    count(Ballot::Yes),
+                    count(Ballot::No),
+                    count(Ballot::Abstain),
+                )
             }
         }
     }
@@ -113,23 +117,35 @@ pub enum EventKind {
     MeetingAdjourned,
 
     /// A member, representative or observer arrives (or comes back).
-    Arrived { person: PersonId },
-    Left { person: PersonId },
+    Arrived {
+        person: PersonId,
+    },
+    Left {
+        person: PersonId,
+    },
     /// A member sends apologies (請假).
-    Excused { person: PersonId },
+    Excused {
+        person: PersonId,
+    },
     /// An agency sends a representative on the day.
     RepresentativeAdded(Representative),
     /// Someone not on the roster comes to observe.
     ObserverAdded(Observer),
 
-    ItemStarted { item: ItemId },
-    ItemEnded { item: ItemId },
+    ItemStarted {
+        item: ItemId,
+    },
+    ItemEnded {
+        item: ItemId,
+    },
     /// An item added on the day, usually an extempore motion.
     ItemAdded(AgendaItem),
 
     MotionAdded(Motion),
     /// The facilitator restates the proposal and asks for objections.
-    ConsensusRoundOpened { motion: MotionId },
+    ConsensusRoundOpened {
+        motion: MotionId,
+    },
     /// An objection (blocking) or a reservation (保留意見, not blocking).
     ObjectionRaised {
         motion: MotionId,
@@ -138,28 +154,53 @@ pub enum EventKind {
         blocking: bool,
     },
     /// The round ends: adopted by consensus if nothing blocks.
-    ConsensusRoundClosed { motion: MotionId },
+    ConsensusRoundClosed {
+        motion: MotionId,
+    },
     /// How many members present agreed to put the question to a vote.
-    ConsentToVoteTaken { motion: MotionId, agree: u32 },
-    VoteTaken { motion: MotionId, tally: Tally },
+    ConsentToVoteTaken {
+        motion: MotionId,
+        agree: u32,
+    },
+    VoteTaken {
+        motion: MotionId,
+        tally: Tally,
+    },
     /// After an even split: 可否同數，取決於主席.
-    ChairRuled { motion: MotionId, adopted: bool },
-    MotionDeferred { motion: MotionId },
-    MotionWithdrawn { motion: MotionId },
+    ChairRuled {
+        motion: MotionId,
+        adopted: bool,
+    },
+    MotionDeferred {
+        motion: MotionId,
+    },
+    MotionWithdrawn {
+        motion: MotionId,
+    },
 
     NoteAdded(Note),
     /// A note replaced by a corrected version; the original stays in the log.
-    NoteCorrected { note: Seq, corrected: Note },
+    NoteCorrected {
+        note: Seq,
+        corrected: Note,
+    },
 
     /// Undo: the event no longer counts. The log keeps both.
-    Retracted { event: Seq },
+    Retracted {
+        event: Seq,
+    },
     /// Redo: a retracted event counts again.
-    Reinstated { event: Seq },
+    Reinstated {
+        event: Seq,
+    },
 }
 
 impl EventKind {
     /// Undo and redo act on other events; everything else is an ordinary event.
     pub fn is_correction(&self) -> bool {
-        matches!(self, EventKind::Retracted { .. } | EventKind::Reinstated { .. })
+        matches!(
+            self,
+            EventKind::Retracted { .. } | EventKind::Reinstated { .. }
+        )
     }
 }

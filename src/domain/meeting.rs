@@ -34,7 +34,12 @@ impl Meeting {
     }
 
     /// Records an event if the rules allow it, and returns it as logged.
-    pub fn record(&mut self, at: Stamp, by: Author, kind: EventKind) -> Result<&Event, DomainError> {
+    pub fn record(
+        &mut self,
+        at: Stamp,
+        by: Author,
+        kind: EventKind,
+    ) -> Result<&Event, DomainError> {
         let event = Event {
             seq: self.session.next_seq(),
             at,
@@ -73,7 +78,9 @@ impl Meeting {
             .log
             .iter()
             .rev()
-            .find(|e| &e.by == by && !e.kind.is_correction() && !self.state.retracted.contains(&e.seq))
+            .find(|e| {
+                &e.by == by && !e.kind.is_correction() && !self.state.retracted.contains(&e.seq)
+            })
             .map(|e| e.seq)
     }
 

@@ -3,6 +3,7 @@
 //! value).
 
 pub mod agenda;
+pub mod commitments;
 pub mod error;
 pub mod event;
 pub mod meeting;
@@ -17,13 +18,13 @@ pub use error::DomainError;
 pub use event::{Author, Ballot, Event, EventKind, Note, NoteKind, Seq, Stamp, Tally};
 pub use meeting::Meeting;
 pub use people::{
-    Balance, Category, Member, Observer, PersonId, Representative, Roster, RosterError,
-    SeatRole, Side,
+    Balance, Category, Member, Observer, PersonId, Representative, Roster, RosterError, SeatRole,
+    Side,
 };
 pub use rules::{Comparison, RuleBook, Threshold, TieRule, VoteDenominator, VoteResult};
 pub use session::{FORMAT_VERSION, MeetingInfo, Session, SessionError};
 pub use state::{
-    ConsentRecord, ItemState, MotionState, NoteEntry, Objection, Outcome, Person, Presence,
-    Role, Stage, StageStamp, State, Stint, VoteRecord,
+    ConsentRecord, ItemState, MotionState, NoteEntry, Objection, Outcome, Person, Presence, Role,
+    Stage, StageStamp, State, Stint, VoteRecord,
 };
 pub use text::{Lang, Text};

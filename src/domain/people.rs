@@ -150,7 +150,9 @@ pub enum RosterError {
         "{0} is a government member and cannot be co-convener: the co-convener is designated from the non-government members"
     )]
     GovernmentCoConvener(String),
-    #[error("representative {name} stands in for \"{for_member}\", who is not a member of the roster")]
+    #[error(
+        "representative {name} stands in for \"{for_member}\", who is not a member of the roster"
+    )]
     RepresentativeForUnknownMember { name: String, for_member: PersonId },
     #[error(
         "representative {name} stands in for {member}, who is not an agency member; only an agency sends a designated representative (指派代表)"

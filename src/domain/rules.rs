@@ -208,18 +208,27 @@ mod tests {
 
     #[test]
     fn ten_present_five_yes_three_no_two_abstain_is_adopted() {
-        assert_eq!(RuleBook::default().vote_result(5, 3, 10), VoteResult::Adopted);
+        assert_eq!(
+            RuleBook::default().vote_result(5, 3, 10),
+            VoteResult::Adopted
+        );
     }
 
     #[test]
     fn ten_present_four_yes_two_no_four_abstain_is_not_adopted() {
         // Abstentions weigh like a no: four yes of ten present is under half.
-        assert_eq!(RuleBook::default().vote_result(4, 2, 10), VoteResult::NotAdopted);
+        assert_eq!(
+            RuleBook::default().vote_result(4, 2, 10),
+            VoteResult::NotAdopted
+        );
     }
 
     #[test]
     fn ten_present_five_five_the_chair_rules() {
-        assert_eq!(RuleBook::default().vote_result(5, 5, 10), VoteResult::EvenSplit);
+        assert_eq!(
+            RuleBook::default().vote_result(5, 5, 10),
+            VoteResult::EvenSplit
+        );
     }
 
     #[test]

@@ -67,7 +67,9 @@ pub enum SessionError {
     AgendaOutOfOrder { item: String, section: String },
     #[error("the set-up is invalid: {0}")]
     SetUp(DomainError),
-    #[error("the log's event {found} comes after event {previous}; events must be numbered in increasing order")]
+    #[error(
+        "the log's event {found} comes after event {previous}; events must be numbered in increasing order"
+    )]
     LogOutOfOrder { previous: Seq, found: Seq },
     #[error("the log's event {seq} cannot be applied: {error}")]
     Log { seq: Seq, error: DomainError },

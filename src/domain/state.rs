@@ -8,7 +8,9 @@ use std::collections::{HashMap, HashSet};
 use super::agenda::{AgendaItem, ItemId, Motion, MotionId, Section, Speaker};
 use super::error::DomainError;
 use super::event::{Author, Ballot, Event, EventKind, Note, Seq, Stamp, Tally};
-use super::people::{Balance, Category, Observer, PersonId, Representative, Roster, SeatRole, Side};
+use super::people::{
+    Balance, Category, Observer, PersonId, Representative, Roster, SeatRole, Side,
+};
 use super::rules::{RuleBook, VoteDenominator, VoteResult};
 use super::session::Session;
 use super::text::Text;
@@ -16,9 +18,15 @@ use super::text::Text;
 /// What someone is at this meeting.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Role {
-    Member { category: Category, seat: SeatRole },
+    Member {
+        category: Category,
+        seat: SeatRole,
+    },
     /// Sits in the seat of the member at `seat` (an index into `State::people`).
-    Representative { for_member: PersonId, seat: usize },
+    Representative {
+        for_member: PersonId,
+        seat: usize,
+    },
     Observer,
 }
 
@@ -456,7 +464,8 @@ impl State {
         }
         self.motion_index
             .insert(motion.id.clone(), self.motions.len());
-        self.motions.push(MotionState::new(motion, added_on_the_day));
+        self.motions
+            .push(MotionState::new(motion, added_on_the_day));
         Ok(())
     }
 
@@ -774,7 +783,9 @@ impl State {
                 let position = self.motion_position(motion)?;
                 let m = &self.motions[position];
                 if m.stage != Stage::Voting {
-                    return Err(m.wrong_stage("a vote is counted only after the room agreed to vote"));
+                    return Err(
+                        m.wrong_stage("a vote is counted only after the room agreed to vote")
+                    );
                 }
                 let opened = m.vote_opened().map_or(stamp, |s| *s);
                 let present_now = stamp.present.total();
@@ -911,7 +922,9 @@ impl State {
     fn leave(&mut self, person: &PersonId, at: Stamp) -> Result<(), DomainError> {
         let index = self.person_index(person)?;
         if self.presence(index) != Presence::Present {
-            return Err(DomainError::NotPresent(self.people[index].name.text.clone()));
+            return Err(DomainError::NotPresent(
+                self.people[index].name.text.clone(),
+            ));
         }
         if let Some(stint) = self.stints[index].last_mut() {
             stint.left = Some(at);

@@ -1,0 +1,163 @@
+//! The background writer. The app hands it each event as it is recorded and goes on;
+//! the writer appends the event to its own copy of the session and writes the whole
+//! file atomically, coalescing events that arrive while a write is under way. It
+//! reports what is on disk, so the screen shows "saved" only when it is true.
+
+use std::path::PathBuf;
+use std::sync::mpsc::{self, RecvTimeoutError};
+use std::thread::{self, JoinHandle};
+use std::time::Duration;
+
+use tokio::sync::mpsc::UnboundedSender;
+
+use crate::domain::{Event, Seq, Session};
+
+/// What the writer has done.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SaveReport {
+    /// Everything through this event is durably on disk.
+    Saved { through: Seq },
+    /// The last write failed; the writer keeps the changes and tries again.
+    Failed { error: String },
+}
+
+enum Job {
+    Append(Box<Event>),
+    Flush(mpsc::Sender<Result<(), String>>),
+}
+
+/// A handle to the writer thread. Dropping it (or `finish`) writes what is pending.
+pub struct Saver {
+    jobs: Option<mpsc::Sender<Job>>,
+    thread: Option<JoinHandle<()>>,
+}
+
+/// How long to wait before trying a failed write again.
+const RETRY_AFTER: Duration = Duration::from_secs(1);
+
+impl Saver {
+    /// Starts the writer for `session`, as it is in the file at `path` now.
+    pub fn spawn(path: PathBuf, session: Session, reports: UnboundedSender<SaveReport>) -> Saver {
+        let (jobs, inbox) = mpsc::channel::<Job>();
+        let thread = thread::Builder::new()
+            .name("roundtable-saver".into())
+            .spawn(move || writer(path, session, inbox, reports))
+            .expect("the OS can start a thread");
+        Saver {
+            jobs: Some(jobs),
+            thread: Some(thread),
+        }
+    }
+
+    /// Queues an event for saving. Never blocks.
+    pub fn append(&self, event: Event) {
+        if let Some(jobs) = &self.jobs {
+            let _ = jobs.send(Job::Append(Box::new(event)));
+        }
+    }
+
+    /// Waits until everything queued so far is on disk.
+    pub fn flush(&self) -> Result<(), String> {
+        let (done, wait) = mpsc::channel();
+        let jobs = self.jobs.as_ref().ok_or("the writer has stopped")?;
+        jobs.send(Job::Flush(done))
+            .map_err(|_| "the writer has stopped".to_owned())?;
+        wait.recv()
+            .unwrap_or_else(|_| Err("the writer has stopped".to_owned()))
+    }
+
+    /// Writes what is pending and stops the writer.
+    pub fn finish(mut self) -> Result<(), String> {
+        let result = self.flush();
+        self.stop();
+        result
+    }
+
+    fn stop(&mut self) {
+        self.jobs.take();
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
+    }
+}
+
+impl Drop for Saver {
+    fn drop(&mut self) {
+        self.stop();
+    }
+}
+
+fn writer(
+    path: PathBuf,
+    mut session: Session,
+    inbox: mpsc::Receiver<Job>,
+    reports: UnboundedSender<SaveReport>,
+) {
+    let mut dirty = false;
+    let mut waiting: Vec<mpsc::Sender<Result<(), String>>> = Vec::new();
+    loop {
+        // Wait for work; while a failed write is pending, wake up to retry it.
+        let job = if dirty {
+            match inbox.recv_timeout(RETRY_AFTER) {
+                Ok(job) => Some(job),
+                Err(RecvTimeoutError::Timeout) => None,
+                Err(RecvTimeoutError::Disconnected) => {
+                    let _ = write(&path, &session, &reports);
+                    return;
+                }
+            }
+        } else {
+            match inbox.recv() {
+                Ok(job) => Some(job),
+                Err(_) => return,
+            }
+        };
+        let mut take = |job: Job| match job {
+            Job::Append(event) => {
+                session.log.push(*event);
+                dirty = true;
+            }
+            Job::Flush(done) => waiting.push(done),
+        };
+        if let Some(job) = job {
+            take(job);
+        }
+        // Coalesce everything that arrived meanwhile into one write.
+        while let Ok(job) = inbox.try_recv() {
+            take(job);
+        }
+        let result = if dirty {
+            write(&path, &session, &reports)
+        } else {
+            Ok(())
+        };
+        if result.is_ok() {
+            dirty = false;
+        }
+        for done in waiting.drain(..) {
+            let _ = done.send(result.clone());
+        }
+    }
+}
+
+fn write(
+    path: &std::path::Path,
+    session: &Session,
+    reports: &UnboundedSender<SaveReport>,
+) -> Result<(), String> {
+    match super::save(path, session) {
+        Ok(()) => {
+            if let Some(last) = session.log.last() {
+                let _ = reports.send(SaveReport::Saved { through: last.seq });
+            }
+            Ok(())
+        }
+        Err(e) => {
+            let error = format!("cannot save {}: {e}", path.display());
+            let _ = reports.send(SaveReport::Failed {
+                error: error.clone(),
+            });
+            Err(error)
+        }
+    }
+}
