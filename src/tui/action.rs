@@ -1,0 +1,114 @@
+//! What the facilitator can ask for, named by intent. The key table (`keys.rs`) maps
+//! keys to these; `update` carries them out. A key's name never appears here.
+
+/// The four panels that take the focus.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Panel {
+    Attendance,
+    Agenda,
+    Motion,
+    Notes,
+}
+
+impl Panel {
+    /// In the order Tab visits them and the number keys name them.
+    pub const ALL: [Panel; 4] = [
+        Panel::Attendance,
+        Panel::Agenda,
+        Panel::Motion,
+        Panel::Notes,
+    ];
+
+    pub fn next(self) -> Panel {
+        let i = Panel::ALL.iter().position(|p| *p == self).unwrap_or(0);
+        Panel::ALL[(i + 1) % Panel::ALL.len()]
+    }
+
+    pub fn previous(self) -> Panel {
+        let i = Panel::ALL.iter().position(|p| *p == self).unwrap_or(0);
+        Panel::ALL[(i + Panel::ALL.len() - 1) % Panel::ALL.len()]
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Action {
+    // Anywhere.
+    /// Leave; everything is already saved, and the saver flushes before exit.
+    Quit,
+    ToggleHelp,
+    SwitchLanguage,
+    /// Take back the facilitator's last change (the log records the retraction).
+    Undo,
+    /// Reinstate what undo took back.
+    Redo,
+    FocusNext,
+    FocusPrevious,
+    Focus(Panel),
+
+    // Lists (attendance, agenda, roll call, help).
+    SelectPrevious,
+    SelectNext,
+    SelectPageUp,
+    SelectPageDown,
+    SelectFirst,
+    SelectLast,
+
+    // Attendance.
+    /// Arrived if not present, left if present; a person who left can come back.
+    ToggleAttendance,
+    MarkExcused,
+    AddObserver,
+    AddRepresentative,
+
+    // Agenda.
+    StartMeeting,
+    StartSelectedItem,
+    EndCurrentItem,
+    AddExtemporeMotion,
+    AdjournMeeting,
+
+    // Motion.
+    PreviousMotion,
+    NextMotion,
+    OpenConsensusRound,
+    RecordObjection,
+    RecordReservation,
+    CloseConsensusRound,
+    TakeConsentToVote,
+    VoteByCounts,
+    VoteByRollCall,
+    AskChairRuling,
+    DeferMotion,
+    WithdrawMotion,
+
+    // Notes.
+    AddNote,
+    PickSpeaker,
+    CycleNoteKind,
+    ToggleEnglish,
+    NoteNoObjection,
+    NoteNodding,
+    ToggleAllNotes,
+    ScrollNotesUp,
+    ScrollNotesDown,
+
+    // Editing any input line.
+    CursorLeft,
+    CursorRight,
+    CursorHome,
+    CursorEnd,
+    DeleteBackward,
+    DeleteForward,
+
+    // Dialogs.
+    Confirm,
+    Cancel,
+    NextField,
+    PreviousField,
+    BallotYes,
+    BallotNo,
+    BallotAbstain,
+    ClearBallot,
+    ChairAdopts,
+    ChairRejects,
+}

@@ -1,0 +1,279 @@
+//! The facilitator's screen as data: the meeting, the language, the focus, each
+//! panel's own state, the open dialog, and what the saver has reported.
+
+use crate::domain::{EventKind, Lang, Meeting, Seq, Stage, Stamp};
+use crate::store::SaveReport;
+
+use super::action::{Action, Panel};
+use super::keys::Context;
+use super::layout::{self, Areas};
+use super::panels::{AgendaPanel, AttendancePanel, MotionPanel, NotesPanel};
+use super::prompt::Prompt;
+
+/// What the file on disk holds compared with the screen.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct SaveState {
+    /// The last event handed to the saver.
+    pub recorded: Option<Seq>,
+    /// The last event the saver reported on disk.
+    pub saved: Option<Seq>,
+    /// The last write failed (the saver keeps retrying).
+    pub error: Option<String>,
+}
+
+impl SaveState {
+    /// "Saved" only once the saver has reported the last event on disk.
+    pub fn is_saved(&self) -> bool {
+        self.error.is_none()
+            && self
+                .recorded
+                .is_none_or(|r| self.saved.is_some_and(|s| s >= r))
+    }
+
+    pub fn report(&mut self, report: SaveReport) {
+        match report {
+            SaveReport::Saved { through } => {
+                self.saved = Some(self.saved.map_or(through, |s| s.max(through)));
+                self.error = None;
+            }
+            SaveReport::Failed { error } => self.error = Some(error),
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MessageKind {
+    Info,
+    /// A refusal: the rules or the input said no, and nothing changed.
+    Refused,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Message {
+    pub text: String,
+    pub kind: MessageKind,
+    pub at: Stamp,
+}
+
+/// How long a message stays after the last key.
+pub const MESSAGE_SECONDS: i64 = 10;
+
+pub struct App {
+    pub meeting: Meeting,
+    pub lang: Lang,
+    pub focus: Panel,
+    /// The wall clock, set at the edge before each input is handled.
+    pub now: Stamp,
+    /// The terminal's size, for laying out mouse targets and page sizes.
+    pub size: (u16, u16),
+    pub attendance: AttendancePanel,
+    pub agenda: AgendaPanel,
+    pub motion: MotionPanel,
+    pub notes: NotesPanel,
+    pub prompt: Option<Prompt>,
+    /// The help overlay, open, scrolled this many lines.
+    pub help: Option<usize>,
+    pub message: Option<Message>,
+    pub save: SaveState,
+    /// Quitting failed to save once; the next quit writes a rescue copy.
+    pub quit_failed: bool,
+}
+
+impl App {
+    /// A screen for `meeting`, in Chinese, with the attendance panel focused.
+    pub fn new(meeting: Meeting, now: Stamp) -> App {
+        let mut app = App {
+            meeting,
+            lang: Lang::ZhTw,
+            focus: Panel::Attendance,
+            now,
+            size: (120, 40),
+            attendance: AttendancePanel::default(),
+            agenda: AgendaPanel::default(),
+            motion: MotionPanel::default(),
+            notes: NotesPanel::default(),
+            prompt: None,
+            help: None,
+            message: None,
+            save: SaveState::default(),
+            quit_failed: false,
+        };
+        app.refresh_all();
+        app
+    }
+
+    pub fn state(&self) -> &crate::domain::State {
+        self.meeting.state()
+    }
+
+    /// The contexts whose keys apply now, most specific first.
+    pub fn contexts(&self) -> &'static [Context] {
+        use Context as C;
+        if self.help.is_some() {
+            return &[C::Help, C::Everywhere];
+        }
+        match &self.prompt {
+            Some(Prompt::Text { .. }) => &[C::TextPrompt, C::Editing, C::Everywhere],
+            Some(Prompt::Picker(_)) => &[C::Picker, C::Editing, C::Everywhere],
+            Some(Prompt::Counts(_)) => &[C::Counts, C::Editing, C::Everywhere],
+            Some(Prompt::RollCall(_)) => &[C::RollCall, C::Everywhere],
+            Some(Prompt::ChairRuling { .. }) => &[C::ChairRuling, C::Everywhere],
+            None => match self.focus {
+                Panel::Attendance => &[
+                    C::Attendance,
+                    C::Lists,
+                    C::Panels,
+                    C::Navigation,
+                    C::Everywhere,
+                ],
+                Panel::Agenda => &[C::Agenda, C::Lists, C::Panels, C::Navigation, C::Everywhere],
+                Panel::Motion => &[C::Motion, C::Panels, C::Navigation, C::Everywhere],
+                Panel::Notes => &[C::Notes, C::Editing, C::Navigation, C::Everywhere],
+            },
+        }
+    }
+
+    /// Whether typed characters are text (an input line has the keyboard).
+    pub fn accepts_text(&self) -> bool {
+        match &self.prompt {
+            Some(Prompt::Text { .. } | Prompt::Picker(_) | Prompt::Counts(_)) => true,
+            Some(_) => false,
+            None => self.help.is_none() && self.focus == Panel::Notes,
+        }
+    }
+
+    /// Where everything is on a screen of the current size (`None`: too small).
+    pub fn areas(&self) -> Option<Areas> {
+        let (w, h) = self.size;
+        layout::areas(
+            ratatui::layout::Rect::new(0, 0, w, h),
+            self.message.is_some(),
+        )
+    }
+
+    /// The item whose motions the motion panel shows: the current one, or the one
+    /// selected in the agenda before any has started.
+    pub fn motion_item(&self) -> Option<usize> {
+        self.state()
+            .current_item
+            .or_else(|| self.agenda.selected_item())
+    }
+
+    /// Indexes into `State::motions` of the motion panel's item.
+    pub fn shown_motions(&self) -> &[usize] {
+        match self.motion_item().and_then(|i| self.state().items.get(i)) {
+            Some(item) => self.motion.motions_of(&item.item.id),
+            None => &[],
+        }
+    }
+
+    /// The motion the panel shows, as an index into `State::motions`.
+    pub fn selected_motion(&self) -> Option<usize> {
+        let motions = self.shown_motions();
+        motions
+            .get(self.motion.selected.min(motions.len().saturating_sub(1)))
+            .copied()
+    }
+
+    /// Whether the footer should offer `action` now. The key works regardless (and
+    /// says why when it cannot); this only keeps the footer to what makes sense.
+    pub fn offers(&self, action: Action) -> bool {
+        use Action as A;
+        let state = self.state();
+        let stage = self.selected_motion().map(|i| state.motions[i].stage);
+        let at = |stages: &[Stage]| stage.is_some_and(|s| stages.contains(&s));
+        match action {
+            A::OpenConsensusRound => {
+                at(&[Stage::Proposed, Stage::ConsensusFailed, Stage::NotPutToVote])
+            }
+            A::RecordObjection | A::RecordReservation | A::CloseConsensusRound => {
+                at(&[Stage::ConsensusRound])
+            }
+            A::TakeConsentToVote => at(&[Stage::ConsensusFailed, Stage::NotPutToVote]),
+            A::VoteByCounts | A::VoteByRollCall => at(&[Stage::Voting]),
+            A::AskChairRuling => at(&[Stage::AwaitingChair]),
+            A::DeferMotion | A::WithdrawMotion => stage.is_some_and(|s| s.is_open()),
+            A::StartMeeting => state.started.is_none(),
+            A::AdjournMeeting => state.started.is_some() && state.adjourned.is_none(),
+            A::EndCurrentItem => state.current_item.is_some(),
+            _ => true,
+        }
+    }
+
+    pub fn info(&mut self, text: impl Into<String>) {
+        self.message = Some(Message {
+            text: text.into(),
+            kind: MessageKind::Info,
+            at: self.now,
+        });
+    }
+
+    pub fn refuse(&mut self, text: impl Into<String>) {
+        self.message = Some(Message {
+            text: text.into(),
+            kind: MessageKind::Refused,
+            at: self.now,
+        });
+    }
+
+    /// After the state was refolded (undo, redo, opening): every index again.
+    pub fn refresh_all(&mut self) {
+        let state = self.meeting.state();
+        self.attendance.rebuild(state);
+        self.agenda.rebuild(state);
+        self.motion.rebuild(state);
+        self.notes.index.sync(&state.notes, true);
+        self.keep_selections_in_view();
+    }
+
+    /// After one ordinary event: only what it can have changed.
+    pub fn refresh_after(&mut self, kind: &EventKind) {
+        let state = self.meeting.state();
+        match kind {
+            EventKind::RepresentativeAdded(_) | EventKind::ObserverAdded(_) => {
+                self.attendance.rebuild(state)
+            }
+            EventKind::Arrived { .. } | EventKind::Left { .. } | EventKind::Excused { .. } => {
+                self.attendance.recount(state)
+            }
+            EventKind::ItemAdded(_) => {
+                self.agenda.rebuild(state);
+                self.motion.rebuild(state);
+            }
+            EventKind::MotionAdded(_) => self.motion.rebuild(state),
+            EventKind::ItemStarted { .. } => {
+                if let Some(current) = state.current_item {
+                    self.agenda.select_item(current);
+                }
+                self.motion.selected = 0;
+                self.notes.scroll = 0;
+            }
+            EventKind::NoteAdded(_) => {
+                self.notes.index.sync(&state.notes, false);
+                self.notes.scroll = 0;
+            }
+            EventKind::NoteCorrected { .. } => self.notes.index.sync(&state.notes, true),
+            EventKind::Retracted { .. } | EventKind::Reinstated { .. } => {
+                self.refresh_all();
+                return;
+            }
+            _ => {}
+        }
+        self.keep_selections_in_view();
+    }
+
+    /// Scrolls the lists so their selections are visible at the current size.
+    pub fn keep_selections_in_view(&mut self) {
+        let Some(areas) = self.areas() else {
+            return;
+        };
+        let att = layout::attendance_list(areas.attendance);
+        self.attendance
+            .list
+            .scroll_into_view(att.height as usize, self.attendance.rows.len());
+        let agenda = layout::inner(areas.agenda);
+        self.agenda
+            .list
+            .scroll_into_view(agenda.height as usize, self.agenda.rows.len());
+    }
+}

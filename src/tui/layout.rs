@@ -1,0 +1,184 @@
+//! Where each panel goes, as a pure function of the screen size. The view draws into
+//! these rectangles and the mouse handler reads clicks against the same ones, so a
+//! click lands on the row that was drawn there.
+//!
+//! Plain arithmetic rather than the constraint solver: it is cheap on every frame, and
+//! it cannot produce anything but rectangles inside the screen.
+
+use ratatui::layout::Rect;
+
+/// The smallest screen the panels are drawn on: a standard 80×24 terminal.
+pub const MIN_WIDTH: u16 = 80;
+pub const MIN_HEIGHT: u16 = 24;
+
+/// Rows at the top of the attendance panel for the balance and thresholds.
+pub const ATTENDANCE_SUMMARY_ROWS: u16 = 3;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Areas {
+    pub header: Rect,
+    pub attendance: Rect,
+    pub agenda: Rect,
+    pub motion: Rect,
+    pub notes: Rect,
+    /// A refusal or notice, when there is one.
+    pub message: Option<Rect>,
+    pub footer: Rect,
+}
+
+/// The panels' places on a screen of `area`, or `None` when it is too small.
+pub fn areas(area: Rect, has_message: bool) -> Option<Areas> {
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        return None;
+    }
+    let (x, y, w, h) = (area.x, area.y, area.width, area.height);
+    let header = Rect::new(x, y, w, 2);
+    let footer = Rect::new(x, y + h - 1, w, 1);
+    let message_rows = u16::from(has_message);
+    let message = has_message.then(|| Rect::new(x, y + h - 2, w, 1));
+    let body = Rect::new(x, y + 2, w, h - 3 - message_rows);
+
+    let left_w = (w * 34 / 100).clamp(30, 46);
+    let right_w = w - left_w;
+    let attendance = Rect::new(body.x, body.y, left_w, body.height);
+    let right_x = body.x + left_w;
+    let (agenda, motion, notes) = if right_w >= 76 {
+        // Wide: agenda and motion side by side above the notes.
+        let top_h = body.height * 52 / 100;
+        let agenda_w = right_w * 45 / 100;
+        (
+            Rect::new(right_x, body.y, agenda_w, top_h),
+            Rect::new(right_x + agenda_w, body.y, right_w - agenda_w, top_h),
+            Rect::new(right_x, body.y + top_h, right_w, body.height - top_h),
+        )
+    } else {
+        // Narrow: agenda, motion and notes stacked.
+        let agenda_h = body.height * 30 / 100;
+        let motion_h = body.height * 35 / 100;
+        (
+            Rect::new(right_x, body.y, right_w, agenda_h),
+            Rect::new(right_x, body.y + agenda_h, right_w, motion_h),
+            Rect::new(
+                right_x,
+                body.y + agenda_h + motion_h,
+                right_w,
+                body.height - agenda_h - motion_h,
+            ),
+        )
+    };
+    Some(Areas {
+        header,
+        attendance,
+        agenda,
+        motion,
+        notes,
+        message,
+        footer,
+    })
+}
+
+/// Inside a panel's border.
+pub fn inner(r: Rect) -> Rect {
+    Rect::new(
+        r.x.saturating_add(1),
+        r.y.saturating_add(1),
+        r.width.saturating_sub(2),
+        r.height.saturating_sub(2),
+    )
+}
+
+/// The attendance summary (balance, thresholds) at the top of the panel.
+pub fn attendance_summary(panel: Rect) -> Rect {
+    let i = inner(panel);
+    Rect::new(i.x, i.y, i.width, ATTENDANCE_SUMMARY_ROWS.min(i.height))
+}
+
+/// The attendance list, under the summary.
+pub fn attendance_list(panel: Rect) -> Rect {
+    let i = inner(panel);
+    let top = ATTENDANCE_SUMMARY_ROWS.min(i.height);
+    Rect::new(i.x, i.y + top, i.width, i.height - top)
+}
+
+/// Rows of the notes input at the bottom of the notes panel: the speaker and kind,
+/// the text, and the English text when it is open.
+pub fn notes_input_rows(english: bool) -> u16 {
+    if english { 3 } else { 2 }
+}
+
+pub fn notes_timeline(panel: Rect, english: bool) -> Rect {
+    let i = inner(panel);
+    let input = notes_input_rows(english).min(i.height);
+    Rect::new(i.x, i.y, i.width, i.height - input)
+}
+
+pub fn notes_input(panel: Rect, english: bool) -> Rect {
+    let i = inner(panel);
+    let input = notes_input_rows(english).min(i.height);
+    Rect::new(i.x, i.y + i.height - input, i.width, input)
+}
+
+/// A dialog of `width`×`height` centred on the screen, clipped to it.
+pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
+    let w = width.min(area.width);
+    let h = height.min(area.height);
+    Rect::new(
+        area.x + (area.width - w) / 2,
+        area.y + (area.height - h) / 2,
+        w,
+        h,
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn inside(outer: Rect, r: Rect) -> bool {
+        r.x >= outer.x
+            && r.y >= outer.y
+            && r.right() <= outer.right()
+            && r.bottom() <= outer.bottom()
+    }
+
+    #[test]
+    fn every_panel_lies_inside_the_screen_at_every_size_from_the_minimum() {
+        for w in MIN_WIDTH..=200 {
+            for h in [24, 25, 30, 40, 60] {
+                for message in [false, true] {
+                    let screen = Rect::new(0, 0, w, h);
+                    let a = areas(screen, message).expect("big enough");
+                    for r in [
+                        a.header,
+                        a.attendance,
+                        a.agenda,
+                        a.motion,
+                        a.notes,
+                        a.footer,
+                    ] {
+                        assert!(inside(screen, r), "{r:?} outside {screen:?}");
+                        assert!(r.height >= 1, "{w}×{h}: empty panel {r:?}");
+                    }
+                    assert!(a.motion.height >= 6, "{w}×{h}: motion {:?}", a.motion);
+                    assert!(a.notes.height >= 5, "{w}×{h}: notes {:?}", a.notes);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn smaller_than_80_by_24_is_too_small() {
+        assert!(areas(Rect::new(0, 0, 79, 24), false).is_none());
+        assert!(areas(Rect::new(0, 0, 80, 23), false).is_none());
+        assert!(areas(Rect::new(0, 0, 1, 1), false).is_none());
+    }
+
+    #[test]
+    fn tiny_panels_give_empty_rectangles_not_panics() {
+        let tiny = Rect::new(0, 0, 1, 1);
+        assert_eq!(inner(tiny).width, 0);
+        assert_eq!(attendance_list(tiny).height, 0);
+        assert_eq!(notes_timeline(tiny, true).height, 0);
+        assert_eq!(centered(tiny, 40, 10), Rect::new(0, 0, 1, 1));
+    }
+}

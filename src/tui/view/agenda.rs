@@ -1,0 +1,88 @@
+//! The agenda: items in the rules' order under their section labels, the current one
+//! marked, each with its actual time against the plan.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+
+use super::{fit, panel_block, put, style_row, width};
+use crate::i18n;
+use crate::tui::action::Panel;
+use crate::tui::app::App;
+use crate::tui::layout;
+use crate::tui::panels::AgendaRow;
+use crate::tui::strings as s;
+use crate::tui::text::fit_right;
+use crate::tui::theme;
+
+pub fn render(app: &App, frame: &mut Frame, area: Rect) {
+    let lang = app.lang;
+    let state = app.state();
+    frame.render_widget(panel_block(app, Panel::Agenda, ""), area);
+    let buf = frame.buffer_mut();
+    let list = layout::inner(area);
+    let panel = &app.agenda;
+    let height = usize::from(list.height);
+    let start = panel.list.window_start(height, panel.rows.len());
+    let focused = app.focus == Panel::Agenda && app.prompt.is_none();
+    for (row, entry) in panel.rows.iter().enumerate().skip(start).take(height) {
+        let y = (row - start) as u16;
+        match *entry {
+            AgendaRow::Section(section) => {
+                put(
+                    buf,
+                    list,
+                    0,
+                    y,
+                    i18n::section(section).get(lang),
+                    theme::heading(),
+                );
+            }
+            AgendaRow::Item(i) => {
+                let item = &state.items[i];
+                let current = state.current_item == Some(i);
+                let (mark, mark_style) = if current {
+                    (">", theme::current_item())
+                } else if item.ended.is_some() {
+                    ("✓", theme::dim())
+                } else {
+                    (" ", theme::text())
+                };
+                put(buf, list, 0, y, mark, mark_style);
+                let actual = item.started.map(|started| {
+                    let end = if current {
+                        app.now
+                    } else {
+                        item.ended.unwrap_or(app.now)
+                    };
+                    (end - started).num_minutes()
+                });
+                let time = s::minutes_against_plan(actual, item.item.planned_minutes, lang);
+                let over = actual.is_some_and(|a| {
+                    item.item.planned_minutes > 0 && a > i64::from(item.item.planned_minutes)
+                });
+                let time_w = width(&time).max(1);
+                let title_w = usize::from(list.width).saturating_sub(2 + time_w + 1);
+                let title_style = if current {
+                    theme::current_item()
+                } else if item.ended.is_some() {
+                    theme::dim()
+                } else {
+                    theme::text()
+                };
+                let x = put(
+                    buf,
+                    list,
+                    2,
+                    y,
+                    &fit(item.item.title.get(lang), title_w),
+                    title_style,
+                );
+                let time_style = if over { theme::warning() } else { theme::dim() };
+                put(buf, list, x + 1, y, &fit_right(&time, time_w), time_style);
+                if row == panel.list.selected {
+                    style_row(buf, list, y, theme::selected(focused));
+                }
+            }
+        }
+    }
+}

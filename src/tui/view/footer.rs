@@ -1,0 +1,64 @@
+//! The footer: key hints for what can be done now, generated from the key table.
+//! The focused panel's keys on the left; the global ones (help, language, undo, quit)
+//! on the right, so they stay visible when the left side is cut.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+
+use super::{put, width};
+use crate::tui::app::App;
+use crate::tui::keys::{self, Binding, Context};
+use crate::tui::strings as s;
+use crate::tui::theme;
+
+fn is_global(context: Context) -> bool {
+    matches!(
+        context,
+        Context::Everywhere | Context::Panels | Context::Navigation
+    )
+}
+
+/// The hints the footer offers now: the table's hinted bindings for the active
+/// contexts, less those the meeting's state makes pointless (no "close round" before a
+/// round is open).
+pub fn footer_hints(app: &App) -> Vec<&'static Binding> {
+    keys::hints(app.contexts())
+        .into_iter()
+        .filter(|b| app.offers(b.action))
+        .collect()
+}
+
+fn hint_text(binding: &Binding, app: &App) -> (String, String) {
+    // Only the first key: the footer is short; the help lists them all.
+    let key = binding.keys.first().map(|k| k.label()).unwrap_or_default();
+    (
+        key,
+        format!(" {}  ", s::action(binding.action).get(app.lang)),
+    )
+}
+
+pub fn render(app: &App, buf: &mut Buffer, area: Rect) {
+    let hints = footer_hints(app);
+    let (global, local): (Vec<&Binding>, Vec<&Binding>) =
+        hints.into_iter().partition(|b| is_global(b.context));
+
+    let global_text: Vec<(String, String)> = global.iter().map(|b| hint_text(b, app)).collect();
+    let global_w: usize = global_text.iter().map(|(k, l)| width(k) + width(l)).sum();
+    let right_start = area.width.saturating_sub(global_w as u16);
+    let mut x = right_start;
+    for (key, label) in &global_text {
+        x = put(buf, area, x, 0, key, theme::key());
+        x = put(buf, area, x, 0, label, theme::text());
+    }
+
+    let mut x = 0;
+    for binding in local {
+        let (key, label) = hint_text(binding, app);
+        let w = (width(&key) + width(&label)) as u16;
+        if x + w > right_start {
+            break;
+        }
+        x = put(buf, area, x, 0, &key, theme::key());
+        x = put(buf, area, x, 0, &label, theme::text());
+    }
+}

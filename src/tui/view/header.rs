@@ -1,0 +1,120 @@
+//! The header: the meeting and its number, whether everything is saved, the wall
+//! clock, the meeting's elapsed time, and the current item's time against its plan.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+
+use super::{clock, minutes_seconds, put, truncate, width};
+use crate::domain::Lang;
+use crate::tui::app::App;
+use crate::tui::strings as s;
+use crate::tui::theme;
+
+pub fn render(app: &App, buf: &mut Buffer, area: Rect) {
+    let lang = app.lang;
+    let session = app.meeting.session();
+    let state = app.state();
+    buf.set_style(area, theme::header());
+
+    // Row 1: the meeting, and the save status at the right.
+    let (status, status_style) = if let Some(error) = &app.save.error {
+        (
+            format!(" {}: {} ", s::SAVE_FAILED.get(lang), error),
+            theme::alert(),
+        )
+    } else if app.save.is_saved() {
+        (format!(" {} ", s::SAVED.get(lang)), theme::adopted())
+    } else {
+        (format!(" {} ", s::SAVING.get(lang)), theme::warning())
+    };
+    // A failed save may take the whole row: it matters more than the title.
+    let status = truncate(&status, usize::from(area.width));
+    let status_w = width(&status) as u16;
+    let mut title = String::new();
+    if let Some(n) = session.meeting.number {
+        title.push_str(&s::meeting_number(n, lang));
+        title.push(' ');
+    }
+    title.push_str(session.meeting.title.get(lang));
+    let room = usize::from(area.width.saturating_sub(status_w + 2));
+    put(buf, area, 1, 0, &truncate(&title, room), theme::header());
+    put(
+        buf,
+        area,
+        area.width.saturating_sub(status_w),
+        0,
+        &status,
+        status_style,
+    );
+
+    // Row 2: clocks and the current item.
+    let now = app.now;
+    let mut x = put(
+        buf,
+        area,
+        1,
+        1,
+        &now.format("%H:%M:%S").to_string(),
+        theme::header(),
+    );
+    let meeting = match (state.started, state.adjourned) {
+        (None, _) => s::NOT_STARTED.get(lang).to_owned(),
+        (Some(started), Some(adjourned)) => format!(
+            "{} {}  {}",
+            s::MEETING.get(lang),
+            clock((adjourned - started).num_seconds()),
+            s::ADJOURNED.get(lang)
+        ),
+        (Some(started), None) => format!(
+            "{} {}",
+            s::MEETING.get(lang),
+            clock((now - started).num_seconds())
+        ),
+    };
+    x = put(buf, area, x + 3, 1, &meeting, theme::header());
+    x += 3;
+    match state.current_item() {
+        None => {
+            put(
+                buf,
+                area,
+                x,
+                1,
+                s::NO_CURRENT_ITEM.get(lang),
+                theme::header(),
+            );
+        }
+        Some(item) => {
+            let elapsed = item.started.map_or(0, |t| (now - t).num_seconds());
+            let planned = i64::from(item.item.planned_minutes) * 60;
+            let over = planned > 0 && elapsed > planned;
+            let sep = if lang == Lang::En { " " } else { "" };
+            let time = if planned > 0 {
+                format!(
+                    " {} / {}{sep}{} ",
+                    minutes_seconds(elapsed),
+                    item.item.planned_minutes,
+                    s::MINUTES.get(lang)
+                )
+            } else {
+                format!(" {} ", minutes_seconds(elapsed))
+            };
+            let time_w = width(&time) as u16;
+            let room = usize::from(area.width.saturating_sub(x + time_w + 1));
+            x = put(
+                buf,
+                area,
+                x,
+                1,
+                &truncate(item.item.title.get(lang), room),
+                theme::header(),
+            );
+            let style = if over {
+                theme::warning()
+            } else {
+                theme::header()
+            };
+            put(buf, area, x + 1, 1, &time, style);
+        }
+    }
+}
