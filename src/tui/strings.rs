@@ -67,8 +67,15 @@ pub fn present_count(n: u32, lang: Lang) -> String {
     }
 }
 
-/// The two live thresholds for the members present now.
-pub fn live_thresholds(opens: u32, adopts: u32, lang: Lang) -> String {
+/// The two live thresholds for the members present now; with nobody present there
+/// is nothing to reach.
+pub fn live_thresholds(present: u32, opens: u32, adopts: u32, lang: Lang) -> String {
+    if present == 0 {
+        return match lang {
+            Lang::ZhTw => "付表決需 -  通過需 -".to_owned(),
+            Lang::En => "vote opens -  adopts -".to_owned(),
+        };
+    }
     match lang {
         Lang::ZhTw => format!("付表決需 {opens}  通過需 {adopts}"),
         Lang::En => format!("vote opens {opens}  adopts {adopts}"),

@@ -4,7 +4,7 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 
-use super::{fit, panel_block, put, style_row, width};
+use super::{fit, panel_block, put, style_row, truncate, width};
 use crate::i18n;
 use crate::tui::action::Panel;
 use crate::tui::app::App;
@@ -33,7 +33,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
                     list,
                     0,
                     y,
-                    i18n::section(section).get(lang),
+                    &truncate(i18n::section(section).get(lang), usize::from(list.width)),
                     theme::heading(),
                 );
             }

@@ -93,6 +93,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         0,
         2,
         &s::live_thresholds(
+            total,
             rules.vote_opening_threshold(total),
             rules.adoption_threshold(total),
             lang,

@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear};
 
 use super::{fit, put, style_row, truncate};
-use crate::domain::{Lang, Stage, VoteDenominator};
+use crate::domain::{Lang, VoteDenominator};
 use crate::tui::app::App;
 use crate::tui::input::LineEditor;
 use crate::tui::keys;
@@ -181,16 +181,16 @@ pub fn render(app: &App, frame: &mut Frame, screen: Rect) {
             None
         }
         Prompt::ChairRuling { motion } => {
-            let stage = app.state().motion(motion).map(|m| m.stage);
-            if stage == Some(Stage::AwaitingChair) {
-                put(
-                    frame.buffer_mut(),
-                    body,
-                    0,
-                    0,
-                    s::EVEN_SPLIT.get(lang),
-                    theme::warning(),
+            // The counts that split evenly, which the chair rules on.
+            if let Some(vote) = app.state().motion(motion).and_then(|m| m.vote.as_ref()) {
+                let (yes, no, abstain) = vote.tally.counts();
+                let rule = s::threshold(&app.meeting.session().rules.adoption, lang);
+                let line = format!(
+                    "{}  {}",
+                    s::vote_counts(yes, vote.needed, vote.denominator, &rule, lang),
+                    s::against_abstain(no, abstain, lang)
                 );
+                put(frame.buffer_mut(), body, 0, 0, &line, theme::warning());
             }
             None
         }

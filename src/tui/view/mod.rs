@@ -98,9 +98,62 @@ fn put(buf: &mut Buffer, area: Rect, x: u16, row: u16, text: &str, style: Style)
     if row >= area.height || x >= area.width {
         return x;
     }
-    let max = usize::from(area.width - x);
-    let (end, _) = buf.set_stringn(area.x + x, area.y + row, text, max, style);
+    let max = area.width - x;
+    let end = match put_simple(buf, area.x + x, area.y + row, text, max, style) {
+        Some(end) => end,
+        None => {
+            buf.set_stringn(area.x + x, area.y + row, text, usize::from(max), style)
+                .0
+        }
+    };
     end - area.x
+}
+
+/// Whether a character is a grapheme on its own whatever follows it, and as wide as
+/// `unicode-width` says: Latin, Greek, Cyrillic, punctuation, symbols and CJK. Emoji,
+/// combining marks and scripts with spacing marks take ratatui's grapheme path.
+fn is_simple(c: char) -> bool {
+    let u = u32::from(c);
+    let in_safe_range = matches!(u,
+        0x20..=0x7E
+        | 0xA0..=0x2FF
+        | 0x370..=0x52F
+        | 0x1E00..=0x1EFF
+        | 0x2010..=0x2BFF
+        | 0x3000..=0x9FFF
+        | 0xAC00..=0xD7A3
+        | 0xF900..=0xFAFF
+        | 0xFF01..=0xFF9D
+        | 0xFFA0..=0xFFEF);
+    in_safe_range && matches!(text::char_width(c), 1 | 2)
+}
+
+/// Writes text made only of simple characters straight into the cells, as
+/// `Buffer::set_stringn` would but without segmenting graphemes: writing cells is most
+/// of a frame's cost, and nearly all of a meeting's text is simple. Returns `None`
+/// (writing nothing) for text that needs the grapheme path.
+fn put_simple(buf: &mut Buffer, x: u16, y: u16, text: &str, max: u16, style: Style) -> Option<u16> {
+    if !text.chars().all(is_simple) {
+        return None;
+    }
+    let mut x = x;
+    let mut remaining = max;
+    for c in text.chars() {
+        let w = text::char_width(c) as u16;
+        if w > remaining {
+            break;
+        }
+        remaining -= w;
+        buf.cell_mut((x, y))?.set_char(c).set_style(style);
+        // The cell a wide character covers is reset, as ratatui does.
+        for hidden in 1..w {
+            if let Some(cell) = buf.cell_mut((x + hidden, y)) {
+                cell.reset();
+            }
+        }
+        x += w;
+    }
+    Some(x)
 }
 
 /// Patches the style of one row of `area` (for the selected row).
@@ -126,3 +179,35 @@ fn minutes_seconds(seconds: i64) -> String {
 pub use footer::footer_hints;
 pub use help::help_lines;
 pub(super) use text::{fit, truncate, width};
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ratatui::style::{Color, Modifier};
+
+    #[test]
+    fn the_fast_path_writes_exactly_what_ratatui_would() {
+        let style = Style::new().fg(Color::Red).add_modifier(Modifier::BOLD);
+        let samples = [
+            "plain ASCII text",
+            "陳怡君：同意（與會者皆無意見）",
+            "混合 mixed 文字 text…✓",
+            "全形ＡＢＣ１２３，標點。",
+            "Ελληνικά и кириллица",
+            "emoji 👍🏽 and flags 🇹🇼",
+            "e\u{301} combining",
+            "한국어 텍스트",
+        ];
+        for text in samples {
+            for max in [0u16, 1, 2, 3, 7, 8, 40] {
+                let area = Rect::new(0, 0, 40, 1);
+                let mut fast = Buffer::empty(area);
+                let mut slow = Buffer::empty(area);
+                let fast_end = put(&mut fast, Rect::new(0, 0, max, 1), 0, 0, text, style);
+                let (slow_end, _) = slow.set_stringn(0, 0, text, usize::from(max), style);
+                assert_eq!(fast, slow, "{text:?} in {max} columns");
+                assert_eq!(fast_end, slow_end.min(max), "{text:?} in {max} columns");
+            }
+        }
+    }
+}

@@ -147,7 +147,7 @@ fn procedure_lines(app: &App, m: &MotionState, w: usize) -> Vec<(String, Style)>
         } else {
             s::round(m.round(), lang)
         };
-        lines.push((truncate(&head, w), theme::dim()));
+        push(&mut lines, &head, theme::dim(), w);
         for o in objections {
             let (label, style) = if o.blocking {
                 (s::BLOCKING.get(lang), theme::not_adopted())
@@ -161,7 +161,7 @@ fn procedure_lines(app: &App, m: &MotionState, w: usize) -> Vec<(String, Style)>
             } else {
                 format!("{label} {who}{}{reason}", s::colon(lang))
             };
-            lines.push((truncate(&line, w), style));
+            push(&mut lines, &line, style, w);
         }
     }
 
@@ -175,13 +175,13 @@ fn procedure_lines(app: &App, m: &MotionState, w: usize) -> Vec<(String, Style)>
         } else {
             theme::not_adopted()
         };
-        lines.push((truncate(&line, w), style));
+        push(&mut lines, &line, style, w);
     }
     if matches!(m.stage, Stage::ConsensusFailed | Stage::NotPutToVote) {
         let rule = s::threshold(&rules.consent_to_vote, lang);
         let needed = rules.vote_opening_threshold(present_now);
         let line = s::consent_needed(needed, present_now, &rule, lang);
-        lines.push((truncate(&line, w), theme::bold()));
+        push(&mut lines, &line, theme::bold(), w);
     }
     if m.stage == Stage::Voting {
         let denominator = match rules.vote_denominator {
@@ -197,7 +197,7 @@ fn procedure_lines(app: &App, m: &MotionState, w: usize) -> Vec<(String, Style)>
             &rule,
             lang,
         );
-        lines.push((truncate(&line, w), theme::bold()));
+        push(&mut lines, &line, theme::bold(), w);
     }
     if let Some(vote) = &m.vote {
         let (yes, no, abstain) = vote.tally.counts();
@@ -208,16 +208,24 @@ fn procedure_lines(app: &App, m: &MotionState, w: usize) -> Vec<(String, Style)>
             VoteResult::NotAdopted => theme::not_adopted(),
             VoteResult::EvenSplit => theme::warning(),
         };
-        lines.push((truncate(&line, w), style));
+        push(&mut lines, &line, style, w);
         lines.push((
             truncate(&s::against_abstain(no, abstain, lang), w),
             theme::bold(),
         ));
     }
     if m.stage == Stage::AwaitingChair {
-        lines.push((truncate(s::EVEN_SPLIT.get(lang), w), theme::warning()));
+        push(&mut lines, s::EVEN_SPLIT.get(lang), theme::warning(), w);
     }
     lines
+}
+
+/// Adds `text` wrapped to `w` columns: a count against its threshold is worth two rows
+/// rather than being cut.
+fn push(lines: &mut Vec<(String, Style)>, text: &str, style: Style, w: usize) {
+    for line in wrap(text, w) {
+        lines.push((line, style));
+    }
 }
 
 /// The outcome across the panel in a band of its colour, letter-spaced when it fits.

@@ -3,6 +3,7 @@
 //! only the notes that fit, so a meeting of twenty thousand notes draws like one of ten.
 
 use ratatui::Frame;
+use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 use ratatui::style::Style;
 
@@ -59,36 +60,24 @@ fn draw_timeline(app: &App, frame: &mut Frame, area: Rect) {
         let Some(entry) = shown.get(n).and_then(|i| state.notes.get(i)) else {
             continue;
         };
-        let (line, speaker_w) = note_line(entry, state, app);
+        let (line, speaker_bytes) = note_line(entry, state, app);
         let wrapped = wrap(&line, w);
         rows += wrapped.len();
-        blocks.push((wrapped, speaker_w));
+        blocks.push((wrapped, speaker_bytes));
     }
     // The oldest block may be cut at its top so the newest stays at the bottom.
     let mut skip = rows.saturating_sub(h);
     let mut y: u16 = 0;
-    for (lines, speaker_w) in blocks.iter().rev() {
+    for (lines, speaker_bytes) in blocks.iter().rev() {
         for (k, line) in lines.iter().enumerate() {
             if skip > 0 {
                 skip -= 1;
                 continue;
             }
-            put(buf, area, 0, y, line, theme::text());
             if k == 0 {
-                // Time dim, speaker bold: the first columns of a note's first row.
-                put(
-                    buf,
-                    area,
-                    0,
-                    y,
-                    &line.chars().take(5).collect::<String>(),
-                    theme::dim(),
-                );
-                if *speaker_w > 0 {
-                    let name: String = line.chars().skip(6).collect();
-                    let name = truncate_cols(&name, *speaker_w);
-                    put(buf, area, 6, y, &name, theme::heading());
-                }
+                draw_first_row(buf, area, y, line, *speaker_bytes);
+            } else {
+                put(buf, area, 0, y, line, theme::text());
             }
             y += 1;
         }
@@ -107,31 +96,40 @@ fn draw_timeline(app: &App, frame: &mut Frame, area: Rect) {
     }
 }
 
-/// The first `cols` columns of `s`, never splitting a wide character.
-fn truncate_cols(s: &str, cols: usize) -> String {
-    let mut out = String::new();
-    let mut used = 0;
-    for c in s.chars() {
-        let w = crate::tui::text::char_width(c);
-        if used + w > cols {
-            break;
-        }
-        used += w;
-        out.push(c);
-    }
-    out
+/// A note's first row: the time dim, the speaker bold, the text plain. Each cell is
+/// written once, since writing cells is most of a frame's cost.
+fn draw_first_row(buf: &mut Buffer, area: Rect, y: u16, line: &str, speaker_bytes: usize) {
+    // The line starts "HH:MM " then the speaker's name; a narrow panel may have
+    // wrapped inside that prefix, so split only at character boundaries that exist.
+    let time_end = TIME_BYTES.min(line.len());
+    let name_end = (TIME_BYTES + 1 + speaker_bytes).min(line.len());
+    let (Some(time), Some(name), Some(rest)) = (
+        line.get(..time_end),
+        line.get(time_end..name_end),
+        line.get(name_end..),
+    ) else {
+        put(buf, area, 0, y, line, theme::text());
+        return;
+    };
+    let x = put(buf, area, 0, y, time, theme::dim());
+    let x = put(buf, area, x, y, name, theme::heading());
+    put(buf, area, x, y, rest, theme::text());
 }
 
-/// One note as a line: "14:05 王小明：〔待辦 …〕text", and the speaker's width.
+/// "HH:MM", the time at the start of each note.
+const TIME_BYTES: usize = 5;
+
+/// One note as a line: "14:05 王小明：〔待辦 …〕text", and the length of the speaker's
+/// name in bytes.
 fn note_line(entry: &NoteEntry, state: &State, app: &App) -> (String, usize) {
     let lang = app.lang;
     let note = &entry.note;
     let mut line = entry.at.format("%H:%M").to_string();
     line.push(' ');
-    let mut speaker_w = 0;
+    let mut speaker_bytes = 0;
     if let Some(speaker) = &note.speaker {
         let name = s::speaker_name(state, speaker, lang);
-        speaker_w = width(name);
+        speaker_bytes = name.len();
         line.push_str(name);
         line.push_str(s::colon(lang));
     }
@@ -161,7 +159,7 @@ fn note_line(entry: &NoteEntry, state: &State, app: &App) -> (String, usize) {
             truncate(item.item.title.get(lang), 16)
         ));
     }
-    (line, speaker_w)
+    (line, speaker_bytes)
 }
 
 fn draw_input(app: &App, frame: &mut Frame, area: Rect) {
