@@ -77,6 +77,8 @@ pub struct App {
     pub save: SaveState,
     /// Quitting failed to save once; the next quit writes a rescue copy.
     pub quit_failed: bool,
+    /// Quitting was asked with a note still in the input line; the next quit leaves.
+    pub unsent_warned: bool,
 }
 
 impl App {
@@ -97,6 +99,7 @@ impl App {
             message: None,
             save: SaveState::default(),
             quit_failed: false,
+            unsent_warned: false,
         };
         app.refresh_all();
         app

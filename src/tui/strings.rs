@@ -351,6 +351,11 @@ pub const QUIT_SAVE_FAILED: Label = l(
     "Cannot save, so not quitting. Quit again to write a rescue copy.",
 );
 
+pub const UNSENT_NOTE: Label = l(
+    "紀錄輸入列還有未送出的文字：按 Enter 送出；再按一次離開鍵則捨棄並離開",
+    "A note is typed but not sent: Enter sends it; quit again to leave without it",
+);
+
 pub fn undone(what: &str, lang: Lang) -> String {
     match lang {
         Lang::ZhTw => format!("已復原：{what}"),

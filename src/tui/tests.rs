@@ -680,6 +680,13 @@ fn letters_are_text_in_the_notes_line_and_ctrl_c_quits_everywhere() {
     type_text(&mut app, "q?l");
     assert_eq!(app.notes.input.as_str(), "q?l");
     assert_eq!(app.lang, Lang::ZhTw);
+    // A typed note not yet sent: the first quit warns, the second leaves.
+    assert!(ctrl(&mut app, 'c').is_empty());
+    assert!(
+        app.message
+            .as_ref()
+            .is_some_and(|m| m.text.contains("未送出"))
+    );
     assert_eq!(ctrl(&mut app, 'c'), vec![Effect::Quit]);
     press(&mut app, KeyCode::Esc);
     assert_ne!(app.focus, Panel::Notes, "Esc leaves the input line");
@@ -1159,4 +1166,41 @@ fn update_of_an_action_is_the_same_as_its_key() {
         .select_person(person(&by_action, "cec-deputy"));
     update(&mut by_action, Action::ToggleAttendance);
     assert_eq!(by_key.state(), by_action.state());
+}
+
+// ---- quitting never loses anything ---------------------------------------------------
+
+#[test]
+fn quitting_with_an_empty_input_line_leaves_at_once() {
+    let mut app = demo();
+    assert_eq!(ch(&mut app, 'q'), vec![Effect::Quit]);
+    ch(&mut app, '4');
+    assert_eq!(ctrl(&mut app, 'c'), vec![Effect::Quit]);
+}
+
+#[test]
+fn a_file_that_cannot_be_written_keeps_the_app_open_then_leaves_a_rescue_copy() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    // A path inside a folder that does not exist cannot be saved to.
+    let path = dir.path().join("missing").join("meeting.ron");
+    let (reports, _inbox) = tokio::sync::mpsc::unbounded_channel();
+    let mut app = demo();
+    let saver = crate::store::Saver::spawn(path.clone(), app.meeting.session().clone(), reports);
+    toggle(&mut app, "cec-deputy");
+    let Some(event) = app.meeting.session().log.last().cloned() else {
+        panic!("an arrival was recorded");
+    };
+    saver.append(event);
+
+    assert_eq!(super::quit(&mut app, &saver), None, "the first quit stays");
+    assert!(app.save.error.is_some());
+    assert!(screen_text(&render(&app, 120, 40)).contains("無法儲存"));
+    assert_eq!(super::quit(&mut app, &saver), Some(super::Ended::Rescue));
+
+    // The rescue copy goes beside the file if it can, else to the temporary folder,
+    // and holds everything.
+    let rescue = super::write_rescue_copy(&path, app.meeting.session()).expect("a rescue copy");
+    let loaded = crate::store::load(&rescue).expect("the rescue copy loads");
+    assert_eq!(loaded.session(), app.meeting.session());
+    let _ = std::fs::remove_file(rescue);
 }

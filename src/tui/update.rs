@@ -105,7 +105,17 @@ fn handle_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
 pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
     use Action as A;
     match action {
-        A::Quit => return vec![Effect::Quit],
+        A::Quit => {
+            // A note typed but not sent is the one thing quitting could lose: say so
+            // once; quitting again leaves anyway.
+            let unsent = !app.notes.input.is_empty() || !app.notes.english.is_empty();
+            if unsent && !app.unsent_warned {
+                app.unsent_warned = true;
+                app.refuse(s::UNSENT_NOTE.get(app.lang));
+                return Vec::new();
+            }
+            return vec![Effect::Quit];
+        }
         A::ToggleHelp => app.help = if app.help.is_some() { None } else { Some(0) },
         A::SwitchLanguage => app.lang = app.lang.other(),
         A::Undo => return undo(app, false),

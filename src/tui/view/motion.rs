@@ -62,7 +62,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let procedure = procedure_lines(app, m, w);
     let banner_rows: u16 = match m.outcome() {
         Some(_) if inner.height >= 9 => 3,
-        Some(_) => 1,
+        Some(_) => 1.min(inner.height),
         None => 0,
     };
     let rows_above = inner.height.saturating_sub(banner_rows);
