@@ -2,6 +2,7 @@
 //! line and column, and saved atomically and durably.
 
 mod lock;
+pub mod roster_csv;
 mod saver;
 
 use std::fs;
