@@ -13,8 +13,7 @@ use std::path::Path;
 use thiserror::Error;
 
 use crate::domain::{
-    Category, Member, Observer, PersonId, Representative, Roster, RosterError, SeatRole, Side,
-    Text,
+    Category, Member, Observer, PersonId, Representative, Roster, RosterError, SeatRole, Side, Text,
 };
 use crate::i18n;
 
@@ -250,7 +249,9 @@ fn parse_category(value: &str) -> Result<Category, String> {
     ];
     let wanted = normalise(value);
     if wanted.is_empty() {
-        return Err(format!("a member needs a category: one of {CATEGORY_WORDS}"));
+        return Err(format!(
+            "a member needs a category: one of {CATEGORY_WORDS}"
+        ));
     }
     let by_label = Category::ALL.into_iter().find(|&c| {
         let label = i18n::category(c);
@@ -489,12 +490,10 @@ pub fn parse(text: &str) -> Result<RosterImport, RosterCsvError> {
         return Err(RosterCsvError::NoPeople);
     }
     let (roster, lines) = assemble(entries, header.name(Column::Represents))?;
-    roster
-        .validate()
-        .map_err(|source| RosterCsvError::Roster {
-            line: line_of(&source, &roster, &lines),
-            source,
-        })?;
+    roster.validate().map_err(|source| RosterCsvError::Roster {
+        line: line_of(&source, &roster, &lines),
+        source,
+    })?;
     Ok(RosterImport { roster, warnings })
 }
 
@@ -698,13 +697,12 @@ fn assemble(
     // Representatives may come before their member in the file, so they are resolved
     // once every member is known: by id, or else by name.
     for (id, line, name, title, represents) in pending {
-        let for_member = resolve_member(&roster, &represents).map_err(|problem| {
-            RosterCsvError::Field {
+        let for_member =
+            resolve_member(&roster, &represents).map_err(|problem| RosterCsvError::Field {
                 line,
                 column: represents_column.clone(),
                 problem,
-            }
-        })?;
+            })?;
         roster.representatives.push(Representative {
             id,
             for_member,
@@ -841,7 +839,10 @@ mod tests {
         assert_eq!(lin.organisation.english(), Some("CEC"));
         assert_eq!(lin.seat, SeatRole::Convener);
         let hsu = &roster.members[1];
-        assert_eq!(hsu.organisation.en, None, "an empty English cell is no English");
+        assert_eq!(
+            hsu.organisation.en, None,
+            "an empty English cell is no English"
+        );
         assert_eq!(hsu.category, Category::CivicGroup);
     }
 
@@ -877,7 +878,10 @@ mod tests {
     #[test]
     fn a_side_that_disagrees_with_the_category_names_row_and_column() {
         let message = error("姓名,類別,屬性\n甲,公民團體,非政府\n乙,專家學者,政府\n");
-        assert!(message.starts_with("line 3, column 屬性 (side):"), "{message}");
+        assert!(
+            message.starts_with("line 3, column 屬性 (side):"),
+            "{message}"
+        );
         assert!(message.contains("non-government"), "{message}");
     }
 
@@ -893,7 +897,10 @@ mod tests {
         assert_eq!(roster.members[0].id.0, "m01");
         let rep = &roster.representatives[0];
         assert_eq!(rep.id.0, "r01");
-        assert_eq!(rep.for_member.0, "m01", "resolved by name, though it came first");
+        assert_eq!(
+            rep.for_member.0, "m01",
+            "resolved by name, though it came first"
+        );
         let ids: Vec<&str> = roster.observers.iter().map(|o| o.id.0.as_str()).collect();
         assert_eq!(ids, ["o01", "o02"]);
         assert_eq!(roster.observers[0].organisation.text, "行政院");
@@ -911,7 +918,10 @@ mod tests {
         let message = error(
             "name,category,seat\nA,lead agency,convener\nB,expert,\nC,co-organising,召集人\n",
         );
-        assert!(message.starts_with("line 4: there are two conveners"), "{message}");
+        assert!(
+            message.starts_with("line 4: there are two conveners"),
+            "{message}"
+        );
     }
 
     #[test]
@@ -940,7 +950,10 @@ mod tests {
     #[test]
     fn duplicate_ids_name_the_later_row() {
         let message = error("id,name,category\nx,A,專家\ny,B,專家\nx,C,專家\n");
-        assert!(message.starts_with("line 4: two people have the id \"x\""), "{message}");
+        assert!(
+            message.starts_with("line 4: two people have the id \"x\""),
+            "{message}"
+        );
     }
 
     #[test]
@@ -972,7 +985,10 @@ mod tests {
     #[test]
     fn a_stray_comma_is_caught() {
         let message = error("name,category\nA,專家,extra\n");
-        assert!(message.starts_with("line 2: this row has 3 fields"), "{message}");
+        assert!(
+            message.starts_with("line 2: this row has 3 fields"),
+            "{message}"
+        );
     }
 
     #[test]
@@ -980,14 +996,20 @@ mod tests {
         // "姓名" in Big5.
         let bytes = b"name,category\n\xa9\x6d\xa6\x57,expert\n";
         let message = parse_bytes(bytes).expect_err("not UTF-8").to_string();
-        assert!(message.starts_with("line 2: the file is not UTF-8"), "{message}");
+        assert!(
+            message.starts_with("line 2: the file is not UTF-8"),
+            "{message}"
+        );
         assert!(message.contains("CSV UTF-8"), "{message}");
     }
 
     #[test]
     fn tab_separated_is_refused_with_a_hint() {
         let message = error("name\tcategory\nA\texpert\n");
-        assert!(message.contains("separate the columns with commas"), "{message}");
+        assert!(
+            message.contains("separate the columns with commas"),
+            "{message}"
+        );
     }
 
     #[test]
