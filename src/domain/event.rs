@@ -36,6 +36,7 @@ pub enum Author {
 
 /// One entry of the log.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Event {
     pub seq: Seq,
     pub at: Stamp,
@@ -46,6 +47,7 @@ pub struct Event {
 
 /// The kinds of note the record keeps.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub enum NoteKind {
     /// What someone said.
     Said,
@@ -64,6 +66,7 @@ pub enum NoteKind {
 
 /// A note in the record, attached to the agenda item that was current.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Note {
     #[serde(default)]
     pub speaker: Option<Speaker>,
@@ -75,6 +78,7 @@ pub struct Note {
 
 /// How a vote was counted.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub enum Tally {
     /// A show of hands, counts typed in.
     Counts { yes: u32, no: u32, abstain: u32 },
@@ -112,6 +116,7 @@ impl Tally {
 
 /// What happened.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub enum EventKind {
     MeetingStarted,
     MeetingAdjourned,
