@@ -177,6 +177,22 @@ fn check_of_a_missing_file_says_how_to_make_one() {
     assert!(message.contains("roundtable new"), "{message}");
 }
 
+#[test]
+fn a_reader_that_goes_away_is_not_a_crash() {
+    // `roundtable check FILE | head -1`: the pipe closes before the summary is written.
+    let mut child = Command::new(env!("CARGO_BIN_EXE_roundtable"))
+        .args([OsStr::new("check"), repo("sessions/demo.ron").as_os_str()])
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    drop(child.stdout.take());
+    let output = child.wait_with_output().expect("it ends");
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(!stderr(&output).contains("panicked"), "{}", stderr(&output));
+}
+
 // ---- new ------------------------------------------------------------------------------
 
 #[test]

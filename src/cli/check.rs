@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use clap::Args;
 
 use super::files::require_file;
-use super::{CliError, LangArg};
+use super::{CliError, LangArg, print_out};
 use crate::store;
 use crate::summary::summary;
 
@@ -26,12 +26,11 @@ pub struct CheckArgs {
 pub fn run_check(args: CheckArgs) -> Result<(), CliError> {
     require_file(&args.file)?;
     let meeting = store::load(&args.file)?;
-    println!(
-        "{}: a valid session (format {})",
+    print_out(&format!(
+        "{}: a valid session (format {})\n\n{}",
         args.file.display(),
-        meeting.session().format
-    );
-    println!();
-    print!("{}", summary(&meeting, args.lang.into()));
+        meeting.session().format,
+        summary(&meeting, args.lang.into())
+    ));
     Ok(())
 }

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use clap::Args;
 
 use super::files::{shell_word, write_new_file};
-use super::{CliError, open_session};
+use super::{CliError, open_session, print_out};
 
 /// The demo meeting, built in so that `roundtable demo` works from any folder.
 pub const DEMO_SESSION: &str = include_str!("../../sessions/demo.ron");
@@ -30,11 +30,11 @@ pub fn run_demo(args: DemoArgs) -> Result<(), CliError> {
         }
         None => write_with_fresh_name()?,
     };
-    println!(
-        "Wrote a copy of the demo meeting to {}; opening it (later: roundtable open {}).",
+    print_out(&format!(
+        "Wrote a copy of the demo meeting to {}; opening it (later: roundtable open {}).\n",
         path.display(),
         shell_word(&path)
-    );
+    ));
     open_session(&path)
 }
 

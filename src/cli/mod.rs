@@ -13,7 +13,7 @@ mod new;
 mod open;
 
 use std::ffi::OsString;
-use std::io;
+use std::io::{self, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -82,20 +82,31 @@ where
         Err(e) => {
             let rendered = e.render().to_string();
             let message = rendered.strip_prefix("error: ").unwrap_or(&rendered);
-            eprint!("roundtable: {message}");
-            if !message.ends_with('\n') {
-                eprintln!();
-            }
+            print_err(&format!("roundtable: {}\n", message.trim_end()));
             return exit_code(e.exit_code());
         }
     };
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("roundtable: {e}");
+            print_err(&format!("roundtable: {e}\n"));
             ExitCode::FAILURE
         }
     }
+}
+
+/// Writes a command's output. A reader that went away (`roundtable check … | head`)
+/// is not an error, and must not be a panic as `println!` would make it.
+pub fn print_out(text: &str) {
+    let mut stdout = io::stdout().lock();
+    let _ = stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush());
+}
+
+/// Writes to stderr, ignoring a closed stderr like [`print_out`].
+pub fn print_err(text: &str) {
+    let _ = io::stderr().lock().write_all(text.as_bytes());
 }
 
 fn exit_code(code: i32) -> ExitCode {

@@ -5,8 +5,8 @@ use std::path::PathBuf;
 use chrono::{NaiveDate, NaiveTime};
 use clap::Args;
 
-use super::CliError;
 use super::files::{shell_word, write_new_file};
+use super::{CliError, print_err, print_out};
 use crate::domain::commitments::{COMMITMENTS, Commitment, commitment_by_number};
 use crate::domain::{
     AgendaItem, Category, ItemId, Lang, Member, PersonId, Roster, SeatRole, Section, Session, Text,
@@ -91,22 +91,28 @@ pub fn run_new(args: NewArgs) -> Result<(), CliError> {
     write_new_file(&args.file, text.as_bytes())?;
 
     for warning in &warnings {
-        eprintln!("roundtable: warning: {warning}");
+        print_err(&format!("roundtable: warning: {warning}\n"));
     }
-    println!("Created {}:", args.file.display());
-    println!();
-    print!("{}", summary(&meeting, Lang::En));
-    println!();
-    println!("Next:");
+    let mut report = format!(
+        "Created {}:\n\n{}\nNext:\n",
+        args.file.display(),
+        summary(&meeting, Lang::En)
+    );
     if added_convener.is_some() {
-        println!("  - put the convener's name (the lead agency's deputy head) in the file");
+        report
+            .push_str("  - put the convener's name (the lead agency's deputy head) in the file\n");
     }
     if session.roster.members.is_empty() {
-        println!("  - add the members to the file's roster, or start again with --roster CSV");
+        report.push_str(
+            "  - add the members to the file's roster, or start again with --roster CSV\n",
+        );
     }
-    println!("  - add the reports and discussion items to the file's agenda");
-    println!("  - roundtable check {}", shell_word(&args.file));
-    println!("  - roundtable open {}", shell_word(&args.file));
+    report.push_str("  - add the reports and discussion items to the file's agenda\n");
+    let file = shell_word(&args.file);
+    report.push_str(&format!(
+        "  - roundtable check {file}\n  - roundtable open {file}\n"
+    ));
+    print_out(&report);
     Ok(())
 }
 
