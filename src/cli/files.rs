@@ -45,7 +45,11 @@ pub fn write_new_file(path: &Path, bytes: &[u8]) -> Result<(), CliError> {
 
 /// A session file named on the command line must exist; say how to make one if not.
 pub fn require_file(path: &Path) -> Result<(), CliError> {
-    if path.exists() {
+    if path.is_dir() {
+        Err(CliError::Folder {
+            path: path.to_owned(),
+        })
+    } else if path.exists() {
         Ok(())
     } else {
         Err(CliError::NotFound {
