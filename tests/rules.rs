@@ -1229,3 +1229,31 @@ fn a_saved_log_folds_back_to_the_same_meeting() {
     let reopened = Meeting::open(meeting.session().clone()).expect("reopens");
     assert_eq!(reopened.state(), meeting.state());
 }
+
+#[test]
+fn a_note_resent_after_a_dropped_link_is_recorded_once() {
+    let mut meeting = forum(2);
+    let taker = Author::NoteTaker("書記".into());
+    let origin = |seq| Origin {
+        client: "laptop-1".into(),
+        seq,
+    };
+    meeting
+        .record_from(origin(1), at(1), taker.clone(), note("第一則"))
+        .expect("first");
+    meeting
+        .record_from(origin(2), at(2), taker.clone(), note("第二則"))
+        .expect("second");
+    let resent = meeting.record_from(origin(2), at(3), taker.clone(), note("第二則"));
+    assert_eq!(
+        resent.map(|_| ()),
+        Err(DomainError::AlreadyRecorded {
+            client: "laptop-1".into(),
+            seq: 2
+        })
+    );
+    assert_eq!(meeting.state().notes.len(), 2);
+    // The numbering survives a reload of the file.
+    let reopened = Meeting::open(meeting.session().clone()).expect("reopens");
+    assert_eq!(reopened.state().last_from("laptop-1"), Some(2));
+}

@@ -43,6 +43,18 @@ pub struct Event {
     #[serde(default)]
     pub by: Author,
     pub kind: EventKind,
+    /// Where a note-taker's event came from, so a resent one is recognised.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub origin: Option<Origin>,
+}
+
+/// A note-taker's own numbering of what they sent: their client id and a sequence
+/// number that only grows. The log keeps it so that a note resent after a dropped
+/// link, or after either side restarted, is recorded once.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Origin {
+    pub client: String,
+    pub seq: u64,
 }
 
 /// The kinds of note the record keeps.
