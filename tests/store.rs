@@ -10,8 +10,8 @@ use proptest::prelude::*;
 
 use roundtable::domain::{
     AgendaItem, Author, Ballot, Category, EventKind, ItemId, Meeting, Member, Motion, MotionId,
-    Note, NoteKind, Observer, PersonId, Representative, SeatRole, Section, Seq, Session, Speaker,
-    Stamp, Tally, Text,
+    Note, NoteKind, Observer, Origin, PersonId, Representative, SeatRole, Section, Seq, Session,
+    Speaker, Stamp, Tally, Text,
 };
 use roundtable::store::{self, LockError, SaveReport, Saver, SessionLock};
 
@@ -390,11 +390,26 @@ fn meeting_with_everything() -> Meeting {
         ),
     ];
     let mut minute = 0;
+    let mut sent = 0;
+    // A note-taker's events carry their client's own numbering (origin).
+    let mut record = |meeting: &mut Meeting, minute: u32, by: Author, kind: EventKind| {
+        let result = if let Author::NoteTaker(_) = by {
+            sent += 1;
+            let origin = Origin {
+                client: nasty(60),
+                seq: sent,
+            };
+            meeting.record_from(origin, at(minute), by, kind.clone())
+        } else {
+            meeting.record(at(minute), by, kind.clone())
+        };
+        if let Err(e) = result {
+            panic!("{kind:?} is refused: {e}");
+        }
+    };
     for (by, kind) in events {
         minute += 1;
-        meeting
-            .record(at(minute), by, kind.clone())
-            .unwrap_or_else(|e| panic!("{kind:?} is refused: {e}"));
+        record(&mut meeting, minute, by, kind);
     }
     // The note-taker corrects their own first note; the facilitator undoes and redoes
     // the narrative.
@@ -420,9 +435,7 @@ fn meeting_with_everything() -> Meeting {
         } else {
             Author::Facilitator
         };
-        meeting
-            .record(at(minute), by, kind.clone())
-            .unwrap_or_else(|e| panic!("{kind:?} is refused: {e}"));
+        record(&mut meeting, minute, by, kind);
     }
     meeting
 }
@@ -509,6 +522,13 @@ fn the_rich_meeting_folds_to_what_happened() {
     assert!(state.adjourned.is_some());
     assert_eq!(state.notes.len(), 5);
     assert!(state.retracted.is_empty(), "the narrative was reinstated");
+    let origins = meeting
+        .session()
+        .log
+        .iter()
+        .filter(|e| e.origin.is_some())
+        .count();
+    assert_eq!(origins, 3, "the note-taker's events carry their origin");
 }
 
 /// A session with `s` in the texts a user types most: the title, a name, a note, a
@@ -624,6 +644,7 @@ fn the_saver_puts_appended_events_on_disk_and_says_so() {
             text: Text::new("（散會後補記）"),
             item: None,
         }),
+        origin: None,
     };
     saver.append(extra.clone());
     saver.finish().expect("writes what is pending");
