@@ -85,7 +85,7 @@ pub fn run_new(args: NewArgs) -> Result<(), CliError> {
     };
     let today = chrono::Local::now().date_naive();
     let (session, added_convener) = build_session(&args, roster, today);
-    let text = format!("{}{}\n", header_comment(), store::to_ron(&session));
+    let text = file_text(&session);
     // What is written must load; check before writing rather than after.
     let meeting = store::parse(&text, &args.file)?;
     write_new_file(&args.file, text.as_bytes())?;
@@ -171,6 +171,15 @@ pub fn build_session(
 
 /// An agenda item as a hand-edited file writes it; shown in the header comment.
 const EXAMPLE_ITEM: &str = r#"(id: "report-1", section: Report, title: (text: "報告案", en: "A report"), presenter: "報告單位", explanation: "說明", planned_minutes: 15),"#;
+
+/// The file `new` writes: the session, with a comment on how to fill it in.
+fn file_text(session: &Session) -> String {
+    format!(
+        "{}{}\n",
+        header_comment(),
+        store::to_ron(session).trim_end()
+    )
+}
 
 /// What a newcomer editing the file needs to know. The comment goes once Roundtable
 /// saves the meeting: by then the set-up is done.
@@ -416,7 +425,11 @@ mod tests {
             Roster::default(),
             today(),
         );
-        let text = format!("{}{}\n", header_comment(), store::to_ron(&session));
+        let text = file_text(&session);
+        assert!(
+            text.ends_with(")\n") && !text.ends_with("\n\n"),
+            "one final newline"
+        );
         let meeting = store::parse(&text, std::path::Path::new("f.ron")).expect("loads");
         assert_eq!(meeting.session(), &session);
     }
