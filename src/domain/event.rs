@@ -52,6 +52,7 @@ pub struct Event {
 /// number that only grows. The log keeps it so that a note resent after a dropped
 /// link, or after either side restarted, is recorded once.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Origin {
     pub client: String,
     pub seq: u64,
