@@ -722,3 +722,60 @@ fn a_file_that_fails_to_load_is_left_exactly_as_it_was() {
         );
     }
 }
+
+/// Where a struct with named fields opens in RON text (just after its `(`), outside
+/// strings.
+fn struct_openings(text: &str) -> Vec<usize> {
+    let mut openings = Vec::new();
+    let (mut in_string, mut escaped) = (false, false);
+    for (i, c) in text.char_indices() {
+        if in_string {
+            match c {
+                _ if escaped => escaped = false,
+                '\\' => escaped = true,
+                '"' => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match c {
+            '"' => in_string = true,
+            '(' => {
+                let rest = text[i + 1..].trim_start();
+                let name_len = rest
+                    .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+                    .unwrap_or(rest.len());
+                if name_len > 0 && rest[name_len..].trim_start().starts_with(':') {
+                    openings.push(i + 1);
+                }
+            }
+            _ => {}
+        }
+    }
+    openings
+}
+
+#[test]
+fn an_unknown_field_is_refused_in_every_struct_of_the_file() {
+    // A typo in a hand edit ('venu:', 'set: Convener') must not vanish silently.
+    let text = store::to_ron(meeting_with_everything().session());
+    let openings = struct_openings(&text);
+    assert!(openings.len() > 60, "found {} structs", openings.len());
+    let mut accepted = Vec::new();
+    for at in openings {
+        let edited = format!("{}zzz_typo: 0, {}", &text[..at], &text[at..]);
+        match store::parse(&edited, Path::new("typo.ron")) {
+            Ok(_) => {
+                let line = text[..at].lines().count();
+                let context: String = text[at.saturating_sub(40)..at].chars().collect();
+                accepted.push(format!("line {line}: …{context}"));
+            }
+            Err(e) => assert!(e.to_string().contains("zzz_typo"), "{e}"),
+        }
+    }
+    assert!(
+        accepted.is_empty(),
+        "an unknown field was silently accepted after:\n{}",
+        accepted.join("\n")
+    );
+}
