@@ -50,6 +50,15 @@ pub fn load(path: &Path) -> Result<Meeting, LoadError> {
 
 /// Parses a session from text; `path` names it in errors.
 pub fn parse(text: &str, path: &Path) -> Result<Meeting, LoadError> {
+    if text.trim().is_empty() {
+        return Err(LoadError::Syntax {
+            path: path.to_owned(),
+            line: 1,
+            column: 1,
+            message: "the file is empty".to_owned(),
+            hint: "a session file starts with `(format: 1, meeting: (...` — restore it from a backup, or make a new one with `roundtable new`".to_owned(),
+        });
+    }
     let session: Session = ron::from_str(text).map_err(|e| {
         let message = e.code.to_string();
         LoadError::Syntax {
@@ -67,7 +76,18 @@ pub fn parse(text: &str, path: &Path) -> Result<Meeting, LoadError> {
 }
 
 fn hint_for(message: &str) -> String {
-    let hint = if message.contains("Unexpected end of RON") || message.contains("unexpected end") {
+    // chrono's words for a date or time it cannot read.
+    let bad_time = [
+        "input is out of range",
+        "premature end of input",
+        "input contains invalid characters",
+        "input is not enough",
+        "trailing input",
+        "bad or unsupported format",
+    ];
+    let hint = if bad_time.iter().any(|m| message.contains(m)) {
+        "dates are written \"2026-12-03\", times \"14:00:00\", and moments \"2026-12-03T14:05:00+08:00\""
+    } else if message.contains("Unexpected end of RON") || message.contains("unexpected end") {
         "the file ends early: check that every ( [ and \" is closed"
     } else if message.contains("missing field") || message.contains("Unexpected missing field") {
         "add the field named above; `roundtable new` writes a complete example"
