@@ -1,7 +1,9 @@
 //! Roundtable: run a multi-stakeholder forum meeting live in the terminal, and turn the
 //! saved meeting into publishable minutes.
 
+pub mod cli;
 pub mod domain;
 pub mod i18n;
 pub mod store;
+pub mod summary;
 pub mod tui;

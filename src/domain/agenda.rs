@@ -60,6 +60,7 @@ impl Section {
 
 /// One item of the agenda, as set up before the meeting.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct AgendaItem {
     pub id: ItemId,
     pub section: Section,
@@ -105,6 +106,7 @@ pub enum Speaker {
 /// A motion put to the room: a draft prepared with the agenda, or one proposed on the
 /// day (an extempore motion).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Motion {
     pub id: MotionId,
     /// The agenda item it belongs to.

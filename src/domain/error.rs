@@ -71,6 +71,9 @@ pub enum DomainError {
     #[error("only the note's author or the facilitator may correct it")]
     NotYourNote,
 
+    #[error("note {seq} from {client} was already recorded")]
+    AlreadyRecorded { client: String, seq: u64 },
+
     #[error("there is nothing to undo")]
     NothingToUndo,
     #[error("there is nothing to redo")]

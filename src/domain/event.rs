@@ -36,16 +36,31 @@ pub enum Author {
 
 /// One entry of the log.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Event {
     pub seq: Seq,
     pub at: Stamp,
     #[serde(default)]
     pub by: Author,
     pub kind: EventKind,
+    /// Where a note-taker's event came from, so a resent one is recognised.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub origin: Option<Origin>,
+}
+
+/// A note-taker's own numbering of what they sent: their client id and a sequence
+/// number that only grows. The log keeps it so that a note resent after a dropped
+/// link, or after either side restarted, is recorded once.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Origin {
+    pub client: String,
+    pub seq: u64,
 }
 
 /// The kinds of note the record keeps.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub enum NoteKind {
     /// What someone said.
     Said,
@@ -64,6 +79,7 @@ pub enum NoteKind {
 
 /// A note in the record, attached to the agenda item that was current.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Note {
     #[serde(default)]
     pub speaker: Option<Speaker>,
@@ -75,6 +91,7 @@ pub struct Note {
 
 /// How a vote was counted.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub enum Tally {
     /// A show of hands, counts typed in.
     Counts { yes: u32, no: u32, abstain: u32 },
@@ -112,6 +129,7 @@ impl Tally {
 
 /// What happened.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub enum EventKind {
     MeetingStarted,
     MeetingAdjourned,

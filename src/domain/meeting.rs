@@ -4,7 +4,7 @@
 use std::collections::HashSet;
 
 use super::error::DomainError;
-use super::event::{Author, Event, EventKind, Seq, Stamp};
+use super::event::{Author, Event, EventKind, Origin, Seq, Stamp};
 use super::session::{Session, SessionError};
 use super::state::State;
 
@@ -40,11 +40,35 @@ impl Meeting {
         by: Author,
         kind: EventKind,
     ) -> Result<&Event, DomainError> {
+        self.record_event(at, by, kind, None)
+    }
+
+    /// Records an event a note-taker's client sent as its `origin.seq`-th. One already
+    /// recorded (resent after a reconnect) is refused with `AlreadyRecorded`, so each
+    /// note is in the log once.
+    pub fn record_from(
+        &mut self,
+        origin: Origin,
+        at: Stamp,
+        by: Author,
+        kind: EventKind,
+    ) -> Result<&Event, DomainError> {
+        self.record_event(at, by, kind, Some(origin))
+    }
+
+    fn record_event(
+        &mut self,
+        at: Stamp,
+        by: Author,
+        kind: EventKind,
+        origin: Option<Origin>,
+    ) -> Result<&Event, DomainError> {
         let event = Event {
             seq: self.session.next_seq(),
             at,
             by,
             kind,
+            origin,
         };
         match event.kind {
             EventKind::Retracted { event: target } | EventKind::Reinstated { event: target } => {

@@ -15,7 +15,7 @@ pub mod text;
 
 pub use agenda::{AgendaItem, ItemId, Motion, MotionId, Section, Speaker};
 pub use error::DomainError;
-pub use event::{Author, Ballot, Event, EventKind, Note, NoteKind, Seq, Stamp, Tally};
+pub use event::{Author, Ballot, Event, EventKind, Note, NoteKind, Origin, Seq, Stamp, Tally};
 pub use meeting::Meeting;
 pub use people::{
     Balance, Category, Member, Observer, PersonId, Representative, Roster, RosterError, SeatRole,

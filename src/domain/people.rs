@@ -84,6 +84,7 @@ pub enum SeatRole {
 
 /// A member of the forum: one seat, one vote.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Member {
     pub id: PersonId,
     pub name: Text,
@@ -105,6 +106,7 @@ impl Member {
 /// Someone an agency member designated to attend in their seat (指派代表). They sit
 /// and vote in that seat; the seat still counts once.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Representative {
     pub id: PersonId,
     /// The member whose seat this person takes.
@@ -116,6 +118,7 @@ pub struct Representative {
 
 /// An observer (列席): invited agencies, staff, the public. Never counts.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Observer {
     pub id: PersonId,
     pub name: Text,
@@ -127,6 +130,7 @@ pub struct Observer {
 
 /// Everyone expected at the meeting, as set up before it starts.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Roster {
     pub members: Vec<Member>,
     #[serde(default)]

@@ -17,6 +17,7 @@ pub enum Comparison {
 
 /// A fraction of the members present, e.g. "more than one half".
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Threshold {
     pub comparison: Comparison,
     pub numerator: u32,
@@ -90,6 +91,7 @@ pub enum VoteDenominator {
 /// A forum's rules of procedure. The defaults are those of the Open Government
 /// National Action Plan forums (clause 3).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct RuleBook {
     /// To put a question to a vote: 過半數出席人員同意.
     pub consent_to_vote: Threshold,

@@ -18,6 +18,7 @@ pub const FORMAT_VERSION: u32 = 1;
 
 /// What the minutes' heading says about the meeting.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct MeetingInfo {
     pub title: Text,
     /// The meeting's number in its series (第 N 次會議).
@@ -38,6 +39,7 @@ pub struct MeetingInfo {
 
 /// One meeting, as stored in its RON file.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Session {
     pub format: u32,
     pub meeting: MeetingInfo,

@@ -293,6 +293,8 @@ pub struct State {
     pub retracted: HashSet<Seq>,
     /// How many events the log holds, retracted or not.
     pub log_len: usize,
+    /// The last sequence number recorded from each note-taker's client.
+    last_from_client: HashMap<String, u64>,
 }
 
 impl State {
@@ -317,6 +319,7 @@ impl State {
             adjourned: None,
             retracted: HashSet::new(),
             log_len: 0,
+            last_from_client: HashMap::new(),
         };
         let roster = &session.roster;
         roster.validate()?;
@@ -620,6 +623,28 @@ impl State {
         {
             return Err(DomainError::NoteTakerMayOnlyTakeNotes);
         }
+        if let Some(origin) = &event.origin
+            && self.last_from(&origin.client) >= Some(origin.seq)
+        {
+            return Err(DomainError::AlreadyRecorded {
+                client: origin.client.clone(),
+                seq: origin.seq,
+            });
+        }
+        self.apply_kind(session, event)?;
+        if let Some(origin) = &event.origin {
+            self.last_from_client
+                .insert(origin.client.clone(), origin.seq);
+        }
+        Ok(())
+    }
+
+    /// The last sequence number recorded from a note-taker's client.
+    pub fn last_from(&self, client: &str) -> Option<u64> {
+        self.last_from_client.get(client).copied()
+    }
+
+    fn apply_kind(&mut self, session: &Session, event: &Event) -> Result<(), DomainError> {
         let at = event.at;
         match &event.kind {
             EventKind::MeetingStarted => {

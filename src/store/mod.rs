@@ -2,6 +2,7 @@
 //! line and column, and saved atomically and durably.
 
 mod lock;
+pub mod roster_csv;
 mod saver;
 
 use std::fs;
@@ -12,7 +13,11 @@ use atomic_write_file::AtomicWriteFile;
 use ron::ser::PrettyConfig;
 use thiserror::Error;
 
-use crate::domain::{Meeting, Session, SessionError};
+use serde::Serialize;
+
+use crate::domain::{
+    AgendaItem, Event, Meeting, MeetingInfo, Motion, Roster, RuleBook, Session, SessionError,
+};
 
 pub use lock::{LockError, SessionLock};
 pub use saver::{SaveReport, Saver};
@@ -45,6 +50,15 @@ pub fn load(path: &Path) -> Result<Meeting, LoadError> {
 
 /// Parses a session from text; `path` names it in errors.
 pub fn parse(text: &str, path: &Path) -> Result<Meeting, LoadError> {
+    if text.trim().is_empty() {
+        return Err(LoadError::Syntax {
+            path: path.to_owned(),
+            line: 1,
+            column: 1,
+            message: "the file is empty".to_owned(),
+            hint: "a session file starts with `(format: 1, meeting: (...` — restore it from a backup, or make a new one with `roundtable new`".to_owned(),
+        });
+    }
     let session: Session = ron::from_str(text).map_err(|e| {
         let message = e.code.to_string();
         LoadError::Syntax {
@@ -62,7 +76,18 @@ pub fn parse(text: &str, path: &Path) -> Result<Meeting, LoadError> {
 }
 
 fn hint_for(message: &str) -> String {
-    let hint = if message.contains("Unexpected end of RON") || message.contains("unexpected end") {
+    // chrono's words for a date or time it cannot read.
+    let bad_time = [
+        "input is out of range",
+        "premature end of input",
+        "input contains invalid characters",
+        "input is not enough",
+        "trailing input",
+        "bad or unsupported format",
+    ];
+    let hint = if bad_time.iter().any(|m| message.contains(m)) {
+        "dates are written \"2026-12-03\", times \"14:00:00\", and moments \"2026-12-03T14:05:00+08:00\""
+    } else if message.contains("Unexpected end of RON") || message.contains("unexpected end") {
         "the file ends early: check that every ( [ and \" is closed"
     } else if message.contains("missing field") || message.contains("Unexpected missing field") {
         "add the field named above; `roundtable new` writes a complete example"
@@ -78,24 +103,102 @@ fn hint_for(message: &str) -> String {
     hint.to_owned()
 }
 
-/// The session as RON text: readable, one event to a line.
+/// The session as RON text: the set-up pretty-printed, then the log one event to a
+/// line, so a hand edit finds each event on its own line.
 pub fn to_ron(session: &Session) -> String {
-    let config = PrettyConfig::new()
-        .depth_limit(3)
-        .struct_names(false)
-        .escape_strings(true);
-    // Serialising our own types to a string cannot fail: every map key is a string and
-    // every value is plain data.
-    ron::ser::to_string_pretty(session, config).unwrap_or_else(|e| {
-        panic!("a session always serialises to RON: {e}");
-    })
+    SessionText::new(session).to_string()
+}
+
+/// A session rendered to RON, kept in pieces so that appending an event serialises
+/// only that event. The background writer keeps one, so a save costs a copy of the
+/// text, not a serialisation of the whole meeting.
+#[derive(Clone, Debug)]
+pub struct SessionText {
+    /// The set-up, pretty-printed, up to where the log begins.
+    head: String,
+    /// Each event of the log, on one line.
+    events: Vec<String>,
+}
+
+/// The set-up fields of `Session`, in its order, borrowed: what comes before the log.
+#[derive(Serialize)]
+struct Head<'a> {
+    format: u32,
+    meeting: &'a MeetingInfo,
+    rules: &'a RuleBook,
+    roster: &'a Roster,
+    agenda: &'a [AgendaItem],
+    motions: &'a [Motion],
+}
+
+impl SessionText {
+    pub fn new(session: &Session) -> SessionText {
+        let head = Head {
+            format: session.format,
+            meeting: &session.meeting,
+            rules: &session.rules,
+            roster: &session.roster,
+            agenda: &session.agenda,
+            motions: &session.motions,
+        };
+        let config = PrettyConfig::new()
+            .depth_limit(3)
+            .struct_names(false)
+            .escape_strings(true);
+        let mut head = ron::ser::to_string_pretty(&head, config)
+            .unwrap_or_else(|e| panic!("a session always serialises to RON: {e}"));
+        // Reopen the struct to append the log after the set-up's last field.
+        let trimmed = head.trim_end().trim_end_matches(')').trim_end().len();
+        head.truncate(trimmed);
+        if !head.ends_with(',') {
+            head.push(',');
+        }
+        head.push('\n');
+        let mut text = SessionText {
+            head,
+            events: Vec::with_capacity(session.log.len()),
+        };
+        for event in &session.log {
+            text.push(event);
+        }
+        text
+    }
+
+    /// Adds one event at the end of the log.
+    pub fn push(&mut self, event: &Event) {
+        // Our own plain-data types always serialise; a failure would be a bug here.
+        let line = ron::to_string(event)
+            .unwrap_or_else(|e| panic!("an event always serialises to RON: {e}"));
+        self.events.push(line);
+    }
+
+    /// The whole file's bytes.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let size = self.head.len() + self.events.iter().map(|e| e.len() + 11).sum::<usize>() + 16;
+        let mut out = Vec::with_capacity(size);
+        out.extend_from_slice(self.head.as_bytes());
+        out.extend_from_slice(b"    log: [\n");
+        for event in &self.events {
+            out.extend_from_slice(b"        ");
+            out.extend_from_slice(event.as_bytes());
+            out.extend_from_slice(b",\n");
+        }
+        out.extend_from_slice(b"    ],\n)\n");
+        out
+    }
+}
+
+impl std::fmt::Display for SessionText {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&String::from_utf8_lossy(&self.to_bytes()))
+    }
 }
 
 /// Writes the session atomically and durably: a temporary file in the same folder,
 /// fsync, rename over the old file, fsync the folder. A crash at any point leaves
 /// either the old file or the new one, never a mix.
 pub fn save(path: &Path, session: &Session) -> io::Result<()> {
-    write_atomically(path, to_ron(session).as_bytes())
+    write_atomically(path, &SessionText::new(session).to_bytes())
 }
 
 /// Writes `bytes` to `path` atomically and durably.
@@ -103,4 +206,52 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
     let mut file = AtomicWriteFile::open(path)?;
     file.write_all(bytes)?;
     file.commit()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::{Author, EventKind, PersonId, Text};
+
+    #[test]
+    fn the_log_is_written_one_event_to_a_line_and_reads_back() {
+        let path = Path::new("sessions/demo.ron");
+        let mut meeting = load(path).expect("demo loads");
+        let at = chrono::DateTime::parse_from_rfc3339("2026-12-03T14:00:00+08:00").expect("time");
+        for id in ["cec-deputy", "open-culture"] {
+            meeting
+                .record(
+                    at,
+                    Author::Facilitator,
+                    EventKind::Arrived {
+                        person: PersonId::new(id),
+                    },
+                )
+                .expect("arrives");
+        }
+        let text = to_ron(meeting.session());
+        let lines: Vec<&str> = text.lines().filter(|l| l.contains("Arrived")).collect();
+        assert_eq!(lines.len(), 2, "{text}");
+        assert!(lines[0].trim_start().starts_with("(seq:1,"), "{}", lines[0]);
+        let back = parse(&text, path).expect("reads back");
+        assert_eq!(back.session(), meeting.session());
+        assert_eq!(
+            back.session().meeting.title,
+            Text::bilingual(
+                "開放政府國家行動方案「公民投票電子連署」多元利害關係人論壇",
+                "Open Government National Action Plan: Multi-stakeholder Forum on Electronic Co-signing for Referendums"
+            )
+        );
+    }
+
+    #[test]
+    fn an_empty_log_reads_back() {
+        let meeting = load(Path::new("sessions/demo.ron")).expect("demo loads");
+        let text = to_ron(meeting.session());
+        assert!(text.contains("    log: [\n    ],\n)"), "{text}");
+        assert_eq!(
+            parse(&text, Path::new("x")).expect("reads").session(),
+            meeting.session()
+        );
+    }
 }

@@ -10,6 +10,7 @@ use std::time::Duration;
 
 use tokio::sync::mpsc::UnboundedSender;
 
+use super::SessionText;
 use crate::domain::{Event, Seq, Session};
 
 /// What the writer has done.
@@ -89,10 +90,13 @@ impl Drop for Saver {
 
 fn writer(
     path: PathBuf,
-    mut session: Session,
+    session: Session,
     inbox: mpsc::Receiver<Job>,
     reports: UnboundedSender<SaveReport>,
 ) {
+    let mut last = session.log.last().map(|e| e.seq);
+    let mut text = SessionText::new(&session);
+    drop(session);
     let mut dirty = false;
     let mut waiting: Vec<mpsc::Sender<Result<(), String>>> = Vec::new();
     loop {
@@ -102,7 +106,7 @@ fn writer(
                 Ok(job) => Some(job),
                 Err(RecvTimeoutError::Timeout) => None,
                 Err(RecvTimeoutError::Disconnected) => {
-                    let _ = write(&path, &session, &reports);
+                    let _ = write(&path, &text, last, &reports);
                     return;
                 }
             }
@@ -114,7 +118,8 @@ fn writer(
         };
         let mut take = |job: Job| match job {
             Job::Append(event) => {
-                session.log.push(*event);
+                text.push(&event);
+                last = Some(event.seq);
                 dirty = true;
             }
             Job::Flush(done) => waiting.push(done),
@@ -127,7 +132,7 @@ fn writer(
             take(job);
         }
         let result = if dirty {
-            write(&path, &session, &reports)
+            write(&path, &text, last, &reports)
         } else {
             Ok(())
         };
@@ -142,13 +147,14 @@ fn writer(
 
 fn write(
     path: &std::path::Path,
-    session: &Session,
+    text: &SessionText,
+    last: Option<Seq>,
     reports: &UnboundedSender<SaveReport>,
 ) -> Result<(), String> {
-    match super::save(path, session) {
+    match super::write_atomically(path, &text.to_bytes()) {
         Ok(()) => {
-            if let Some(last) = session.log.last() {
-                let _ = reports.send(SaveReport::Saved { through: last.seq });
+            if let Some(through) = last {
+                let _ = reports.send(SaveReport::Saved { through });
             }
             Ok(())
         }

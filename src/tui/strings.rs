@@ -551,6 +551,7 @@ pub fn refusal(error: &DomainError, state: &State, lang: Lang) -> String {
         }
         E::NoteTakerMayOnlyTakeNotes => "紀錄人員只能新增或更正紀錄".to_owned(),
         E::NotYourNote => "只有紀錄作者或主持人可以更正".to_owned(),
+        E::AlreadyRecorded { client, seq } => format!("{client} 的第 {seq} 則紀錄已經記錄過"),
         E::NothingToUndo => "沒有可以復原的操作".to_owned(),
         E::NothingToRedo => "沒有可以重做的操作".to_owned(),
         E::CannotUndo { what, why } => format!("無法復原 {what}：{why}"),

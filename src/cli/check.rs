@@ -1,0 +1,36 @@
+//! `roundtable check FILE`: validate a session file and summarise it.
+
+use std::path::PathBuf;
+
+use clap::Args;
+
+use super::files::require_file;
+use super::{CliError, LangArg, print_out};
+use crate::store;
+use crate::summary::summary;
+
+/// Check that a session file loads, and print a summary of it.
+///
+/// Reports the first problem with its line and column, exactly as `open` would, and
+/// exits with a non-zero status; the file is only read. A valid file prints the
+/// meeting, the roster by side, the agenda, the motions and how far the meeting got.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// The session file, e.g. sessions/forum-3.ron
+    pub file: PathBuf,
+    /// The language of the summary
+    #[arg(long, value_enum, default_value_t = LangArg::En, ignore_case = true)]
+    pub lang: LangArg,
+}
+
+pub fn run_check(args: CheckArgs) -> Result<(), CliError> {
+    require_file(&args.file)?;
+    let meeting = store::load(&args.file)?;
+    print_out(&format!(
+        "{}: a valid session (format {})\n\n{}",
+        args.file.display(),
+        meeting.session().format,
+        summary(&meeting, args.lang.into())
+    ));
+    Ok(())
+}

@@ -1,0 +1,97 @@
+//! File helpers the commands share.
+
+use std::fs::{self, OpenOptions};
+use std::io;
+use std::path::Path;
+
+use super::CliError;
+use crate::store;
+
+/// Writes a new file with `bytes`, refusing if `path` exists. The name is claimed
+/// first (create-new, so not even a race overwrites a file), then the content is
+/// written atomically and durably like every save; on failure nothing is left behind.
+pub fn write_new_file(path: &Path, bytes: &[u8]) -> Result<(), CliError> {
+    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        fs::create_dir_all(parent).map_err(|source| CliError::Io {
+            action: "create the folder",
+            path: parent.to_owned(),
+            source,
+        })?;
+    }
+    match OpenOptions::new().write(true).create_new(true).open(path) {
+        Ok(_) => {}
+        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
+            return Err(CliError::Exists {
+                path: path.to_owned(),
+            });
+        }
+        Err(source) => {
+            return Err(CliError::Io {
+                action: "create",
+                path: path.to_owned(),
+                source,
+            });
+        }
+    }
+    store::write_atomically(path, bytes).map_err(|source| {
+        let _ = fs::remove_file(path);
+        CliError::Io {
+            action: "write",
+            path: path.to_owned(),
+            source,
+        }
+    })
+}
+
+/// A session file named on the command line must exist; say how to make one if not.
+pub fn require_file(path: &Path) -> Result<(), CliError> {
+    if path.is_dir() {
+        Err(CliError::Folder {
+            path: path.to_owned(),
+        })
+    } else if path.exists() {
+        Ok(())
+    } else {
+        Err(CliError::NotFound {
+            path: path.to_owned(),
+        })
+    }
+}
+
+/// A path as the user would type it in a shell, for the "next, run …" hints.
+pub fn shell_word(path: &Path) -> String {
+    let text = path.display().to_string();
+    let plain = text
+        .chars()
+        .all(|c| c.is_alphanumeric() || "/._-+,:@%".contains(c));
+    if plain && !text.is_empty() {
+        text
+    } else {
+        format!("'{}'", text.replace('\'', r"'\''"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shell_words_quote_only_when_needed() {
+        assert_eq!(
+            shell_word(Path::new("sessions/第3次.ron")),
+            "sessions/第3次.ron"
+        );
+        assert_eq!(shell_word(Path::new("my forum.ron")), "'my forum.ron'");
+        assert_eq!(shell_word(Path::new("it's.ron")), r"'it'\''s.ron'");
+    }
+
+    #[test]
+    fn a_new_file_never_replaces_an_old_one() {
+        let dir = tempfile::tempdir().expect("a temp dir");
+        let path = dir.path().join("nested/forum.ron");
+        write_new_file(&path, b"first").expect("created with its folder");
+        let error = write_new_file(&path, b"second").expect_err("exists");
+        assert!(matches!(error, CliError::Exists { .. }), "{error}");
+        assert_eq!(fs::read(&path).expect("readable"), b"first");
+    }
+}

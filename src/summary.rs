@@ -1,0 +1,455 @@
+//! A plain-text summary of a session: what `roundtable check` and `roundtable new`
+//! print. A pure function of the meeting, so it is tested without a process.
+
+use std::fmt::Write;
+
+use crate::domain::commitments::commitment_by_number;
+use crate::domain::{Balance, Lang, Meeting, Role, Section, Stamp, Text};
+use crate::i18n::{self, Label};
+
+/// How many characters of a motion's text the summary shows.
+const MOTION_TEXT_CHARS: usize = 48;
+
+/// The session at a glance, in `lang`: the meeting's details, the roster by side, the
+/// agenda by section, the motions with their stage, the notes and whether the meeting
+/// has started or adjourned.
+pub fn summary(meeting: &Meeting, lang: Lang) -> String {
+    let mut out = String::new();
+    // Writing to a String cannot fail.
+    let _ = write_summary(&mut out, meeting, lang);
+    out
+}
+
+fn write_summary(out: &mut String, meeting: &Meeting, lang: Lang) -> std::fmt::Result {
+    let session = meeting.session();
+    let state = meeting.state();
+    let info = &session.meeting;
+    let say = |label: Label| label.get(lang);
+    let text = |t: &Text| t.get(lang).to_owned();
+
+    writeln!(out, "{}", text(&info.title))?;
+    let mut when = info.date.format("%Y-%m-%d").to_string();
+    if let Some(start) = info.planned_start {
+        write!(when, " {}", start.format("%H:%M"))?;
+    }
+    match info.number {
+        Some(n) => match lang {
+            Lang::ZhTw => writeln!(out, "  第 {n} 次會議，{when}")?,
+            Lang::En => writeln!(out, "  Meeting no. {n}, {when}")?,
+        },
+        None => writeln!(
+            out,
+            "  {}{}{when}",
+            say(Label::new("日期", "Date")),
+            colon(lang)
+        )?,
+    }
+    if !info.venue.is_empty() {
+        let label = say(Label::new("地點", "Venue"));
+        writeln!(out, "  {label}{}{}", colon(lang), text(&info.venue))?;
+    }
+    if let Some(number) = info.commitment {
+        let label = say(Label::new("承諾事項", "Commitment"));
+        match commitment_by_number(number) {
+            Some(c) => writeln!(
+                out,
+                "  {label} {number}{}{}{}",
+                colon(lang),
+                text(&c.title()),
+                parenthesised(&text(&c.lead_agency()), lang)
+            )?,
+            None => writeln!(out, "  {label} {number}")?,
+        }
+    }
+    if !info.recorder.is_empty() {
+        let label = say(Label::new("紀錄", "Recorder"));
+        writeln!(out, "  {label}{}{}", colon(lang), text(&info.recorder))?;
+    }
+
+    // The people, by side.
+    let roster = state.roster_balance();
+    writeln!(
+        out,
+        "{}{}{}",
+        say(Label::new("委員", "Members")),
+        colon(lang),
+        describe_balance(roster, lang)
+    )?;
+    for (seat, member) in [
+        (crate::domain::SeatRole::Convener, session.roster.convener()),
+        (
+            crate::domain::SeatRole::CoConvener,
+            session.roster.co_convener(),
+        ),
+    ] {
+        let label = say(i18n::seat(seat));
+        let who = match member {
+            Some(m) if m.organisation.is_empty() || m.organisation == m.name => text(&m.name),
+            Some(m) => format!(
+                "{}{}",
+                text(&m.name),
+                parenthesised(&text(&m.organisation), lang)
+            ),
+            None => say(Label::new("無", "none")).to_owned(),
+        };
+        writeln!(out, "  {label}{}{who}", colon(lang))?;
+    }
+    let representatives: Vec<String> = state
+        .people
+        .iter()
+        .filter_map(|p| match &p.role {
+            Role::Representative { seat, .. } => Some(match lang {
+                Lang::ZhTw => format!(
+                    "{}（代表 {}）",
+                    text(&p.name),
+                    text(&state.people[*seat].name)
+                ),
+                Lang::En => format!(
+                    "{} (for {})",
+                    text(&p.name),
+                    text(&state.people[*seat].name)
+                ),
+            }),
+            _ => None,
+        })
+        .collect();
+    let label = say(Label::new("指派代表", "Representatives"));
+    write_list(out, label, representatives.len(), &representatives, lang)?;
+    let observers: Vec<String> = state
+        .people
+        .iter()
+        .filter(|p| p.role == Role::Observer)
+        .map(|p| text(&p.name))
+        .collect();
+    let label = say(Label::new("列席", "Observers"));
+    write_list(out, label, observers.len(), &observers, lang)?;
+    let excused: Vec<String> = state
+        .people
+        .iter()
+        .enumerate()
+        .filter(|&(i, _)| state.is_excused(i))
+        .map(|(_, p)| text(&p.name))
+        .collect();
+    let label = say(Label::new("請假", "Excused"));
+    write_list(out, label, excused.len(), &excused, lang)?;
+
+    // The agenda, by section in the rules' order.
+    writeln!(
+        out,
+        "{}{}{}",
+        say(Label::new("議程", "Agenda")),
+        colon(lang),
+        count(state.items.len(), Label::new("項", "items"), lang)
+    )?;
+    for section in Section::ALL {
+        let label = say(i18n::section(section));
+        let items: Vec<&str> = state
+            .items
+            .iter()
+            .filter(|i| i.item.section == section)
+            .map(|i| i.item.title.get(lang))
+            .collect();
+        // An item named after its section (臨時動議) adds nothing to the count.
+        let titles: Vec<String> = items
+            .iter()
+            .filter(|&&title| title != label)
+            .map(|&title| title.to_owned())
+            .collect();
+        if !items.is_empty() {
+            write_list(out, label, items.len(), &titles, lang)?;
+        }
+    }
+
+    // The motions, with where each stands.
+    writeln!(
+        out,
+        "{}{}{}",
+        say(Label::new("提案", "Motions")),
+        colon(lang),
+        count(state.motions.len(), Label::new("案", "motions"), lang)
+    )?;
+    for motion in &state.motions {
+        writeln!(
+            out,
+            "  {} [{}] {}",
+            motion.motion.id,
+            say(i18n::stage(motion.stage)),
+            shorten(motion.motion.text.get(lang), MOTION_TEXT_CHARS)
+        )?;
+    }
+
+    writeln!(
+        out,
+        "{}{}{}",
+        say(Label::new("紀錄事項", "Notes")),
+        colon(lang),
+        count(state.notes.len(), Label::new("則", "notes"), lang)
+    )?;
+
+    let progress = match (state.started, state.adjourned) {
+        (_, Some(adjourned)) => match lang {
+            Lang::ZhTw => format!("已散會（{}）", clock(adjourned)),
+            Lang::En => format!("adjourned at {}", clock(adjourned)),
+        },
+        (Some(started), None) => {
+            let present = describe_balance(state.present_members(), lang);
+            match lang {
+                Lang::ZhTw => format!("進行中，{} 開始；出席 {present}", clock(started)),
+                Lang::En => format!("in progress since {}; present: {present}", clock(started)),
+            }
+        }
+        (None, None) => say(Label::new("尚未開始", "not started")).to_owned(),
+    };
+    writeln!(
+        out,
+        "{}{}{progress}",
+        say(Label::new("會議狀態", "Meeting")),
+        colon(lang)
+    )?;
+    Ok(())
+}
+
+/// "14: government 7, non-government 7 (balanced)".
+fn describe_balance(balance: Balance, lang: Lang) -> String {
+    let government = i18n::side(crate::domain::Side::Government).get(lang);
+    let non_government = i18n::side(crate::domain::Side::NonGovernment).get(lang);
+    let (g, n) = (balance.government, balance.non_government);
+    let verdict = if balance.is_balanced() {
+        Label::new("人數各半", "balanced").get(lang).to_owned()
+    } else {
+        let (more, by) = if g > n {
+            (government, g - n)
+        } else {
+            (non_government, n - g)
+        };
+        match lang {
+            Lang::ZhTw => format!("未各半：{more}多 {by} 人"),
+            Lang::En => format!("off balance: {by} more {}", more.to_lowercase()),
+        }
+    };
+    match lang {
+        Lang::ZhTw => format!(
+            "{} 人（{government} {g}，{non_government} {n}；{verdict}）",
+            balance.total()
+        ),
+        Lang::En => format!(
+            "{} ({} {g}, {} {n}; {verdict})",
+            balance.total(),
+            government.to_lowercase(),
+            non_government.to_lowercase()
+        ),
+    }
+}
+
+/// "  Observers (2): A; B", "  Excused: none", "  Extempore motions (1)".
+fn write_list(
+    out: &mut String,
+    label: &str,
+    how_many: usize,
+    names: &[String],
+    lang: Lang,
+) -> std::fmt::Result {
+    if how_many == 0 {
+        return writeln!(
+            out,
+            "  {label}{}{}",
+            colon(lang),
+            Label::new("無", "none").get(lang)
+        );
+    }
+    write!(
+        out,
+        "  {label}{}",
+        parenthesised(&how_many.to_string(), lang)
+    )?;
+    if !names.is_empty() {
+        write!(out, "{}{}", colon(lang), names.join(list_separator(lang)))?;
+    }
+    writeln!(out)
+}
+
+fn colon(lang: Lang) -> &'static str {
+    match lang {
+        Lang::ZhTw => "：",
+        Lang::En => ": ",
+    }
+}
+
+/// " (x)" in English, "（x）" in Chinese.
+fn parenthesised(text: &str, lang: Lang) -> String {
+    match lang {
+        Lang::ZhTw => format!("（{text}）"),
+        Lang::En => format!(" ({text})"),
+    }
+}
+
+fn count(n: usize, unit: Label, lang: Lang) -> String {
+    match lang {
+        Lang::ZhTw => format!("{n} {}", unit.zh),
+        Lang::En => format!("{n} {}", unit.en),
+    }
+}
+
+fn list_separator(lang: Lang) -> &'static str {
+    match lang {
+        Lang::ZhTw => "、",
+        Lang::En => "; ",
+    }
+}
+
+fn clock(at: Stamp) -> String {
+    at.format("%Y-%m-%d %H:%M").to_string()
+}
+
+fn shorten(text: &str, max_chars: usize) -> String {
+    let line = text.lines().next().unwrap_or("");
+    if line.chars().count() <= max_chars && line.len() == text.len() {
+        return line.to_owned();
+    }
+    let mut short: String = line.chars().take(max_chars).collect();
+    short.push('…');
+    short
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::{
+        Author, Category, EventKind, Member, Motion, MotionId, PersonId, SeatRole, Session,
+    };
+    use chrono::{FixedOffset, NaiveDate, TimeZone};
+
+    fn at(minute: u32) -> Stamp {
+        FixedOffset::east_opt(8 * 3600)
+            .and_then(|tz| tz.with_ymd_and_hms(2026, 12, 3, 14, minute, 0).single())
+            .expect("a valid time")
+    }
+
+    fn member(id: &str, name: &str, category: Category, seat: SeatRole) -> Member {
+        Member {
+            id: PersonId::new(id),
+            name: Text::new(name),
+            title: Text::default(),
+            organisation: Text::default(),
+            category,
+            seat,
+        }
+    }
+
+    fn meeting() -> Meeting {
+        let date = NaiveDate::from_ymd_opt(2026, 12, 3).expect("a date");
+        let mut session = Session::new(Text::bilingual("論壇", "Forum"), date);
+        session.meeting.number = Some(2);
+        session.meeting.commitment = Some(3);
+        session.roster.members = vec![
+            member("a", "甲", Category::LeadAgency, SeatRole::Convener),
+            member("b", "乙", Category::CoOrganisingAgency, SeatRole::Member),
+            member("c", "丙", Category::CivicGroup, SeatRole::CoConvener),
+        ];
+        session.agenda = vec![crate::domain::AgendaItem {
+            id: crate::domain::ItemId::new("d1"),
+            section: Section::Discussion,
+            title: Text::bilingual("討論一", "Discussion one"),
+            presenter: Text::default(),
+            explanation: Text::default(),
+            proposed_action: None,
+            planned_minutes: 0,
+        }];
+        session.motions = vec![Motion {
+            id: MotionId::new("m1"),
+            item: crate::domain::ItemId::new("d1"),
+            text: Text::new("決議文"),
+            proposer: None,
+        }];
+        Meeting::open(session).expect("valid")
+    }
+
+    #[test]
+    fn english_summary_says_the_roster_is_off_balance_and_the_meeting_not_started() {
+        let text = summary(&meeting(), Lang::En);
+        assert!(
+            text.starts_with("Forum\n  Meeting no. 2, 2026-12-03\n"),
+            "{text}"
+        );
+        assert!(
+            text.contains(
+                "Commitment 3: Electronic co-signing for referendums (Central Election Commission)"
+            ),
+            "{text}"
+        );
+        assert!(
+            text.contains(
+                "Members: 3 (government 2, non-government 1; off balance: 1 more government)"
+            ),
+            "{text}"
+        );
+        assert!(text.contains("  Convener: 甲\n"), "{text}");
+        assert!(
+            text.contains("  Discussion items (1): Discussion one\n"),
+            "{text}"
+        );
+        assert!(text.contains("  m1 [Proposed] 決議文\n"), "{text}");
+        assert!(text.contains("Notes: 0 notes\n"), "{text}");
+        assert!(text.ends_with("Meeting: not started\n"), "{text}");
+    }
+
+    #[test]
+    fn chinese_summary_follows_the_meeting_as_it_goes() {
+        let mut meeting = meeting();
+        for (minute, kind) in [
+            (0, EventKind::MeetingStarted),
+            (
+                1,
+                EventKind::Arrived {
+                    person: PersonId::new("a"),
+                },
+            ),
+            (
+                2,
+                EventKind::Excused {
+                    person: PersonId::new("b"),
+                },
+            ),
+        ] {
+            meeting
+                .record(at(minute), Author::Facilitator, kind)
+                .expect("allowed");
+        }
+        let text = summary(&meeting, Lang::ZhTw);
+        assert!(text.contains("第 2 次會議"), "{text}");
+        assert!(
+            text.contains("委員：3 人（政府 2，非政府 1；未各半：政府多 1 人）"),
+            "{text}"
+        );
+        assert!(text.contains("請假（1）：乙"), "{text}");
+        assert!(text.contains("m1 [提案] 決議文"), "{text}");
+        assert!(
+            text.contains("進行中，2026-12-03 14:00 開始；出席 1 人（政府 1，非政府 0"),
+            "{text}"
+        );
+        meeting
+            .record(at(30), Author::Facilitator, EventKind::MeetingAdjourned)
+            .expect("allowed");
+        assert!(summary(&meeting, Lang::ZhTw).contains("已散會（2026-12-03 14:30）"));
+    }
+
+    #[test]
+    fn an_item_named_after_its_section_is_only_counted() {
+        let mut session = meeting().into_session();
+        session.agenda = crate::cli::standard_agenda();
+        session.motions.clear();
+        let meeting = Meeting::open(session).expect("valid");
+        let text = summary(&meeting, Lang::En);
+        assert!(text.contains("\n  Extempore motions (1)\n"), "{text}");
+        let text = summary(&meeting, Lang::ZhTw);
+        assert!(text.contains("\n  臨時動議（1）\n"), "{text}");
+        assert!(text.contains("\n提案：0 案\n"), "{text}");
+    }
+
+    #[test]
+    fn long_motions_are_shortened_to_one_line() {
+        assert_eq!(shorten("一二三", 5), "一二三");
+        assert_eq!(shorten("一二三四五六", 5), "一二三四五…");
+        assert_eq!(shorten("first\nsecond", 48), "first…");
+    }
+}

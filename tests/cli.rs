@@ -1,0 +1,586 @@
+//! The command line as a user meets it: the real binary, its output and exit status.
+//!
+//! No test here reaches the facilitator's screen: `open` and `demo` are stopped before
+//! it by a held lock or a bad file, so these tests need no terminal.
+
+use std::ffi::OsStr;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+use roundtable::domain::{Category, SeatRole, Section};
+use roundtable::store::{self, SessionLock};
+
+fn roundtable<I, S>(args: I) -> Output
+where
+    I: IntoIterator<Item = S>,
+    S: AsRef<OsStr>,
+{
+    Command::new(env!("CARGO_BIN_EXE_roundtable"))
+        .args(args)
+        .stdin(Stdio::null())
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("the binary runs")
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+fn repo(path: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join(path)
+}
+
+/// Fails with the whole output, so a broken test says why.
+#[track_caller]
+fn assert_success(output: &Output) {
+    assert!(
+        output.status.success(),
+        "status {:?}\n--- stdout\n{}\n--- stderr\n{}",
+        output.status.code(),
+        stdout(output),
+        stderr(output)
+    );
+}
+
+#[track_caller]
+fn assert_failure(output: &Output) -> String {
+    assert_eq!(
+        output.status.code(),
+        Some(1),
+        "expected a clean failure\n--- stdout\n{}\n--- stderr\n{}",
+        stdout(output),
+        stderr(output)
+    );
+    let message = stderr(output);
+    assert!(message.starts_with("roundtable: "), "{message}");
+    assert!(!message.contains("panicked"), "{message}");
+    message
+}
+
+fn fingerprint(path: &Path) -> (Vec<u8>, std::time::SystemTime) {
+    let bytes = fs::read(path).expect("readable");
+    let modified = fs::metadata(path)
+        .and_then(|m| m.modified())
+        .expect("an mtime");
+    (bytes, modified)
+}
+
+// ---- check ----------------------------------------------------------------------------
+
+#[test]
+fn check_of_the_demo_prints_its_summary() {
+    let output = roundtable([OsStr::new("check"), repo("sessions/demo.ron").as_os_str()]);
+    assert_success(&output);
+    let out = stdout(&output);
+    for expected in [
+        "demo.ron: a valid session (format 1)",
+        "Open Government National Action Plan: Multi-stakeholder Forum on Electronic Co-signing for Referendums",
+        "  Meeting no. 3, 2026-12-03 14:00\n",
+        "  Commitment 3: Electronic co-signing for referendums (Central Election Commission)\n",
+        "Members: 14 (government 7, non-government 7; balanced)\n",
+        "  Convener: Chen Yi-chun (Central Election Commission)\n",
+        "  Representatives (1): Li Ya-ting (for Huang Chien-kuo)\n",
+        "  Observers (3): ",
+        "  Excused: none\n",
+        "  Reports (2): ",
+        "  Discussion items (2): ",
+        "Motions: 2 motions\n",
+        "  open-source [Proposed] ",
+        "Notes: 0 notes\n",
+        "Meeting: not started\n",
+    ] {
+        assert!(out.contains(expected), "{expected:?} missing from:\n{out}");
+    }
+    assert!(stderr(&output).is_empty(), "{}", stderr(&output));
+}
+
+#[test]
+fn check_speaks_chinese_when_asked() {
+    let output = roundtable([
+        OsStr::new("check"),
+        repo("sessions/demo.ron").as_os_str(),
+        OsStr::new("--lang"),
+        OsStr::new("zh-TW"),
+    ]);
+    assert_success(&output);
+    let out = stdout(&output);
+    assert!(
+        out.contains("委員：14 人（政府 7，非政府 7；人數各半）"),
+        "{out}"
+    );
+    assert!(out.contains("召集人：陳怡君（中央選舉委員會）"), "{out}");
+    assert!(out.contains("會議狀態：尚未開始"), "{out}");
+}
+
+#[test]
+fn check_of_a_meeting_under_way_shows_the_motion_stage_and_presence() {
+    let output = roundtable([
+        OsStr::new("check"),
+        repo("tests/fixtures/valid/in-progress.ron").as_os_str(),
+    ]);
+    assert_success(&output);
+    let out = stdout(&output);
+    assert!(out.contains("m1 [Even split: the chair rules]"), "{out}");
+    assert!(out.contains("Meeting: in progress since 2026-12-03 14:00; present: 2 (government 1, non-government 1; balanced)"), "{out}");
+
+    let output = roundtable([
+        OsStr::new("check"),
+        repo("tests/fixtures/valid/adjourned.ron").as_os_str(),
+    ]);
+    assert_success(&output);
+    let out = stdout(&output);
+    assert!(
+        out.contains("m1 [Even split; rejected by the chair's ruling]"),
+        "{out}"
+    );
+    assert!(out.contains("Notes: 2 notes"), "{out}");
+    assert!(
+        out.contains("Meeting: adjourned at 2026-12-03 14:20"),
+        "{out}"
+    );
+}
+
+#[test]
+fn check_of_a_bad_file_names_line_and_column_and_fails() {
+    let path = repo("tests/fixtures/invalid/wrong-variant.ron");
+    let before = fingerprint(&path);
+    let output = roundtable([OsStr::new("check"), path.as_os_str()]);
+    let message = assert_failure(&output);
+    assert!(
+        message.contains("wrong-variant.ron:11:74: Unexpected variant named `Lead`"),
+        "{message}"
+    );
+    assert!(message.contains("hint: "), "{message}");
+    assert!(stdout(&output).is_empty(), "no summary for a bad file");
+    assert_eq!(fingerprint(&path), before);
+
+    let output = roundtable([
+        OsStr::new("check"),
+        repo("tests/fixtures/invalid/two-conveners.ron").as_os_str(),
+    ]);
+    let message = assert_failure(&output);
+    assert!(message.contains("there are two conveners"), "{message}");
+}
+
+#[test]
+fn check_of_a_missing_file_says_how_to_make_one() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let path = dir.path().join("nope.ron");
+    let message = assert_failure(&roundtable([OsStr::new("check"), path.as_os_str()]));
+    assert!(message.contains("nope.ron does not exist"), "{message}");
+    assert!(message.contains("roundtable new"), "{message}");
+}
+
+#[test]
+fn a_reader_that_goes_away_is_not_a_crash() {
+    // `roundtable check FILE | head -1`: the pipe closes before the summary is written.
+    let mut child = Command::new(env!("CARGO_BIN_EXE_roundtable"))
+        .args([OsStr::new("check"), repo("sessions/demo.ron").as_os_str()])
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    drop(child.stdout.take());
+    let output = child.wait_with_output().expect("it ends");
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(!stderr(&output).contains("panicked"), "{}", stderr(&output));
+}
+
+// ---- new ------------------------------------------------------------------------------
+
+#[test]
+fn new_creates_a_session_that_loads_with_the_standard_agenda() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let path = dir.path().join("sessions/forum.ron");
+    let output = roundtable([
+        OsStr::new("new"),
+        path.as_os_str(),
+        OsStr::new("--title"),
+        OsStr::new("第一次論壇"),
+        OsStr::new("--number"),
+        OsStr::new("1"),
+        OsStr::new("--date"),
+        OsStr::new("2027-01-15"),
+        OsStr::new("--venue"),
+        OsStr::new("國發會"),
+        OsStr::new("--recorder"),
+        OsStr::new("林書妤"),
+    ]);
+    assert_success(&output);
+    let out = stdout(&output);
+    assert!(out.contains("Created "), "{out}");
+    assert!(
+        out.contains(&format!("roundtable open {}", path.display())),
+        "{out}"
+    );
+
+    let meeting = store::load(&path).expect("the new file loads");
+    let info = &meeting.session().meeting;
+    assert_eq!(info.title.text, "第一次論壇");
+    assert_eq!(info.number, Some(1));
+    assert_eq!(info.date.to_string(), "2027-01-15");
+    assert_eq!(info.venue.text, "國發會");
+    assert_eq!(info.recorder.text, "林書妤");
+    let sections: Vec<Section> = meeting.session().agenda.iter().map(|i| i.section).collect();
+    assert_eq!(
+        sections,
+        [
+            Section::PreviousMinutes,
+            Section::FollowUp,
+            Section::Extempore,
+            Section::Adjournment
+        ]
+    );
+    // And `check` agrees.
+    assert_success(&roundtable([OsStr::new("check"), path.as_os_str()]));
+}
+
+#[test]
+fn new_for_commitment_3_has_the_election_commission_as_convener() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let path = dir.path().join("forum-3.ron");
+    let output = roundtable([
+        OsStr::new("new"),
+        path.as_os_str(),
+        OsStr::new("--commitment"),
+        OsStr::new("3"),
+    ]);
+    assert_success(&output);
+    assert!(
+        stdout(&output).contains("Convener: Central Election Commission"),
+        "{}",
+        stdout(&output)
+    );
+    let meeting = store::load(&path).expect("loads");
+    let session = meeting.session();
+    assert_eq!(session.meeting.commitment, Some(3));
+    assert_eq!(
+        session.meeting.title.text,
+        "「公民投票電子連署」多元利害關係人論壇"
+    );
+    let convener = session.roster.convener().expect("a convener");
+    assert_eq!(convener.organisation.text, "中央選舉委員會");
+    assert_eq!(convener.category, Category::LeadAgency);
+    // The date defaults to today.
+    assert_eq!(
+        session.meeting.date,
+        chrono::Local::now().date_naive(),
+        "or the test ran across midnight"
+    );
+}
+
+#[test]
+fn new_never_overwrites_a_file() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let path = dir.path().join("precious.ron");
+    fs::write(&path, "the minutes of last year").expect("writes");
+    let before = fingerprint(&path);
+    let message = assert_failure(&roundtable([
+        OsStr::new("new"),
+        path.as_os_str(),
+        OsStr::new("--commitment"),
+        OsStr::new("3"),
+    ]));
+    assert!(message.contains("precious.ron already exists"), "{message}");
+    assert_eq!(fingerprint(&path), before);
+}
+
+#[test]
+fn new_refuses_commitment_13_and_lists_the_twelve() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let path = dir.path().join("forum.ron");
+    let output = roundtable([
+        OsStr::new("new"),
+        path.as_os_str(),
+        OsStr::new("--commitment"),
+        OsStr::new("13"),
+    ]);
+    assert_eq!(output.status.code(), Some(2), "a usage error");
+    let message = stderr(&output);
+    assert!(message.starts_with("roundtable: "), "{message}");
+    assert!(message.contains("there is no commitment 13"), "{message}");
+    assert!(message.contains("3  公民投票電子連署"), "{message}");
+    assert!(!path.exists(), "nothing is written");
+}
+
+#[test]
+fn new_imports_a_roster_from_csv_with_a_bom_and_chinese_headers() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let csv = dir.path().join("名單.csv");
+    fs::write(
+        &csv,
+        "\u{feff}姓名,職稱,單位,類別,角色,身分,代表機關成員,備註\n\
+         陳怡君,副主任委員,中央選舉委員會,主辦機關,召集人,,,\n\
+         黃建國,司長,內政部戶政司,協辦機關,,,,\n\
+         周明德,理事長,臺灣公民參與協會,公民團體,共同召集人,,,\n\
+         謝宗翰,教授,國立臺灣大學,專家學者,,,,請假\n\
+         李雅婷,科長,,,,代表,黃建國,\n\
+         何家豪,專員,行政院,,,列席,,\n",
+    )
+    .expect("writes");
+    let path = dir.path().join("forum.ron");
+    let output = roundtable([
+        OsStr::new("new"),
+        path.as_os_str(),
+        OsStr::new("--commitment"),
+        OsStr::new("3"),
+        OsStr::new("--roster"),
+        csv.as_os_str(),
+    ]);
+    assert_success(&output);
+    assert!(
+        stderr(&output).contains("warning: ") && stderr(&output).contains("備註"),
+        "the ignored column is mentioned: {}",
+        stderr(&output)
+    );
+    assert!(
+        stdout(&output).contains("Members: 4 (government 2, non-government 2; balanced)"),
+        "{}",
+        stdout(&output)
+    );
+    let meeting = store::load(&path).expect("loads");
+    let roster = &meeting.session().roster;
+    assert_eq!(
+        roster.members.len(),
+        4,
+        "the CSV's convener is kept, none added"
+    );
+    assert_eq!(
+        roster.convener().map(|m| m.name.text.as_str()),
+        Some("陳怡君")
+    );
+    assert_eq!(roster.members[2].seat, SeatRole::CoConvener);
+    assert_eq!(roster.representatives.len(), 1);
+    assert_eq!(roster.representatives[0].for_member.0, "m02");
+    assert_eq!(roster.observers.len(), 1);
+}
+
+#[test]
+fn new_with_the_example_roster_works() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let path = dir.path().join("forum.ron");
+    let output = roundtable([
+        OsStr::new("new"),
+        path.as_os_str(),
+        OsStr::new("--roster"),
+        repo("sessions/roster-example.csv").as_os_str(),
+    ]);
+    assert_success(&output);
+    assert!(stderr(&output).is_empty(), "{}", stderr(&output));
+    let meeting = store::load(&path).expect("loads");
+    let roster = &meeting.session().roster;
+    assert_eq!(roster.balance().government, 4);
+    assert_eq!(roster.balance().non_government, 4);
+}
+
+#[test]
+fn new_with_a_bad_csv_names_the_row_and_writes_nothing() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let csv = dir.path().join("roster.csv");
+    fs::write(
+        &csv,
+        "name,organisation,category\n王小明,某協會,公民團體\n林大華,某大學,教授\n",
+    )
+    .expect("writes");
+    let path = dir.path().join("forum.ron");
+    let message = assert_failure(&roundtable([
+        OsStr::new("new"),
+        path.as_os_str(),
+        OsStr::new("--roster"),
+        csv.as_os_str(),
+    ]));
+    assert!(
+        message.contains("roster.csv: line 3, column category: \"教授\" is not a category"),
+        "{message}"
+    );
+    assert!(!path.exists(), "nothing is written");
+
+    fs::write(
+        &csv,
+        "name,category,seat\n甲,主辦機關,召集人\n乙,協辦機關,召集人\n",
+    )
+    .expect("writes");
+    let message = assert_failure(&roundtable([
+        OsStr::new("new"),
+        path.as_os_str(),
+        OsStr::new("--roster"),
+        csv.as_os_str(),
+    ]));
+    assert!(
+        message.contains("roster.csv: line 3: there are two conveners"),
+        "{message}"
+    );
+    assert!(!path.exists(), "nothing is written");
+}
+
+// ---- help and usage -------------------------------------------------------------------
+
+#[test]
+fn every_command_has_help() {
+    let output = roundtable(["--help"]);
+    assert_success(&output);
+    let top = stdout(&output);
+    for command in ["demo", "new", "open", "check"] {
+        assert!(
+            top.contains(&format!("  {command} ")),
+            "{command} listed in:\n{top}"
+        );
+        let output = roundtable([command, "--help"]);
+        assert_success(&output);
+        let help = stdout(&output);
+        assert!(
+            help.contains(&format!("Usage: roundtable {command}")),
+            "{command} --help:\n{help}"
+        );
+    }
+    assert!(stdout(&roundtable(["new", "--help"])).contains("--commitment <N>"));
+    assert!(stdout(&roundtable(["demo", "--help"])).contains("--out <FILE>"));
+}
+
+#[test]
+fn usage_errors_are_reported_as_roundtable_and_exit_2() {
+    let output = roundtable(["frobnicate"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).starts_with("roundtable: unrecognized subcommand 'frobnicate'"),
+        "{}",
+        stderr(&output)
+    );
+    let output = roundtable(["new"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("<FILE>"), "{}", stderr(&output));
+    // A bare `roundtable` shows the commands.
+    let output = roundtable(std::iter::empty::<&str>());
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("Commands:"), "{}", stderr(&output));
+}
+
+// ---- open -----------------------------------------------------------------------------
+
+#[test]
+fn open_of_a_session_open_elsewhere_names_the_holder() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let path = dir.path().join("forum.ron");
+    fs::copy(repo("sessions/demo.ron"), &path).expect("copies");
+    let before = fingerprint(&path);
+    let lock = SessionLock::acquire(&path).expect("this test holds the lock");
+
+    let message = assert_failure(&roundtable([OsStr::new("open"), path.as_os_str()]));
+    assert!(
+        message.contains("is open in another Roundtable"),
+        "{message}"
+    );
+    assert!(
+        message.contains(&format!("process {}", std::process::id())),
+        "names this test's process: {message}"
+    );
+    assert_eq!(fingerprint(&path), before);
+    drop(lock);
+}
+
+#[test]
+fn open_of_a_malformed_file_fails_and_leaves_it_byte_identical() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let path = dir.path().join("broken.ron");
+    let text = fs::read_to_string(repo("sessions/demo.ron"))
+        .expect("the demo")
+        .replacen(
+            "category: LeadAgency, seat: Convener",
+            "category: Lead, seat: Convener",
+            1,
+        );
+    fs::write(&path, &text).expect("writes");
+    let before = fingerprint(&path);
+    std::thread::sleep(std::time::Duration::from_millis(20));
+
+    let message = assert_failure(&roundtable([OsStr::new("open"), path.as_os_str()]));
+    assert!(message.contains("broken.ron:"), "{message}");
+    assert!(
+        message.contains("Unexpected variant named `Lead`"),
+        "{message}"
+    );
+    assert!(
+        regex_like_line_column(&message),
+        "file:line:column in {message}"
+    );
+    assert_eq!(fingerprint(&path), before, "byte-identical, same mtime");
+    // The lock was let go: the file can be locked again.
+    drop(SessionLock::acquire(&path).expect("released"));
+}
+
+/// `name.ron:<digits>:<digits>:` somewhere in the message.
+fn regex_like_line_column(message: &str) -> bool {
+    message.split(".ron:").skip(1).any(|rest| {
+        let mut parts = rest.splitn(3, ':');
+        let line = parts.next().unwrap_or("");
+        let column = parts.next().unwrap_or("");
+        !line.is_empty()
+            && !column.is_empty()
+            && line.chars().all(|c| c.is_ascii_digit())
+            && column.chars().all(|c| c.is_ascii_digit())
+    })
+}
+
+#[test]
+fn open_of_a_missing_file_leaves_nothing_behind() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let path = dir.path().join("typo.ron");
+    let message = assert_failure(&roundtable([OsStr::new("open"), path.as_os_str()]));
+    assert!(message.contains("typo.ron does not exist"), "{message}");
+    let left: Vec<_> = fs::read_dir(dir.path()).expect("lists").collect();
+    assert!(
+        left.is_empty(),
+        "no lock file for a missing session: {left:?}"
+    );
+}
+
+// ---- demo -----------------------------------------------------------------------------
+
+#[test]
+fn demo_writes_a_copy_of_the_demo_and_opens_the_copy() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let path = dir.path().join("my-demo.ron");
+    // Holding the copy's lock stops `demo` at the open, before any screen.
+    let lock = SessionLock::acquire(&path).expect("the lock");
+    let output = roundtable([OsStr::new("demo"), OsStr::new("--out"), path.as_os_str()]);
+    let message = assert_failure(&output);
+    assert!(
+        message.contains("my-demo.ron is open in another Roundtable"),
+        "{message}"
+    );
+    assert!(
+        stdout(&output).contains(&format!(
+            "Wrote a copy of the demo meeting to {}",
+            path.display()
+        )),
+        "{}",
+        stdout(&output)
+    );
+    assert_eq!(
+        fs::read(&path).expect("the copy"),
+        fs::read(repo("sessions/demo.ron")).expect("the original"),
+        "an exact copy"
+    );
+    drop(lock);
+}
+
+#[test]
+fn demo_never_overwrites_a_file() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let path = dir.path().join("notes.ron");
+    fs::write(&path, "mine").expect("writes");
+    let message = assert_failure(&roundtable([
+        OsStr::new("demo"),
+        OsStr::new("--out"),
+        path.as_os_str(),
+    ]));
+    assert!(message.contains("notes.ron already exists"), "{message}");
+    assert_eq!(fs::read(&path).expect("readable"), b"mine");
+}

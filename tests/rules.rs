@@ -1,0 +1,1259 @@
+//! The meeting rules of product.md, each written as the meeting would say it.
+
+use chrono::{DateTime, Duration, FixedOffset};
+use roundtable::domain::*;
+
+fn at(minute: i64) -> Stamp {
+    let start: DateTime<FixedOffset> =
+        DateTime::parse_from_rfc3339("2026-12-03T14:00:00+08:00").expect("valid time");
+    start + Duration::minutes(minute)
+}
+
+fn member(id: &str, category: Category, seat: SeatRole) -> Member {
+    Member {
+        id: PersonId::new(id),
+        name: Text::new(format!("委員{id}")),
+        title: Text::default(),
+        organisation: Text::default(),
+        category,
+        seat,
+    }
+}
+
+/// A forum of `n` government and `n` non-government members (g1.., n1..), with a
+/// representative `g2-rep` for g2 and an observer `obs`, a discussion item and a
+/// motion `m` on it.
+fn forum(n: usize) -> Meeting {
+    let mut session = Session::new(Text::new("測試論壇"), at(0).date_naive());
+    for i in 1..=n {
+        let seat = if i == 1 {
+            SeatRole::Convener
+        } else {
+            SeatRole::Member
+        };
+        session
+            .roster
+            .members
+            .push(member(&format!("g{i}"), Category::LeadAgency, seat));
+    }
+    for i in 1..=n {
+        let seat = if i == 1 {
+            SeatRole::CoConvener
+        } else {
+            SeatRole::Member
+        };
+        session
+            .roster
+            .members
+            .push(member(&format!("n{i}"), Category::CivicGroup, seat));
+    }
+    session.roster.representatives.push(Representative {
+        id: PersonId::new("g2-rep"),
+        for_member: PersonId::new("g2"),
+        name: Text::new("代表"),
+        title: Text::new("科長"),
+    });
+    session.roster.observers.push(Observer {
+        id: PersonId::new("obs"),
+        name: Text::new("列席者"),
+        title: Text::default(),
+        organisation: Text::default(),
+    });
+    session.agenda.push(AgendaItem {
+        id: ItemId::new("d1"),
+        section: Section::Discussion,
+        title: Text::new("討論案"),
+        presenter: Text::default(),
+        explanation: Text::default(),
+        proposed_action: None,
+        planned_minutes: 20,
+    });
+    session.motions.push(Motion {
+        id: MotionId::new("m"),
+        item: ItemId::new("d1"),
+        text: Text::new("決議文"),
+        proposer: None,
+    });
+    Meeting::open(session).expect("a valid forum")
+}
+
+fn record(meeting: &mut Meeting, minute: i64, kind: EventKind) -> Result<(), DomainError> {
+    meeting
+        .record(at(minute), Author::Facilitator, kind)
+        .map(|_| ())
+}
+
+fn ok(meeting: &mut Meeting, minute: i64, kind: EventKind) {
+    if let Err(e) = record(meeting, minute, kind.clone()) {
+        panic!("{kind:?} refused: {e}");
+    }
+}
+
+fn arrive(meeting: &mut Meeting, ids: &[&str]) {
+    for id in ids {
+        ok(
+            meeting,
+            0,
+            EventKind::Arrived {
+                person: PersonId::new(*id),
+            },
+        );
+    }
+}
+
+/// `g` government and `n` non-government members present.
+fn present(meeting: &mut Meeting, g: usize, n: usize) {
+    for i in 1..=g {
+        ok(
+            meeting,
+            0,
+            EventKind::Arrived {
+                person: PersonId::new(format!("g{i}")),
+            },
+        );
+    }
+    for i in 1..=n {
+        ok(
+            meeting,
+            0,
+            EventKind::Arrived {
+                person: PersonId::new(format!("n{i}")),
+            },
+        );
+    }
+}
+
+fn m() -> MotionId {
+    MotionId::new("m")
+}
+
+/// Takes the motion through a consensus round that one member blocks.
+fn consensus_fails(meeting: &mut Meeting) {
+    ok(meeting, 10, EventKind::ConsensusRoundOpened { motion: m() });
+    ok(
+        meeting,
+        11,
+        EventKind::ObjectionRaised {
+            motion: m(),
+            speaker: Speaker::Person(PersonId::new("n1")),
+            reason: Text::new("期程太趕"),
+            blocking: true,
+        },
+    );
+    ok(meeting, 12, EventKind::ConsensusRoundClosed { motion: m() });
+    assert_eq!(stage(meeting), Stage::ConsensusFailed);
+}
+
+fn stage(meeting: &Meeting) -> Stage {
+    meeting.state().motion(&m()).expect("motion m").stage
+}
+
+fn counts(yes: u32, no: u32, abstain: u32) -> Tally {
+    Tally::Counts { yes, no, abstain }
+}
+
+// ---- consensus ------------------------------------------------------------------
+
+#[test]
+fn no_objection_in_the_round_adopts_by_consensus() {
+    let mut meeting = forum(5);
+    present(&mut meeting, 5, 5);
+    ok(
+        &mut meeting,
+        10,
+        EventKind::ConsensusRoundOpened { motion: m() },
+    );
+    ok(
+        &mut meeting,
+        12,
+        EventKind::ConsensusRoundClosed { motion: m() },
+    );
+    assert_eq!(stage(&meeting), Stage::Closed(Outcome::AdoptedByConsensus));
+}
+
+#[test]
+fn a_reservation_is_recorded_but_does_not_block() {
+    let mut meeting = forum(5);
+    present(&mut meeting, 5, 5);
+    ok(
+        &mut meeting,
+        10,
+        EventKind::ConsensusRoundOpened { motion: m() },
+    );
+    ok(
+        &mut meeting,
+        11,
+        EventKind::ObjectionRaised {
+            motion: m(),
+            speaker: Speaker::Person(PersonId::new("n2")),
+            reason: Text::new("保留意見：預算來源未明"),
+            blocking: false,
+        },
+    );
+    ok(
+        &mut meeting,
+        12,
+        EventKind::ConsensusRoundClosed { motion: m() },
+    );
+    let motion = meeting.state().motion(&m()).expect("motion");
+    assert_eq!(motion.stage, Stage::Closed(Outcome::AdoptedByConsensus));
+    assert_eq!(motion.objections.len(), 1);
+    assert!(!motion.objections[0].blocking);
+}
+
+#[test]
+fn a_blocking_objection_is_recorded_with_who_and_why() {
+    let mut meeting = forum(5);
+    present(&mut meeting, 5, 5);
+    consensus_fails(&mut meeting);
+    let motion = meeting.state().motion(&m()).expect("motion");
+    let objection = &motion.objections[0];
+    assert_eq!(objection.speaker, Speaker::Person(PersonId::new("n1")));
+    assert_eq!(objection.reason.text, "期程太趕");
+    assert_eq!(objection.at, at(11));
+}
+
+#[test]
+fn an_observer_cannot_block_consensus() {
+    let mut meeting = forum(5);
+    present(&mut meeting, 5, 5);
+    arrive(&mut meeting, &["obs"]);
+    ok(
+        &mut meeting,
+        10,
+        EventKind::ConsensusRoundOpened { motion: m() },
+    );
+    let refused = record(
+        &mut meeting,
+        11,
+        EventKind::ObjectionRaised {
+            motion: m(),
+            speaker: Speaker::Person(PersonId::new("obs")),
+            reason: Text::new("反對"),
+            blocking: true,
+        },
+    );
+    assert!(matches!(refused, Err(DomainError::ObserverCannotBlock(_))));
+}
+
+// ---- consent to vote --------------------------------------------------------------
+
+#[test]
+fn ten_present_six_agree_the_vote_opens() {
+    let mut meeting = forum(5);
+    present(&mut meeting, 5, 5);
+    consensus_fails(&mut meeting);
+    ok(
+        &mut meeting,
+        13,
+        EventKind::ConsentToVoteTaken {
+            motion: m(),
+            agree: 6,
+        },
+    );
+    assert_eq!(stage(&meeting), Stage::Voting);
+    let consent = &meeting.state().motion(&m()).expect("motion").consents[0];
+    assert_eq!((consent.needed, consent.stamp.present.total()), (6, 10));
+}
+
+#[test]
+fn ten_present_five_agree_the_vote_does_not_open() {
+    let mut meeting = forum(5);
+    present(&mut meeting, 5, 5);
+    consensus_fails(&mut meeting);
+    ok(
+        &mut meeting,
+        13,
+        EventKind::ConsentToVoteTaken {
+            motion: m(),
+            agree: 5,
+        },
+    );
+    assert_eq!(stage(&meeting), Stage::NotPutToVote);
+    // Not put to a vote, the motion stays open: it can be deferred.
+    ok(&mut meeting, 14, EventKind::MotionDeferred { motion: m() });
+    assert_eq!(stage(&meeting), Stage::Closed(Outcome::Deferred));
+}
+
+#[test]
+fn nine_present_five_agree_the_vote_opens() {
+    let mut meeting = forum(5);
+    present(&mut meeting, 5, 4);
+    consensus_fails(&mut meeting);
+    ok(
+        &mut meeting,
+        13,
+        EventKind::ConsentToVoteTaken {
+            motion: m(),
+            agree: 5,
+        },
+    );
+    assert_eq!(stage(&meeting), Stage::Voting);
+}
+
+#[test]
+fn more_agreeing_than_present_is_refused_and_changes_nothing() {
+    let mut meeting = forum(5);
+    present(&mut meeting, 5, 5);
+    consensus_fails(&mut meeting);
+    let before = meeting.state().clone();
+    let log_before = meeting.session().log.len();
+    let refused = record(
+        &mut meeting,
+        13,
+        EventKind::ConsentToVoteTaken {
+            motion: m(),
+            agree: 11,
+        },
+    );
+    assert_eq!(
+        refused,
+        Err(DomainError::AgreeExceedsPresent {
+            agree: 11,
+            present: 10
+        })
+    );
+    assert_eq!(meeting.state(), &before);
+    assert_eq!(meeting.session().log.len(), log_before);
+}
+
+#[test]
+fn consent_before_a_failed_consensus_round_is_refused() {
+    let mut meeting = forum(5);
+    present(&mut meeting, 5, 5);
+    let refused = record(
+        &mut meeting,
+        13,
+        EventKind::ConsentToVoteTaken {
+            motion: m(),
+            agree: 8,
+        },
+    );
+    assert!(matches!(refused, Err(DomainError::WrongStage { .. })));
+}
+
+// ---- the vote ---------------------------------------------------------------------
+
+fn vote_opens_with(meeting: &mut Meeting) {
+    consensus_fails(meeting);
+    ok(
+        meeting,
+        13,
+        EventKind::ConsentToVoteTaken {
+            motion: m(),
+            agree: 7,
+        },
+    );
+}
+
+#[test]
+fn ten_present_five_yes_three_no_two_abstain_is_adopted() {
+    let mut meeting = forum(5);
+    present(&mut meeting, 5, 5);
+    vote_opens_with(&mut meeting);
+    ok(
+        &mut meeting,
+        15,
+        EventKind::VoteTaken {
+            motion: m(),
+            tally: counts(5, 3, 2),
+        },
+    );
+    assert_eq!(stage(&meeting), Stage::Closed(Outcome::AdoptedByVote));
+    let vote = meeting
+        .state()
+        .motion(&m())
+        .and_then(|x| x.vote.clone())
+        .expect("vote");
+    assert_eq!((vote.denominator, vote.needed), (10, 5));
+}
+
+#[test]
+fn ten_present_four_yes_two_no_four_abstain_is_not_adopted() {
+    let mut meeting = forum(5);
+    present(&mut meeting, 5, 5);
+    vote_opens_with(&mut meeting);
+    ok(
+        &mut meeting,
+        15,
+        EventKind::VoteTaken {
+            motion: m(),
+            tally: counts(4, 2, 4),
+        },
+    );
+    assert_eq!(stage(&meeting), Stage::Closed(Outcome::NotAdopted));
+    // Abstentions are recorded apart all the same.
+    let vote = meeting
+        .state()
+        .motion(&m())
+        .and_then(|x| x.vote.clone())
+        .expect("vote");
+    assert_eq!(vote.tally.counts(), (4, 2, 4));
+}
+
+#[test]
+fn ten_present_five_to_five_the_chair_rules() {
+    let mut meeting = forum(5);
+    present(&mut meeting, 5, 5);
+    vote_opens_with(&mut meeting);
+    ok(
+        &mut meeting,
+        15,
+        EventKind::VoteTaken {
+            motion: m(),
+            tally: counts(5, 5, 0),
+        },
+    );
+    assert_eq!(stage(&meeting), Stage::AwaitingChair);
+    ok(
+        &mut meeting,
+        16,
+        EventKind::ChairRuled {
+            motion: m(),
+            adopted: true,
+        },
+    );
+    let motion = meeting.state().motion(&m()).expect("motion");
+    assert_eq!(motion.stage, Stage::Closed(Outcome::AdoptedByChair));
+    assert!(motion.chair_ruling.is_some_and(|(adopted, _)| adopted));
+}
+
+#[test]
+fn the_chair_may_rule_an_even_split_down() {
+    let mut meeting = forum(5);
+    present(&mut meeting, 5, 5);
+    vote_opens_with(&mut meeting);
+    ok(
+        &mut meeting,
+        15,
+        EventKind::VoteTaken {
+            motion: m(),
+            tally: counts(5, 5, 0),
+        },
+    );
+    ok(
+        &mut meeting,
+        16,
+        EventKind::ChairRuled {
+            motion: m(),
+            adopted: false,
+        },
+    );
+    assert_eq!(stage(&meeting), Stage::Closed(Outcome::RejectedByChair));
+}
+
+#[test]
+fn the_chair_cannot_rule_without_an_even_split() {
+    let mut meeting = forum(5);
+    present(&mut meeting, 5, 5);
+    vote_opens_with(&mut meeting);
+    let refused = record(
+        &mut meeting,
+        16,
+        EventKind::ChairRuled {
+            motion: m(),
+            adopted: true,
+        },
+    );
+    assert!(matches!(refused, Err(DomainError::WrongStage { .. })));
+}
+
+#[test]
+fn more_votes_than_members_present_are_refused_with_the_numbers() {
+    let mut meeting = forum(5);
+    present(&mut meeting, 5, 5);
+    vote_opens_with(&mut meeting);
+    let before = meeting.state().clone();
+    let refused = record(
+        &mut meeting,
+        15,
+        EventKind::VoteTaken {
+            motion: m(),
+            tally: counts(6, 4, 2),
+        },
+    )
+    .expect_err("12 votes from 10 present");
+    assert_eq!(
+        refused.to_string(),
+        "6 yes + 4 no + 2 abstain = 12 votes, but only 10 members are present"
+    );
+    assert_eq!(meeting.state(), &before);
+    assert_eq!(stage(&meeting), Stage::Voting);
+}
+
+#[test]
+fn someone_leaving_between_consent_and_vote_does_not_change_the_threshold() {
+    let mut meeting = forum(5);
+    present(&mut meeting, 5, 5);
+    vote_opens_with(&mut meeting);
+    ok(
+        &mut meeting,
+        14,
+        EventKind::Left {
+            person: PersonId::new("n5"),
+        },
+    );
+    assert_eq!(meeting.state().present_members().total(), 9);
+    // 9 present now, 10 when the vote opened: the rule book says the threshold is
+    // that of the vote's opening, so 5 of 10 is needed, and 4 yes is not enough.
+    assert_eq!(
+        meeting.session().rules.vote_denominator,
+        VoteDenominator::PresentWhenVoteOpened
+    );
+    ok(
+        &mut meeting,
+        15,
+        EventKind::VoteTaken {
+            motion: m(),
+            tally: counts(4, 3, 2),
+        },
+    );
+    let vote = meeting
+        .state()
+        .motion(&m())
+        .and_then(|x| x.vote.clone())
+        .expect("vote");
+    assert_eq!((vote.denominator, vote.needed), (10, 5));
+    assert_eq!(stage(&meeting), Stage::Closed(Outcome::NotAdopted));
+}
+
+#[test]
+fn a_rule_book_counting_at_the_vote_uses_those_present_then() {
+    let mut meeting = forum(5);
+    let mut session = meeting.session().clone();
+    session.rules.vote_denominator = VoteDenominator::PresentWhenCounted;
+    meeting = Meeting::open(session).expect("valid");
+    present(&mut meeting, 5, 5);
+    vote_opens_with(&mut meeting);
+    ok(
+        &mut meeting,
+        14,
+        EventKind::Left {
+            person: PersonId::new("n5"),
+        },
+    );
+    ok(
+        &mut meeting,
+        15,
+        EventKind::VoteTaken {
+            motion: m(),
+            tally: counts(5, 3, 1),
+        },
+    );
+    let vote = meeting
+        .state()
+        .motion(&m())
+        .and_then(|x| x.vote.clone())
+        .expect("vote");
+    assert_eq!((vote.denominator, vote.needed), (9, 5));
+}
+
+#[test]
+fn a_roll_call_counts_each_member_present_once() {
+    let mut meeting = forum(2);
+    present(&mut meeting, 1, 2);
+    arrive(&mut meeting, &["g2-rep"]);
+    consensus_fails(&mut meeting);
+    ok(
+        &mut meeting,
+        13,
+        EventKind::ConsentToVoteTaken {
+            motion: m(),
+            agree: 3,
+        },
+    );
+    let p = |id: &str| PersonId::new(id);
+    // The representative votes in g2's seat.
+    let ballots = vec![
+        (p("g1"), Ballot::Yes),
+        (p("g2-rep"), Ballot::Yes),
+        (p("n1"), Ballot::No),
+        (p("n2"), Ballot::Abstain),
+    ];
+    ok(
+        &mut meeting,
+        15,
+        EventKind::VoteTaken {
+            motion: m(),
+            tally: Tally::RollCall(ballots),
+        },
+    );
+    let vote = meeting
+        .state()
+        .motion(&m())
+        .and_then(|x| x.vote.clone())
+        .expect("vote");
+    assert_eq!(vote.tally.counts(), (2, 1, 1));
+    assert_eq!(stage(&meeting), Stage::Closed(Outcome::AdoptedByVote));
+}
+
+#[test]
+fn a_roll_call_refuses_an_absent_voter_and_a_seat_voting_twice() {
+    let mut meeting = forum(2);
+    present(&mut meeting, 2, 2);
+    arrive(&mut meeting, &["g2-rep", "obs"]);
+    consensus_fails(&mut meeting);
+    ok(
+        &mut meeting,
+        13,
+        EventKind::ConsentToVoteTaken {
+            motion: m(),
+            agree: 3,
+        },
+    );
+    let p = |id: &str| PersonId::new(id);
+    let twice = Tally::RollCall(vec![(p("g2"), Ballot::Yes), (p("g2-rep"), Ballot::No)]);
+    assert!(matches!(
+        record(
+            &mut meeting,
+            15,
+            EventKind::VoteTaken {
+                motion: m(),
+                tally: twice
+            }
+        ),
+        Err(DomainError::VotedTwice(_))
+    ));
+    let observer = Tally::RollCall(vec![(p("obs"), Ballot::Yes)]);
+    assert!(matches!(
+        record(
+            &mut meeting,
+            15,
+            EventKind::VoteTaken {
+                motion: m(),
+                tally: observer
+            }
+        ),
+        Err(DomainError::VoterNotPresent(_))
+    ));
+    assert_eq!(stage(&meeting), Stage::Voting);
+}
+
+#[test]
+fn a_motion_can_be_withdrawn_at_any_open_stage_but_not_after_it_closed() {
+    let mut meeting = forum(5);
+    present(&mut meeting, 5, 5);
+    ok(
+        &mut meeting,
+        10,
+        EventKind::ConsensusRoundOpened { motion: m() },
+    );
+    ok(&mut meeting, 11, EventKind::MotionWithdrawn { motion: m() });
+    assert_eq!(stage(&meeting), Stage::Closed(Outcome::Withdrawn));
+    assert!(record(&mut meeting, 12, EventKind::MotionDeferred { motion: m() }).is_err());
+}
+
+#[test]
+fn each_stage_is_stamped_with_the_time_and_the_members_present() {
+    let mut meeting = forum(5);
+    present(&mut meeting, 5, 5);
+    consensus_fails(&mut meeting);
+    ok(
+        &mut meeting,
+        12,
+        EventKind::Left {
+            person: PersonId::new("g5"),
+        },
+    );
+    ok(
+        &mut meeting,
+        13,
+        EventKind::ConsentToVoteTaken {
+            motion: m(),
+            agree: 6,
+        },
+    );
+    ok(
+        &mut meeting,
+        14,
+        EventKind::Arrived {
+            person: PersonId::new("g5"),
+        },
+    );
+    ok(
+        &mut meeting,
+        15,
+        EventKind::VoteTaken {
+            motion: m(),
+            tally: counts(6, 2, 1),
+        },
+    );
+    let motion = meeting.state().motion(&m()).expect("motion");
+    assert_eq!(motion.rounds[0].opened.at, at(10));
+    assert_eq!(motion.rounds[0].opened.present.total(), 10);
+    assert_eq!(motion.consents[0].stamp.at, at(13));
+    assert_eq!(
+        motion.consents[0].stamp.present,
+        Balance {
+            government: 4,
+            non_government: 5
+        }
+    );
+    let vote = motion.vote.as_ref().expect("vote");
+    assert_eq!((vote.stamp.at, vote.stamp.present.total()), (at(15), 10));
+    // The vote opened with 9 present, so 9 is the denominator.
+    assert_eq!(vote.denominator, 9);
+    assert_eq!(motion.closed.map(|s| s.at), Some(at(15)));
+}
+
+// ---- attendance -------------------------------------------------------------------
+
+#[test]
+fn an_observer_arriving_changes_nothing() {
+    let mut meeting = forum(5);
+    present(&mut meeting, 5, 5);
+    let counted = meeting.state().present_members();
+    arrive(&mut meeting, &["obs"]);
+    assert_eq!(meeting.state().present_members(), counted);
+    let rules = &meeting.session().rules;
+    assert_eq!(rules.vote_opening_threshold(counted.total()), 6);
+}
+
+#[test]
+fn a_representative_sits_in_the_members_seat_and_counts_once() {
+    let mut meeting = forum(3);
+    arrive(&mut meeting, &["g2-rep"]);
+    assert_eq!(
+        meeting.state().present_members(),
+        Balance {
+            government: 1,
+            non_government: 0
+        }
+    );
+    arrive(&mut meeting, &["g2"]);
+    assert_eq!(meeting.state().present_members().total(), 1);
+    let state = meeting.state();
+    let g2 = state.person_index(&PersonId::new("g2")).expect("g2");
+    assert_eq!(state.presence(g2), Presence::Present);
+}
+
+#[test]
+fn a_represented_member_is_marked_as_such() {
+    let mut meeting = forum(3);
+    arrive(&mut meeting, &["g2-rep"]);
+    let state = meeting.state();
+    let g2 = state.person_index(&PersonId::new("g2")).expect("g2");
+    assert_eq!(state.presence(g2), Presence::Represented);
+}
+
+#[test]
+fn attendance_is_a_timeline_who_was_present_at_10_42() {
+    let mut meeting = forum(3);
+    ok(
+        &mut meeting,
+        0,
+        EventKind::Arrived {
+            person: PersonId::new("g1"),
+        },
+    );
+    ok(
+        &mut meeting,
+        5,
+        EventKind::Arrived {
+            person: PersonId::new("n1"),
+        },
+    );
+    ok(
+        &mut meeting,
+        30,
+        EventKind::Left {
+            person: PersonId::new("n1"),
+        },
+    );
+    ok(
+        &mut meeting,
+        50,
+        EventKind::Arrived {
+            person: PersonId::new("n1"),
+        },
+    );
+    let state = meeting.state();
+    assert_eq!(state.present_members_at(at(1)).total(), 1);
+    assert_eq!(state.present_members_at(at(10)).total(), 2);
+    assert_eq!(state.present_members_at(at(42)).total(), 1);
+    assert_eq!(state.present_members_at(at(55)).total(), 2);
+    let n1 = state.person_index(&PersonId::new("n1")).expect("n1");
+    assert_eq!(state.stints(n1).len(), 2);
+}
+
+#[test]
+fn leaving_twice_and_arriving_twice_are_refused() {
+    let mut meeting = forum(3);
+    arrive(&mut meeting, &["g1"]);
+    assert!(matches!(
+        record(
+            &mut meeting,
+            1,
+            EventKind::Arrived {
+                person: PersonId::new("g1")
+            }
+        ),
+        Err(DomainError::AlreadyPresent(_))
+    ));
+    assert!(matches!(
+        record(
+            &mut meeting,
+            1,
+            EventKind::Left {
+                person: PersonId::new("n1")
+            }
+        ),
+        Err(DomainError::NotPresent(_))
+    ));
+    assert!(matches!(
+        record(
+            &mut meeting,
+            1,
+            EventKind::Arrived {
+                person: PersonId::new("nobody")
+            }
+        ),
+        Err(DomainError::UnknownPerson(_))
+    ));
+}
+
+#[test]
+fn the_balance_of_the_roster_and_of_those_present_is_flagged_when_off() {
+    let mut meeting = forum(3);
+    assert!(meeting.state().roster_balance().is_balanced());
+    present(&mut meeting, 3, 2);
+    let present = meeting.state().present_members();
+    assert_eq!(
+        present,
+        Balance {
+            government: 3,
+            non_government: 2
+        }
+    );
+    assert!(!present.is_balanced());
+}
+
+#[test]
+fn an_excused_member_who_comes_after_all_is_present() {
+    let mut meeting = forum(3);
+    ok(
+        &mut meeting,
+        0,
+        EventKind::Excused {
+            person: PersonId::new("n3"),
+        },
+    );
+    let n3 = meeting
+        .state()
+        .person_index(&PersonId::new("n3"))
+        .expect("n3");
+    assert_eq!(meeting.state().presence(n3), Presence::Excused);
+    arrive(&mut meeting, &["n3"]);
+    assert_eq!(meeting.state().presence(n3), Presence::Present);
+    assert!(matches!(
+        record(
+            &mut meeting,
+            1,
+            EventKind::Excused {
+                person: PersonId::new("obs")
+            }
+        ),
+        Err(DomainError::OnlyMembersAreExcused(_))
+    ));
+}
+
+#[test]
+fn with_a_quorum_a_decision_needs_enough_members_present() {
+    let mut meeting = forum(5);
+    let mut session = meeting.session().clone();
+    session.rules.quorum = Some(Threshold::HALF_OR_MORE);
+    meeting = Meeting::open(session).expect("valid");
+    present(&mut meeting, 2, 2);
+    ok(
+        &mut meeting,
+        10,
+        EventKind::ConsensusRoundOpened { motion: m() },
+    );
+    assert_eq!(
+        record(
+            &mut meeting,
+            11,
+            EventKind::ConsensusRoundClosed { motion: m() }
+        ),
+        Err(DomainError::NotQuorate {
+            present: 4,
+            needed: 5
+        })
+    );
+    arrive(&mut meeting, &["n3"]);
+    ok(
+        &mut meeting,
+        12,
+        EventKind::ConsensusRoundClosed { motion: m() },
+    );
+}
+
+// ---- set-up -------------------------------------------------------------------------
+
+fn open_with(edit: impl FnOnce(&mut Session)) -> Result<Meeting, SessionError> {
+    let mut session = forum(3).session().clone();
+    edit(&mut session);
+    Meeting::open(session)
+}
+
+#[test]
+fn a_government_co_convener_is_refused() {
+    let error =
+        open_with(|s| s.roster.members[1].seat = SeatRole::CoConvener).expect_err("refused");
+    assert!(
+        error.to_string().contains("cannot be co-convener"),
+        "{error}"
+    );
+}
+
+#[test]
+fn two_conveners_are_refused() {
+    let error = open_with(|s| s.roster.members[1].seat = SeatRole::Convener).expect_err("refused");
+    assert!(error.to_string().contains("two conveners"), "{error}");
+}
+
+#[test]
+fn a_representative_for_a_member_who_does_not_exist_is_refused() {
+    let error = open_with(|s| s.roster.representatives[0].for_member = PersonId::new("ghost"))
+        .expect_err("refused");
+    assert!(error.to_string().contains("\"ghost\""), "{error}");
+}
+
+#[test]
+fn a_representative_for_a_non_government_member_is_refused() {
+    let error = open_with(|s| s.roster.representatives[0].for_member = PersonId::new("n2"))
+        .expect_err("refused");
+    assert!(error.to_string().contains("only an agency"), "{error}");
+}
+
+#[test]
+fn an_agenda_out_of_the_rules_order_is_refused() {
+    let error = open_with(|s| {
+        s.agenda.push(AgendaItem {
+            id: ItemId::new("r1"),
+            section: Section::Report,
+            title: Text::new("報告"),
+            presenter: Text::default(),
+            explanation: Text::default(),
+            proposed_action: None,
+            planned_minutes: 5,
+        })
+    })
+    .expect_err("refused");
+    assert!(matches!(error, SessionError::AgendaOutOfOrder { .. }));
+}
+
+// ---- agenda and notes --------------------------------------------------------------
+
+#[test]
+fn an_extempore_item_added_on_the_day_goes_before_adjournment() {
+    let mut meeting = forum(2);
+    let item = |id: &str, section| AgendaItem {
+        id: ItemId::new(id),
+        section,
+        title: Text::new(id),
+        presenter: Text::default(),
+        explanation: Text::default(),
+        proposed_action: None,
+        planned_minutes: 5,
+    };
+    let mut session = meeting.session().clone();
+    session.agenda.push(item("adjourn", Section::Adjournment));
+    meeting = Meeting::open(session).expect("valid");
+    ok(
+        &mut meeting,
+        1,
+        EventKind::ItemAdded(item("x1", Section::Extempore)),
+    );
+    let order: Vec<&str> = meeting
+        .state()
+        .items
+        .iter()
+        .map(|i| i.item.id.0.as_str())
+        .collect();
+    assert_eq!(order, ["d1", "x1", "adjourn"]);
+}
+
+#[test]
+fn starting_an_item_ends_the_one_before_and_times_are_kept() {
+    let mut meeting = forum(2);
+    ok(
+        &mut meeting,
+        1,
+        EventKind::ItemAdded(AgendaItem {
+            id: ItemId::new("x1"),
+            section: Section::Extempore,
+            title: Text::new("臨時動議"),
+            presenter: Text::default(),
+            explanation: Text::default(),
+            proposed_action: None,
+            planned_minutes: 5,
+        }),
+    );
+    ok(
+        &mut meeting,
+        2,
+        EventKind::ItemStarted {
+            item: ItemId::new("d1"),
+        },
+    );
+    ok(
+        &mut meeting,
+        30,
+        EventKind::ItemStarted {
+            item: ItemId::new("x1"),
+        },
+    );
+    let state = meeting.state();
+    let d1 = state.item(&ItemId::new("d1")).expect("d1");
+    assert_eq!((d1.started, d1.ended), (Some(at(2)), Some(at(30))));
+    assert_eq!(
+        state.current_item().map(|i| i.item.id.0.as_str()),
+        Some("x1")
+    );
+    assert_eq!(state.started, Some(at(2)));
+}
+
+#[test]
+fn after_adjournment_no_motion_moves() {
+    let mut meeting = forum(2);
+    ok(&mut meeting, 1, EventKind::MeetingStarted);
+    ok(&mut meeting, 90, EventKind::MeetingAdjourned);
+    assert_eq!(
+        record(
+            &mut meeting,
+            91,
+            EventKind::ConsensusRoundOpened { motion: m() }
+        ),
+        Err(DomainError::Adjourned)
+    );
+}
+
+fn note(text: &str) -> EventKind {
+    EventKind::NoteAdded(Note {
+        speaker: Some(Speaker::Named("民眾".into())),
+        kind: NoteKind::Said,
+        text: Text::new(text),
+        item: Some(ItemId::new("d1")),
+    })
+}
+
+#[test]
+fn a_note_taker_adds_notes_and_corrects_only_their_own() {
+    let mut meeting = forum(2);
+    let taker = Author::NoteTaker("書記".into());
+    let seq = meeting
+        .record(at(1), taker.clone(), note("原文"))
+        .expect("note")
+        .seq;
+    let other = meeting
+        .record(at(2), Author::NoteTaker("另一位".into()), note("他人"))
+        .expect("note")
+        .seq;
+    let corrected = Note {
+        speaker: None,
+        kind: NoteKind::Narrative,
+        text: Text::new("（與會者皆無意見）"),
+        item: None,
+    };
+    meeting
+        .record(
+            at(3),
+            taker.clone(),
+            EventKind::NoteCorrected {
+                note: seq,
+                corrected: corrected.clone(),
+            },
+        )
+        .expect("own note corrected");
+    assert_eq!(meeting.state().note(seq).map(|n| &n.note), Some(&corrected));
+    assert_eq!(
+        meeting
+            .record(
+                at(4),
+                taker.clone(),
+                EventKind::NoteCorrected {
+                    note: other,
+                    corrected
+                }
+            )
+            .map(|_| ()),
+        Err(DomainError::NotYourNote)
+    );
+    assert_eq!(
+        meeting
+            .record(
+                at(5),
+                taker,
+                EventKind::Arrived {
+                    person: PersonId::new("g1")
+                }
+            )
+            .map(|_| ()),
+        Err(DomainError::NoteTakerMayOnlyTakeNotes)
+    );
+}
+
+// ---- undo and redo -----------------------------------------------------------------
+
+#[test]
+fn undo_takes_back_the_last_change_and_the_record_keeps_the_correction() {
+    let mut meeting = forum(3);
+    arrive(&mut meeting, &["g1", "n1"]);
+    let undone = meeting
+        .undo(at(2), Author::Facilitator)
+        .expect("undo")
+        .clone();
+    assert_eq!(undone.kind, EventKind::Retracted { event: Seq(2) });
+    assert_eq!(meeting.state().present_members().total(), 1);
+    // The log keeps the arrival and its retraction.
+    assert_eq!(meeting.session().log.len(), 3);
+    meeting.redo(at(3), Author::Facilitator).expect("redo");
+    assert_eq!(meeting.state().present_members().total(), 2);
+    assert_eq!(
+        meeting.redo(at(4), Author::Facilitator).map(|_| ()),
+        Err(DomainError::NothingToRedo)
+    );
+}
+
+#[test]
+fn a_new_change_after_undo_clears_redo() {
+    let mut meeting = forum(3);
+    arrive(&mut meeting, &["g1"]);
+    meeting.undo(at(2), Author::Facilitator).expect("undo");
+    arrive(&mut meeting, &["n1"]);
+    assert_eq!(
+        meeting.redo(at(3), Author::Facilitator).map(|_| ()),
+        Err(DomainError::NothingToRedo)
+    );
+}
+
+#[test]
+fn the_facilitators_undo_never_takes_back_a_note_takers_note() {
+    let mut meeting = forum(3);
+    arrive(&mut meeting, &["g1"]);
+    meeting
+        .record(at(1), Author::NoteTaker("書記".into()), note("記錄"))
+        .expect("note");
+    meeting.undo(at(2), Author::Facilitator).expect("undo");
+    assert_eq!(meeting.state().notes.len(), 1);
+    assert_eq!(meeting.state().present_members().total(), 0);
+}
+
+#[test]
+fn undo_of_an_objection_reopens_the_round_as_it_was() {
+    let mut meeting = forum(5);
+    present(&mut meeting, 5, 5);
+    consensus_fails(&mut meeting);
+    meeting
+        .undo(at(13), Author::Facilitator)
+        .expect("undo close");
+    assert_eq!(stage(&meeting), Stage::ConsensusRound);
+    meeting
+        .undo(at(13), Author::Facilitator)
+        .expect("undo objection");
+    assert_eq!(
+        meeting.state().motion(&m()).map(|x| x.objections.len()),
+        Some(0)
+    );
+}
+
+#[test]
+fn an_undo_that_later_events_depend_on_is_refused() {
+    let mut meeting = forum(2);
+    ok(
+        &mut meeting,
+        1,
+        EventKind::ItemAdded(AgendaItem {
+            id: ItemId::new("x1"),
+            section: Section::Extempore,
+            title: Text::new("臨時動議"),
+            presenter: Text::default(),
+            explanation: Text::default(),
+            proposed_action: None,
+            planned_minutes: 5,
+        }),
+    );
+    meeting
+        .record(
+            at(2),
+            Author::NoteTaker("書記".into()),
+            EventKind::NoteAdded(Note {
+                speaker: None,
+                kind: NoteKind::Said,
+                text: Text::new("關於臨時動議"),
+                item: Some(ItemId::new("x1")),
+            }),
+        )
+        .expect("note");
+    let refused = meeting.undo(at(3), Author::Facilitator).map(|_| ());
+    assert!(
+        matches!(refused, Err(DomainError::CannotUndo { .. })),
+        "{refused:?}"
+    );
+    assert!(meeting.state().item(&ItemId::new("x1")).is_some());
+}
+
+#[test]
+fn nothing_to_undo_says_so() {
+    let mut meeting = forum(2);
+    assert_eq!(
+        meeting.undo(at(0), Author::Facilitator).map(|_| ()),
+        Err(DomainError::NothingToUndo)
+    );
+}
+
+#[test]
+fn a_saved_log_folds_back_to_the_same_meeting() {
+    let mut meeting = forum(5);
+    present(&mut meeting, 5, 5);
+    consensus_fails(&mut meeting);
+    ok(
+        &mut meeting,
+        13,
+        EventKind::ConsentToVoteTaken {
+            motion: m(),
+            agree: 7,
+        },
+    );
+    meeting.undo(at(14), Author::Facilitator).expect("undo");
+    meeting.redo(at(15), Author::Facilitator).expect("redo");
+    ok(
+        &mut meeting,
+        16,
+        EventKind::VoteTaken {
+            motion: m(),
+            tally: counts(6, 2, 2),
+        },
+    );
+    let reopened = Meeting::open(meeting.session().clone()).expect("reopens");
+    assert_eq!(reopened.state(), meeting.state());
+}
+
+#[test]
+fn a_note_resent_after_a_dropped_link_is_recorded_once() {
+    let mut meeting = forum(2);
+    let taker = Author::NoteTaker("書記".into());
+    let origin = |seq| Origin {
+        client: "laptop-1".into(),
+        seq,
+    };
+    meeting
+        .record_from(origin(1), at(1), taker.clone(), note("第一則"))
+        .expect("first");
+    meeting
+        .record_from(origin(2), at(2), taker.clone(), note("第二則"))
+        .expect("second");
+    let resent = meeting.record_from(origin(2), at(3), taker.clone(), note("第二則"));
+    assert_eq!(
+        resent.map(|_| ()),
+        Err(DomainError::AlreadyRecorded {
+            client: "laptop-1".into(),
+            seq: 2
+        })
+    );
+    assert_eq!(meeting.state().notes.len(), 2);
+    // The numbering survives a reload of the file.
+    let reopened = Meeting::open(meeting.session().clone()).expect("reopens");
+    assert_eq!(reopened.state().last_from("laptop-1"), Some(2));
+}
