@@ -1204,3 +1204,31 @@ fn a_file_that_cannot_be_written_keeps_the_app_open_then_leaves_a_rescue_copy() 
     assert_eq!(loaded.session(), app.meeting.session());
     let _ = std::fs::remove_file(rescue);
 }
+
+#[test]
+fn every_valid_session_fixture_draws_at_every_size_in_both_languages() {
+    let mut count = 0;
+    for entry in std::fs::read_dir("tests/fixtures/valid").expect("the fixtures folder") {
+        let path = entry.expect("a fixture").path();
+        if path.extension().is_none_or(|e| e != "ron") {
+            continue;
+        }
+        let meeting = crate::store::load(&path).expect("a valid fixture loads");
+        let mut app = App::new(meeting, at(15, 0, 0));
+        for lang in [Lang::ZhTw, Lang::En] {
+            app.lang = lang;
+            for (w, h) in [(80, 24), (120, 40), (200, 60)] {
+                app.size = (w, h);
+                let screen = screen_text(&render(&app, w, h));
+                let saved = super::strings::SAVED.get(lang);
+                assert!(
+                    screen.contains(saved),
+                    "{}: {w}×{h}\n{screen}",
+                    path.display()
+                );
+            }
+        }
+        count += 1;
+    }
+    assert!(count >= 1, "no fixtures found");
+}
