@@ -1257,3 +1257,20 @@ fn a_note_resent_after_a_dropped_link_is_recorded_once() {
     let reopened = Meeting::open(meeting.session().clone()).expect("reopens");
     assert_eq!(reopened.state().last_from("laptop-1"), Some(2));
 }
+
+#[test]
+fn an_excused_member_whose_representative_attends_is_represented() {
+    let mut meeting = forum(3);
+    ok(
+        &mut meeting,
+        0,
+        EventKind::Excused {
+            person: PersonId::new("g2"),
+        },
+    );
+    arrive(&mut meeting, &["g2-rep"]);
+    let state = meeting.state();
+    let g2 = state.person_index(&PersonId::new("g2")).expect("g2");
+    assert_eq!(state.presence(g2), Presence::Represented);
+    assert_eq!(state.present_members().government, 1);
+}

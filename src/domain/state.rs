@@ -541,12 +541,14 @@ impl State {
 
     pub fn presence(&self, index: usize) -> Presence {
         let stints = &self.stints[index];
+        // A member whose representative sits in the seat is represented, even if they
+        // sent apologies: the seat is filled.
         match stints.last() {
             Some(Stint { left: None, .. }) => Presence::Present,
-            _ if self.excused[index] => Presence::Excused,
             _ if self.people[index].is_member() && self.seat_occupants[index] > 0 => {
                 Presence::Represented
             }
+            _ if self.excused[index] => Presence::Excused,
             Some(_) => Presence::Left,
             None => Presence::Absent,
         }

@@ -1,0 +1,126 @@
+//! The real binary in a pseudo-terminal, driven as a facilitator would drive it.
+
+mod support;
+
+use std::fs;
+use std::path::Path;
+
+use roundtable::domain::{EventKind, MotionId, Outcome, PersonId, Stage, Tally};
+use support::pty::Pty;
+
+fn copy_of_the_demo(dir: &Path) -> std::path::PathBuf {
+    let path = dir.join("meeting.ron");
+    fs::copy("sessions/demo.ron", &path).expect("copy the demo");
+    path
+}
+
+fn open(path: &Path) -> Pty {
+    let dir = path.parent().expect("a folder");
+    let pty = Pty::spawn(&["open", path.to_str().expect("utf-8 path")], dir, 120, 40);
+    pty.wait_for("出席委員 0 人");
+    pty
+}
+
+/// Marks rows of the attendance list present, moving down from the first.
+fn arrive_rows(pty: &mut Pty, rows: &[usize]) {
+    let mut at = 0;
+    for &row in rows {
+        pty.send(&"j".repeat(row - at));
+        pty.send(" ");
+        at = row;
+    }
+}
+
+#[test]
+fn a_motion_through_failed_consensus_consent_and_a_vote_is_saved() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = copy_of_the_demo(dir.path());
+    let mut pty = open(&path);
+
+    // Five government seats (one taken by the Ministry of the Interior's
+    // representative, row 3) and five non-government members arrive.
+    arrive_rows(&mut pty, &[0, 1, 3, 4, 5, 8, 9, 10, 11, 12]);
+    pty.wait_for("出席委員 10 人");
+    pty.wait_for("付表決需 6");
+
+    // Start the meeting and the first discussion item.
+    pty.send("2b");
+    pty.wait_for("會議 0:0");
+    pty.send("jjjj\r");
+    pty.wait_for("電子連署系統原始碼公開");
+
+    // The consensus round: 鄭凱文 objects, so it fails.
+    pty.send("3c");
+    pty.wait_for("徵詢共識");
+    pty.send("o鄭凱");
+    pty.wait_for("鄭凱文");
+    pty.send("\r期程太趕\r");
+    pty.wait_for("期程太趕");
+    pty.send("e");
+    pty.wait_for("未達共識");
+
+    // Six of ten agree to vote; then 5 yes, 3 no, 2 abstain.
+    pty.send("a6\r");
+    pty.wait_for("表決中");
+    pty.send("v5\t3\t2\r");
+    pty.wait_for("表決通過");
+    pty.wait_for("已儲存 ✓");
+
+    pty.send("q");
+    assert!(pty.wait_exit(), "quits cleanly");
+
+    let meeting = roundtable::store::load(&path).expect("the saved file loads");
+    let motion = meeting
+        .state()
+        .motion(&MotionId::new("open-source"))
+        .expect("the motion");
+    assert_eq!(motion.stage, Stage::Closed(Outcome::AdoptedByVote));
+    assert!(motion.objections[0].blocking);
+    assert_eq!(motion.objections[0].reason.text, "期程太趕");
+    assert_eq!(motion.consents[0].agree, 6);
+    let vote = motion.vote.as_ref().expect("a vote");
+    assert_eq!(
+        vote.tally,
+        Tally::Counts {
+            yes: 5,
+            no: 3,
+            abstain: 2
+        }
+    );
+    assert_eq!((vote.denominator, vote.needed), (10, 5));
+}
+
+#[test]
+fn a_change_shown_as_saved_survives_sigkill() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = copy_of_the_demo(dir.path());
+    let mut pty = open(&path);
+
+    pty.send(" ");
+    // The same frame shows the arrival and, once on disk, the saved mark.
+    pty.wait_until("the arrival, saved", |screen| {
+        screen.contains("出席委員 1 人") && screen.contains("已儲存 ✓")
+    });
+    pty.kill_hard();
+
+    let meeting = roundtable::store::load(&path).expect("the file loads after SIGKILL");
+    let arrivals: Vec<&PersonId> = meeting
+        .session()
+        .log
+        .iter()
+        .filter_map(|e| match &e.kind {
+            EventKind::Arrived { person } => Some(person),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(arrivals, [&PersonId::new("cec-deputy")]);
+
+    // Reopened, the arrival is there on the screen too.
+    let reopened = Pty::spawn(
+        &["open", path.to_str().expect("utf-8")],
+        dir.path(),
+        120,
+        40,
+    );
+    reopened.wait_for("出席委員 1 人");
+}
