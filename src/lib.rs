@@ -3,4 +3,5 @@
 
 pub mod domain;
 pub mod i18n;
+pub mod net;
 pub mod store;
