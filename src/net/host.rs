@@ -36,9 +36,10 @@ use super::protocol::{
 use super::{AsyncStream, valid_client_id, valid_name};
 use crate::domain::{Author, DomainError, Event, EventKind, Meeting, Origin, Seq, Stamp};
 
-/// The largest message a note-taker may send (a note and its correction are far
-/// smaller).
-pub const MAX_NOTE_MESSAGE: usize = 64 * 1024;
+/// The largest message a note-taker may send: a note of some 5,000 CJK characters.
+/// It also bounds how fast a flooding (but authenticated) note-taker can grow the
+/// session file: 50 a second × 16 KiB.
+pub const MAX_NOTE_MESSAGE: usize = 16 * 1024;
 
 /// How the host guards itself. `HostConfig::new` has the defaults.
 #[derive(Clone, Debug)]

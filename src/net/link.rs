@@ -511,3 +511,71 @@ impl<S: AsyncRead + AsyncWrite + Unpin> LinkReader<S> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    async fn pair(
+        max_incoming: usize,
+    ) -> (Link<tokio::io::DuplexStream>, Link<tokio::io::DuplexStream>) {
+        let code: JoinCode = "K7QM-4TXP".parse().expect("code");
+        let (a, b) = tokio::io::duplex(1 << 16);
+        let host_code = code.clone();
+        let host = tokio::spawn(async move {
+            Accepting::new(b)
+                .accept(&host_code, &[1; HOST_ID_LEN], max_incoming)
+                .await
+        });
+        let client = connect(a, &code, max_incoming).await.expect("client side");
+        let host = host.await.expect("joined").expect("host side");
+        (client, host)
+    }
+
+    #[tokio::test]
+    async fn a_message_larger_than_a_frame_crosses_in_pieces_both_ways() {
+        let (mut client, mut host) = pair(1 << 20).await;
+        let big: String = "紀錄".repeat(50_000);
+        let sending = tokio::spawn(async move {
+            client.send(&big).await.expect("sent");
+            (client, big)
+        });
+        let received: String = host.recv().await.expect("received");
+        let (mut client, big) = sending.await.expect("joined");
+        assert_eq!(received, big);
+        host.send(&"back".to_owned()).await.expect("sent");
+        assert_eq!(client.recv::<String>().await.expect("received"), "back");
+    }
+
+    #[tokio::test]
+    async fn a_message_over_the_receivers_limit_is_an_error() {
+        let (mut client, mut host) = pair(1_000).await;
+        let sending = tokio::spawn(async move {
+            let _ = client.send(&"x".repeat(5_000)).await;
+            client
+        });
+        let error = host.recv::<String>().await.expect_err("too large");
+        assert!(matches!(error, LinkError::TooLarge { .. }), "{error}");
+        drop(sending.await);
+    }
+
+    #[tokio::test]
+    async fn a_replayed_frame_fails_to_decrypt() {
+        let (mut client, mut host) = pair(1 << 16).await;
+        // Seal one message by hand, send it twice: the second reuses a nonce the host
+        // has passed.
+        let mut sealed = vec![0u8; MAX_FRAME];
+        let len = client
+            .writer
+            .noise
+            .write_message(0, b"\x00\"hi\"", &mut sealed)
+            .expect("sealed");
+        client.writer.nonce = 1;
+        let frame = sealed[..len].to_vec();
+        client.send_raw_frame(frame.clone()).await.expect("sent");
+        client.send_raw_frame(frame).await.expect("sent again");
+        assert_eq!(host.recv::<String>().await.expect("first"), "hi");
+        let error = host.recv::<String>().await.expect_err("replay");
+        assert!(error.to_string().contains("decrypt"), "{error}");
+    }
+}
