@@ -4,6 +4,7 @@
 pub mod cli;
 pub mod domain;
 pub mod i18n;
+pub mod net;
 pub mod store;
 pub mod summary;
 pub mod tui;

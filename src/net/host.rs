@@ -1,0 +1,961 @@
+//! The host: the facilitator's side of the note-taker link.
+//!
+//! The host never owns the meeting. Each link runs in its own task and turns what a
+//! note-taker sends into [`HostEvent::Note`] on one bounded channel that the app loop
+//! reads in its `tokio::select!`. The app records the note with [`Host::record`]
+//! (which calls `Meeting::record_from`), hands the event to the `Saver` and to
+//! [`Host::publish`], and passes every `SaveReport::Saved { through }` to
+//! [`Host::saved`]: only then does the host acknowledge the note to its note-taker.
+//!
+//! What protects the app from a misbehaving note-taker: frames are at most 64 KiB and
+//! messages at most [`MAX_NOTE_MESSAGE`]; the handshake and the hello must finish
+//! within `handshake_timeout`, a silent link closes after `idle_timeout`; each link
+//! may hand the app at most `notes_per_second` notes (a token bucket) and waits for
+//! room in the channel without reading more, so a flood only slows its own sender;
+//! a link whose outgoing queue overflows is closed; at most `max_note_takers` are
+//! connected and `max_handshakes` are in their handshake. Any error closes that link
+//! only, reported as [`HostEvent::LinkClosed`].
+
+use std::collections::{HashMap, HashSet, VecDeque};
+use std::io;
+use std::net::SocketAddr;
+use std::sync::{Arc, Mutex, MutexGuard};
+use std::time::{Duration, SystemTime};
+
+use tokio::net::{TcpListener, ToSocketAddrs};
+use tokio::sync::{mpsc, oneshot};
+use tokio::task::JoinHandle;
+use tokio::time::{Instant, sleep_until, timeout};
+
+use super::code::{CodeError, JoinCode};
+use super::link::{Accepting, HOST_ID_LEN, HandshakeRefusal, Link, LinkError};
+use super::protocol::{
+    MeetingView, NoteView, PROTOCOL_VERSION, Refusal, ToClient, ToHost, Update, WELCOME_NOTES,
+    Welcome,
+};
+use super::{AsyncStream, valid_client_id, valid_name};
+use crate::domain::{Author, DomainError, Event, EventKind, Meeting, Origin, Seq, Stamp};
+
+/// The largest message a note-taker may send: a note of some 5,000 CJK characters.
+/// It also bounds how fast a flooding (but authenticated) note-taker can grow the
+/// session file: 50 a second × 16 KiB.
+pub const MAX_NOTE_MESSAGE: usize = 16 * 1024;
+
+/// How the host guards itself. `HostConfig::new` has the defaults.
+#[derive(Clone, Debug)]
+pub struct HostConfig {
+    pub code: JoinCode,
+    /// Note-takers connected at once.
+    pub max_note_takers: usize,
+    /// Connections in their handshake at once, beyond which new ones are refused.
+    pub max_handshakes: usize,
+    /// For the handshake and the hello together.
+    pub handshake_timeout: Duration,
+    /// A link that sends nothing (not even a ping) this long is closed.
+    pub idle_timeout: Duration,
+    /// Failed attempts with the current code before it is replaced by a new one.
+    pub failures_before_new_code: u32,
+    /// Sustained notes per second one link may hand the app.
+    pub notes_per_second: u32,
+    /// Notes one link may hand the app at once (a reconnect resending its outbox).
+    pub note_burst: u32,
+    /// The app channel's size.
+    pub channel_capacity: usize,
+    /// Messages queued to one link before it is closed as too slow.
+    pub outgoing_capacity: usize,
+    /// How long a write to a link may take.
+    pub write_timeout: Duration,
+}
+
+impl HostConfig {
+    pub fn new(code: JoinCode) -> HostConfig {
+        HostConfig {
+            code,
+            max_note_takers: 4,
+            max_handshakes: 4,
+            handshake_timeout: Duration::from_secs(10),
+            idle_timeout: Duration::from_secs(60),
+            failures_before_new_code: 5,
+            notes_per_second: 50,
+            note_burst: 200,
+            channel_capacity: 64,
+            outgoing_capacity: 1024,
+            write_timeout: Duration::from_secs(10),
+        }
+    }
+}
+
+/// What the host tells the app loop.
+#[derive(Debug)]
+pub enum HostEvent {
+    /// A note-taker joined (or came back).
+    Connected {
+        client: String,
+        name: String,
+        peer: String,
+    },
+    /// A note-taker's link closed.
+    Disconnected {
+        client: String,
+        name: String,
+        peer: String,
+        reason: String,
+    },
+    /// Someone tried a wrong join code.
+    FailedAttempt {
+        peer: String,
+        at: SystemTime,
+        /// Failures with the current code so far.
+        failures: u32,
+    },
+    /// After too many failed attempts the code was replaced: show the new one.
+    CodeReplaced { code: JoinCode },
+    /// A connection that authenticated was turned away (revoked, full, bad hello).
+    Refused {
+        peer: String,
+        name: Option<String>,
+        reason: Refusal,
+    },
+    /// A connection closed before it joined, or broke the protocol: why, for the log.
+    LinkClosed { peer: String, reason: String },
+    /// A note-taker sent a note: record it with [`Host::record`].
+    Note(NoteRequest),
+}
+
+/// A note (or correction) as received, to be recorded by the app.
+#[derive(Debug)]
+pub struct NoteRequest {
+    pub origin: Origin,
+    pub name: String,
+    pub kind: EventKind,
+}
+
+/// What [`Host::record`] did with a note.
+#[derive(Debug, PartialEq)]
+pub enum NoteOutcome {
+    /// A new event: hand it to the `Saver`, show it, and pass it to `Host::publish`.
+    Recorded(Box<Event>),
+    /// Already in the log (resent after a reconnect): nothing to do.
+    Duplicate,
+    /// The meeting refused it; the note-taker is told why.
+    Refused(DomainError),
+}
+
+/// Someone connected, for the facilitator's list.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NoteTakerLink {
+    pub client: String,
+    pub name: String,
+    pub peer: String,
+}
+
+/// The host: cheap to clone; every method is synchronous and never blocks the app
+/// loop.
+#[derive(Clone)]
+pub struct Host {
+    shared: Arc<Mutex<Shared>>,
+    events: mpsc::Sender<HostEvent>,
+    local_addr: Option<SocketAddr>,
+    listener: Option<Arc<JoinHandle<()>>>,
+}
+
+struct Slot {
+    client: String,
+    name: String,
+    peer: String,
+    out: mpsc::Sender<ToClient>,
+    close: Option<oneshot::Sender<Refusal>>,
+}
+
+struct Shared {
+    config: HostConfig,
+    code: JoinCode,
+    host_id: [u8; HOST_ID_LEN],
+    failures: u32,
+    handshaking: usize,
+    next_link: u64,
+    links: HashMap<u64, Slot>,
+    by_client: HashMap<String, u64>,
+    revoked: HashSet<String>,
+    /// Per client: (their seq, the log seq that must be saved before it is acked).
+    pending: HashMap<String, VecDeque<(u64, Seq)>>,
+    saved_through: Seq,
+    view: MeetingView,
+    notes: Vec<NoteView>,
+    note_index: HashMap<Seq, usize>,
+    origins: HashMap<Seq, Origin>,
+}
+
+fn lock(shared: &Mutex<Shared>) -> MutexGuard<'_, Shared> {
+    // A panic while holding the lock would be a bug in this file; keep serving.
+    shared
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+impl Host {
+    /// A host that accepts streams handed to [`Host::accept`] (tests use in-memory
+    /// streams). `meeting` must be as it is on disk: its last event counts as saved.
+    pub fn new(
+        config: HostConfig,
+        meeting: &Meeting,
+    ) -> Result<(Host, mpsc::Receiver<HostEvent>), CodeError> {
+        let mut host_id = [0u8; HOST_ID_LEN];
+        getrandom::fill(&mut host_id).map_err(|e| CodeError::Random(e.to_string()))?;
+        let (events, receiver) = mpsc::channel(config.channel_capacity.max(1));
+        let mut shared = Shared {
+            code: config.code.clone(),
+            config,
+            host_id,
+            failures: 0,
+            handshaking: 0,
+            next_link: 1,
+            links: HashMap::new(),
+            by_client: HashMap::new(),
+            revoked: HashSet::new(),
+            pending: HashMap::new(),
+            saved_through: meeting.session().log.last().map_or(Seq(0), |e| e.seq),
+            view: MeetingView::of(meeting),
+            notes: Vec::new(),
+            note_index: HashMap::new(),
+            origins: HashMap::new(),
+        };
+        shared.resync_notes(meeting);
+        let host = Host {
+            shared: Arc::new(Mutex::new(shared)),
+            events,
+            local_addr: None,
+            listener: None,
+        };
+        Ok((host, receiver))
+    }
+
+    /// Listens on `addr` (`127.0.0.1:PORT`, or a LAN address by choice) and accepts
+    /// note-takers.
+    pub async fn bind(
+        addr: impl ToSocketAddrs,
+        config: HostConfig,
+        meeting: &Meeting,
+    ) -> io::Result<(Host, mpsc::Receiver<HostEvent>)> {
+        let listener = TcpListener::bind(addr).await?;
+        let (mut host, receiver) = Host::new(config, meeting).map_err(io::Error::other)?;
+        host.local_addr = Some(listener.local_addr()?);
+        let acceptor = host.clone();
+        let task = tokio::spawn(async move {
+            loop {
+                match listener.accept().await {
+                    Ok((stream, peer)) => {
+                        let _ = stream.set_nodelay(true);
+                        acceptor.accept(stream, peer.to_string());
+                    }
+                    // Out of file descriptors and the like: wait rather than spin.
+                    Err(_) => tokio::time::sleep(Duration::from_millis(100)).await,
+                }
+            }
+        });
+        host.listener = Some(Arc::new(task));
+        Ok((host, receiver))
+    }
+
+    /// The address the host listens on, when bound.
+    pub fn local_addr(&self) -> Option<SocketAddr> {
+        self.local_addr
+    }
+
+    /// Serves one incoming connection in its own task.
+    pub fn accept(&self, stream: impl AsyncStream, peer: String) {
+        let shared = self.shared.clone();
+        let events = self.events.clone();
+        tokio::spawn(serve(shared, events, Box::new(stream), peer));
+    }
+
+    /// The join code to show.
+    pub fn code(&self) -> JoinCode {
+        lock(&self.shared).code.clone()
+    }
+
+    /// Replaces the join code. Note-takers already connected stay; one whose link
+    /// drops later must type the new code.
+    pub fn new_code(&self) -> Result<JoinCode, CodeError> {
+        let code = JoinCode::random()?;
+        let mut shared = lock(&self.shared);
+        shared.code = code.clone();
+        shared.failures = 0;
+        Ok(code)
+    }
+
+    /// Note-takers connected now.
+    pub fn note_takers(&self) -> Vec<NoteTakerLink> {
+        let shared = lock(&self.shared);
+        let mut list: Vec<NoteTakerLink> = shared
+            .by_client
+            .values()
+            .filter_map(|id| shared.links.get(id))
+            .map(|slot| NoteTakerLink {
+                client: slot.client.clone(),
+                name: slot.name.clone(),
+                peer: slot.peer.clone(),
+            })
+            .collect();
+        list.sort_by(|a, b| a.name.cmp(&b.name));
+        list
+    }
+
+    /// Closes a note-taker's link; they may join again.
+    pub fn disconnect(&self, client: &str) {
+        lock(&self.shared).close_client(client, Refusal::Disconnected);
+    }
+
+    /// Closes a note-taker's link and refuses their client from now on. To keep out
+    /// someone who knows the code, also issue a new code.
+    pub fn revoke(&self, client: &str) {
+        let mut shared = lock(&self.shared);
+        shared.revoked.insert(client.to_owned());
+        shared.close_client(client, Refusal::Revoked);
+    }
+
+    /// Records a note-taker's note in the meeting. Returns what the app must do next.
+    pub fn record(&self, meeting: &mut Meeting, note: NoteRequest, at: Stamp) -> NoteOutcome {
+        let NoteRequest { origin, name, kind } = note;
+        let client = origin.client.clone();
+        let their_seq = origin.seq;
+        let result = meeting
+            .record_from(origin, at, Author::NoteTaker(name), kind)
+            .cloned();
+        let mut shared = lock(&self.shared);
+        match result {
+            Ok(event) => {
+                shared
+                    .pending
+                    .entry(client)
+                    .or_default()
+                    .push_back((their_seq, event.seq));
+                NoteOutcome::Recorded(Box::new(event))
+            }
+            Err(DomainError::AlreadyRecorded { .. }) => {
+                // The original is somewhere in the log: once everything logged so far
+                // is saved, it is too.
+                let last = meeting.session().log.last().map_or(Seq(0), |e| e.seq);
+                shared
+                    .pending
+                    .entry(client.clone())
+                    .or_default()
+                    .push_back((their_seq, last));
+                shared.settle(&client);
+                NoteOutcome::Duplicate
+            }
+            Err(error) => {
+                shared.send_to_client(
+                    &client,
+                    ToClient::Rejected {
+                        seq: their_seq,
+                        reason: error.to_string(),
+                    },
+                );
+                NoteOutcome::Refused(error)
+            }
+        }
+    }
+
+    /// Everything through `through` is durably saved: acknowledge what it covers.
+    pub fn saved(&self, through: Seq) {
+        let mut shared = lock(&self.shared);
+        if through > shared.saved_through {
+            shared.saved_through = through;
+        }
+        let clients: Vec<String> = shared.pending.keys().cloned().collect();
+        for client in clients {
+            shared.settle(&client);
+        }
+    }
+
+    /// Shows note-takers an event just recorded (by anyone): call after every
+    /// `Meeting::record`, `record_from`, `undo` and `redo`, with the meeting as it is
+    /// now.
+    pub fn publish(&self, meeting: &Meeting, event: &Event) {
+        let mut shared = lock(&self.shared);
+        let mut update = Update::default();
+        match &event.kind {
+            EventKind::NoteAdded(_) | EventKind::NoteCorrected { .. } => {
+                let note_seq = match &event.kind {
+                    EventKind::NoteCorrected { note, .. } => *note,
+                    _ => event.seq,
+                };
+                if let Some(entry) = meeting.state().note(note_seq) {
+                    if let EventKind::NoteAdded(_) = event.kind
+                        && let Some(origin) = &event.origin
+                    {
+                        shared.origins.insert(event.seq, origin.clone());
+                    }
+                    let view = NoteView {
+                        seq: entry.seq,
+                        at: entry.at,
+                        by: entry.by.clone(),
+                        note: entry.note.clone(),
+                        corrections: entry.corrections,
+                        mine: None,
+                    };
+                    match shared.note_index.get(&note_seq) {
+                        Some(&i) => shared.notes[i] = view.clone(),
+                        None => {
+                            let i = shared.notes.len();
+                            shared.note_index.insert(note_seq, i);
+                            shared.notes.push(view.clone());
+                        }
+                    }
+                    update.notes.push(view);
+                }
+            }
+            EventKind::Retracted { .. } | EventKind::Reinstated { .. } => {
+                let before: HashMap<Seq, NoteView> =
+                    shared.notes.iter().map(|n| (n.seq, n.clone())).collect();
+                shared.resync_notes(meeting);
+                let after: HashSet<Seq> = shared.notes.iter().map(|n| n.seq).collect();
+                update.removed = before
+                    .keys()
+                    .filter(|seq| !after.contains(seq))
+                    .copied()
+                    .collect();
+                update.removed.sort();
+                update.notes = shared
+                    .notes
+                    .iter()
+                    .filter(|n| before.get(&n.seq) != Some(n))
+                    .cloned()
+                    .collect();
+            }
+            _ => {}
+        }
+        let view = MeetingView::of(meeting);
+        if view != shared.view {
+            shared.view = view.clone();
+            update.meeting = Some(view);
+        }
+        if update.is_empty() {
+            return;
+        }
+        let links: Vec<u64> = shared.by_client.values().copied().collect();
+        for id in links {
+            let Some(slot) = shared.links.get(&id) else {
+                continue;
+            };
+            let mut own = update.clone();
+            for note in &mut own.notes {
+                note.mine = shared.mine(note.seq, &slot.client);
+            }
+            shared.send(id, ToClient::Update(Box::new(own)));
+        }
+    }
+
+    /// Stops listening and closes every link.
+    pub fn shutdown(&self) {
+        if let Some(task) = &self.listener {
+            task.abort();
+        }
+        let mut shared = lock(&self.shared);
+        let clients: Vec<String> = shared.by_client.keys().cloned().collect();
+        for client in clients {
+            shared.close_client(&client, Refusal::ShuttingDown);
+        }
+    }
+}
+
+impl Shared {
+    fn resync_notes(&mut self, meeting: &Meeting) {
+        self.notes.clear();
+        self.note_index.clear();
+        for entry in &meeting.state().notes {
+            if meeting.state().retracted.contains(&entry.seq) {
+                continue;
+            }
+            if let Some(origin) = meeting.event(entry.seq).and_then(|e| e.origin.clone()) {
+                self.origins.insert(entry.seq, origin);
+            }
+            self.note_index.insert(entry.seq, self.notes.len());
+            self.notes.push(NoteView {
+                seq: entry.seq,
+                at: entry.at,
+                by: entry.by.clone(),
+                note: entry.note.clone(),
+                corrections: entry.corrections,
+                mine: None,
+            });
+        }
+    }
+
+    fn mine(&self, note: Seq, client: &str) -> Option<u64> {
+        self.origins
+            .get(&note)
+            .filter(|o| o.client == client)
+            .map(|o| o.seq)
+    }
+
+    fn welcome(&self, client: &str) -> Welcome {
+        let skip = self.notes.len().saturating_sub(WELCOME_NOTES);
+        let notes = self.notes[skip..]
+            .iter()
+            .map(|n| NoteView {
+                mine: self.mine(n.seq, client),
+                ..n.clone()
+            })
+            .collect();
+        Welcome {
+            protocol: PROTOCOL_VERSION,
+            meeting: self.view.clone(),
+            notes,
+        }
+    }
+
+    /// Acknowledges a client's notes that are now saved, in order.
+    fn settle(&mut self, client: &str) {
+        let saved = self.saved_through;
+        let Some(queue) = self.pending.get_mut(client) else {
+            return;
+        };
+        let mut through = None;
+        while let Some(&(their_seq, log_seq)) = queue.front() {
+            if log_seq > saved {
+                break;
+            }
+            through = Some(their_seq);
+            queue.pop_front();
+        }
+        if queue.is_empty() {
+            self.pending.remove(client);
+        }
+        if let Some(through) = through {
+            self.send_to_client(client, ToClient::Ack { through });
+        }
+    }
+
+    fn send_to_client(&mut self, client: &str, message: ToClient) {
+        if let Some(&id) = self.by_client.get(client) {
+            self.send(id, message);
+        }
+    }
+
+    /// Queues a message for a link; a link too slow to keep up is closed.
+    fn send(&mut self, id: u64, message: ToClient) {
+        let Some(slot) = self.links.get_mut(&id) else {
+            return;
+        };
+        if slot.out.try_send(message).is_err()
+            && let Some(close) = slot.close.take()
+        {
+            let _ = close.send(Refusal::TooSlow);
+        }
+    }
+
+    fn close_client(&mut self, client: &str, reason: Refusal) {
+        if let Some(id) = self.by_client.remove(client)
+            && let Some(slot) = self.links.get_mut(&id)
+            && let Some(close) = slot.close.take()
+        {
+            let _ = close.send(reason);
+        }
+    }
+}
+
+/// Counts a connection in its handshake; uncounts it however the handshake ends.
+struct Handshaking(Arc<Mutex<Shared>>);
+
+impl Drop for Handshaking {
+    fn drop(&mut self) {
+        let mut shared = lock(&self.0);
+        shared.handshaking = shared.handshaking.saturating_sub(1);
+    }
+}
+
+/// Removes a link from the registry when its task ends.
+struct Registered {
+    shared: Arc<Mutex<Shared>>,
+    id: u64,
+    client: String,
+}
+
+impl Drop for Registered {
+    fn drop(&mut self) {
+        let mut shared = lock(&self.shared);
+        shared.links.remove(&self.id);
+        if shared.by_client.get(&self.client) == Some(&self.id) {
+            shared.by_client.remove(&self.client);
+        }
+    }
+}
+
+type Boxed = Box<dyn AsyncStream>;
+
+async fn serve(
+    shared: Arc<Mutex<Shared>>,
+    events: mpsc::Sender<HostEvent>,
+    stream: Boxed,
+    peer: String,
+) {
+    let accepting = Accepting::new(stream);
+    let admitted = {
+        let mut s = lock(&shared);
+        let connections = s.handshaking + s.by_client.len();
+        if s.handshaking >= s.config.max_handshakes
+            || connections >= s.config.max_note_takers + s.config.max_handshakes
+        {
+            None
+        } else {
+            s.handshaking += 1;
+            Some((s.code.clone(), s.host_id, s.config.clone()))
+        }
+    };
+    let Some((code, host_id, config)) = admitted else {
+        accepting.refuse(HandshakeRefusal::Busy).await;
+        report_closed(&events, peer, "too many connections at once".into()).await;
+        return;
+    };
+    let guard = Handshaking(shared.clone());
+    let deadline = Instant::now() + config.handshake_timeout;
+
+    let link = match tokio::time::timeout_at(
+        deadline,
+        accepting.accept(&code, &host_id, MAX_NOTE_MESSAGE),
+    )
+    .await
+    {
+        Ok(Ok(link)) => link,
+        Ok(Err(LinkError::WrongCode)) => {
+            let (failures, replaced) = {
+                let mut s = lock(&shared);
+                // Count the failure against the code it was tried with.
+                if s.code == code {
+                    s.failures += 1;
+                }
+                let failures = s.failures;
+                let replaced = if s.failures >= s.config.failures_before_new_code {
+                    match JoinCode::random() {
+                        Ok(new) => {
+                            s.code = new.clone();
+                            s.failures = 0;
+                            Some(new)
+                        }
+                        Err(_) => None,
+                    }
+                } else {
+                    None
+                };
+                (failures, replaced)
+            };
+            let _ = events
+                .send(HostEvent::FailedAttempt {
+                    peer,
+                    at: SystemTime::now(),
+                    failures,
+                })
+                .await;
+            if let Some(code) = replaced {
+                let _ = events.send(HostEvent::CodeReplaced { code }).await;
+            }
+            return;
+        }
+        Ok(Err(error)) => {
+            report_closed(&events, peer, format!("handshake failed: {error}")).await;
+            return;
+        }
+        Err(_) => {
+            report_closed(&events, peer, "the handshake timed out".into()).await;
+            return;
+        }
+    };
+    let mut link = link;
+    let hello = tokio::time::timeout_at(deadline, link.recv::<ToHost>()).await;
+    drop(guard);
+    let (client, name) = match hello {
+        Ok(Ok(ToHost::Hello {
+            protocol,
+            client_id,
+            name,
+            last_acked: _,
+        })) => {
+            let problem = if protocol != PROTOCOL_VERSION {
+                Some(format!(
+                    "protocol version {protocol}, this host speaks {PROTOCOL_VERSION}"
+                ))
+            } else if !valid_client_id(&client_id) {
+                Some("the client id is malformed".to_owned())
+            } else if !valid_name(&name) {
+                Some("a name is 1 to 64 characters, without control characters".to_owned())
+            } else {
+                None
+            };
+            if let Some(problem) = problem {
+                let reason = Refusal::BadHello(problem);
+                refuse_link(&mut link, &config, reason.clone()).await;
+                let _ = events
+                    .send(HostEvent::Refused {
+                        peer,
+                        name: Some(name),
+                        reason,
+                    })
+                    .await;
+                return;
+            }
+            (client_id, name.trim().to_owned())
+        }
+        Ok(Ok(_)) => {
+            let reason = Refusal::Protocol("the first message must be a hello".into());
+            refuse_link(&mut link, &config, reason.clone()).await;
+            let _ = events
+                .send(HostEvent::Refused {
+                    peer,
+                    name: None,
+                    reason,
+                })
+                .await;
+            return;
+        }
+        Ok(Err(error)) => {
+            report_closed(&events, peer, format!("no hello: {error}")).await;
+            return;
+        }
+        Err(_) => {
+            report_closed(&events, peer, "no hello in time".into()).await;
+            return;
+        }
+    };
+
+    // Join: refuse if revoked or full; replace an older link of the same client.
+    let (out_tx, mut out_rx) = mpsc::channel(config.outgoing_capacity.max(1));
+    let (close_tx, mut close_rx) = oneshot::channel();
+    let registered = {
+        let mut s = lock(&shared);
+        let others = s.by_client.keys().filter(|c| **c != client).count();
+        let refusal = if s.revoked.contains(&client) {
+            Some(Refusal::Revoked)
+        } else if others >= s.config.max_note_takers {
+            Some(Refusal::Full)
+        } else {
+            None
+        };
+        match refusal {
+            Some(reason) => Err(reason),
+            None => {
+                s.close_client(&client, Refusal::Replaced);
+                let id = s.next_link;
+                s.next_link += 1;
+                s.links.insert(
+                    id,
+                    Slot {
+                        client: client.clone(),
+                        name: name.clone(),
+                        peer: peer.clone(),
+                        out: out_tx,
+                        close: Some(close_tx),
+                    },
+                );
+                s.by_client.insert(client.clone(), id);
+                let welcome = s.welcome(&client);
+                Ok((
+                    Registered {
+                        shared: shared.clone(),
+                        id,
+                        client: client.clone(),
+                    },
+                    welcome,
+                ))
+            }
+        }
+    };
+    let (registered, welcome) = match registered {
+        Ok(joined) => joined,
+        Err(reason) => {
+            refuse_link(&mut link, &config, reason.clone()).await;
+            let _ = events
+                .send(HostEvent::Refused {
+                    peer,
+                    name: Some(name),
+                    reason,
+                })
+                .await;
+            return;
+        }
+    };
+    if !matches!(
+        timeout(
+            config.write_timeout,
+            link.send(&ToClient::Welcome(Box::new(welcome)))
+        )
+        .await,
+        Ok(Ok(()))
+    ) {
+        drop(registered);
+        report_closed(&events, peer, "could not send the welcome".into()).await;
+        return;
+    }
+    let _ = events
+        .send(HostEvent::Connected {
+            client: client.clone(),
+            name: name.clone(),
+            peer: peer.clone(),
+        })
+        .await;
+
+    let reason = run_link(
+        &shared,
+        &events,
+        &mut link,
+        &config,
+        registered.id,
+        &client,
+        &name,
+        &mut out_rx,
+        &mut close_rx,
+    )
+    .await;
+    drop(registered);
+    let _ = events
+        .send(HostEvent::Disconnected {
+            client,
+            name,
+            peer,
+            reason,
+        })
+        .await;
+}
+
+async fn report_closed(events: &mpsc::Sender<HostEvent>, peer: String, reason: String) {
+    let _ = events.send(HostEvent::LinkClosed { peer, reason }).await;
+}
+
+async fn refuse_link(link: &mut Link<Boxed>, config: &HostConfig, reason: Refusal) {
+    let _ = timeout(
+        config.write_timeout,
+        link.send(&ToClient::Refused { reason }),
+    )
+    .await;
+}
+
+/// Token bucket for the notes one link may hand the app.
+struct Bucket {
+    tokens: f64,
+    burst: f64,
+    per_second: f64,
+    at: Instant,
+}
+
+impl Bucket {
+    fn new(config: &HostConfig) -> Bucket {
+        let burst = f64::from(config.note_burst.max(1));
+        Bucket {
+            tokens: burst,
+            burst,
+            per_second: f64::from(config.notes_per_second.max(1)),
+            at: Instant::now(),
+        }
+    }
+
+    fn refill(&mut self, now: Instant) {
+        let elapsed = now.saturating_duration_since(self.at).as_secs_f64();
+        self.tokens = (self.tokens + elapsed * self.per_second).min(self.burst);
+        self.at = now;
+    }
+
+    fn ready(&mut self, now: Instant) -> bool {
+        self.refill(now);
+        self.tokens >= 1.0
+    }
+
+    fn take(&mut self) {
+        self.tokens -= 1.0;
+    }
+
+    /// When the next token is there.
+    fn next_at(&self) -> Instant {
+        let missing = (1.0 - self.tokens).max(0.0);
+        self.at + Duration::from_secs_f64(missing / self.per_second)
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+async fn run_link(
+    shared: &Arc<Mutex<Shared>>,
+    events: &mpsc::Sender<HostEvent>,
+    link: &mut Link<Boxed>,
+    config: &HostConfig,
+    id: u64,
+    client: &str,
+    name: &str,
+    out_rx: &mut mpsc::Receiver<ToClient>,
+    close_rx: &mut oneshot::Receiver<Refusal>,
+) -> String {
+    let mut bucket = Bucket::new(config);
+    let mut waiting: Option<NoteRequest> = None;
+    let mut idle_at = Instant::now() + config.idle_timeout;
+    loop {
+        let now = Instant::now();
+        let can_read = waiting.is_none() && bucket.ready(now);
+        let throttled = waiting.is_none() && !can_read;
+        let next_token = bucket.next_at();
+        tokio::select! {
+            biased;
+            reason = &mut *close_rx => {
+                let reason = reason.unwrap_or(Refusal::Disconnected);
+                let _ = timeout(config.write_timeout, link.send(&ToClient::Refused { reason: reason.clone() })).await;
+                return format!("closed by the host: {reason:?}");
+            }
+            out = out_rx.recv() => {
+                let Some(message) = out else {
+                    return "closed by the host".into();
+                };
+                match timeout(config.write_timeout, link.send(&message)).await {
+                    Ok(Ok(())) => {}
+                    Ok(Err(e)) => return format!("send failed: {e}"),
+                    Err(_) => return "the note-taker stopped reading".into(),
+                }
+            }
+            permit = events.reserve(), if waiting.is_some() => {
+                let Ok(permit) = permit else {
+                    return "the app stopped".into();
+                };
+                // Only the link that holds the client id may hand the app its notes,
+                // so a replaced link can never slip an old note in after newer ones.
+                let s = lock(shared);
+                if s.by_client.get(client) != Some(&id) {
+                    return "replaced by a newer link".into();
+                }
+                if let Some(note) = waiting.take() {
+                    permit.send(HostEvent::Note(note));
+                }
+            }
+            message = link.recv::<ToHost>(), if can_read => {
+                idle_at = Instant::now() + config.idle_timeout;
+                match message {
+                    Ok(ToHost::Send { seq, event }) => {
+                        bucket.take();
+                        waiting = Some(NoteRequest {
+                            origin: Origin { client: client.to_owned(), seq },
+                            name: name.to_owned(),
+                            kind: event,
+                        });
+                    }
+                    Ok(ToHost::Ping) => {
+                        if !matches!(timeout(config.write_timeout, link.send(&ToClient::Pong)).await, Ok(Ok(()))) {
+                            return "send failed".into();
+                        }
+                    }
+                    Ok(ToHost::Hello { .. }) => {
+                        let reason = Refusal::Protocol("a second hello".into());
+                        refuse_link(link, config, reason).await;
+                        return "protocol error: a second hello".into();
+                    }
+                    Err(error) => {
+                        if !matches!(error, LinkError::Closed | LinkError::Io(_)) {
+                            let reason = Refusal::Protocol(error.to_string());
+                            refuse_link(link, config, reason).await;
+                        }
+                        return error.to_string();
+                    }
+                }
+            }
+            _ = sleep_until(next_token), if throttled => {}
+            _ = sleep_until(idle_at) => {
+                return "idle: nothing received in time".into();
+            }
+        }
+    }
+}

@@ -1,0 +1,1041 @@
+//! The note-taker link, end to end inside one process: in-memory streams with paused
+//! time for the protocol, and loopback TCP with a real `Saver` for the real thing.
+//!
+//! The "app" here does what the facilitator's app loop must do: record each note
+//! with `Host::record`, hand the event to the saver and to `Host::publish`, and pass
+//! each save report to `Host::saved`.
+
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use futures::SinkExt;
+use roundtable::domain::{
+    Author, EventKind, Meeting, Note, NoteKind, Origin, PersonId, Seq, Speaker, Stamp, Text,
+};
+use roundtable::net::client::{self, Connector};
+use roundtable::net::link::{self, Accepting, LinkError};
+use roundtable::net::protocol::{PROTOCOL_VERSION, ToClient, ToHost};
+use roundtable::net::{
+    AsyncStream, Client, ClientConfig, ClientEvent, ConnectionState, Host, HostConfig, HostEvent,
+    JoinCode, NoteOutcome, Refusal,
+};
+use roundtable::store::{self, SaveReport, Saver};
+use tokio::io::{AsyncWriteExt, DuplexStream, duplex};
+use tokio::sync::mpsc;
+use tokio::task::JoinHandle;
+use tokio::time::{Instant, sleep, timeout};
+use tokio_util::bytes::Bytes;
+use tokio_util::codec::{Framed, LengthDelimitedCodec};
+
+const CODE: &str = "K7QM-4TXP";
+const WRONG: &str = "K7QM-4TXQ";
+const PIPE: usize = 64 * 1024;
+
+fn code(s: &str) -> JoinCode {
+    s.parse().expect("a valid code")
+}
+
+fn demo() -> Meeting {
+    store::load(Path::new("sessions/demo.ron")).expect("demo loads")
+}
+
+fn at() -> Stamp {
+    chrono::DateTime::parse_from_rfc3339("2026-12-03T14:05:00+08:00").expect("time")
+}
+
+fn said(text: &str) -> EventKind {
+    EventKind::NoteAdded(Note {
+        speaker: Some(Speaker::Person(PersonId::new("open-culture"))),
+        kind: NoteKind::Said,
+        text: Text::new(text),
+        item: None,
+    })
+}
+
+/// Texts of the notes in the log, in order, with their origins.
+fn logged_notes(meeting: &Meeting) -> Vec<(String, Option<Origin>)> {
+    meeting
+        .session()
+        .log
+        .iter()
+        .filter_map(|e| match &e.kind {
+            EventKind::NoteAdded(note) => Some((note.text.text.clone(), e.origin.clone())),
+            _ => None,
+        })
+        .collect()
+}
+
+fn texts(meeting: &Meeting) -> Vec<String> {
+    logged_notes(meeting).into_iter().map(|(t, _)| t).collect()
+}
+
+/// A stand-in for the facilitator's app loop.
+struct App {
+    meeting: Arc<Mutex<Meeting>>,
+    host: Host,
+    /// While set, saves are held back: nothing is acknowledged.
+    hold_saves: Arc<AtomicBool>,
+    log: mpsc::UnboundedReceiver<String>,
+    task: JoinHandle<()>,
+}
+
+impl App {
+    fn start(meeting: Meeting, config: HostConfig) -> App {
+        let (host, events) = Host::new(config, &meeting).expect("host");
+        App::run(meeting, host, events, None)
+    }
+
+    fn run(
+        meeting: Meeting,
+        host: Host,
+        mut events: mpsc::Receiver<HostEvent>,
+        saver: Option<(Saver, mpsc::UnboundedReceiver<SaveReport>)>,
+    ) -> App {
+        let meeting = Arc::new(Mutex::new(meeting));
+        let hold_saves = Arc::new(AtomicBool::new(false));
+        let (log_tx, log) = mpsc::unbounded_channel();
+        let task = {
+            let meeting = meeting.clone();
+            let host = host.clone();
+            let hold = hold_saves.clone();
+            tokio::spawn(async move {
+                let (saver, mut reports) = match saver {
+                    Some((saver, reports)) => (Some(saver), Some(reports)),
+                    None => (None, None),
+                };
+                let mut unsaved: Option<Seq> = None;
+                let mut tick = tokio::time::interval(Duration::from_millis(5));
+                loop {
+                    tokio::select! {
+                        event = events.recv() => {
+                            let Some(event) = event else { return };
+                            let line = match event {
+                                HostEvent::Note(request) => {
+                                    let mut meeting = meeting.lock().expect("meeting");
+                                    let origin = request.origin.clone();
+                                    match host.record(&mut meeting, request, at()) {
+                                        NoteOutcome::Recorded(event) => {
+                                            host.publish(&meeting, &event);
+                                            match &saver {
+                                                Some(saver) => saver.append(*event.clone()),
+                                                None => unsaved = Some(event.seq),
+                                            }
+                                            format!("recorded {} {}", origin.seq, event.seq.0)
+                                        }
+                                        NoteOutcome::Duplicate => format!("duplicate {}", origin.seq),
+                                        NoteOutcome::Refused(e) => format!("refused {}: {e}", origin.seq),
+                                    }
+                                }
+                                HostEvent::Connected { name, .. } => format!("connected {name}"),
+                                HostEvent::Disconnected { name, reason, .. } => {
+                                    format!("disconnected {name}: {reason}")
+                                }
+                                HostEvent::FailedAttempt { failures, .. } => {
+                                    format!("failed attempt {failures}")
+                                }
+                                HostEvent::CodeReplaced { .. } => "code replaced".to_owned(),
+                                HostEvent::Refused { reason, .. } => format!("refused link: {reason:?}"),
+                                HostEvent::LinkClosed { reason, .. } => format!("link closed: {reason}"),
+                            };
+                            let _ = log_tx.send(line);
+                        }
+                        report = async { reports.as_mut().expect("reports").recv().await }, if reports.is_some() => {
+                            if let Some(SaveReport::Saved { through }) = report {
+                                host.saved(through);
+                            }
+                        }
+                        // Without a real saver, "save" whatever is unsaved unless held.
+                        _ = tick.tick(), if saver.is_none() => {
+                            if !hold.load(Ordering::SeqCst) && let Some(seq) = unsaved.take() {
+                                host.saved(seq);
+                            }
+                        }
+                    }
+                }
+            })
+        };
+        App {
+            meeting,
+            host,
+            hold_saves,
+            log,
+            task,
+        }
+    }
+
+    /// Waits for a log line that starts with `prefix`; returns it.
+    async fn expect(&mut self, prefix: &str) -> String {
+        let deadline = Instant::now() + Duration::from_secs(120);
+        loop {
+            match tokio::time::timeout_at(deadline, self.log.recv()).await {
+                Ok(Some(line)) if line.starts_with(prefix) => return line,
+                Ok(Some(_)) => continue,
+                Ok(None) => panic!("the app stopped while waiting for {prefix:?}"),
+                Err(_) => panic!("no {prefix:?} from the host"),
+            }
+        }
+    }
+
+    /// A connector whose links reach this app's host through in-memory pipes.
+    fn connector(&self) -> (Connector, Wires) {
+        let wires = Wires::default();
+        let host = self.host.clone();
+        let w = wires.clone();
+        let connector: Connector = Arc::new(move || {
+            let host = host.clone();
+            let w = w.clone();
+            Box::pin(async move {
+                if w.down.load(Ordering::SeqCst) {
+                    return Err(std::io::Error::new(
+                        std::io::ErrorKind::ConnectionRefused,
+                        "host down",
+                    ));
+                }
+                let (ours, theirs) = w.pipe();
+                host.accept(theirs, format!("pipe-{}", w.count.load(Ordering::SeqCst)));
+                Ok(Box::new(ours) as Box<dyn AsyncStream>)
+            })
+        });
+        (connector, wires)
+    }
+
+    fn texts(&self) -> Vec<String> {
+        texts(&self.meeting.lock().expect("meeting"))
+    }
+}
+
+impl Drop for App {
+    fn drop(&mut self) {
+        self.task.abort();
+        self.host.shutdown();
+    }
+}
+
+/// In-memory connections through a relay the test can cut, like a dropped Wi-Fi.
+#[derive(Clone, Default)]
+struct Wires {
+    relays: Arc<Mutex<Vec<JoinHandle<()>>>>,
+    count: Arc<AtomicUsize>,
+    down: Arc<AtomicBool>,
+}
+
+impl Wires {
+    fn pipe(&self) -> (DuplexStream, DuplexStream) {
+        let (client, mut client_far) = duplex(PIPE);
+        let (mut host_far, host) = duplex(PIPE);
+        self.count.fetch_add(1, Ordering::SeqCst);
+        let relay = tokio::spawn(async move {
+            let _ = tokio::io::copy_bidirectional(&mut client_far, &mut host_far).await;
+        });
+        self.relays.lock().expect("relays").push(relay);
+        (client, host)
+    }
+
+    /// Cuts every link at once: both sides see the connection drop.
+    fn cut(&self) {
+        for relay in self.relays.lock().expect("relays").drain(..) {
+            relay.abort();
+        }
+    }
+}
+
+fn client_config(name: &str, code: JoinCode, outbox: PathBuf) -> ClientConfig {
+    ClientConfig::new(name, code, outbox)
+}
+
+/// Waits for a client event matching `want`.
+async fn until<F: FnMut(&ClientEvent) -> bool>(
+    events: &mut mpsc::UnboundedReceiver<ClientEvent>,
+    mut want: F,
+) -> ClientEvent {
+    let deadline = Instant::now() + Duration::from_secs(120);
+    loop {
+        match tokio::time::timeout_at(deadline, events.recv()).await {
+            Ok(Some(event)) if want(&event) => return event,
+            Ok(Some(_)) => continue,
+            Ok(None) => panic!("the client stopped"),
+            Err(_) => panic!("the client event never came"),
+        }
+    }
+}
+
+async fn until_acked(events: &mut mpsc::UnboundedReceiver<ClientEvent>, seq: u64) {
+    until(
+        events,
+        |e| matches!(e, ClientEvent::Acked { through } if *through >= seq),
+    )
+    .await;
+}
+
+async fn until_state(events: &mut mpsc::UnboundedReceiver<ClientEvent>, state: ConnectionState) {
+    until(events, |e| *e == ClientEvent::State(state.clone())).await;
+}
+
+fn is_host_gone(e: &ClientEvent) -> bool {
+    matches!(e, ClientEvent::State(ConnectionState::HostGone { .. }))
+}
+
+/// A raw connection to the app's host: the test plays a (possibly hostile) client.
+fn raw_pipe(app: &App, peer: &str) -> DuplexStream {
+    let (ours, theirs) = duplex(PIPE);
+    app.host.accept(theirs, peer.to_owned());
+    ours
+}
+
+async fn hello(link: &mut link::Link<DuplexStream>, client_id: &str, name: &str) -> ToClient {
+    link.send(&ToHost::Hello {
+        protocol: PROTOCOL_VERSION,
+        client_id: client_id.to_owned(),
+        name: name.to_owned(),
+        last_acked: 0,
+    })
+    .await
+    .expect("hello sent");
+    link.recv::<ToClient>().await.expect("an answer")
+}
+
+// ---- handshake ---------------------------------------------------------------------
+
+#[tokio::test(start_paused = true)]
+async fn a_note_taker_joins_sees_the_meeting_and_their_note_is_saved_then_acknowledged() {
+    let mut app = App::start(demo(), HostConfig::new(code(CODE)));
+    let dir = tempfile::tempdir().expect("temp");
+    let (connector, _wires) = app.connector();
+    let (client, mut events) = Client::start(
+        client_config("記錄 Amy", code(CODE), dir.path().join("outbox.ron")),
+        connector,
+    )
+    .expect("client");
+
+    let welcome = until(&mut events, |e| matches!(e, ClientEvent::Welcome(_))).await;
+    let ClientEvent::Welcome(welcome) = welcome else {
+        unreachable!()
+    };
+    assert!(welcome.meeting.title.text.contains("公民投票電子連署"));
+    assert!(
+        welcome
+            .meeting
+            .people
+            .iter()
+            .any(|p| p.id.0 == "open-culture")
+    );
+    assert_eq!(app.expect("connected").await, "connected 記錄 Amy");
+    assert_eq!(app.host.note_takers().len(), 1);
+
+    // Hold the save: the note is recorded but must not be acknowledged yet.
+    app.hold_saves.store(true, Ordering::SeqCst);
+    let seq = client
+        .submit(said("我們支持電子連署"))
+        .await
+        .expect("submit");
+    assert_eq!(seq, 1);
+    assert_eq!(
+        client.pending().len(),
+        1,
+        "in the outbox until acknowledged"
+    );
+    assert_eq!(app.expect("recorded").await, "recorded 1 1");
+    let update = until(&mut events, |e| matches!(e, ClientEvent::Update(_))).await;
+    let ClientEvent::Update(update) = update else {
+        unreachable!()
+    };
+    assert_eq!(update.notes.len(), 1);
+    assert_eq!(
+        update.notes[0].mine,
+        Some(1),
+        "the note-taker sees it is theirs"
+    );
+    assert_eq!(update.notes[0].by, Author::NoteTaker("記錄 Amy".into()));
+    sleep(Duration::from_secs(5)).await;
+    assert_eq!(client.pending().len(), 1, "no ack before the save");
+
+    app.hold_saves.store(false, Ordering::SeqCst);
+    until_acked(&mut events, 1).await;
+    assert!(client.pending().is_empty());
+    assert_eq!(app.texts(), vec!["我們支持電子連署"]);
+}
+
+#[tokio::test(start_paused = true)]
+async fn a_wrong_code_is_refused_on_both_sides_reported_and_repeated_failures_replace_the_code() {
+    let mut app = App::start(demo(), HostConfig::new(code(CODE)));
+    let dir = tempfile::tempdir().expect("temp");
+    let (connector, _wires) = app.connector();
+    let (client, mut events) = Client::start(
+        client_config("Amy", code(WRONG), dir.path().join("outbox.ron")),
+        connector,
+    )
+    .expect("client");
+    until_state(&mut events, ConnectionState::WrongCode).await;
+    assert_eq!(app.expect("failed attempt").await, "failed attempt 1");
+    // A wrong code gets nothing: no welcome came, no note-taker is listed.
+    assert!(app.host.note_takers().is_empty());
+    // The client does not keep guessing by itself.
+    sleep(Duration::from_secs(60)).await;
+    assert!(
+        app.log.try_recv().is_err(),
+        "no further attempts without a new code"
+    );
+    // Notes are still kept while refused.
+    client
+        .submit(said("kept while refused"))
+        .await
+        .expect("submit");
+
+    // Four more wrong attempts from a raw client replace the code.
+    for n in 2..=5 {
+        let stream = raw_pipe(&app, "attacker");
+        let error = link::connect(stream, &code(WRONG), 1 << 20)
+            .await
+            .err()
+            .expect("refused");
+        assert!(matches!(error, LinkError::WrongCode), "{error}");
+        assert_eq!(
+            app.expect("failed attempt").await,
+            format!("failed attempt {n}")
+        );
+    }
+    app.expect("code replaced").await;
+    let new = app.host.code();
+    assert_ne!(new, code(CODE));
+    // The old code, even though right before, no longer works.
+    let error = link::connect(raw_pipe(&app, "late"), &code(CODE), 1 << 20)
+        .await
+        .err()
+        .expect("refused");
+    assert!(matches!(error, LinkError::WrongCode));
+
+    // The note-taker types the new code and the kept note arrives.
+    client.set_code(new);
+    until_state(&mut events, ConnectionState::Connected).await;
+    until_acked(&mut events, 1).await;
+    assert_eq!(app.texts(), vec!["kept while refused"]);
+}
+
+#[tokio::test(start_paused = true)]
+async fn the_host_refuses_a_client_that_does_not_know_the_code_even_if_the_host_is_fake() {
+    // A fake host with another code: the note-taker's side fails the key confirmation.
+    let (ours, theirs) = duplex(PIPE);
+    let fake = tokio::spawn(async move {
+        let accepting = Accepting::new(theirs);
+        accepting.accept(&code(WRONG), &[7; 16], 1 << 16).await
+    });
+    let error = link::connect(ours, &code(CODE), 1 << 20)
+        .await
+        .err()
+        .expect("fails");
+    assert!(matches!(error, LinkError::WrongCode), "{error}");
+    assert!(matches!(
+        fake.await.expect("joined"),
+        Err(LinkError::WrongCode)
+    ));
+}
+
+// ---- hostile input -----------------------------------------------------------------
+
+/// A second, well-behaved note-taker, to show the host still serves others.
+async fn well_behaved(
+    app: &App,
+    dir: &Path,
+    name: &str,
+) -> (Client, mpsc::UnboundedReceiver<ClientEvent>) {
+    let (connector, _wires) = app.connector();
+    let (client, mut events) = Client::start(
+        client_config(name, code(CODE), dir.join(format!("{name}.ron"))),
+        connector,
+    )
+    .expect("client");
+    until_state(&mut events, ConnectionState::Connected).await;
+    (client, events)
+}
+
+#[tokio::test(start_paused = true)]
+async fn an_oversized_frame_closes_that_link_only() {
+    let mut app = App::start(demo(), HostConfig::new(code(CODE)));
+    let dir = tempfile::tempdir().expect("temp");
+    let (good, mut good_events) = well_behaved(&app, dir.path(), "good").await;
+    app.expect("connected good").await;
+
+    // Before the handshake: a length prefix of 4 GiB.
+    let mut stream = raw_pipe(&app, "big-before");
+    stream
+        .write_all(&[0xFF, 0xFF, 0xFF, 0xFF, 1, 2, 3])
+        .await
+        .expect("write");
+    let closed = app.expect("link closed").await;
+    assert!(closed.contains("handshake failed"), "{closed}");
+
+    // After the handshake: a frame just over the limit.
+    let mut link = link::connect(raw_pipe(&app, "big-after"), &code(CODE), 1 << 20)
+        .await
+        .expect("handshake");
+    assert!(matches!(
+        hello(&mut link, "bad1", "bad").await,
+        ToClient::Welcome(_)
+    ));
+    app.expect("connected bad").await;
+    let mut too_long = u32::try_from(link::MAX_FRAME + 1)
+        .expect("small")
+        .to_be_bytes()
+        .to_vec();
+    too_long.extend_from_slice(&[0u8; 100]);
+    let _ = link.write_raw(&too_long).await;
+    let closed = app.expect("disconnected bad").await;
+    assert!(closed.contains("frame"), "{closed}");
+
+    // A message over the note limit, split over several valid frames.
+    let mut link = link::connect(raw_pipe(&app, "long"), &code(CODE), 1 << 20)
+        .await
+        .expect("handshake");
+    assert!(matches!(
+        hello(&mut link, "bad2", "long").await,
+        ToClient::Welcome(_)
+    ));
+    app.expect("connected long").await;
+    let _ = link.send_bytes(&vec![b' '; 200 * 1024]).await;
+    let closed = app.expect("disconnected long").await;
+    assert!(closed.contains("over the limit"), "{closed}");
+
+    // The good note-taker was never disturbed.
+    good.submit(said("still here")).await.expect("submit");
+    until_acked(&mut good_events, 1).await;
+    assert_eq!(app.texts(), vec!["still here"]);
+}
+
+#[tokio::test(start_paused = true)]
+async fn garbage_before_or_after_the_handshake_closes_that_link_only() {
+    let mut app = App::start(demo(), HostConfig::new(code(CODE)));
+    let dir = tempfile::tempdir().expect("temp");
+    let (good, mut good_events) = well_behaved(&app, dir.path(), "good").await;
+
+    // Before: a well-formed frame of random junk, then an HTTP request.
+    let mut framed = Framed::new(raw_pipe(&app, "junk"), LengthDelimitedCodec::new());
+    framed
+        .send(Bytes::from_static(b"\x01RTBL\x00\x01short"))
+        .await
+        .expect("send");
+    assert!(app.expect("link closed").await.contains("handshake failed"));
+    let mut stream = raw_pipe(&app, "http");
+    stream
+        .write_all(b"GET / HTTP/1.1\r\nHost: x\r\n\r\n")
+        .await
+        .expect("send");
+    assert!(app.expect("link closed").await.contains("handshake failed"));
+
+    // After: a frame that does not decrypt.
+    let mut link = link::connect(raw_pipe(&app, "x1"), &code(CODE), 1 << 20)
+        .await
+        .expect("hs");
+    assert!(matches!(
+        hello(&mut link, "x1", "x1").await,
+        ToClient::Welcome(_)
+    ));
+    link.send_raw_frame(b"\x00\x01\x02 not sealed".to_vec())
+        .await
+        .expect("send");
+    assert!(app.expect("disconnected x1").await.contains("decrypt"));
+
+    // After: sealed bytes that are not a message.
+    let mut link = link::connect(raw_pipe(&app, "x2"), &code(CODE), 1 << 20)
+        .await
+        .expect("hs");
+    assert!(matches!(
+        hello(&mut link, "x2", "x2").await,
+        ToClient::Welcome(_)
+    ));
+    link.send_bytes(b"Send(seq: \xff\xfe").await.expect("send");
+    assert!(
+        app.expect("disconnected x2")
+            .await
+            .contains("could not be read")
+    );
+
+    // After: a well-formed message out of place (a second hello).
+    let mut link = link::connect(raw_pipe(&app, "x3"), &code(CODE), 1 << 20)
+        .await
+        .expect("hs");
+    assert!(matches!(
+        hello(&mut link, "x3", "x3").await,
+        ToClient::Welcome(_)
+    ));
+    assert!(matches!(
+        hello(&mut link, "x3", "x3").await,
+        ToClient::Refused {
+            reason: Refusal::Protocol(_)
+        }
+    ));
+    assert!(app.expect("disconnected x3").await.contains("second hello"));
+
+    // A hello with a hostile client id or name is refused.
+    let mut link = link::connect(raw_pipe(&app, "x4"), &code(CODE), 1 << 20)
+        .await
+        .expect("hs");
+    assert!(matches!(
+        hello(&mut link, "../../etc/passwd", "x4").await,
+        ToClient::Refused {
+            reason: Refusal::BadHello(_)
+        }
+    ));
+    let mut link = link::connect(raw_pipe(&app, "x5"), &code(CODE), 1 << 20)
+        .await
+        .expect("hs");
+    assert!(matches!(
+        hello(&mut link, "x5", "bad\u{1b}[2Jname").await,
+        ToClient::Refused {
+            reason: Refusal::BadHello(_)
+        }
+    ));
+
+    good.submit(said("unharmed")).await.expect("submit");
+    until_acked(&mut good_events, 1).await;
+    assert_eq!(app.texts(), vec!["unharmed"]);
+}
+
+#[tokio::test(start_paused = true)]
+async fn a_slow_or_half_open_handshake_times_out_and_frees_its_place() {
+    let mut config = HostConfig::new(code(CODE));
+    config.max_handshakes = 2;
+    let mut app = App::start(demo(), config);
+
+    let started = Instant::now();
+    // One says nothing at all; one sends its hello and then stalls.
+    let _silent = raw_pipe(&app, "silent");
+    let mut framed = Framed::new(raw_pipe(&app, "stalled"), LengthDelimitedCodec::new());
+    let mut first = vec![1u8];
+    first.extend_from_slice(b"RTBL");
+    first.extend_from_slice(&PROTOCOL_VERSION.to_be_bytes());
+    let (_spake, spake_a) = spake2::Spake2::<spake2::Ed25519Group>::start_a(
+        &spake2::Password::new(b"K7QM4TXP"),
+        &spake2::Identity::new(b"roundtable note-taker"),
+        &spake2::Identity::new(b"roundtable host"),
+    );
+    first.extend_from_slice(&spake_a);
+    let _ = framed.send(Bytes::from(first)).await;
+    // Both places are taken: a third is turned away at once.
+    sleep(Duration::from_millis(10)).await;
+    let busy = link::connect(raw_pipe(&app, "third"), &code(CODE), 1 << 20).await;
+    assert!(matches!(
+        busy,
+        Err(LinkError::Refused(link::HandshakeRefusal::Busy))
+    ));
+    assert!(app.expect("link closed").await.contains("too many"));
+
+    let first = app.expect("link closed").await;
+    let second = app.expect("link closed").await;
+    let waited = started.elapsed();
+    assert!(
+        waited >= Duration::from_secs(10) && waited < Duration::from_secs(11),
+        "{waited:?}"
+    );
+    for closed in [first, second] {
+        assert!(
+            closed.contains("timed out") || closed.contains("handshake failed"),
+            "{closed}"
+        );
+    }
+    // Their places are free again.
+    let mut link = link::connect(raw_pipe(&app, "later"), &code(CODE), 1 << 20)
+        .await
+        .expect("handshake");
+    assert!(matches!(
+        hello(&mut link, "later", "later").await,
+        ToClient::Welcome(_)
+    ));
+
+    // A joined link that goes silent is closed after the idle timeout.
+    app.expect("connected later").await;
+    let joined = Instant::now();
+    let idle = app.expect("disconnected later").await;
+    assert!(idle.contains("idle"), "{idle}");
+    assert!(joined.elapsed() >= Duration::from_secs(60));
+}
+
+#[tokio::test(start_paused = true)]
+async fn more_note_takers_than_the_limit_are_refused() {
+    let mut app = App::start(demo(), HostConfig::new(code(CODE)));
+    let dir = tempfile::tempdir().expect("temp");
+    let mut clients = Vec::new();
+    for n in 0..4 {
+        clients.push(well_behaved(&app, dir.path(), &format!("n{n}")).await);
+    }
+    assert_eq!(app.host.note_takers().len(), 4);
+    let (connector, _wires) = app.connector();
+    let (_fifth, mut events) = Client::start(
+        client_config("n4", code(CODE), dir.path().join("n4.ron")),
+        connector,
+    )
+    .expect("client");
+    let refused = until(&mut events, is_host_gone).await;
+    assert!(
+        format!("{refused:?}").contains("as many note-takers"),
+        "{refused:?}"
+    );
+    assert!(app.expect("refused link").await.contains("Full"));
+    assert_eq!(app.host.note_takers().len(), 4);
+
+    // When one leaves, the fifth gets in on its next try.
+    let leaving = app.host.note_takers()[0].client.clone();
+    app.host.disconnect(&leaving);
+    until_state(&mut events, ConnectionState::Connected).await;
+}
+
+// ---- never lost, never twice -------------------------------------------------------
+
+#[tokio::test(start_paused = true)]
+async fn after_a_dropped_link_the_outbox_is_resent_and_each_note_recorded_once_in_order() {
+    let mut app = App::start(demo(), HostConfig::new(code(CODE)));
+    let dir = tempfile::tempdir().expect("temp");
+    let (connector, wires) = app.connector();
+    let (client, mut events) = Client::start(
+        client_config("Amy", code(CODE), dir.path().join("outbox.ron")),
+        connector,
+    )
+    .expect("client");
+    until_state(&mut events, ConnectionState::Connected).await;
+
+    for n in 1..=3 {
+        client
+            .submit(said(&format!("note {n}")))
+            .await
+            .expect("submit");
+    }
+    until_acked(&mut events, 3).await;
+
+    // Notes 4 and 5 reach the log, but the link drops before they are saved.
+    app.hold_saves.store(true, Ordering::SeqCst);
+    client.submit(said("note 4")).await.expect("submit");
+    client.submit(said("note 5")).await.expect("submit");
+    app.expect("recorded 4").await;
+    app.expect("recorded 5").await;
+    wires.cut();
+    until(&mut events, is_host_gone).await;
+    // Note 6 is typed while the host is unreachable.
+    client.submit(said("note 6")).await.expect("submit");
+    assert_eq!(
+        client.pending().iter().map(|(s, _)| *s).collect::<Vec<_>>(),
+        vec![4, 5, 6]
+    );
+    app.hold_saves.store(false, Ordering::SeqCst);
+
+    until_state(&mut events, ConnectionState::Connected).await;
+    until_acked(&mut events, 6).await;
+    assert_eq!(app.expect("duplicate").await, "duplicate 4");
+    assert_eq!(app.expect("duplicate").await, "duplicate 5");
+    assert!(client.pending().is_empty());
+    assert_eq!(
+        app.texts(),
+        (1..=6).map(|n| format!("note {n}")).collect::<Vec<_>>()
+    );
+}
+
+#[tokio::test(start_paused = true)]
+async fn a_restarted_note_taker_keeps_its_id_and_resends_what_was_not_acknowledged() {
+    let mut app = App::start(demo(), HostConfig::new(code(CODE)));
+    let dir = tempfile::tempdir().expect("temp");
+    let outbox = dir.path().join("outbox.ron");
+    let (connector, wires) = app.connector();
+
+    // The host is unreachable; the note-taker types two notes and is killed.
+    wires.down.store(true, Ordering::SeqCst);
+    let (client, mut events) = Client::start(
+        client_config("Amy", code(CODE), outbox.clone()),
+        connector.clone(),
+    )
+    .expect("client");
+    until(&mut events, is_host_gone).await;
+    client
+        .submit(said("before the crash 1"))
+        .await
+        .expect("submit");
+    client
+        .submit(said("before the crash 2"))
+        .await
+        .expect("submit");
+    let id = client.client_id().to_owned();
+    drop(client);
+
+    wires.down.store(false, Ordering::SeqCst);
+    let (client, mut events) =
+        Client::start(client_config("Amy", code(CODE), outbox), connector).expect("client");
+    assert_eq!(client.client_id(), id, "recognised after a restart");
+    assert_eq!(client.pending().len(), 2);
+    until_acked(&mut events, 2).await;
+    assert_eq!(
+        app.texts(),
+        vec!["before the crash 1", "before the crash 2"]
+    );
+    let last = app.meeting.lock().expect("meeting").state().last_from(&id);
+    assert_eq!(last, Some(2));
+    app.expect("recorded 2").await;
+}
+
+// Real time: the saver is a thread, which paused time would race past.
+#[tokio::test]
+async fn a_restarted_host_rebuilds_from_its_log_and_drops_resent_duplicates() {
+    let dir = tempfile::tempdir().expect("temp");
+    let session = dir.path().join("meeting.ron");
+    store::save(&session, demo().session()).expect("save");
+    let outbox = dir.path().join("outbox.ron");
+
+    // The first host records and saves notes 1–3 but dies before acknowledging 2–3.
+    let first_host = {
+        let meeting = store::load(&session).expect("load");
+        let (host, events) = Host::new(HostConfig::new(code(CODE)), &meeting).expect("host");
+        let (reports_tx, reports) = mpsc::unbounded_channel();
+        let saver = Saver::spawn(session.clone(), meeting.session().clone(), reports_tx);
+        App::run(meeting, host, events, Some((saver, reports)))
+    };
+    let (connector, wires) = first_host.connector();
+    let (client, mut events) =
+        Client::start(client_config("Amy", code(CODE), outbox.clone()), connector).expect("client");
+    until_state(&mut events, ConnectionState::Connected).await;
+    client.submit(said("one")).await.expect("submit");
+    until_acked(&mut events, 1).await;
+    // From here the host acknowledges nothing: it is about to die.
+    let mut first_host = first_host;
+    first_host.host.shutdown();
+    wires.down.store(true, Ordering::SeqCst);
+    client.submit(said("two")).await.expect("submit");
+    client.submit(said("three")).await.expect("submit");
+    // Stand in for notes that reached the first host's log just before it died.
+    {
+        let mut meeting = first_host.meeting.lock().expect("meeting");
+        for (seq, text) in [(2, "two"), (3, "three")] {
+            let event = meeting
+                .record_from(
+                    Origin {
+                        client: client.client_id().to_owned(),
+                        seq,
+                    },
+                    at(),
+                    Author::NoteTaker("Amy".into()),
+                    said(text),
+                )
+                .expect("recorded")
+                .clone();
+            store::save(&session, meeting.session()).expect("durable");
+            let _ = event;
+        }
+    }
+    first_host.expect("disconnected").await;
+    drop(first_host);
+    until(&mut events, is_host_gone).await;
+
+    // The restarted host loads the session; the client's resend of 2–3 is dropped.
+    let meeting = store::load(&session).expect("reload");
+    let id = client.client_id().to_owned();
+    assert_eq!(meeting.state().last_from(&id), Some(3));
+    let (host, host_events) = Host::new(HostConfig::new(code(CODE)), &meeting).expect("host");
+    let mut second = App::run(meeting, host, host_events, None);
+    let (connector, _wires) = second.connector();
+    drop(client);
+    let (client, mut events) =
+        Client::start(client_config("Amy", code(CODE), outbox), connector).expect("client");
+    assert_eq!(client.pending().len(), 2);
+    until_acked(&mut events, 3).await;
+    assert_eq!(second.expect("duplicate").await, "duplicate 2");
+    assert_eq!(second.expect("duplicate").await, "duplicate 3");
+    client.submit(said("four")).await.expect("submit");
+    until_acked(&mut events, 4).await;
+    assert_eq!(second.texts(), vec!["one", "two", "three", "four"]);
+}
+
+// ---- only notes --------------------------------------------------------------------
+
+#[tokio::test(start_paused = true)]
+async fn a_note_taker_cannot_change_attendance_or_correct_someone_elses_note() {
+    let mut app = App::start(demo(), HostConfig::new(code(CODE)));
+    let dir = tempfile::tempdir().expect("temp");
+    let facilitators_note = {
+        let mut meeting = app.meeting.lock().expect("meeting");
+        let event = meeting
+            .record(at(), Author::Facilitator, said("the facilitator's note"))
+            .expect("recorded")
+            .clone();
+        app.host.publish(&meeting, &event);
+        event.seq
+    };
+    let (client, mut events) = well_behaved(&app, dir.path(), "Amy").await;
+    let log_before = app.meeting.lock().expect("meeting").session().log.len();
+
+    let arrived = client
+        .submit(EventKind::Arrived {
+            person: PersonId::new("open-culture"),
+        })
+        .await
+        .expect("submit");
+    let rejected = until(&mut events, |e| matches!(e, ClientEvent::Rejected { .. })).await;
+    assert!(
+        matches!(&rejected, ClientEvent::Rejected { seq, reason } if *seq == arrived && reason.contains("only add and correct notes")),
+        "{rejected:?}"
+    );
+    assert!(app.expect("refused").await.starts_with("refused 1"));
+
+    let correction = client
+        .submit(EventKind::NoteCorrected {
+            note: facilitators_note,
+            corrected: Note {
+                speaker: None,
+                kind: NoteKind::Said,
+                text: Text::new("forged"),
+                item: None,
+            },
+        })
+        .await
+        .expect("submit");
+    until(
+        &mut events,
+        |e| matches!(e, ClientEvent::Rejected { seq, .. } if *seq == correction),
+    )
+    .await;
+    assert_eq!(
+        app.meeting.lock().expect("meeting").session().log.len(),
+        log_before,
+        "nothing was recorded"
+    );
+    assert!(
+        client.pending().is_empty(),
+        "refused notes leave the outbox"
+    );
+
+    // Their own note they may correct.
+    let seq = client.submit(said("draft")).await.expect("submit");
+    until_acked(&mut events, seq).await;
+    let note_seq = {
+        let meeting = app.meeting.lock().expect("meeting");
+        meeting.session().log.last().map(|e| e.seq).expect("logged")
+    };
+    let fixed = client
+        .submit(EventKind::NoteCorrected {
+            note: note_seq,
+            corrected: Note {
+                speaker: None,
+                kind: NoteKind::Said,
+                text: Text::new("final"),
+                item: None,
+            },
+        })
+        .await
+        .expect("submit");
+    until_acked(&mut events, fixed).await;
+    let meeting = app.meeting.lock().expect("meeting");
+    assert_eq!(
+        meeting
+            .state()
+            .note(note_seq)
+            .map(|n| n.note.text.text.clone()),
+        Some("final".to_owned())
+    );
+}
+
+#[tokio::test(start_paused = true)]
+async fn a_revoked_note_taker_is_refused_and_a_disconnected_one_waits_to_be_told() {
+    let mut app = App::start(demo(), HostConfig::new(code(CODE)));
+    let dir = tempfile::tempdir().expect("temp");
+    let (amy, mut amy_events) = well_behaved(&app, dir.path(), "Amy").await;
+    let (bob, mut bob_events) = well_behaved(&app, dir.path(), "Bob").await;
+
+    app.host.revoke(amy.client_id());
+    until(&mut amy_events, |e| {
+        matches!(e, ClientEvent::State(ConnectionState::Refused { reason }) if reason.contains("revoked"))
+    })
+    .await;
+    amy.reconnect();
+    until(&mut amy_events, |e| {
+        matches!(e, ClientEvent::State(ConnectionState::Refused { reason }) if reason.contains("revoked"))
+    })
+    .await;
+    assert!(app.expect("refused link").await.contains("Revoked"));
+
+    app.host.disconnect(bob.client_id());
+    until(&mut bob_events, |e| {
+        matches!(e, ClientEvent::State(ConnectionState::Refused { reason }) if reason.contains("disconnected"))
+    })
+    .await;
+    bob.reconnect();
+    until_state(&mut bob_events, ConnectionState::Connected).await;
+}
+
+// ---- flood -------------------------------------------------------------------------
+
+#[tokio::test(start_paused = true)]
+async fn a_flooding_note_taker_is_slowed_to_its_rate_and_others_still_get_through() {
+    let mut config = HostConfig::new(code(CODE));
+    config.notes_per_second = 50;
+    config.note_burst = 100;
+    let app = App::start(demo(), config);
+    let dir = tempfile::tempdir().expect("temp");
+    let (flood, _flood_events) = well_behaved(&app, dir.path(), "flood").await;
+    let (calm, mut calm_events) = well_behaved(&app, dir.path(), "calm").await;
+
+    // 2,000 notes queued at once: far more than 10 seconds' worth at 50 a second.
+    for n in 0..2_000 {
+        flood
+            .submit(said(&format!("flood {n}")))
+            .await
+            .expect("submit");
+    }
+    let started = Instant::now();
+    sleep(Duration::from_secs(10)).await;
+    let recorded = app.texts().len();
+    assert!(
+        (500..=700).contains(&recorded),
+        "about burst + 50/s × 10 s = 600 recorded, not {recorded}"
+    );
+    // Meanwhile, the calm note-taker's note goes through at once.
+    let sent = Instant::now();
+    let seq = calm.submit(said("calm")).await.expect("submit");
+    until_acked(&mut calm_events, seq).await;
+    assert!(
+        sent.elapsed() < Duration::from_millis(200),
+        "{:?}",
+        sent.elapsed()
+    );
+    assert!(started.elapsed() < Duration::from_secs(11));
+}
+
+// ---- real sockets ------------------------------------------------------------------
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn over_loopback_tcp_with_a_real_saver_notes_are_acknowledged_once_on_disk() {
+    let dir = tempfile::tempdir().expect("temp");
+    let session = dir.path().join("meeting.ron");
+    store::save(&session, demo().session()).expect("save");
+    let meeting = store::load(&session).expect("load");
+    let (host, events) = Host::bind("127.0.0.1:0", HostConfig::new(code(CODE)), &meeting)
+        .await
+        .expect("bind");
+    let addr = host.local_addr().expect("bound").to_string();
+    let (reports_tx, reports) = mpsc::unbounded_channel();
+    let saver = Saver::spawn(session.clone(), meeting.session().clone(), reports_tx);
+    let app = App::run(meeting, host, events, Some((saver, reports)));
+
+    let (client, mut events) = Client::start(
+        client_config("Amy", code(CODE), dir.path().join("outbox.ron")),
+        client::tcp(addr),
+    )
+    .expect("client");
+    timeout(
+        Duration::from_secs(20),
+        until_state(&mut events, ConnectionState::Connected),
+    )
+    .await
+    .expect("connected");
+    for n in 1..=20 {
+        client
+            .submit(said(&format!("tcp {n}")))
+            .await
+            .expect("submit");
+    }
+    timeout(Duration::from_secs(20), until_acked(&mut events, 20))
+        .await
+        .expect("acked");
+    // Acknowledged means on disk: the file as saved has every note, once, in order.
+    let on_disk = store::load(&session).expect("reload");
+    assert_eq!(
+        texts(&on_disk),
+        (1..=20).map(|n| format!("tcp {n}")).collect::<Vec<_>>()
+    );
+    drop(app);
+}
