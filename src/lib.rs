@@ -3,4 +3,7 @@
 
 pub mod domain;
 pub mod i18n;
+pub mod minutes;
 pub mod store;
+#[doc(hidden)]
+pub mod testdata;
