@@ -52,7 +52,7 @@ labels! {
     ACTION_ITEMS = "待辦事項", "Action items";
     FROM_ITEM = "案由", "Item";
     CHAIR_CONCLUSIONS = "主席結論", "Chair's conclusions";
-    ADJOURNED_AT = "散會", "Adjourned";
+    ADJOURNED_AT = "散會", "Adjournment";
     NOT_ADJOURNED = "（會議未散會）", "(the meeting was not adjourned)";
     STAGE = "階段", "Stage";
     PRESENT = "出席", "Present";

@@ -512,7 +512,9 @@ impl<'a> Builder<'a> {
                 Some(person) => self.person_short(person),
                 None => plain(id.0.clone()),
             },
-            Speaker::Named(name) => self.text_line(&Text::new(name.clone())),
+            // A name typed in on the day is a proper name: shown as typed, in every
+            // language (it has no English field to translate it into).
+            Speaker::Named(name) => plain(name.clone()),
         }
     }
 
