@@ -570,10 +570,8 @@ pub fn parse_akoma_ntoso(text: &str) -> Result<Transcript, TranscriptError> {
     loop {
         let event = reader.read_event().map_err(|e| xml_error(&reader, &e))?;
         match event {
-            Event::Empty(e) => {
-                if e.local_name().as_ref() == "TLCPerson" {
-                    read_person(&e, &mut people).map_err(|e| xml_error(&reader, &e))?;
-                }
+            Event::Empty(e) if e.local_name().as_ref() == "TLCPerson" => {
+                read_person(&e, &mut people).map_err(|e| xml_error(&reader, &e))?;
             }
             Event::Start(e) => {
                 let name = e.local_name().as_ref().to_owned();
@@ -654,23 +652,13 @@ pub fn parse_akoma_ntoso(text: &str) -> Result<Transcript, TranscriptError> {
                     _ => {}
                 }
             }
-            Event::Text(t) => {
-                if in_text(&stack) {
-                    buffer.push_str(&t.xml10_content());
-                }
-            }
-            Event::CData(t) => {
-                if in_text(&stack) {
-                    buffer.push_str(&t.xml10_content());
-                }
-            }
-            Event::GeneralRef(r) => {
-                if in_text(&stack) {
-                    let entity = format!("&{};", r.xml10_content());
-                    let resolved =
-                        quick_xml::escape::unescape(&entity).map_err(|e| xml_error(&reader, &e))?;
-                    buffer.push_str(&resolved);
-                }
+            Event::Text(t) if in_text(&stack) => buffer.push_str(&t.xml10_content()),
+            Event::CData(t) if in_text(&stack) => buffer.push_str(&t.xml10_content()),
+            Event::GeneralRef(r) if in_text(&stack) => {
+                let entity = format!("&{};", r.xml10_content());
+                let resolved =
+                    quick_xml::escape::unescape(&entity).map_err(|e| xml_error(&reader, &e))?;
+                buffer.push_str(&resolved);
             }
             Event::Eof => break,
             _ => {}

@@ -301,6 +301,10 @@ pub fn parse_po(text: &str) -> Result<Vec<WorksheetEntry>, PoError> {
                   msgstr: &mut Option<String>,
                   fuzzy: &mut bool,
                   entries: &mut Vec<WorksheetEntry>| {
+        // Nothing in progress: keep a flag or context already read for the next entry.
+        if id.is_none() && msgstr.is_none() {
+            return;
+        }
         if let (Some(source), Some(translation)) = (id.take(), msgstr.take())
             && !source.is_empty()
         {
