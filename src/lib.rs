@@ -4,7 +4,10 @@
 pub mod cli;
 pub mod domain;
 pub mod i18n;
+pub mod minutes;
 pub mod net;
 pub mod store;
 pub mod summary;
+#[doc(hidden)]
+pub mod testdata;
 pub mod tui;

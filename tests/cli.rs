@@ -584,3 +584,59 @@ fn demo_never_overwrites_a_file() {
     assert!(message.contains("notes.ron already exists"), "{message}");
     assert_eq!(fs::read(&path).expect("readable"), b"mine");
 }
+
+#[test]
+fn new_with_follow_up_carries_the_roster_and_the_open_matters() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let next = dir.path().join("next.ron");
+    let output = roundtable([
+        OsStr::new("new"),
+        next.as_os_str(),
+        OsStr::new("--follow-up"),
+        repo("sessions/demo-finished.ron").as_os_str(),
+        OsStr::new("--date"),
+        OsStr::new("2026-12-17"),
+    ]);
+    assert_success(&output);
+    assert!(
+        stdout(&output).contains("matters to follow up"),
+        "{}",
+        stdout(&output)
+    );
+    let meeting = roundtable::store::load(&next).expect("the new session loads");
+    let session = meeting.session();
+    assert_eq!(session.meeting.number, Some(4));
+    assert_eq!(session.roster.members.len(), 14);
+    assert!(!session.follow_up.is_empty());
+    assert!(
+        session
+            .follow_up
+            .iter()
+            .all(|e| e.status == roundtable::domain::FollowUpStatus::KeepTracking)
+    );
+
+    let minutes = roundtable([OsStr::new("minutes"), next.as_os_str()]);
+    assert_success(&minutes);
+    assert!(
+        stdout(&minutes).contains("| 1 | "),
+        "the follow-up table is in the minutes"
+    );
+}
+
+#[test]
+fn new_with_follow_up_and_a_roster_is_refused() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let next = dir.path().join("next.ron");
+    let output = roundtable([
+        OsStr::new("new"),
+        next.as_os_str(),
+        OsStr::new("--follow-up"),
+        repo("sessions/demo-finished.ron").as_os_str(),
+        OsStr::new("--roster"),
+        repo("sessions/roster-example.csv").as_os_str(),
+    ]);
+    // A usage error: clap's exit code 2, with the reason.
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("cannot be used with"), "{}", stderr(&output));
+    assert!(!next.exists());
+}

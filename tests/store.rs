@@ -9,9 +9,9 @@ use chrono::{FixedOffset, NaiveDate, TimeZone};
 use proptest::prelude::*;
 
 use roundtable::domain::{
-    AgendaItem, Author, Ballot, Category, EventKind, ItemId, Meeting, Member, Motion, MotionId,
-    Note, NoteKind, Observer, Origin, PersonId, Representative, SeatRole, Section, Seq, Session,
-    Speaker, Stamp, Tally, Text,
+    AgendaItem, Author, Ballot, Category, EventKind, FollowUpEntry, FollowUpStatus, ItemId,
+    Meeting, Member, Motion, MotionId, Note, NoteKind, Observer, Origin, PersonId, Representative,
+    SeatRole, Section, Seq, Session, Speaker, Stamp, Tally, Text,
 };
 use roundtable::store::{self, LockError, SaveReport, Saver, SessionLock};
 
@@ -131,6 +131,15 @@ fn meeting_with_everything() -> Meeting {
             }),
         })
         .collect();
+    session.follow_up = vec![FollowUpEntry {
+        number: 1,
+        matter: nasty_text(52),
+        owner: nasty_text(53),
+        due: Some(date),
+        from_meeting: Some(2),
+        action_taken: nasty_text(54),
+        status: FollowUpStatus::KeepTracking,
+    }];
     let mut meeting = Meeting::open(session).expect("the set-up is valid");
 
     let person = |id: &str| PersonId::new(id);
@@ -421,6 +430,11 @@ fn meeting_with_everything() -> Meeting {
         .expect("a note");
     let narrative = meeting.state().notes[1].seq;
     for kind in [
+        EventKind::FollowUpRecorded {
+            entry: 1,
+            action_taken: nasty_text(55),
+            status: FollowUpStatus::Closed,
+        },
         EventKind::NoteCorrected {
             note: said,
             corrected: note(50, NoteKind::Said, Some(Speaker::Named(nasty(51)))),
@@ -467,10 +481,11 @@ fn kind_name(kind: &EventKind) -> &'static str {
         EventKind::NoteCorrected { .. } => "NoteCorrected",
         EventKind::Retracted { .. } => "Retracted",
         EventKind::Reinstated { .. } => "Reinstated",
+        EventKind::FollowUpRecorded { .. } => "FollowUpRecorded",
     }
 }
 
-const ALL_KINDS: usize = 23;
+const ALL_KINDS: usize = 24;
 
 fn round_trip(meeting: &Meeting) -> Meeting {
     let text = store::to_ron(meeting.session());

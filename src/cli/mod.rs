@@ -12,6 +12,7 @@ mod files;
 mod new;
 mod open;
 
+use crate::minutes::commands as after;
 use std::ffi::OsString;
 use std::io::{self, Write};
 use std::path::PathBuf;
@@ -50,6 +51,11 @@ pub enum Command {
     New(NewArgs),
     Open(OpenArgs),
     Check(CheckArgs),
+    Minutes(after::MinutesArgs),
+    Signin(after::SigninArgs),
+    Transcript(after::TranscriptArgs),
+    Translations(after::TranslationsArgs),
+    Participants(after::ParticipantsArgs),
 }
 
 /// Runs one parsed command line.
@@ -59,6 +65,11 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
         Command::New(args) => new::run_new(args),
         Command::Open(args) => open::run_open(args),
         Command::Check(args) => check::run_check(args),
+        Command::Minutes(args) => after::run_minutes(&args).map_err(CliError::other),
+        Command::Signin(args) => after::run_signin(&args).map_err(CliError::other),
+        Command::Transcript(args) => after::run_transcript(&args).map_err(CliError::other),
+        Command::Translations(args) => after::run_translations(&args).map_err(CliError::other),
+        Command::Participants(args) => after::run_participants(&args).map_err(CliError::other),
     }
 }
 

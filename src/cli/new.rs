@@ -10,6 +10,7 @@ use super::{CliError, print_err, print_out};
 use crate::domain::commitments::{COMMITMENTS, Commitment, commitment_by_number};
 use crate::domain::{
     AgendaItem, Category, ItemId, Lang, Member, PersonId, Roster, SeatRole, Section, Session, Text,
+    follow_up_session,
 };
 use crate::i18n;
 use crate::store::{self, roster_csv};
@@ -63,6 +64,10 @@ pub struct NewArgs {
     /// Who keeps the record (紀錄)
     #[arg(long, value_name = "R")]
     pub recorder: Option<String>,
+    /// Start from the previous meeting's file: its roster, and its open action items
+    /// and still-tracked matters as the follow-up table
+    #[arg(long, value_name = "PREVIOUS", conflicts_with_all = ["roster", "commitment"])]
+    pub follow_up: Option<PathBuf>,
 }
 
 pub fn run_new(args: NewArgs) -> Result<(), CliError> {
@@ -84,7 +89,10 @@ pub fn run_new(args: NewArgs) -> Result<(), CliError> {
         None => Roster::default(),
     };
     let today = chrono::Local::now().date_naive();
-    let (session, added_convener) = build_session(&args, roster, today);
+    let (session, added_convener) = match &args.follow_up {
+        Some(previous) => (follow_up_session_from(&args, previous, today)?, None),
+        None => build_session(&args, roster, today),
+    };
     let text = file_text(&session);
     // What is written must load; check before writing rather than after.
     let meeting = store::parse(&text, &args.file)?;
@@ -107,6 +115,12 @@ pub fn run_new(args: NewArgs) -> Result<(), CliError> {
             "  - add the members to the file's roster, or start again with --roster CSV\n",
         );
     }
+    if !session.follow_up.is_empty() {
+        report.push_str(&format!(
+            "  - {} matters to follow up from the previous meeting are in the follow-up table\n",
+            session.follow_up.len()
+        ));
+    }
     report.push_str("  - add the reports and discussion items to the file's agenda\n");
     let file = shell_word(&args.file);
     report.push_str(&format!(
@@ -114,6 +128,36 @@ pub fn run_new(args: NewArgs) -> Result<(), CliError> {
     ));
     print_out(&report);
     Ok(())
+}
+
+/// The next meeting of the series in `previous`, with the options given overriding
+/// what it carries.
+fn follow_up_session_from(
+    args: &NewArgs,
+    previous: &std::path::Path,
+    today: NaiveDate,
+) -> Result<Session, CliError> {
+    let previous = store::load(previous)?;
+    let mut session = follow_up_session(&previous, args.date.unwrap_or(today));
+    if let Some(title) = &args.title {
+        session.meeting.title = Text {
+            text: title.clone(),
+            en: args.title_en.clone(),
+        };
+    }
+    if args.number.is_some() {
+        session.meeting.number = args.number;
+    }
+    if args.start.is_some() {
+        session.meeting.planned_start = args.start;
+    }
+    if let Some(venue) = &args.venue {
+        session.meeting.venue = Text::new(venue.clone());
+    }
+    if let Some(recorder) = &args.recorder {
+        session.meeting.recorder = Text::new(recorder.clone());
+    }
+    Ok(session)
 }
 
 /// The session `new` writes. Returns the id of the convener it added for the

@@ -16,6 +16,8 @@ pub enum DomainError {
     UnknownMotion(MotionId),
     #[error("event {0} is not a note")]
     UnknownNote(Seq),
+    #[error("there is no entry {0} in the follow-up table")]
+    UnknownFollowUp(u32),
     #[error("the id \"{0}\" is already used")]
     DuplicateId(String),
     #[error(transparent)]

@@ -7,6 +7,7 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use super::agenda::{AgendaItem, ItemId, Motion, MotionId, Speaker};
+use super::follow_up::FollowUpStatus;
 use super::people::{Observer, PersonId, Representative};
 use super::text::Text;
 
@@ -194,6 +195,15 @@ pub enum EventKind {
     },
     MotionWithdrawn {
         motion: MotionId,
+    },
+
+    /// The follow-up item: what was done about a carried matter (辦理情形), and whether
+    /// the forum keeps tracking it or closes it.
+    FollowUpRecorded {
+        /// The entry's number in the session's follow-up table.
+        entry: u32,
+        action_taken: Text,
+        status: FollowUpStatus,
     },
 
     NoteAdded(Note),

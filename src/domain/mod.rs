@@ -6,6 +6,7 @@ pub mod agenda;
 pub mod commitments;
 pub mod error;
 pub mod event;
+pub mod follow_up;
 pub mod meeting;
 pub mod people;
 pub mod rules;
@@ -16,6 +17,7 @@ pub mod text;
 pub use agenda::{AgendaItem, ItemId, Motion, MotionId, Section, Speaker};
 pub use error::DomainError;
 pub use event::{Author, Ballot, Event, EventKind, Note, NoteKind, Origin, Seq, Stamp, Tally};
+pub use follow_up::{FollowUpEntry, FollowUpStatus, follow_up_session};
 pub use meeting::Meeting;
 pub use people::{
     Balance, Category, Member, Observer, PersonId, Representative, Roster, RosterError, SeatRole,

@@ -8,6 +8,7 @@ use thiserror::Error;
 use super::agenda::{AgendaItem, Motion};
 use super::error::DomainError;
 use super::event::{Event, Seq};
+use super::follow_up::FollowUpEntry;
 use super::people::Roster;
 use super::rules::RuleBook;
 use super::state::State;
@@ -50,6 +51,9 @@ pub struct Session {
     pub agenda: Vec<AgendaItem>,
     #[serde(default)]
     pub motions: Vec<Motion>,
+    /// Matters carried from previous meetings (上次會議決議事項辦理情形).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub follow_up: Vec<FollowUpEntry>,
     #[serde(default)]
     pub log: Vec<Event>,
 }
@@ -95,6 +99,7 @@ impl Session {
             roster: Roster::default(),
             agenda: Vec::new(),
             motions: Vec::new(),
+            follow_up: Vec::new(),
             log: Vec::new(),
         }
     }

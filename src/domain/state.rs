@@ -8,6 +8,7 @@ use std::collections::{HashMap, HashSet};
 use super::agenda::{AgendaItem, ItemId, Motion, MotionId, Section, Speaker};
 use super::error::DomainError;
 use super::event::{Author, Ballot, Event, EventKind, Note, Seq, Stamp, Tally};
+use super::follow_up::FollowUpEntry;
 use super::people::{
     Balance, Category, Observer, PersonId, Representative, Roster, SeatRole, Side,
 };
@@ -287,6 +288,9 @@ pub struct State {
     pub notes: Vec<NoteEntry>,
     note_index: HashMap<Seq, usize>,
 
+    /// The follow-up table, with what the meeting recorded about each entry.
+    pub follow_up: Vec<FollowUpEntry>,
+
     pub started: Option<Stamp>,
     pub adjourned: Option<Stamp>,
     /// Events that undo has taken back (and redo has not reinstated).
@@ -315,6 +319,7 @@ impl State {
             motion_index: HashMap::new(),
             notes: Vec::new(),
             note_index: HashMap::new(),
+            follow_up: Vec::new(),
             started: None,
             adjourned: None,
             retracted: HashSet::new(),
@@ -346,6 +351,15 @@ impl State {
         }
         for motion in &session.motions {
             state.add_motion(motion.clone(), false)?;
+        }
+        for entry in &session.follow_up {
+            if state.follow_up.iter().any(|e| e.number == entry.number) {
+                return Err(DomainError::DuplicateId(format!(
+                    "follow-up {}",
+                    entry.number
+                )));
+            }
+            state.follow_up.push(entry.clone());
         }
         Ok(state)
     }
@@ -872,6 +886,20 @@ impl State {
                 }
                 m.stage = Stage::Closed(outcome);
                 m.closed = Some(stamp);
+            }
+            EventKind::FollowUpRecorded {
+                entry,
+                action_taken,
+                status,
+            } => {
+                self.refuse_if_adjourned()?;
+                let row = self
+                    .follow_up
+                    .iter_mut()
+                    .find(|e| e.number == *entry)
+                    .ok_or(DomainError::UnknownFollowUp(*entry))?;
+                row.action_taken = action_taken.clone();
+                row.status = *status;
             }
             EventKind::NoteAdded(note) => {
                 self.check_note(note)?;

@@ -16,7 +16,8 @@ use thiserror::Error;
 use serde::Serialize;
 
 use crate::domain::{
-    AgendaItem, Event, Meeting, MeetingInfo, Motion, Roster, RuleBook, Session, SessionError,
+    AgendaItem, Event, FollowUpEntry, Meeting, MeetingInfo, Motion, Roster, RuleBook, Session,
+    SessionError,
 };
 
 pub use lock::{LockError, SessionLock};
@@ -129,17 +130,31 @@ struct Head<'a> {
     roster: &'a Roster,
     agenda: &'a [AgendaItem],
     motions: &'a [Motion],
+    #[serde(skip_serializing_if = "<[FollowUpEntry]>::is_empty")]
+    follow_up: &'a [FollowUpEntry],
 }
 
 impl SessionText {
     pub fn new(session: &Session) -> SessionText {
+        // Destructured, so a field added to `Session` cannot be forgotten here.
+        let Session {
+            format,
+            meeting,
+            rules,
+            roster,
+            agenda,
+            motions,
+            follow_up,
+            log,
+        } = session;
         let head = Head {
-            format: session.format,
-            meeting: &session.meeting,
-            rules: &session.rules,
-            roster: &session.roster,
-            agenda: &session.agenda,
-            motions: &session.motions,
+            format: *format,
+            meeting,
+            rules,
+            roster,
+            agenda,
+            motions,
+            follow_up,
         };
         let config = PrettyConfig::new()
             .depth_limit(3)
@@ -156,9 +171,9 @@ impl SessionText {
         head.push('\n');
         let mut text = SessionText {
             head,
-            events: Vec::with_capacity(session.log.len()),
+            events: Vec::with_capacity(log.len()),
         };
-        for event in &session.log {
+        for event in log {
             text.push(event);
         }
         text

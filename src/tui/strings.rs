@@ -498,6 +498,7 @@ pub fn refusal(error: &DomainError, state: &State, lang: Lang) -> String {
         E::UnknownItem(id) => format!("沒有議程「{id}」"),
         E::UnknownMotion(id) => format!("沒有議案「{id}」"),
         E::UnknownNote(seq) => format!("事件 {seq} 不是紀錄"),
+        E::UnknownFollowUp(n) => format!("追蹤表沒有第 {n} 項"),
         E::DuplicateId(id) => format!("代號「{id}」已被使用"),
         E::Roster(e) => format!("名冊有誤：{e}"),
         E::AlreadyPresent(name) => format!("{name} 已在場"),
@@ -583,6 +584,10 @@ pub fn describe(kind: &EventKind, state: &State, lang: Lang) -> String {
     match kind {
         EventKind::MeetingStarted => pick("開會".into(), "meeting started".into()),
         EventKind::MeetingAdjourned => pick("散會".into(), "adjournment".into()),
+        EventKind::FollowUpRecorded { entry, .. } => pick(
+            format!("追蹤事項第 {entry} 項辦理情形"),
+            format!("follow-up entry {entry} recorded"),
+        ),
         EventKind::Arrived { person: p } => {
             let n = person(state, p);
             pick(format!("{n} 到場"), format!("{n} arrived"))

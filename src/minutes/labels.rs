@@ -1,0 +1,278 @@
+//! The one bilingual table of the words the minutes, the sign-in sheet, the transcript
+//! and the participants list print. The names of the meeting's own things (sides,
+//! categories, sections, outcomes) come from `crate::i18n`.
+
+use chrono::{Datelike, NaiveDate, Weekday};
+
+use crate::domain::{Comparison, FollowUpStatus, Lang, Threshold};
+pub use crate::i18n::Label;
+
+macro_rules! labels {
+    ($($name:ident = $zh:literal, $en:literal;)*) => {
+        $(pub const $name: Label = Label::new($zh, $en);)*
+    };
+}
+
+labels! {
+    MINUTES = "會議紀錄", "Minutes";
+    TIME = "時間", "Time";
+    VENUE = "地點", "Venue";
+    CHAIR = "主席", "Chair";
+    CONVENER = "召集人", "Convener";
+    CO_CONVENER = "共同召集人", "Co-convener";
+    MEMBERS_PRESENT = "出席委員", "Members present";
+    GOVERNMENT = "政府機關", "Government";
+    NON_GOVERNMENT = "非政府", "Non-government";
+    OBSERVERS = "列席", "Observers";
+    EXCUSED = "請假", "Excused";
+    RECORDER = "紀錄", "Recorder";
+    NONE = "無", "None";
+    ARRIVED = "到", "arrived";
+    LEFT = "離席", "left";
+    REPORTING_UNIT = "報告單位", "Reporting unit";
+    PROPOSING_UNIT = "提案單位", "Proposed by";
+    PROPOSER = "提案人", "Proposer";
+    SUBJECT = "案由", "Subject";
+    EXPLANATION = "說明", "Explanation";
+    PROPOSED_ACTION = "辦法", "Proposed action";
+    DISCUSSION = "討論摘要", "Discussion";
+    DECISION = "決定", "Decision";
+    RESOLUTION = "決議", "Resolution";
+    MOTION = "動議", "Motion";
+    PROCEEDINGS = "議事經過", "Proceedings";
+    REPORT_NO = "第{}案", "Report {}";
+    DISCUSSION_NO = "第{}案", "Item {}";
+    NUMBER = "編號", "No.";
+    MATTER = "事項", "Matter";
+    OWNER = "主辦單位", "Owner";
+    ACTION_TAKEN = "辦理情形", "Action taken";
+    TRACKING = "追蹤建議", "Tracking";
+    FROM_MEETING = "決議會次", "Decided at";
+    DUE = "期限", "Due";
+    ACTION_ITEMS = "待辦事項", "Action items";
+    FROM_ITEM = "案由", "Item";
+    CHAIR_CONCLUSIONS = "主席結論", "Chair's conclusions";
+    ADJOURNED_AT = "散會", "Adjournment";
+    NOT_ADJOURNED = "（會議未散會）", "(the meeting was not adjourned)";
+    STAGE = "階段", "Stage";
+    PRESENT = "出席", "Present";
+    THRESHOLD = "門檻", "Threshold";
+    FOR = "贊成", "For";
+    AGAINST = "反對", "Against";
+    ABSTAIN = "棄權", "Abstain";
+    OUTCOME = "結果", "Outcome";
+    CONSENT_STAGE = "同意付表決", "Consent to vote";
+    VOTE_STAGE = "表決", "Vote";
+    SHOW_OF_HANDS = "舉手表決", "show of hands";
+    ROLL_CALL = "唱名表決", "roll call";
+    METHOD = "表決方式", "Method";
+    OBJECTION = "異議", "Objection";
+    RESERVATION = "保留意見", "Reservation";
+    CONSENT_PASSED = "同意付表決", "put to a vote";
+    CONSENT_FAILED = "未達同意門檻，不付表決", "not put to a vote";
+    NO_CONSENSUS = "未達共識", "No consensus";
+    CONSENSUS_REACHED = "無異議，共識通過", "No blocking objection: adopted by consensus";
+    OPEN = "未決", "Open";
+    UNTRANSLATED = "未譯", "untranslated";
+    UNNAMED_SPEAKER = "發言者", "Speaker";
+    KEEP_TRACKING = "繼續追蹤", "Keep tracking";
+    CLOSE = "解除追蹤", "Close";
+    VOTES_YES = "贊成者", "Voted for";
+    VOTES_NO = "反對者", "Voted against";
+    VOTES_ABSTAIN = "棄權者", "Abstained";
+    CHAIR_RULING = "主席裁決", "Chair's ruling";
+    OTHER_ACTORS = "其他參與者", "Other actors";
+    GOVERNMENT_AGENCIES = "政府機關", "Government agencies";
+    CIVIL_SOCIETY = "公民社會、私部門、工作小組", "Civil society, private sector, working groups";
+}
+
+/// "Keep tracking" / "Close" in the follow-up table.
+pub fn follow_up_status(status: FollowUpStatus) -> Label {
+    match status {
+        FollowUpStatus::KeepTracking => KEEP_TRACKING,
+        FollowUpStatus::Closed => CLOSE,
+    }
+}
+
+/// Replaces `{}` in a label with `value`.
+pub fn fill(label: Label, lang: Lang, value: impl std::fmt::Display) -> String {
+    label.get(lang).replacen("{}", &value.to_string(), 1)
+}
+
+/// 一 … 九十九, for numbering the sections as Taiwanese minutes do (一、二、…).
+pub fn chinese_number(n: u32) -> String {
+    const DIGITS: [&str; 10] = ["〇", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
+    match n {
+        0..=9 => DIGITS[n as usize].to_owned(),
+        10..=19 => format!(
+            "十{}",
+            if n == 10 {
+                ""
+            } else {
+                DIGITS[(n - 10) as usize]
+            }
+        ),
+        20..=99 => format!(
+            "{}十{}",
+            DIGITS[(n / 10) as usize],
+            if n.is_multiple_of(10) {
+                ""
+            } else {
+                DIGITS[(n % 10) as usize]
+            }
+        ),
+        _ => n.to_string(),
+    }
+}
+
+/// Section numbers: 一、 in Chinese, 1. in English.
+pub fn section_number(n: u32, lang: Lang) -> String {
+    match lang {
+        Lang::ZhTw => format!("{}、", chinese_number(n)),
+        Lang::En => format!("{n}. "),
+    }
+}
+
+/// The threshold in words: 過半數, 二分之一以上, 三分之二以上 / more than half, half or
+/// more, two thirds or more.
+pub fn threshold_words(threshold: Threshold, lang: Lang) -> String {
+    let Threshold {
+        comparison,
+        numerator: n,
+        denominator: d,
+    } = threshold;
+    match lang {
+        Lang::ZhTw => match (comparison, n, d) {
+            (Comparison::MoreThan, 1, 2) => "過半數".to_owned(),
+            (Comparison::MoreThan, _, _) => {
+                format!("超過{}分之{}", chinese_number(d), chinese_number(n))
+            }
+            (Comparison::AtLeast, _, _) => {
+                format!("{}分之{}以上", chinese_number(d), chinese_number(n))
+            }
+        },
+        Lang::En => {
+            let fraction = match (n, d) {
+                (1, 2) => "half".to_owned(),
+                (1, 3) => "one third".to_owned(),
+                (2, 3) => "two thirds".to_owned(),
+                (1, 4) => "one quarter".to_owned(),
+                (3, 4) => "three quarters".to_owned(),
+                _ => format!("{n}/{d}"),
+            };
+            match comparison {
+                Comparison::MoreThan => format!("more than {fraction}"),
+                Comparison::AtLeast => format!("{fraction} or more"),
+            }
+        }
+    }
+}
+
+/// 中華民國 115 年 12 月 3 日（星期四） / Thursday 3 December 2026. Taiwanese
+/// government minutes date by the ROC (民國) year, the year 1912 being year 1.
+pub fn long_date(date: NaiveDate, lang: Lang) -> String {
+    match lang {
+        Lang::ZhTw => format!(
+            "中華民國 {} 年 {} 月 {} 日（星期{}）",
+            date.year() - 1911,
+            date.month(),
+            date.day(),
+            weekday_zh(date.weekday())
+        ),
+        Lang::En => date.format("%A %-d %B %Y").to_string(),
+    }
+}
+
+/// 115 年 12 月 3 日 / 3 December 2026: dates inside tables and sentences.
+pub fn short_date(date: NaiveDate, lang: Lang) -> String {
+    match lang {
+        Lang::ZhTw => format!(
+            "{} 年 {} 月 {} 日",
+            date.year() - 1911,
+            date.month(),
+            date.day()
+        ),
+        Lang::En => date.format("%-d %B %Y").to_string(),
+    }
+}
+
+fn weekday_zh(day: Weekday) -> &'static str {
+    match day {
+        Weekday::Mon => "一",
+        Weekday::Tue => "二",
+        Weekday::Wed => "三",
+        Weekday::Thu => "四",
+        Weekday::Fri => "五",
+        Weekday::Sat => "六",
+        Weekday::Sun => "日",
+    }
+}
+
+/// The meeting's number: 第 3 次會議 / 3rd meeting.
+pub fn meeting_number(n: u32, lang: Lang) -> String {
+    match lang {
+        Lang::ZhTw => format!("第 {n} 次會議"),
+        Lang::En => format!("{} meeting", crate::domain::follow_up::ordinal_en(n)),
+    }
+}
+
+/// Lists: 、 between items in Chinese, ", " in English.
+pub fn list_separator(lang: Lang) -> &'static str {
+    match lang {
+        Lang::ZhTw => "、",
+        Lang::En => "; ",
+    }
+}
+
+/// The colon after a label: full-width in Chinese.
+pub fn colon(lang: Lang) -> &'static str {
+    match lang {
+        Lang::ZhTw => "：",
+        Lang::En => ": ",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chinese_numbers_as_section_numbers() {
+        let got: Vec<String> = [1, 9, 10, 11, 20, 21, 99].map(chinese_number).to_vec();
+        assert_eq!(got, ["一", "九", "十", "十一", "二十", "二十一", "九十九"]);
+    }
+
+    #[test]
+    fn the_rules_thresholds_in_words() {
+        assert_eq!(
+            threshold_words(Threshold::MORE_THAN_HALF, Lang::ZhTw),
+            "過半數"
+        );
+        assert_eq!(
+            threshold_words(Threshold::HALF_OR_MORE, Lang::ZhTw),
+            "二分之一以上"
+        );
+        assert_eq!(
+            threshold_words(Threshold::HALF_OR_MORE, Lang::En),
+            "half or more"
+        );
+        let two_thirds = Threshold {
+            comparison: Comparison::AtLeast,
+            numerator: 2,
+            denominator: 3,
+        };
+        assert_eq!(threshold_words(two_thirds, Lang::ZhTw), "三分之二以上");
+        assert_eq!(threshold_words(two_thirds, Lang::En), "two thirds or more");
+    }
+
+    #[test]
+    fn dates_use_the_roc_year_in_chinese() {
+        let date = NaiveDate::from_ymd_opt(2026, 12, 3).expect("valid");
+        assert_eq!(
+            long_date(date, Lang::ZhTw),
+            "中華民國 115 年 12 月 3 日（星期四）"
+        );
+        assert_eq!(long_date(date, Lang::En), "Thursday 3 December 2026");
+        assert_eq!(short_date(date, Lang::ZhTw), "115 年 12 月 3 日");
+    }
+}

@@ -1,0 +1,197 @@
+//! The sign-in sheet (簽到表) as CSV for the secretariat's spreadsheet: everyone who
+//! was expected or came, their side, seat and times in the room, and whether an
+//! attendance fee and travel expenses are due (clause 2: non-government members who
+//! attended). UTF-8 with a byte-order mark, so Excel reads the Chinese correctly.
+
+use crate::domain::{Meeting, Presence, Role, Side, Stamp, State};
+use crate::i18n;
+
+/// The byte-order mark Excel needs to read UTF-8.
+pub const BOM: &[u8] = b"\xEF\xBB\xBF";
+
+const HEADER: [&str; 14] = [
+    "姓名 Name",
+    "單位 Organisation",
+    "職稱 Title",
+    "身分 Side",
+    "類別 Category",
+    "席位 Seat",
+    "代理 Represents",
+    "到場 Arrival",
+    "離場 Departure",
+    "在場時段 Times in the room",
+    "出席分鐘 Minutes present",
+    "出席費 Attendance fee",
+    "交通費 Travel expenses",
+    "備註 Remarks",
+];
+
+/// One row of the sheet.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SignInRow {
+    pub name: String,
+    pub organisation: String,
+    pub title: String,
+    pub side: String,
+    pub category: String,
+    pub seat: String,
+    pub represents: String,
+    pub arrival: String,
+    pub departure: String,
+    pub stints: String,
+    pub minutes_present: i64,
+    pub fee_due: bool,
+    pub remarks: String,
+}
+
+/// The rows: members in roster order, each followed by their representatives, then
+/// observers.
+pub fn rows(meeting: &Meeting) -> Vec<SignInRow> {
+    let state = meeting.state();
+    let mut rows = Vec::new();
+    let mut order: Vec<usize> = Vec::new();
+    for (index, person) in state.people.iter().enumerate() {
+        if person.is_member() {
+            order.push(index);
+            order.extend(state.people.iter().enumerate().filter_map(|(i, p)| {
+                matches!(p.role, Role::Representative { seat, .. } if seat == index).then_some(i)
+            }));
+        }
+    }
+    order.extend(
+        state
+            .people
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| p.role == Role::Observer)
+            .map(|(i, _)| i),
+    );
+    for index in order {
+        rows.push(row(state, index));
+    }
+    rows
+}
+
+fn hhmm(at: Stamp) -> String {
+    at.format("%H:%M").to_string()
+}
+
+fn row(state: &State, index: usize) -> SignInRow {
+    let person = &state.people[index];
+    let stints = state.stints(index);
+    let end_of_meeting = state.adjourned;
+    let (side, category, seat, represents, organisation) = match &person.role {
+        Role::Member { category, seat } => (
+            i18n::side(category.side()).zh.to_owned(),
+            i18n::category(*category).zh.to_owned(),
+            i18n::seat(*seat).zh.to_owned(),
+            String::new(),
+            person.organisation.text.clone(),
+        ),
+        Role::Representative { seat, .. } => {
+            let member = &state.people[*seat];
+            let (side, category) = match member.role {
+                Role::Member { category, .. } => (
+                    i18n::side(category.side()).zh.to_owned(),
+                    i18n::category(category).zh.to_owned(),
+                ),
+                _ => (String::new(), String::new()),
+            };
+            (
+                side,
+                category,
+                "指派代表".to_owned(),
+                format!("{}（{}）", member.name.text, member.organisation.text),
+                member.organisation.text.clone(),
+            )
+        }
+        Role::Observer => (
+            "列席".to_owned(),
+            String::new(),
+            String::new(),
+            String::new(),
+            person.organisation.text.clone(),
+        ),
+    };
+    let arrival = stints.first().map(|s| hhmm(s.arrived)).unwrap_or_default();
+    let departure = stints
+        .last()
+        .and_then(|s| s.left.or(end_of_meeting))
+        .map(hhmm)
+        .unwrap_or_default();
+    let times: Vec<String> = stints
+        .iter()
+        .map(|s| {
+            let left = s.left.or(end_of_meeting).map(hhmm).unwrap_or_default();
+            format!("{}–{left}", hhmm(s.arrived))
+        })
+        .collect();
+    // Time in the room counts from the start of the meeting to its end.
+    let minutes_present: i64 = stints
+        .iter()
+        .map(|s| {
+            let from = state
+                .started
+                .map_or(s.arrived, |start| s.arrived.max(start));
+            match s.left.or(end_of_meeting) {
+                Some(to) if to > from => (to - from).num_minutes(),
+                _ => 0,
+            }
+        })
+        .sum();
+    let attended = !stints.is_empty();
+    let fee_due = attended
+        && matches!(person.role, Role::Member { category, .. } if category.side() == Side::NonGovernment);
+    let remarks = match state.presence(index) {
+        Presence::Excused => "請假 excused",
+        Presence::Represented => "由指派代表出席 represented",
+        Presence::Absent => "未出席 absent",
+        _ => "",
+    };
+    SignInRow {
+        name: person.name.text.clone(),
+        organisation,
+        title: person.title.text.clone(),
+        side,
+        category,
+        seat,
+        represents,
+        arrival,
+        departure,
+        stints: times.join("、"),
+        minutes_present,
+        fee_due,
+        remarks: remarks.to_owned(),
+    }
+}
+
+/// The sheet as CSV bytes, with the byte-order mark.
+pub fn to_csv(meeting: &Meeting) -> Result<Vec<u8>, csv::Error> {
+    let mut out = BOM.to_vec();
+    {
+        let mut writer = csv::Writer::from_writer(&mut out);
+        writer.write_record(HEADER)?;
+        let yes_no = |b: bool| if b { "是 yes" } else { "否 no" };
+        for r in rows(meeting) {
+            let minutes = r.minutes_present.to_string();
+            writer.write_record([
+                r.name.as_str(),
+                &r.organisation,
+                &r.title,
+                &r.side,
+                &r.category,
+                &r.seat,
+                &r.represents,
+                &r.arrival,
+                &r.departure,
+                &r.stints,
+                &minutes,
+                yes_no(r.fee_due),
+                yes_no(r.fee_due),
+                &r.remarks,
+            ])?;
+        }
+        writer.flush()?;
+    }
+    Ok(out)
+}

@@ -1,0 +1,985 @@
+//! Meetings for tests and benchmarks: the demo meeting played to its end, and a large
+//! generated one. Not part of the public API.
+//!
+//! Everything here is recorded through `Meeting::record`, so the sessions obey the same
+//! rules as a real meeting.
+
+use chrono::NaiveDate;
+
+use crate::domain::{
+    AgendaItem, Author, Category, EventKind, FollowUpEntry, FollowUpStatus, ItemId, Meeting,
+    Member, Motion, MotionId, Note, NoteKind, Observer, PersonId, Representative, SeatRole,
+    Section, Session, Speaker, Stamp, Tally, Text,
+};
+
+/// The demo meeting as `sessions/demo.ron` ships it.
+pub const DEMO_RON: &str = include_str!("../sessions/demo.ron");
+
+fn stamp(date: &str, hhmm: &str) -> Stamp {
+    Stamp::parse_from_rfc3339(&format!("{date}T{hhmm}:00+08:00"))
+        .unwrap_or_else(|e| panic!("test stamp {date} {hhmm}: {e}"))
+}
+
+/// Plays events on a meeting; any refusal is a bug in the script, so it panics.
+struct Script {
+    meeting: Meeting,
+    date: &'static str,
+}
+
+impl Script {
+    fn at(&mut self, hhmm: &str, kind: EventKind) -> &mut Self {
+        let at = stamp(self.date, hhmm);
+        if let Err(e) = self.meeting.record(at, Author::Facilitator, kind.clone()) {
+            panic!("the demo script is refused at {hhmm}: {e} ({kind:?})");
+        }
+        self
+    }
+
+    fn note(
+        &mut self,
+        hhmm: &str,
+        item: &str,
+        speaker: Option<Speaker>,
+        kind: NoteKind,
+        text: Text,
+    ) -> &mut Self {
+        let at = stamp(self.date, hhmm);
+        let note = Note {
+            speaker,
+            kind,
+            text,
+            item: Some(ItemId::new(item)),
+        };
+        let by = Author::NoteTaker("林書妤".into());
+        if let Err(e) = self.meeting.record(at, by, EventKind::NoteAdded(note)) {
+            panic!("the demo script's note at {hhmm} is refused: {e}");
+        }
+        self
+    }
+
+    fn said(&mut self, hhmm: &str, item: &str, who: &str, text: Text) -> &mut Self {
+        self.note(hhmm, item, Some(person(who)), NoteKind::Said, text)
+    }
+}
+
+fn person(id: &str) -> Speaker {
+    Speaker::Person(PersonId::new(id))
+}
+
+fn motion(id: &str) -> MotionId {
+    MotionId::new(id)
+}
+
+fn bi(zh: &str, en: &str) -> Text {
+    Text::bilingual(zh, en)
+}
+
+/// The demo meeting (`sessions/demo.ron`) played from start to adjournment, as
+/// `sessions/demo-finished.ron` holds it: arrivals (one representative, observers), a
+/// late arrival, an early departure, an excused member, every item in turn, report
+/// decisions, discussion notes (most but not all with English), action items, a motion
+/// that fails consensus on a blocking objection and is then voted on, one adopted by
+/// consensus with a reservation, an extempore motion added on the day and deferred,
+/// the follow-up table, and the chair's conclusions.
+pub fn finished_demo() -> Session {
+    let mut session: Session = match ron::from_str(DEMO_RON) {
+        Ok(session) => session,
+        Err(e) => panic!("sessions/demo.ron parses: {e}"),
+    };
+    // The secretariat's follow-up table from the 2nd meeting, set up before the day.
+    session.follow_up = vec![
+        FollowUpEntry {
+            number: 1,
+            matter: bi(
+                "電子連署系統使用者介面草案送請委員提供意見。",
+                "Send the draft user interface of the co-signing system to members for comment.",
+            ),
+            owner: bi(
+                "中央選舉委員會綜合規劃處",
+                "Central Election Commission, Department of Planning",
+            ),
+            due: NaiveDate::from_ymd_opt(2026, 11, 15),
+            from_meeting: Some(2),
+            action_taken: Text::default(),
+            status: FollowUpStatus::KeepTracking,
+        },
+        FollowUpEntry {
+            number: 2,
+            matter: bi(
+                "會議紀錄及簡報於會後 2 週內公開於國發會網站。",
+                "Publish the minutes and slides on the NDC website within two weeks.",
+            ),
+            owner: bi("國家發展委員會社會發展處", "National Development Council"),
+            due: None,
+            from_meeting: Some(2),
+            action_taken: Text::default(),
+            status: FollowUpStatus::KeepTracking,
+        },
+        FollowUpEntry {
+            number: 3,
+            matter: bi(
+                "連署系統委託第三方進行無障礙檢測。",
+                "Commission a third-party accessibility audit of the co-signing system.",
+            ),
+            owner: bi(
+                "中央選舉委員會綜合規劃處",
+                "Central Election Commission, Department of Planning",
+            ),
+            due: NaiveDate::from_ymd_opt(2027, 2, 28),
+            from_meeting: Some(2),
+            action_taken: Text::default(),
+            status: FollowUpStatus::KeepTracking,
+        },
+    ];
+    let meeting = match Meeting::open(session) {
+        Ok(meeting) => meeting,
+        Err(e) => panic!("the demo opens: {e}"),
+    };
+    let mut s = Script {
+        meeting,
+        date: "2026-12-03",
+    };
+
+    // Arrivals before the start; the MOI sends a representative; two observers.
+    for who in [
+        "cec-deputy",
+        "cec-planning",
+        "moi-household-rep",
+        "moda-digital-gov",
+        "ndc-social",
+        "civic-participation",
+        "open-culture",
+        "digital-rights",
+        "digital-id-industry",
+        "prof-direct-democracy",
+        "prof-security",
+        "prof-open-gov",
+        "ey-office",
+        "ndc-staff",
+    ] {
+        s.at(
+            "13:52",
+            EventKind::Arrived {
+                person: PersonId::new(who),
+            },
+        );
+    }
+    s.at(
+        "13:55",
+        EventKind::Excused {
+            person: PersonId::new("nics"),
+        },
+    );
+    s.at("14:00", EventKind::MeetingStarted);
+
+    // Confirmation of the previous minutes.
+    s.at(
+        "14:00",
+        EventKind::ItemStarted {
+            item: ItemId::new("previous-minutes"),
+        },
+    );
+    s.note(
+        "14:02",
+        "previous-minutes",
+        None,
+        NoteKind::Narrative,
+        bi("（與會者皆無意見）", "(No comments from the floor.)"),
+    );
+    s.note(
+        "14:03",
+        "previous-minutes",
+        Some(person("cec-deputy")),
+        NoteKind::Decision,
+        bi(
+            "第 2 次會議紀錄確認。",
+            "The minutes of the 2nd meeting are confirmed.",
+        ),
+    );
+
+    // Follow-up on the 2nd meeting's resolutions.
+    s.at(
+        "14:04",
+        EventKind::ItemStarted {
+            item: ItemId::new("follow-up"),
+        },
+    );
+    s.said(
+        "14:05",
+        "follow-up",
+        "cec-planning",
+        bi(
+            "使用者介面草案已於 11 月 10 日送請委員表示意見，共收到 12 則建議，均已納入修正；無障礙檢測已完成招標，預計明年 2 月完成。",
+            "The draft user interface went to members on 10 November; all 12 suggestions received have been taken in. The accessibility audit has been contracted and should finish next February.",
+        ),
+    );
+    s.at(
+        "14:08",
+        EventKind::FollowUpRecorded {
+            entry: 1,
+            action_taken: bi(
+                "已於 11 月 10 日送請委員表示意見，12 則建議均已納入修正。",
+                "Sent to members on 10 November; all 12 suggestions were taken in.",
+            ),
+            status: FollowUpStatus::Closed,
+        },
+    );
+    s.at(
+        "14:09",
+        EventKind::FollowUpRecorded {
+            entry: 2,
+            action_taken: bi(
+                "第 2 次會議紀錄及簡報已於 11 月 5 日公開。",
+                "The minutes and slides of the 2nd meeting were published on 5 November.",
+            ),
+            status: FollowUpStatus::Closed,
+        },
+    );
+    s.at(
+        "14:10",
+        EventKind::FollowUpRecorded {
+            entry: 3,
+            action_taken: bi(
+                "已完成招標，檢測進行中，預計 116 年 2 月完成。",
+                "Contracted; the audit is under way and should finish in February 2027.",
+            ),
+            status: FollowUpStatus::KeepTracking,
+        },
+    );
+    s.note(
+        "14:11",
+        "follow-up",
+        Some(person("cec-deputy")),
+        NoteKind::Decision,
+        bi(
+            "第 1、2 項解除追蹤，第 3 項繼續追蹤。",
+            "Matters 1 and 2 are closed; matter 3 stays on the follow-up list.",
+        ),
+    );
+    s.at(
+        "14:11",
+        EventKind::Arrived {
+            person: PersonId::new("public-reporter"),
+        },
+    );
+
+    // Report 1: progress of the system.
+    s.at(
+        "14:12",
+        EventKind::ItemStarted {
+            item: ItemId::new("report-system-progress"),
+        },
+    );
+    s.said(
+        "14:13",
+        "report-system-progress",
+        "cec-planning",
+        bi(
+            "系統第一階段開發已完成，內部測試共發現 37 項問題，已修正 35 項，其餘 2 項將於試用前修正。",
+            "The first development phase is complete. Internal testing found 37 issues; 35 are fixed and the other 2 will be fixed before the trial.",
+        ),
+    );
+    s.said(
+        "14:20",
+        "report-system-progress",
+        "digital-rights",
+        bi(
+            "請問試用期間是否開放一般民眾參與？測試資料是否會在試用結束後刪除？",
+            "Will the public be able to take part in the trial? Will the test data be deleted when the trial ends?",
+        ),
+    );
+    s.said(
+        "14:22",
+        "report-system-progress",
+        "cec-planning",
+        bi(
+            "試用以提案人及其連署人為主，試用資料將於試用結束後 1 個月內刪除。",
+            "The trial is for proposers and their co-signers; trial data will be deleted within a month after it ends.",
+        ),
+    );
+    s.note(
+        "14:24",
+        "report-system-progress",
+        Some(person("ey-office")),
+        NoteKind::Said,
+        bi(
+            "政務委員辦公室樂見系統如期推進，請持續與民間委員溝通。",
+            "The Minister's office welcomes the progress and asks the team to keep talking with the non-government members.",
+        ),
+    );
+    s.at(
+        "14:25",
+        EventKind::Arrived {
+            person: PersonId::new("moica"),
+        },
+    );
+    s.note(
+        "14:27",
+        "report-system-progress",
+        Some(person("cec-deputy")),
+        NoteKind::Decision,
+        bi(
+            "洽悉。請綜合規劃處於試用前提供試用說明予各委員。",
+            "Noted. The Department of Planning will send members a guide to the trial before it starts.",
+        ),
+    );
+    s.note(
+        "14:28",
+        "report-system-progress",
+        Some(person("cec-deputy")),
+        NoteKind::Action {
+            owner: Some(person("cec-planning")),
+            due: NaiveDate::from_ymd_opt(2027, 2, 15),
+        },
+        bi(
+            "於試用前提供系統試用說明予各委員。",
+            "Send members a guide to the system trial before it starts.",
+        ),
+    );
+
+    // Report 2: the mobile ID.
+    s.at(
+        "14:30",
+        EventKind::ItemStarted {
+            item: ItemId::new("report-identity"),
+        },
+    );
+    s.said(
+        "14:31",
+        "report-identity",
+        "moda-digital-gov",
+        bi(
+            "行動身分識別採 FIDO 標準，身分驗證等級相當於自然人憑證，預計與自然人憑證並行。",
+            "The mobile ID follows the FIDO standard with an assurance level equivalent to the citizen digital certificate; the two will run side by side.",
+        ),
+    );
+    // Said without an English version: the English minutes flag it.
+    s.said(
+        "14:38",
+        "report-identity",
+        "prof-security",
+        Text::new("建議公開行動身分識別之資安檢測結果，並說明手機遺失時之註銷流程。"),
+    );
+    s.note(
+        "14:44",
+        "report-identity",
+        Some(person("cec-deputy")),
+        NoteKind::Decision,
+        bi(
+            "洽悉。委員意見請數位發展部參考辦理。",
+            "Noted. The Ministry of Digital Affairs will take the members' comments into account.",
+        ),
+    );
+
+    // Discussion 1: open source and a security audit — consensus fails, then a vote.
+    s.at(
+        "14:45",
+        EventKind::ItemStarted {
+            item: ItemId::new("discussion-open-source"),
+        },
+    );
+    s.said(
+        "14:46",
+        "discussion-open-source",
+        "civic-participation",
+        bi(
+            "原始碼公開可讓社群協助檢視，是建立信任最直接的方式。",
+            "Publishing the source lets the community review it; it is the most direct way to build trust.",
+        ),
+    );
+    s.said(
+        "14:52",
+        "discussion-open-source",
+        "moica",
+        bi(
+            "憑證驗證模組涉及金鑰管理，全部公開恐有資安風險，建議先排除該模組。",
+            "The certificate module handles key management; publishing it all may be a security risk, so it should be left out at first.",
+        ),
+    );
+    s.said(
+        "14:58",
+        "discussion-open-source",
+        "prof-open-gov",
+        Text::new("國際上電子投票及連署系統多有公開原始碼之例，可參考愛沙尼亞經驗。"),
+    );
+    s.note(
+        "15:01",
+        "discussion-open-source",
+        None,
+        NoteKind::Narrative,
+        bi("（主席徵詢共識）", "(The chair asks for consensus.)"),
+    );
+    s.at(
+        "15:02",
+        EventKind::ConsensusRoundOpened {
+            motion: motion("open-source"),
+        },
+    );
+    s.at(
+        "15:03",
+        EventKind::ObjectionRaised {
+            motion: motion("open-source"),
+            speaker: person("moica"),
+            reason: bi(
+                "憑證驗證模組不宜於上線前全部公開。",
+                "The certificate module should not be published in full before launch.",
+            ),
+            blocking: true,
+        },
+    );
+    s.at(
+        "15:04",
+        EventKind::ObjectionRaised {
+            motion: motion("open-source"),
+            speaker: person("digital-id-industry"),
+            reason: bi(
+                "檢測報告應全文公開，而非僅公開摘要。",
+                "The full audit report, not only a summary, should be published.",
+            ),
+            blocking: false,
+        },
+    );
+    s.at(
+        "15:05",
+        EventKind::ConsensusRoundClosed {
+            motion: motion("open-source"),
+        },
+    );
+    s.at(
+        "15:06",
+        EventKind::ConsentToVoteTaken {
+            motion: motion("open-source"),
+            agree: 10,
+        },
+    );
+    s.at(
+        "15:08",
+        EventKind::VoteTaken {
+            motion: motion("open-source"),
+            tally: Tally::Counts {
+                yes: 9,
+                no: 2,
+                abstain: 2,
+            },
+        },
+    );
+    s.note(
+        "15:09",
+        "discussion-open-source",
+        Some(person("cec-deputy")),
+        NoteKind::Decision,
+        bi(
+            "照案通過。憑證驗證模組之公開方式，由內政部憑證管理中心評估後於下次會議報告。",
+            "Adopted as proposed. The MOI Certification Authority will assess how to publish the certificate module and report at the next meeting.",
+        ),
+    );
+    s.note(
+        "15:10",
+        "discussion-open-source",
+        Some(person("cec-deputy")),
+        NoteKind::Action {
+            owner: Some(person("moica")),
+            due: NaiveDate::from_ymd_opt(2027, 3, 4),
+        },
+        bi(
+            "評估憑證驗證模組之公開方式，於下次會議報告。",
+            "Assess how to publish the certificate module and report at the next meeting.",
+        ),
+    );
+    s.note(
+        "15:11",
+        "discussion-open-source",
+        Some(person("cec-deputy")),
+        NoteKind::Action {
+            owner: Some(person("cec-planning")),
+            due: NaiveDate::from_ymd_opt(2027, 6, 30),
+        },
+        bi(
+            "辦理第三方資安檢測採購。",
+            "Procure the third-party security audit.",
+        ),
+    );
+
+    // Discussion 2: data retention — adopted by consensus with a reservation.
+    s.at(
+        "15:12",
+        EventKind::ItemStarted {
+            item: ItemId::new("discussion-data-retention"),
+        },
+    );
+    s.said(
+        "15:13",
+        "discussion-data-retention",
+        "cec-planning",
+        bi(
+            "依公民投票法第 14 條，連署人名冊需供查對；查對完成後即無保存必要。",
+            "Under Article 14 of the Referendum Act the list of co-signers must be available for verification; after that there is no need to keep it.",
+        ),
+    );
+    s.said(
+        "15:18",
+        "discussion-data-retention",
+        "digital-rights",
+        bi(
+            "支持本案，但 6 個月仍偏長，建議縮短為 3 個月。",
+            "We support the motion, but six months is still long; three months would be better.",
+        ),
+    );
+    s.at(
+        "15:22",
+        EventKind::ConsensusRoundOpened {
+            motion: motion("data-retention"),
+        },
+    );
+    s.at(
+        "15:23",
+        EventKind::ObjectionRaised {
+            motion: motion("data-retention"),
+            speaker: person("digital-rights"),
+            reason: bi(
+                "保存期限宜縮短為 3 個月。",
+                "The retention period should be three months.",
+            ),
+            blocking: false,
+        },
+    );
+    s.at(
+        "15:24",
+        EventKind::ConsensusRoundClosed {
+            motion: motion("data-retention"),
+        },
+    );
+    s.note(
+        "15:25",
+        "discussion-data-retention",
+        Some(person("cec-deputy")),
+        NoteKind::Decision,
+        bi(
+            "照案通過，數位人權聯盟之保留意見列入紀錄。",
+            "Adopted as proposed; the Digital Rights Alliance's reservation is recorded.",
+        ),
+    );
+    s.at(
+        "15:40",
+        EventKind::Left {
+            person: PersonId::new("prof-security"),
+        },
+    );
+
+    // Extempore: a motion added on the day, deferred.
+    s.at(
+        "15:41",
+        EventKind::ItemStarted {
+            item: ItemId::new("extempore"),
+        },
+    );
+    s.at(
+        "15:42",
+        EventKind::ItemAdded(AgendaItem {
+            id: ItemId::new("extempore-accessibility"),
+            section: Section::Extempore,
+            title: bi(
+                "連署系統無障礙設計納入驗收條件案",
+                "Making accessible design an acceptance condition of the co-signing system",
+            ),
+            presenter: bi("開放文化促進會", "Open Culture Promotion Society"),
+            explanation: bi(
+                "視障者團體反映現行介面不易操作。",
+                "Groups of blind people report that the current interface is hard to use.",
+            ),
+            proposed_action: Some(bi(
+                "將通過無障礙檢測 AA 等級列為系統驗收條件。",
+                "Make passing an AA-level accessibility audit a condition of accepting the system.",
+            )),
+            planned_minutes: 10,
+        }),
+    );
+    s.at(
+        "15:42",
+        EventKind::MotionAdded(Motion {
+            id: motion("accessibility"),
+            item: ItemId::new("extempore-accessibility"),
+            text: bi(
+                "連署系統須通過無障礙檢測 AA 等級始得驗收。",
+                "The co-signing system is accepted only once it passes an AA-level accessibility audit.",
+            ),
+            proposer: Some(person("open-culture")),
+        }),
+    );
+    s.at(
+        "15:43",
+        EventKind::ItemStarted {
+            item: ItemId::new("extempore-accessibility"),
+        },
+    );
+    s.said(
+        "15:44",
+        "extempore-accessibility",
+        "open-culture",
+        bi(
+            "無障礙不應是上線後才補強的項目。",
+            "Accessibility should not be patched in after launch.",
+        ),
+    );
+    s.at(
+        "15:46",
+        EventKind::ConsensusRoundOpened {
+            motion: motion("accessibility"),
+        },
+    );
+    s.at(
+        "15:47",
+        EventKind::ObjectionRaised {
+            motion: motion("accessibility"),
+            speaker: person("cec-planning"),
+            reason: bi(
+                "驗收條件涉及已簽訂之契約，需先洽詢採購法規。",
+                "Acceptance conditions are part of a signed contract; procurement rules must be checked first.",
+            ),
+            blocking: true,
+        },
+    );
+    s.at(
+        "15:48",
+        EventKind::ConsensusRoundClosed {
+            motion: motion("accessibility"),
+        },
+    );
+    s.at(
+        "15:50",
+        EventKind::MotionDeferred {
+            motion: motion("accessibility"),
+        },
+    );
+    s.note(
+        "15:50",
+        "extempore-accessibility",
+        Some(person("cec-deputy")),
+        NoteKind::Decision,
+        bi(
+            "保留，請綜合規劃處洽詢採購法規後於下次會議再議。",
+            "Deferred: the Department of Planning will check the procurement rules and bring it back at the next meeting.",
+        ),
+    );
+    s.note(
+        "15:51",
+        "extempore-accessibility",
+        Some(person("cec-deputy")),
+        NoteKind::Action {
+            owner: Some(Speaker::Named("中央選舉委員會綜合規劃處".into())),
+            due: NaiveDate::from_ymd_opt(2027, 3, 4),
+        },
+        // No English: the English minutes and the worksheet list it.
+        Text::new("洽詢採購法規，研議將無障礙檢測納入驗收條件之可行性。"),
+    );
+
+    // Adjournment, with the chair's conclusions.
+    s.at(
+        "15:55",
+        EventKind::ItemStarted {
+            item: ItemId::new("adjournment"),
+        },
+    );
+    s.note(
+        "15:56",
+        "adjournment",
+        Some(person("cec-deputy")),
+        NoteKind::Decision,
+        bi(
+            "感謝各位委員。今日兩項討論案均已通過，請各單位依決議辦理；下次會議訂於 116 年 3 月 4 日召開。",
+            "Thank you all. Both discussion items were adopted today; each unit will act on the resolutions. The next meeting is on 4 March 2027.",
+        ),
+    );
+    s.at("16:00", EventKind::MeetingAdjourned);
+    s.meeting.into_session()
+}
+
+/// A meeting of the size a long forum could reach and more: 500 members, 100 agenda
+/// items, 300 motions (a third voted on, a third adopted by consensus, a third
+/// deferred), 20,000 notes, with attendance coming and going. For benchmarks.
+pub fn large_session() -> Session {
+    const MEMBERS: usize = 500;
+    const ITEMS: usize = 100;
+    const MOTIONS: usize = 300;
+    const NOTES: usize = 20_000;
+    let date = NaiveDate::from_ymd_opt(2026, 12, 3).unwrap_or_default();
+    let mut session = Session::new(bi("大型論壇壓力測試", "Large forum stress test"), date);
+    session.meeting.number = Some(42);
+    session.meeting.venue = bi("國際會議中心", "International Convention Centre");
+    session.meeting.recorder = Text::new("紀錄組");
+    for i in 0..MEMBERS {
+        let category = Category::ALL[i % Category::ALL.len()];
+        let seat = match i {
+            0 => SeatRole::Convener,
+            1 => SeatRole::CoConvener,
+            _ => SeatRole::Member,
+        };
+        let category = match i {
+            0 => Category::LeadAgency,
+            1 => Category::CivicGroup,
+            _ => category,
+        };
+        session.roster.members.push(Member {
+            id: PersonId(format!("m{i}")),
+            name: bi(&format!("委員{i:03}"), &format!("Member {i:03}")),
+            title: bi("委員", "Member"),
+            organisation: bi(&format!("機關{}", i % 60), &format!("Body {}", i % 60)),
+            category,
+            seat,
+        });
+    }
+    for i in 0..20 {
+        session.roster.observers.push(Observer {
+            id: PersonId(format!("o{i}")),
+            name: Text::new(format!("列席{i}")),
+            title: Text::default(),
+            organisation: Text::new("旁聽"),
+        });
+    }
+    // Representatives for a few agency seats.
+    for i in (2..MEMBERS).filter(|i| i % 50 == 2 || i % 50 == 3).take(10) {
+        if Category::ALL[i % Category::ALL.len()].side() == crate::domain::Side::Government {
+            session.roster.representatives.push(Representative {
+                id: PersonId(format!("r{i}")),
+                for_member: PersonId(format!("m{i}")),
+                name: Text::new(format!("代表{i}")),
+                title: Text::new("科長"),
+            });
+        }
+    }
+    for i in 0..ITEMS {
+        let section = match i {
+            0 => Section::PreviousMinutes,
+            1 => Section::FollowUp,
+            2..=20 => Section::Report,
+            21..=97 => Section::Discussion,
+            98 => Section::Extempore,
+            _ => Section::Adjournment,
+        };
+        session.agenda.push(AgendaItem {
+            id: ItemId(format!("i{i}")),
+            section,
+            title: bi(&format!("議案{i}"), &format!("Item {i}")),
+            presenter: bi("秘書處", "Secretariat"),
+            explanation: bi(&"說明文字。".repeat(20), &"Explanation. ".repeat(20)),
+            proposed_action: (section == Section::Discussion)
+                .then(|| bi("照案通過。", "Adopt as proposed.")),
+            planned_minutes: 10,
+        });
+    }
+    let discussion: Vec<usize> = (21..=97).collect();
+    for m in 0..MOTIONS {
+        let item = discussion[m % discussion.len()];
+        session.motions.push(Motion {
+            id: MotionId(format!("mo{m}")),
+            item: ItemId(format!("i{item}")),
+            text: bi(&format!("動議{m}"), &format!("Motion {m}")),
+            proposer: Some(Speaker::Person(PersonId(format!("m{}", m % MEMBERS)))),
+        });
+    }
+    session.follow_up = (1..=30)
+        .map(|n| FollowUpEntry {
+            number: n,
+            matter: bi(&format!("追蹤事項{n}"), &format!("Matter {n}")),
+            owner: Text::new("秘書處"),
+            due: None,
+            from_meeting: Some(41),
+            action_taken: Text::default(),
+            status: FollowUpStatus::KeepTracking,
+        })
+        .collect();
+
+    let meeting = match Meeting::open(session) {
+        Ok(meeting) => meeting,
+        Err(e) => panic!("the large session opens: {e}"),
+    };
+    let mut s = Script {
+        meeting,
+        date: "2026-12-03",
+    };
+    // Time runs from 09:00 a second per event; the stamp only needs to be monotonic.
+    let base = stamp("2026-12-03", "09:00");
+    let mut clock = 0i64;
+    let mut tick = |s: &mut Script, kind: EventKind| {
+        clock += 1;
+        let at = base + chrono::Duration::seconds(clock);
+        if let Err(e) = s.meeting.record(at, Author::Facilitator, kind.clone()) {
+            panic!("the large session's script is refused: {e} ({kind:?})");
+        }
+    };
+    for i in 0..MEMBERS {
+        if i % 25 == 24 {
+            tick(
+                &mut s,
+                EventKind::Excused {
+                    person: PersonId(format!("m{i}")),
+                },
+            );
+        } else {
+            tick(
+                &mut s,
+                EventKind::Arrived {
+                    person: PersonId(format!("m{i}")),
+                },
+            );
+        }
+    }
+    for i in 0..5 {
+        tick(
+            &mut s,
+            EventKind::Arrived {
+                person: PersonId(format!("o{i}")),
+            },
+        );
+    }
+    tick(&mut s, EventKind::MeetingStarted);
+    let notes_per_item = NOTES / ITEMS;
+    for i in 0..ITEMS {
+        let item = ItemId(format!("i{i}"));
+        tick(&mut s, EventKind::ItemStarted { item: item.clone() });
+        if i == 1 {
+            for n in 1..=30 {
+                tick(
+                    &mut s,
+                    EventKind::FollowUpRecorded {
+                        entry: n,
+                        action_taken: Text::new("辦理中"),
+                        status: if n % 2 == 0 {
+                            FollowUpStatus::Closed
+                        } else {
+                            FollowUpStatus::KeepTracking
+                        },
+                    },
+                );
+            }
+        }
+        for n in 0..notes_per_item {
+            let who = (i * 7 + n * 13) % MEMBERS;
+            let kind = match n % 50 {
+                0 => NoteKind::Narrative,
+                1 => NoteKind::Decision,
+                2 => NoteKind::Action {
+                    owner: Some(Speaker::Person(PersonId(format!("m{who}")))),
+                    due: NaiveDate::from_ymd_opt(2027, 1, 31),
+                },
+                _ => NoteKind::Said,
+            };
+            let text = if n % 3 == 0 {
+                Text::new(format!("第{n}則發言，未翻譯。{}", "內容".repeat(30)))
+            } else {
+                bi(
+                    &format!("第{n}則發言。{}", "內容".repeat(30)),
+                    &format!("Note {n}. {}", "Content ".repeat(20)),
+                )
+            };
+            let speaker = (!matches!(kind, NoteKind::Narrative))
+                .then(|| Speaker::Person(PersonId(format!("m{who}"))));
+            tick(
+                &mut s,
+                EventKind::NoteAdded(Note {
+                    speaker,
+                    kind,
+                    text,
+                    item: Some(item.clone()),
+                }),
+            );
+        }
+        // Someone leaves and comes back during each item.
+        let who = PersonId(format!("m{}", (i * 3) % MEMBERS));
+        if s.meeting.state().person(&who).is_some() && (i * 3) % MEMBERS % 25 != 24 {
+            tick(
+                &mut s,
+                EventKind::Left {
+                    person: who.clone(),
+                },
+            );
+            tick(&mut s, EventKind::Arrived { person: who });
+        }
+        let motions: Vec<MotionId> = s
+            .meeting
+            .state()
+            .motions_of(&item)
+            .map(|m| m.motion.id.clone())
+            .collect();
+        for (k, m) in motions.into_iter().enumerate() {
+            tick(
+                &mut s,
+                EventKind::ConsensusRoundOpened { motion: m.clone() },
+            );
+            match k % 3 {
+                0 => {
+                    tick(
+                        &mut s,
+                        EventKind::ObjectionRaised {
+                            motion: m.clone(),
+                            speaker: Speaker::Person(PersonId("m5".into())),
+                            reason: bi("反對理由", "Reason"),
+                            blocking: true,
+                        },
+                    );
+                    tick(
+                        &mut s,
+                        EventKind::ConsensusRoundClosed { motion: m.clone() },
+                    );
+                    let present = s.meeting.state().present_members().total();
+                    tick(
+                        &mut s,
+                        EventKind::ConsentToVoteTaken {
+                            motion: m.clone(),
+                            agree: present * 2 / 3,
+                        },
+                    );
+                    tick(
+                        &mut s,
+                        EventKind::VoteTaken {
+                            motion: m,
+                            tally: Tally::Counts {
+                                yes: present / 2 + 1,
+                                no: present / 4,
+                                abstain: present / 8,
+                            },
+                        },
+                    );
+                }
+                1 => {
+                    tick(
+                        &mut s,
+                        EventKind::ObjectionRaised {
+                            motion: m.clone(),
+                            speaker: Speaker::Named("旁聽民眾".into()),
+                            reason: Text::new("保留意見"),
+                            blocking: false,
+                        },
+                    );
+                    tick(&mut s, EventKind::ConsensusRoundClosed { motion: m });
+                }
+                _ => tick(&mut s, EventKind::MotionDeferred { motion: m }),
+            }
+        }
+    }
+    tick(&mut s, EventKind::MeetingAdjourned);
+    s.meeting.into_session()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_large_session_has_the_promised_size_and_opens() {
+        let session = large_session();
+        assert_eq!(session.roster.members.len(), 500);
+        assert_eq!(session.agenda.len(), 100);
+        assert_eq!(session.motions.len(), 300);
+        let meeting = Meeting::open(session).expect("valid");
+        assert_eq!(meeting.state().notes.len(), 20_000);
+        assert!(meeting.state().adjourned.is_some());
+        assert!(
+            meeting
+                .state()
+                .motions
+                .iter()
+                .all(|m| m.outcome().is_some())
+        );
+    }
+}
