@@ -29,7 +29,7 @@ fn large_minutes(c: &mut Criterion) {
 
 fn transcript_import(c: &mut Criterion) {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/data/transcripts/2020-10-28-ogp-taskforce-meeting-1.an.xml");
+        .join("tests/fixtures/transcripts/2020-10-28-ogp-taskforce-meeting-1.an.xml");
     let text = std::fs::read_to_string(path).expect("the largest real transcript");
     let demo = roundtable::store::load(Path::new("sessions/demo.ron")).expect("demo loads");
     c.bench_function("transcript import (largest real, 135 KB AKN)", |b| {

@@ -1,4 +1,4 @@
-//! Transcripts: every real published transcript in ../shared/data/transcripts (CC0)
+//! Transcripts: every real published transcript in tests/fixtures/transcripts (CC0)
 //! is imported into a session and exported again in its own format and in the other,
 //! and must give back the same speeches, speakers, narrative and order.
 
@@ -10,12 +10,12 @@ use roundtable::minutes::transcript::{
 };
 
 fn transcripts_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/transcripts")
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/transcripts")
 }
 
 fn real_transcripts() -> Vec<PathBuf> {
     let mut files: Vec<PathBuf> = std::fs::read_dir(transcripts_dir())
-        .expect("../shared/data/transcripts exists")
+        .expect("tests/fixtures/transcripts exists")
         .map(|e| e.expect("entry").path())
         .filter(|p| {
             let name = p.to_string_lossy();
