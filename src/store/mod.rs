@@ -60,7 +60,7 @@ pub fn parse(text: &str, path: &Path) -> Result<Meeting, LoadError> {
             hint: "a session file starts with `(format: 1, meeting: (...` — restore it from a backup, or make a new one with `roundtable new`".to_owned(),
         });
     }
-    let session: Session = ron::from_str(text).map_err(|e| {
+    let session: Session = parse_session(text).map_err(|e| {
         let message = e.code.to_string();
         LoadError::Syntax {
             path: path.to_owned(),
@@ -74,6 +74,56 @@ pub fn parse(text: &str, path: &Path) -> Result<Meeting, LoadError> {
         path: path.to_owned(),
         source,
     })
+}
+
+/// Parses session text. A file in the layout Roundtable writes, the log one event to a
+/// line, has its log parsed on all cores: opening a 20,000-note meeting is mostly
+/// parsing. Any other layout, and any error, goes through the one-pass parser, whose
+/// errors carry the line and column.
+fn parse_session(text: &str) -> Result<Session, ron::error::SpannedError> {
+    match parse_log_in_parallel(text) {
+        Some(session) => Ok(session),
+        None => ron::from_str(text),
+    }
+}
+
+const LOG_OPEN: &str = "\n    log: [\n";
+const LOG_CLOSE: &str = "    ],\n)";
+
+fn parse_log_in_parallel(text: &str) -> Option<Session> {
+    let open = text.rfind(LOG_OPEN)?;
+    let body = open + LOG_OPEN.len();
+    let close = body + text[body..].rfind(LOG_CLOSE)?;
+    if !text[close + LOG_CLOSE.len()..].trim().is_empty() {
+        return None;
+    }
+    let lines: Vec<&str> = text[body..close]
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .collect();
+    let mut session: Session =
+        ron::from_str(&format!("{}\n    log: [],\n)", &text[..open])).ok()?;
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
+    let chunk = lines.len().div_ceil(threads).max(256);
+    let parsed: Option<Vec<Vec<Event>>> = std::thread::scope(|scope| {
+        let workers: Vec<_> = lines
+            .chunks(chunk)
+            .map(|lines| {
+                scope.spawn(move || {
+                    lines
+                        .iter()
+                        .map(|line| ron::from_str::<Event>(line.trim().strip_suffix(',')?).ok())
+                        .collect::<Option<Vec<Event>>>()
+                })
+            })
+            .collect();
+        workers
+            .into_iter()
+            .map(|worker| worker.join().ok().flatten())
+            .collect()
+    });
+    session.log = parsed?.into_iter().flatten().collect();
+    Some(session)
 }
 
 fn hint_for(message: &str) -> String {
@@ -257,6 +307,47 @@ mod tests {
                 "Open Government National Action Plan: Multi-stakeholder Forum on Electronic Co-signing for Referendums"
             )
         );
+    }
+
+    #[test]
+    fn the_parallel_reading_of_the_log_gives_what_the_one_pass_parser_gives() {
+        let mut sessions = vec![crate::testdata::finished_demo()];
+        for dir in ["tests/fixtures/valid", "sessions"] {
+            for entry in fs::read_dir(dir).expect("fixtures") {
+                let path = entry.expect("entry").path();
+                if path.extension().is_some_and(|e| e == "ron") {
+                    sessions.push(load(&path).expect("loads").into_session());
+                }
+            }
+        }
+        for session in sessions {
+            let text = to_ron(&session);
+            let parallel =
+                parse_log_in_parallel(&text).expect("our own layout is read in parallel");
+            let one_pass: Session = ron::from_str(&text).expect("parses");
+            assert_eq!(parallel, one_pass);
+            assert_eq!(parallel, session);
+        }
+    }
+
+    #[test]
+    fn a_hand_edited_log_falls_back_to_the_one_pass_parser() {
+        let session = crate::testdata::finished_demo();
+        let text = to_ron(&session);
+        // Two events joined on one line, and a comment: not our layout.
+        let joined = text.replacen("),\n        (seq:2,", "), (seq:2,", 1);
+        let commented = text.replacen("    log: [\n", "    log: [\n        // arrivals\n", 1);
+        for edited in [joined, commented] {
+            assert!(parse_log_in_parallel(&edited).is_none());
+            assert_eq!(
+                parse(&edited, Path::new("x")).expect("loads").session(),
+                &session
+            );
+        }
+        // A broken event still gets its line and column from the one-pass parser.
+        let broken = text.replacen("(seq:2,", "(seq:2,,", 1);
+        let error = parse(&broken, Path::new("x.ron")).expect_err("refused");
+        assert!(error.to_string().starts_with("x.ron:"), "{error}");
     }
 
     #[test]

@@ -30,7 +30,6 @@ use std::time::Duration;
 use chrono::Local;
 use crossterm::event::{Event as TermEvent, EventStream};
 use futures::StreamExt;
-use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use tokio::sync::mpsc::UnboundedReceiver;
 
@@ -238,11 +237,6 @@ impl Signals {
     async fn recv(&mut self) {
         let _ = tokio::signal::ctrl_c().await;
     }
-}
-
-/// Draws `app` into a frame: what a benchmark times. Same as `view::draw`.
-pub fn render_for_bench(app: &App, frame: &mut Frame) {
-    view::draw(app, frame);
 }
 
 /// A buffer as text, one line per row, wide characters once (their trailing cell
