@@ -637,6 +637,10 @@ fn new_with_follow_up_and_a_roster_is_refused() {
     ]);
     // A usage error: clap's exit code 2, with the reason.
     assert_eq!(output.status.code(), Some(2));
-    assert!(stderr(&output).contains("cannot be used with"), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("cannot be used with"),
+        "{}",
+        stderr(&output)
+    );
     assert!(!next.exists());
 }

@@ -124,3 +124,21 @@ fn a_change_shown_as_saved_survives_sigkill() {
     );
     reopened.wait_for("出席委員 1 人");
 }
+
+/// Idle, the screen changes only with the clock: at most one small redraw a second,
+/// and no measurable CPU. (The three seconds are the measuring window, not a wait.)
+#[test]
+fn idle_the_app_redraws_at_most_once_a_second_and_uses_no_measurable_cpu() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = copy_of_the_demo(dir.path());
+    let pty = open(&path);
+    pty.wait_for("已儲存 ✓");
+    let (bytes, ticks) = (pty.bytes_received(), pty.cpu_ticks());
+    std::thread::sleep(std::time::Duration::from_secs(3));
+    let (bytes, ticks) = (pty.bytes_received() - bytes, pty.cpu_ticks() - ticks);
+    eprintln!("idle for 3 s: {bytes} bytes to the terminal, {ticks} CPU ticks");
+    // A full 120x40 redraw is kilobytes; a clock update is tens of bytes.
+    assert!(bytes < 1_000, "{bytes} bytes written in 3 s of idling");
+    // Clock ticks are 10 ms; 3 s of a busy loop would be 300.
+    assert!(ticks <= 3, "{ticks} ticks of CPU in 3 s of idling");
+}

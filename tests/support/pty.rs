@@ -12,6 +12,7 @@ use portable_pty::{Child, CommandBuilder, PtySize, native_pty_system};
 
 pub struct Pty {
     screen: Arc<Mutex<vt100::Parser>>,
+    received: Arc<std::sync::atomic::AtomicUsize>,
     writer: Box<dyn Write + Send>,
     child: Box<dyn Child + Send + Sync>,
 }
@@ -42,6 +43,8 @@ impl Pty {
         let size = |n: u16| std::num::NonZero::new(n).expect("a terminal of at least 1×1");
         let screen = Arc::new(Mutex::new(vt100::Parser::new(size(rows), size(cols), 0)));
         let feed = Arc::clone(&screen);
+        let received = Arc::new(std::sync::atomic::AtomicUsize::new(0));
+        let counter = Arc::clone(&received);
         thread::spawn(move || {
             // Keep the master alive as long as we read from it.
             let _master = pair.master;
@@ -49,12 +52,16 @@ impl Pty {
             loop {
                 match reader.read(&mut buf) {
                     Ok(0) | Err(_) => break,
-                    Ok(n) => feed.lock().expect("screen lock").process(&buf[..n]),
+                    Ok(n) => {
+                        counter.fetch_add(n, std::sync::atomic::Ordering::Relaxed);
+                        feed.lock().expect("screen lock").process(&buf[..n]);
+                    }
                 }
             }
         });
         Pty {
             screen,
+            received,
             writer,
             child,
         }
@@ -91,6 +98,24 @@ impl Pty {
             .write_all(bytes.as_bytes())
             .expect("write to pty");
         self.writer.flush().expect("flush pty");
+    }
+
+    /// How many bytes the program has written to the terminal so far.
+    pub fn bytes_received(&self) -> usize {
+        self.received.load(std::sync::atomic::Ordering::Relaxed)
+    }
+
+    /// CPU time (user + system) the process has used, in clock ticks, from /proc.
+    pub fn cpu_ticks(&self) -> u64 {
+        let stat = std::fs::read_to_string(format!("/proc/{}/stat", self.process_id()))
+            .expect("/proc/PID/stat");
+        // Fields after the command name, which is in parentheses and may hold spaces.
+        let fields: Vec<&str> = stat[stat.rfind(')').expect("comm") + 2..]
+            .split(' ')
+            .collect();
+        let ticks = |i: usize| fields[i].parse::<u64>().expect("a number");
+        // utime and stime are fields 14 and 15 of the whole line: 11 and 12 here.
+        ticks(11) + ticks(12)
     }
 
     pub fn process_id(&self) -> u32 {
