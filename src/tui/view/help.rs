@@ -45,6 +45,25 @@ pub fn help_lines(lang: Lang) -> Vec<(String, Style)> {
     lines
 }
 
+/// The same reference as a Markdown table, both languages side by side: what the
+/// README lists, generated so it cannot drift from the keys.
+pub fn markdown_reference() -> String {
+    let mut out = String::from("| keys | 按鍵作用 | what it does |\n| --- | --- | --- |\n");
+    for (context, bindings) in keys::help_groups() {
+        if bindings.is_empty() {
+            continue;
+        }
+        let heading = s::context(context);
+        out.push_str(&format!("| **{}** | **{}** | |\n", heading.en, heading.zh));
+        for binding in bindings {
+            let label = s::action(binding.action);
+            let keys = keys::keys_label(binding).replace('|', "\\|");
+            out.push_str(&format!("| `{keys}` | {} | {} |\n", label.zh, label.en));
+        }
+    }
+    out
+}
+
 pub fn render(app: &App, frame: &mut Frame, screen: Rect, scroll: usize) {
     let area = layout::centered(
         screen,

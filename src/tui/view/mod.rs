@@ -7,7 +7,7 @@ mod attendance;
 mod dialog;
 mod footer;
 mod header;
-mod help;
+pub mod help;
 mod motion;
 mod notes;
 
