@@ -5,6 +5,7 @@ use thiserror::Error;
 use super::agenda::{ItemId, MotionId};
 use super::event::Seq;
 use super::people::{PersonId, RosterError};
+use super::state::Stage;
 
 #[derive(Clone, Debug, PartialEq, Eq, Error)]
 pub enum DomainError {
@@ -39,11 +40,11 @@ pub enum DomainError {
     #[error("item \"{0}\" is not the current item")]
     NotCurrentItem(ItemId),
 
-    #[error("motion \"{motion}\" is {stage}; {hint}")]
+    #[error("motion \"{motion}\" is {}; {hint}", stage.describe())]
     WrongStage {
         motion: MotionId,
-        stage: &'static str,
-        hint: &'static str,
+        stage: Stage,
+        hint: StageHint,
     },
     #[error("{0} is an observer (列席) and has no vote; record it as a reservation instead")]
     ObserverCannotBlock(String),
@@ -84,4 +85,26 @@ pub enum DomainError {
     CannotUndo { what: String, why: String },
     #[error("event {0} cannot be retracted or reinstated")]
     NotRetractable(Seq),
+}
+
+/// What a motion's stage must be for the step that was refused, so the message can
+/// say what to do instead (in either language).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Error)]
+pub enum StageHint {
+    #[error(
+        "a consensus round opens on a motion that is proposed or has failed to reach consensus"
+    )]
+    RoundOpensOnProposedOrFailed,
+    #[error("open a consensus round first")]
+    OpenRoundFirst,
+    #[error("there is no consensus round to close")]
+    NoRoundToClose,
+    #[error("the room is asked to vote only after a consensus round has failed")]
+    ConsentAfterFailedRound,
+    #[error("a vote is counted only after the room agreed to vote")]
+    VoteAfterConsent,
+    #[error("the chair rules only after an even split")]
+    ChairAfterEvenSplit,
+    #[error("it is already closed")]
+    AlreadyClosed,
 }

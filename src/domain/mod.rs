@@ -15,7 +15,7 @@ pub mod state;
 pub mod text;
 
 pub use agenda::{AgendaItem, ItemId, Motion, MotionId, Section, Speaker};
-pub use error::DomainError;
+pub use error::{DomainError, StageHint};
 pub use event::{Author, Ballot, Event, EventKind, Note, NoteKind, Origin, Seq, Stamp, Tally};
 pub use follow_up::{FollowUpEntry, FollowUpStatus, follow_up_session};
 pub use meeting::Meeting;

@@ -6,7 +6,7 @@
 use std::collections::{HashMap, HashSet};
 
 use super::agenda::{AgendaItem, ItemId, Motion, MotionId, Section, Speaker};
-use super::error::DomainError;
+use super::error::{DomainError, StageHint};
 use super::event::{Author, Ballot, Event, EventKind, Note, Seq, Stamp, Tally};
 use super::follow_up::FollowUpEntry;
 use super::people::{
@@ -175,7 +175,8 @@ pub enum Stage {
 }
 
 impl Stage {
-    fn describe(self) -> &'static str {
+    /// The stage in a sentence's words: "motion m1 is {…}".
+    pub fn describe(self) -> &'static str {
         match self {
             Stage::Proposed => "proposed",
             Stage::ConsensusRound => "in its consensus round",
@@ -246,10 +247,10 @@ impl MotionState {
             .map(|c| &c.stamp)
     }
 
-    fn wrong_stage(&self, hint: &'static str) -> DomainError {
+    fn wrong_stage(&self, hint: StageHint) -> DomainError {
         DomainError::WrongStage {
             motion: self.motion.id.clone(),
-            stage: self.stage.describe(),
+            stage: self.stage,
             hint,
         }
     }
@@ -726,7 +727,7 @@ impl State {
                 let m = self.motion_mut(motion)?;
                 match m.stage {
                     Stage::Proposed | Stage::ConsensusFailed | Stage::NotPutToVote => {}
-                    _ => return Err(m.wrong_stage("a consensus round opens on a motion that is proposed or has failed to reach consensus")),
+                    _ => return Err(m.wrong_stage(StageHint::RoundOpensOnProposedOrFailed)),
                 }
                 m.rounds.push(ConsensusRound {
                     opened: stamp,
@@ -750,7 +751,7 @@ impl State {
                 }
                 let m = self.motion_mut(motion)?;
                 if m.stage != Stage::ConsensusRound {
-                    return Err(m.wrong_stage("open a consensus round first"));
+                    return Err(m.wrong_stage(StageHint::OpenRoundFirst));
                 }
                 let round = m.round();
                 m.objections.push(Objection {
@@ -766,7 +767,7 @@ impl State {
                 let position = self.motion_position(motion)?;
                 let m = &self.motions[position];
                 if m.stage != Stage::ConsensusRound {
-                    return Err(m.wrong_stage("there is no consensus round to close"));
+                    return Err(m.wrong_stage(StageHint::NoRoundToClose));
                 }
                 let blocked = m.current_objections().any(|o| o.blocking);
                 if !blocked {
@@ -790,9 +791,7 @@ impl State {
                 let position = self.motion_position(motion)?;
                 let m = &self.motions[position];
                 if !matches!(m.stage, Stage::ConsensusFailed | Stage::NotPutToVote) {
-                    return Err(m.wrong_stage(
-                        "the room is asked to vote only after a consensus round has failed",
-                    ));
+                    return Err(m.wrong_stage(StageHint::ConsentAfterFailedRound));
                 }
                 if present == 0 {
                     return Err(DomainError::NobodyPresent);
@@ -824,9 +823,7 @@ impl State {
                 let position = self.motion_position(motion)?;
                 let m = &self.motions[position];
                 if m.stage != Stage::Voting {
-                    return Err(
-                        m.wrong_stage("a vote is counted only after the room agreed to vote")
-                    );
+                    return Err(m.wrong_stage(StageHint::VoteAfterConsent));
                 }
                 let opened = m.vote_opened().map_or(stamp, |s| *s);
                 let present_now = stamp.present.total();
@@ -863,7 +860,7 @@ impl State {
                 let stamp = self.stamp(at);
                 let m = self.motion_mut(motion)?;
                 if m.stage != Stage::AwaitingChair {
-                    return Err(m.wrong_stage("the chair rules only after an even split"));
+                    return Err(m.wrong_stage(StageHint::ChairAfterEvenSplit));
                 }
                 m.chair_ruling = Some((*adopted, stamp));
                 m.stage = Stage::Closed(if *adopted {
@@ -882,7 +879,7 @@ impl State {
                 };
                 let m = self.motion_mut(motion)?;
                 if !m.stage.is_open() {
-                    return Err(m.wrong_stage("it is already closed"));
+                    return Err(m.wrong_stage(StageHint::AlreadyClosed));
                 }
                 m.stage = Stage::Closed(outcome);
                 m.closed = Some(stamp);

@@ -511,23 +511,18 @@ pub fn refusal(error: &DomainError, state: &State, lang: Lang) -> String {
             let title = state.item(id).map_or(id.0.as_str(), |i| &i.item.title.text);
             format!("「{title}」不是進行中的議程")
         }
-        E::WrongStage { motion, hint, .. } => {
-            let stage = state.motion(motion).map_or("", |m| i18n::stage(m.stage).zh);
-            let hint = match *hint {
-                h if h.starts_with("a consensus round opens") => {
-                    "徵詢共識只能在提案或未達共識時開始"
-                }
-                "open a consensus round first" => "請先開始徵詢共識",
-                "there is no consensus round to close" => "目前沒有進行中的徵詢",
-                h if h.starts_with("the room is asked to vote") => {
-                    "徵詢未達共識後才能詢問是否付表決"
-                }
-                h if h.starts_with("a vote is counted") => "須先獲同意付表決",
-                "the chair rules only after an even split" => "只有可否同數時才由主席裁決",
-                "it is already closed" => "此議案已結束",
-                other => other,
+        E::WrongStage { stage, hint, .. } => {
+            use crate::domain::StageHint as H;
+            let hint = match hint {
+                H::RoundOpensOnProposedOrFailed => "徵詢共識只能在提案或未達共識時開始",
+                H::OpenRoundFirst => "請先開始徵詢共識",
+                H::NoRoundToClose => "目前沒有進行中的徵詢",
+                H::ConsentAfterFailedRound => "徵詢未達共識後才能詢問是否付表決",
+                H::VoteAfterConsent => "須先獲同意付表決",
+                H::ChairAfterEvenSplit => "只有可否同數時才由主席裁決",
+                H::AlreadyClosed => "此議案已結束",
             };
-            format!("議案目前為「{stage}」：{hint}")
+            format!("議案目前為「{}」：{hint}", i18n::stage(*stage).zh)
         }
         E::ObserverCannotBlock(name) => {
             format!("{name} 為列席人員，無表決權，不能提出阻擋性異議；請記為保留意見")
