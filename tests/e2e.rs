@@ -142,3 +142,44 @@ fn idle_the_app_redraws_at_most_once_a_second_and_uses_no_measurable_cpu() {
     // Clock ticks are 10 ms; 3 s of a busy loop would be 300.
     assert!(ticks <= 3, "{ticks} ticks of CPU in 3 s of idling");
 }
+
+#[test]
+fn sigterm_saves_what_was_done_and_gives_the_terminal_back() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = copy_of_the_demo(dir.path());
+    let mut pty = open(&path);
+    assert!(
+        !pty.terminal_is_restored(),
+        "the app owns the terminal while it runs"
+    );
+    pty.send(" ");
+    pty.wait_for("出席委員 1 人");
+    // No waiting for the saved mark: the signal must flush what is pending.
+    pty.signal("TERM");
+    assert!(pty.wait_exit(), "a signal is a clean exit");
+    assert!(pty.terminal_is_restored());
+    let meeting = roundtable::store::load(&path).expect("loads");
+    assert_eq!(meeting.state().present_members().total(), 1);
+}
+
+#[test]
+fn a_panic_gives_the_terminal_back_and_says_what_happened() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = copy_of_the_demo(dir.path());
+    let before = fs::read(&path).expect("read");
+    let mut pty = Pty::spawn_with_env(
+        &["open", path.to_str().expect("utf-8")],
+        dir.path(),
+        120,
+        40,
+        &[("ROUNDTABLE_TEST_PANIC", "1"), ("RUST_BACKTRACE", "0")],
+    );
+    assert!(!pty.wait_exit(), "a panic is a failure exit");
+    assert!(pty.terminal_is_restored());
+    pty.wait_for("ROUNDTABLE_TEST_PANIC");
+    assert_eq!(
+        fs::read(&path).expect("read"),
+        before,
+        "the session is untouched"
+    );
+}

@@ -106,6 +106,12 @@ async fn event_loop(
     let mut signals = Signals::new()?;
 
     screen.draw(|frame| view::draw(app, frame))?;
+    // Debug builds only: lets the end-to-end tests check that a panic gives the
+    // terminal back (there is no input that panics on purpose).
+    #[cfg(debug_assertions)]
+    if std::env::var_os("ROUNDTABLE_TEST_PANIC").is_some() {
+        panic!("a panic asked for by ROUNDTABLE_TEST_PANIC");
+    }
     loop {
         let input = tokio::select! {
             event = events.next() => match event {

@@ -20,6 +20,17 @@ pub struct Pty {
 impl Pty {
     /// Starts `roundtable ARGS` in `cwd` on a `cols`×`rows` terminal.
     pub fn spawn(args: &[&str], cwd: &Path, cols: u16, rows: u16) -> Pty {
+        Pty::spawn_with_env(args, cwd, cols, rows, &[])
+    }
+
+    /// As `spawn`, with extra environment variables.
+    pub fn spawn_with_env(
+        args: &[&str],
+        cwd: &Path,
+        cols: u16,
+        rows: u16,
+        env: &[(&str, &str)],
+    ) -> Pty {
         let pair = native_pty_system()
             .openpty(PtySize {
                 rows,
@@ -33,6 +44,9 @@ impl Pty {
         command.cwd(cwd);
         command.env("TERM", "xterm-256color");
         command.env("LANG", "C.UTF-8");
+        for (key, value) in env {
+            command.env(key, value);
+        }
         let child = pair
             .slave
             .spawn_command(command)
@@ -98,6 +112,26 @@ impl Pty {
             .write_all(bytes.as_bytes())
             .expect("write to pty");
         self.writer.flush().expect("flush pty");
+    }
+
+    /// Whether the terminal is as the program found it: main screen, cursor shown,
+    /// no mouse reporting, no bracketed paste.
+    pub fn terminal_is_restored(&self) -> bool {
+        let parser = self.screen.lock().expect("screen lock");
+        let screen = parser.screen();
+        !screen.alternate_screen()
+            && !screen.hide_cursor()
+            && !screen.bracketed_paste()
+            && screen.mouse_protocol_mode() == vt100::MouseProtocolMode::None
+    }
+
+    /// Sends a signal (`TERM`, `HUP`, …) to the process.
+    pub fn signal(&self, name: &str) {
+        let status = std::process::Command::new("kill")
+            .args([&format!("-{name}"), &self.process_id().to_string()])
+            .status()
+            .expect("kill runs");
+        assert!(status.success());
     }
 
     /// How many bytes the program has written to the terminal so far.
