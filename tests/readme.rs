@@ -16,15 +16,24 @@ fn the_readme_starts_with_the_demo_and_the_test_command() {
         .collect();
     assert_eq!(commands, ["cargo run --release -- demo", "cargo test"]);
     let ci = std::fs::read_to_string(".ci/run").expect(".ci/run");
-    assert!(ci.lines().any(|l| l.trim().starts_with("cargo test")), "CI runs the README's tests");
+    assert!(
+        ci.lines().any(|l| l.trim().starts_with("cargo test")),
+        "CI runs the README's tests"
+    );
 }
 
 #[test]
 fn the_readme_lists_every_key_of_the_key_table() {
     let readme = std::fs::read_to_string(README).expect("README.md");
     let generated = roundtable::tui::view::help::markdown_reference();
-    let start = readme.find(START).expect("the key reference's start marker") + START.len();
-    let end = start + readme[start..].find(END).expect("the key reference's end marker");
+    let start = readme
+        .find(START)
+        .expect("the key reference's start marker")
+        + START.len();
+    let end = start
+        + readme[start..]
+            .find(END)
+            .expect("the key reference's end marker");
     if std::env::var_os("ROUNDTABLE_BLESS").is_some() {
         let updated = format!("{}{generated}{}", &readme[..start], &readme[end..]);
         std::fs::write(README, updated).expect("write README.md");
