@@ -2,7 +2,7 @@
 //! English. The interface's own strings live beside these in `tui`, the minutes'
 //! labels in `minutes`; the names of the meeting's things are here, once.
 
-use crate::domain::{Category, Lang, Outcome, SeatRole, Section, Side, Stage};
+use crate::domain::{Category, FollowUpStatus, Lang, Outcome, SeatRole, Section, Side, Stage};
 
 /// A pair of strings, picked by language.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -94,5 +94,14 @@ pub fn stage(stage: Stage) -> Label {
         Stage::Voting => Label::new("表決中", "Voting"),
         Stage::AwaitingChair => Label::new("可否同數，待主席裁決", "Even split: the chair rules"),
         Stage::Closed(o) => outcome(o),
+    }
+}
+
+/// Whether the forum keeps tracking a follow-up matter or closes it: the words of the
+/// minutes' follow-up table (追蹤建議) and of the screen's.
+pub fn follow_up_status(status: FollowUpStatus) -> Label {
+    match status {
+        FollowUpStatus::KeepTracking => Label::new("繼續追蹤", "Keep tracking"),
+        FollowUpStatus::Closed => Label::new("解除追蹤", "Close"),
     }
 }

@@ -183,3 +183,63 @@ fn a_panic_gives_the_terminal_back_and_says_what_happened() {
         "the session is untouched"
     );
 }
+
+/// The next meeting of the demo's series: its follow-up table is recorded on the
+/// follow-up item, from the motion panel, and the file holds what the room decided.
+#[test]
+fn the_follow_up_table_is_recorded_from_the_motion_panel_and_saved() {
+    use roundtable::domain::FollowUpStatus;
+
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("next.ron");
+    let previous = Path::new(env!("CARGO_MANIFEST_DIR")).join("sessions/demo-finished.ron");
+    let made = std::process::Command::new(env!("CARGO_BIN_EXE_roundtable"))
+        .arg("new")
+        .arg(&path)
+        .arg("--follow-up")
+        .arg(&previous)
+        .current_dir(dir.path())
+        .output()
+        .expect("roundtable new runs");
+    assert!(made.status.success(), "{made:?}");
+    let mut pty = open(&path);
+
+    // The second agenda item is the follow-up; its table takes the motion panel.
+    pty.send("2j\r");
+    pty.wait_for("1 繼續追蹤");
+    pty.send("3\x1b[B");
+    pty.wait_for("[2/5]");
+
+    // What was done about matter 2, then the room closes it.
+    pty.send("t");
+    pty.wait_for("第 2 項辦理情形");
+    pty.send("已寄送試用說明\r");
+    pty.wait_for("辦理情形：已寄送試用說明");
+    pty.send("x");
+    pty.wait_until("matter 2 closed, saved", |screen| {
+        screen.contains("2 解除追蹤") && screen.contains("已儲存 ✓")
+    });
+
+    pty.send("q");
+    assert!(pty.wait_exit(), "quits cleanly");
+
+    let meeting = roundtable::store::load(&path).expect("the saved file loads");
+    let table = &meeting.state().follow_up;
+    assert_eq!(table.len(), 5);
+    assert_eq!(table[1].number, 2);
+    assert_eq!(table[1].action_taken.text, "已寄送試用說明");
+    assert_eq!(table[1].status, FollowUpStatus::Closed);
+    assert!(
+        table
+            .iter()
+            .filter(|e| e.number != 2)
+            .all(|e| e.status == FollowUpStatus::KeepTracking)
+    );
+    let recorded = meeting
+        .session()
+        .log
+        .iter()
+        .filter(|e| matches!(e.kind, EventKind::FollowUpRecorded { .. }))
+        .count();
+    assert_eq!(recorded, 2, "one event for the text, one for closing");
+}

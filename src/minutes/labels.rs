@@ -4,7 +4,7 @@
 
 use chrono::{Datelike, NaiveDate, Weekday};
 
-use crate::domain::{Comparison, FollowUpStatus, Lang, Threshold};
+use crate::domain::{Comparison, Lang, Threshold};
 pub use crate::i18n::Label;
 
 macro_rules! labels {
@@ -75,8 +75,6 @@ labels! {
     OPEN = "未決", "Open";
     UNTRANSLATED = "未譯", "untranslated";
     UNNAMED_SPEAKER = "發言者", "Speaker";
-    KEEP_TRACKING = "繼續追蹤", "Keep tracking";
-    CLOSE = "解除追蹤", "Close";
     VOTES_YES = "贊成者", "Voted for";
     VOTES_NO = "反對者", "Voted against";
     VOTES_ABSTAIN = "棄權者", "Abstained";
@@ -86,13 +84,8 @@ labels! {
     CIVIL_SOCIETY = "公民社會、私部門、工作小組", "Civil society, private sector, working groups";
 }
 
-/// "Keep tracking" / "Close" in the follow-up table.
-pub fn follow_up_status(status: FollowUpStatus) -> Label {
-    match status {
-        FollowUpStatus::KeepTracking => KEEP_TRACKING,
-        FollowUpStatus::Closed => CLOSE,
-    }
-}
+/// "Keep tracking" / "Close" in the follow-up table: the same words as on the screen.
+pub use crate::i18n::follow_up_status;
 
 /// Replaces `{}` in a label with `value`.
 pub fn fill(label: Label, lang: Lang, value: impl std::fmt::Display) -> String {

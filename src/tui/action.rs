@@ -111,4 +111,14 @@ pub enum Action {
     ClearBallot,
     ChairAdopts,
     ChairRejects,
+
+    // The follow-up table, shown in the motion panel on the follow-up item.
+    PreviousFollowUp,
+    NextFollowUp,
+    /// Type what was done about the selected matter (辦理情形).
+    RecordFollowUpAction,
+    /// The forum keeps tracking the selected matter (繼續追蹤).
+    KeepTrackingFollowUp,
+    /// The forum closes the selected matter (解除追蹤).
+    CloseFollowUp,
 }

@@ -199,8 +199,38 @@ impl App {
             A::StartMeeting => state.started.is_none(),
             A::AdjournMeeting => state.started.is_some() && state.adjourned.is_none(),
             A::EndCurrentItem => state.current_item.is_some(),
+            A::RecordFollowUpAction | A::KeepTrackingFollowUp | A::CloseFollowUp => {
+                use crate::domain::FollowUpStatus as F;
+                let status = self.selected_follow_up().map(|i| state.follow_up[i].status);
+                state.adjourned.is_none()
+                    && match action {
+                        A::KeepTrackingFollowUp => status == Some(F::Closed),
+                        A::CloseFollowUp => status == Some(F::KeepTracking),
+                        _ => status.is_some(),
+                    }
+            }
             _ => true,
         }
+    }
+
+    /// Whether the motion panel shows the follow-up table: its item is the follow-up
+    /// on previous resolutions, it has no motion of its own, and the session carried
+    /// matters to follow up.
+    pub fn follow_up_shown(&self) -> bool {
+        let state = self.state();
+        !state.follow_up.is_empty()
+            && self.shown_motions().is_empty()
+            && self
+                .motion_item()
+                .and_then(|i| state.items.get(i))
+                .is_some_and(|item| item.item.section == crate::domain::Section::FollowUp)
+    }
+
+    /// The follow-up row the motion panel has selected, as an index into
+    /// `State::follow_up`, when the panel shows the table.
+    pub fn selected_follow_up(&self) -> Option<usize> {
+        let rows = self.state().follow_up.len();
+        (self.follow_up_shown() && rows > 0).then(|| self.motion.follow_up_selected.min(rows - 1))
     }
 
     pub fn info(&mut self, text: impl Into<String>) {

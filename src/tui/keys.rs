@@ -430,6 +430,34 @@ pub static BINDINGS: &[Binding] = &[
         Action::ToggleHelp,
         true,
     ),
+    // Motion, on the follow-up item: the panel shows the follow-up table. Up/Down move
+    // between its rows as in any list; x closes (crosses off) a matter, f keeps
+    // following it, t records what was taken in hand.
+    bind(
+        C::Motion,
+        &[UP, Key::ch('k')],
+        Action::PreviousFollowUp,
+        false,
+    ),
+    bind(
+        C::Motion,
+        &[DOWN, Key::ch('j')],
+        Action::NextFollowUp,
+        false,
+    ),
+    bind(
+        C::Motion,
+        &[ENTER, Key::ch('t')],
+        Action::RecordFollowUpAction,
+        true,
+    ),
+    bind(C::Motion, &[Key::ch('x')], Action::CloseFollowUp, true),
+    bind(
+        C::Motion,
+        &[Key::ch('f')],
+        Action::KeepTrackingFollowUp,
+        true,
+    ),
 ];
 
 /// The action a key asks for in these contexts (most specific first), if any.

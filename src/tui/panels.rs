@@ -299,6 +299,9 @@ pub struct MotionPanel {
     pub by_item: HashMap<ItemId, Vec<usize>>,
     /// Which of the shown item's motions is selected.
     pub selected: usize,
+    /// On the follow-up item: the selected row of the follow-up table, as an index
+    /// into `State::follow_up` (the table's rows are fixed by the set-up).
+    pub follow_up_selected: usize,
 }
 
 impl MotionPanel {

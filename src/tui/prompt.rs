@@ -33,6 +33,10 @@ pub enum TextPurpose {
         draft: NoteDraft,
         owner: Option<Speaker>,
     },
+    /// What was done about a follow-up matter, by its number in the table.
+    FollowUpActionTaken {
+        entry: u32,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq)]

@@ -483,6 +483,11 @@ pub fn action(action: Action) -> Label {
         Action::ClearBallot => l("清除", "clear"),
         Action::ChairAdopts => l("裁決通過", "adopt"),
         Action::ChairRejects => l("裁決不通過", "reject"),
+        Action::PreviousFollowUp => l("上一追蹤事項", "previous matter"),
+        Action::NextFollowUp => l("下一追蹤事項", "next matter"),
+        Action::RecordFollowUpAction => l("辦理情形", "action taken"),
+        Action::KeepTrackingFollowUp => l("繼續追蹤", "keep tracking"),
+        Action::CloseFollowUp => l("解除追蹤", "close"),
     }
 }
 
@@ -675,6 +680,44 @@ pub fn describe(kind: &EventKind, state: &State, lang: Lang) -> String {
         EventKind::Reinstated { event } => {
             pick(format!("重做 {event}"), format!("redo of {event}"))
         }
+    }
+}
+
+// ---- follow-up table ---------------------------------------------------------------
+pub const FOLLOW_UP_OWNER: Label = l("主辦", "by");
+pub const FOLLOW_UP_ACTION_TAKEN: Label = l("辦理情形", "Action taken");
+pub const NOT_REPORTED_YET: Label = l("（尚未填寫）", "(not recorded yet)");
+pub const NO_FOLLOW_UP_SELECTED: Label = l(
+    "此議程沒有追蹤事項（追蹤表在「上次會議決議事項辦理情形」議程）",
+    "No follow-up table here (it is on the follow-up item)",
+);
+pub const ASK_ACTION_TAKEN: Label = l("辦理情形", "Action taken");
+
+/// The action-taken dialog names the matter: "第 2 項辦理情形：會議紀錄及簡報…".
+pub fn ask_action_taken(number: u32, matter: &str, lang: Lang) -> String {
+    match lang {
+        Lang::ZhTw => format!("第 {number} 項辦理情形：{matter}"),
+        Lang::En => format!("Action taken on matter {number}: {matter}"),
+    }
+}
+
+/// Marking a matter with the status it already has records nothing and says so.
+pub fn follow_up_already(number: u32, status: crate::domain::FollowUpStatus, lang: Lang) -> String {
+    let status = i18n::follow_up_status(status).get(lang);
+    match lang {
+        Lang::ZhTw => format!("第 {number} 項已是「{status}」"),
+        Lang::En => format!("Matter {number} is already \"{}\"", status.to_lowercase()),
+    }
+}
+
+/// "第 2 次會議決議" / "from the 2nd meeting": where a matter was decided.
+pub fn from_meeting(number: u32, lang: Lang) -> String {
+    match lang {
+        Lang::ZhTw => format!("第 {number} 次會議決議"),
+        Lang::En => format!(
+            "from the {} meeting",
+            crate::domain::follow_up::ordinal_en(number)
+        ),
     }
 }
 

@@ -9,13 +9,15 @@ use crossterm::event::{
 use ratatui::layout::{Position, Rect};
 
 use crate::domain::{
-    AgendaItem, Author, Ballot, Event, EventKind, ItemId, Motion, MotionId, Note, NoteKind,
-    Observer, PersonId, Representative, Section, Side, Speaker, Stage, Stamp, Tally, Text,
+    AgendaItem, Author, Ballot, DomainError, Event, EventKind, FollowUpEntry, FollowUpStatus,
+    ItemId, Motion, MotionId, Note, NoteKind, Observer, PersonId, Representative, Section, Side,
+    Speaker, Stage, Stamp, Tally, Text,
 };
 use crate::store::SaveReport;
 
 use super::action::{Action, Panel};
 use super::app::{App, MESSAGE_SECONDS};
+use super::input::LineEditor;
 use super::keys;
 use super::layout;
 use super::prompt::{
@@ -293,6 +295,20 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
                 return record_from_prompt(app, kind);
             }
         }
+
+        A::PreviousFollowUp | A::NextFollowUp => {
+            if let Some(current) = app.selected_follow_up() {
+                let last = app.state().follow_up.len() - 1;
+                app.motion.follow_up_selected = if action == A::NextFollowUp {
+                    (current + 1).min(last)
+                } else {
+                    current.saturating_sub(1)
+                };
+            }
+        }
+        A::RecordFollowUpAction => ask_action_taken(app),
+        A::KeepTrackingFollowUp => return mark_follow_up(app, FollowUpStatus::KeepTracking),
+        A::CloseFollowUp => return mark_follow_up(app, FollowUpStatus::Closed),
     }
     Vec::new()
 }
@@ -495,6 +511,79 @@ fn scroll_notes(app: &mut App, by: isize) {
     app.notes.scroll = scroll.min(shown.saturating_sub(1));
 }
 
+// ---- the follow-up table --------------------------------------------------------------
+
+/// The selected follow-up row, or a refusal saying why there is none (or why it cannot
+/// be changed now).
+fn follow_up_to_record(app: &mut App) -> Option<FollowUpEntry> {
+    let Some(row) = app.selected_follow_up() else {
+        app.refuse(s::NO_FOLLOW_UP_SELECTED.get(app.lang));
+        return None;
+    };
+    if app.state().adjourned.is_some() {
+        let text = s::refusal(&DomainError::Adjourned, app.state(), app.lang);
+        app.refuse(text);
+        return None;
+    }
+    Some(app.state().follow_up[row].clone())
+}
+
+/// Opens the action-taken dialog, holding what was recorded so far to correct or add to.
+fn ask_action_taken(app: &mut App) {
+    let Some(entry) = follow_up_to_record(app) else {
+        return;
+    };
+    let question = s::ask_action_taken(entry.number, entry.matter.get(app.lang), app.lang);
+    app.prompt = Some(Prompt::Text {
+        purpose: TextPurpose::FollowUpActionTaken {
+            entry: entry.number,
+        },
+        editor: LineEditor::with_text(&entry.action_taken.text),
+        question: Some(question),
+    });
+}
+
+/// Records what was done, keeping the matter's status. The text typed is the Chinese
+/// (primary) text; an English version is kept only while that text is unchanged, since
+/// a changed text makes the old translation wrong.
+fn record_action_taken(app: &mut App, entry: u32, text: &str) -> Vec<Effect> {
+    let Some(row) = app.state().follow_up.iter().find(|e| e.number == entry) else {
+        let text = s::refusal(&DomainError::UnknownFollowUp(entry), app.state(), app.lang);
+        app.refuse(text);
+        return Vec::new();
+    };
+    if text == row.action_taken.text.trim() {
+        // Nothing changed: nothing to record, and nothing for undo to take back.
+        app.prompt = None;
+        return Vec::new();
+    }
+    let kind = EventKind::FollowUpRecorded {
+        entry,
+        action_taken: Text::new(text),
+        status: row.status,
+    };
+    record_from_prompt(app, kind)
+}
+
+/// Keeps tracking or closes the selected matter, its action taken unchanged.
+fn mark_follow_up(app: &mut App, status: FollowUpStatus) -> Vec<Effect> {
+    let Some(entry) = follow_up_to_record(app) else {
+        return Vec::new();
+    };
+    if entry.status == status {
+        app.refuse(s::follow_up_already(entry.number, status, app.lang));
+        return Vec::new();
+    }
+    record(
+        app,
+        EventKind::FollowUpRecorded {
+            entry: entry.number,
+            action_taken: entry.action_taken,
+            status,
+        },
+    )
+}
+
 // ---- typing --------------------------------------------------------------------------
 
 fn type_char(app: &mut App, c: char) {
@@ -656,6 +745,7 @@ fn confirm_text(app: &mut App, purpose: TextPurpose, text: &str) -> Vec<Effect> 
             }
             effects
         }
+        TextPurpose::FollowUpActionTaken { entry } => record_action_taken(app, entry, text),
     }
 }
 

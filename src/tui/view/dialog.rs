@@ -268,6 +268,7 @@ fn text_question(purpose: &TextPurpose) -> crate::i18n::Label {
         TextPurpose::ObjectionReason { .. } => s::ASK_REASON,
         TextPurpose::ConsentCount { .. } => s::ASK_VOTE_COUNTS,
         TextPurpose::DueDate { .. } => s::ASK_DUE,
+        TextPurpose::FollowUpActionTaken { .. } => s::ASK_ACTION_TAKEN,
     }
 }
 

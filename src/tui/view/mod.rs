@@ -5,6 +5,7 @@
 mod agenda;
 mod attendance;
 mod dialog;
+mod follow_up;
 mod footer;
 mod header;
 pub mod help;

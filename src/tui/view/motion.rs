@@ -32,6 +32,11 @@ pub fn outcome_style(outcome: Outcome) -> Style {
 }
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
+    if app.follow_up_shown() {
+        // The follow-up item has no motion: the room decides on the table instead.
+        super::follow_up::render(app, frame, area);
+        return;
+    }
     let lang = app.lang;
     let state = app.state();
     let motions = app.shown_motions();
