@@ -9,6 +9,7 @@
 mod check;
 mod demo;
 mod files;
+mod join;
 mod new;
 mod open;
 
@@ -27,6 +28,7 @@ use crate::store::{LoadError, LockError};
 
 pub use check::CheckArgs;
 pub use demo::DemoArgs;
+pub use join::JoinArgs;
 pub use new::{NewArgs, build_session, standard_agenda};
 pub use open::{OpenArgs, open_session};
 
@@ -50,6 +52,7 @@ pub enum Command {
     New(NewArgs),
     Open(OpenArgs),
     Check(CheckArgs),
+    Join(JoinArgs),
 }
 
 /// Runs one parsed command line.
@@ -59,6 +62,7 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
         Command::New(args) => new::run_new(args),
         Command::Open(args) => open::run_open(args),
         Command::Check(args) => check::run_check(args),
+        Command::Join(args) => join::run_join(args),
     }
 }
 

@@ -9,7 +9,7 @@
 pub mod action;
 pub mod app;
 pub mod input;
-
+pub mod join;
 pub mod keys;
 pub mod layout;
 pub mod link;
