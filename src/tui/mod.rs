@@ -109,7 +109,8 @@ pub fn run_with(path: PathBuf, meeting: Meeting, options: RunOptions) -> io::Res
             }
         }
         listening.host.shutdown();
-        runtime.block_on(tokio::time::sleep(Duration::from_millis(100)));
+        // (The sleep is made inside the runtime: a timer needs its reactor.)
+        runtime.block_on(async { tokio::time::sleep(Duration::from_millis(100)).await });
     }
     let rescue_needed = finished.is_err() || matches!(ended, Ok(Ended::Rescue));
     if rescue_needed {
@@ -232,7 +233,10 @@ enum Ended {
 
 /// Inputs handled in one go before the screen is drawn, when several are waiting
 /// (a burst of notes): one frame for all of them, and the keyboard is read first.
+/// The batch also ends after `BATCH_TIME`, so a key waits for at most that and a
+/// frame.
 const BATCH: usize = 64;
+const BATCH_TIME: Duration = Duration::from_millis(4);
 
 async fn event_loop(
     app: &mut App,
@@ -271,6 +275,7 @@ async fn event_loop(
         let mut next = first;
         let mut handled = 0;
         let mut redraw = false;
+        let began = std::time::Instant::now();
         while let Some(input) = next.take() {
             handled += 1;
             if update::changes_screen(&input) {
@@ -283,7 +288,7 @@ async fn event_loop(
                     return Ok(ended);
                 }
             }
-            if handled < BATCH {
+            if handled < BATCH && began.elapsed() < BATCH_TIME {
                 next = ready_input(app, reports, listening.as_deref_mut());
             }
         }

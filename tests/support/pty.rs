@@ -4,14 +4,20 @@
 
 use std::io::{Read, Write};
 use std::path::Path;
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Condvar, Mutex};
 use std::thread;
 use std::time::{Duration, Instant};
 
 use portable_pty::{Child, CommandBuilder, PtySize, native_pty_system};
 
+/// The emulated screen, and a signal raised each time the program writes to it.
+struct Screen {
+    parser: Mutex<vt100::Parser>,
+    changed: Condvar,
+}
+
 pub struct Pty {
-    screen: Arc<Mutex<vt100::Parser>>,
+    screen: Arc<Screen>,
     writer: Box<dyn Write + Send>,
     child: Box<dyn Child + Send + Sync>,
 }
@@ -40,7 +46,10 @@ impl Pty {
         let mut reader = pair.master.try_clone_reader().expect("pty reader");
         let writer = pair.master.take_writer().expect("pty writer");
         let size = |n: u16| std::num::NonZero::new(n).expect("a terminal of at least 1×1");
-        let screen = Arc::new(Mutex::new(vt100::Parser::new(size(rows), size(cols), 0)));
+        let screen = Arc::new(Screen {
+            parser: Mutex::new(vt100::Parser::new(size(rows), size(cols), 0)),
+            changed: Condvar::new(),
+        });
         let feed = Arc::clone(&screen);
         thread::spawn(move || {
             // Keep the master alive as long as we read from it.
@@ -49,7 +58,10 @@ impl Pty {
             loop {
                 match reader.read(&mut buf) {
                     Ok(0) | Err(_) => break,
-                    Ok(n) => feed.lock().expect("screen lock").process(&buf[..n]),
+                    Ok(n) => {
+                        feed.parser.lock().expect("screen lock").process(&buf[..n]);
+                        feed.changed.notify_all();
+                    }
                 }
             }
         });
@@ -62,7 +74,12 @@ impl Pty {
 
     /// The screen's text now.
     pub fn screen(&self) -> String {
-        self.screen.lock().expect("screen lock").screen().contents()
+        self.screen
+            .parser
+            .lock()
+            .expect("screen lock")
+            .screen()
+            .contents()
     }
 
     /// Waits until `needle` is on the screen; panics with the screen after `timeout`.
@@ -72,16 +89,34 @@ impl Pty {
 
     /// Waits until `ready` holds for the screen; `what` names it in the failure.
     pub fn wait_until(&self, what: &str, ready: impl Fn(&str) -> bool) -> String {
-        let deadline = Instant::now() + Duration::from_secs(20);
+        match self.wait_within(Duration::from_secs(20), &ready) {
+            Some(screen) => screen,
+            None => panic!(
+                "waited 20 s for {what:?}; the screen shows:\n{}",
+                self.screen()
+            ),
+        }
+    }
+
+    /// Waits at most `limit` for `ready` to hold, checking each time the program
+    /// writes to the screen (so the moment it holds is known to well under a
+    /// millisecond); `None` if it never did.
+    pub fn wait_within(&self, limit: Duration, ready: impl Fn(&str) -> bool) -> Option<String> {
+        let deadline = Instant::now() + limit;
+        let mut parser = self.screen.parser.lock().expect("screen lock");
         loop {
-            let screen = self.screen();
+            let screen = parser.screen().contents();
             if ready(&screen) {
-                return screen;
+                return Some(screen);
             }
-            if Instant::now() > deadline {
-                panic!("waited 20 s for {what:?}; the screen shows:\n{screen}");
-            }
-            thread::sleep(Duration::from_millis(20));
+            let left = deadline.checked_duration_since(Instant::now())?;
+            // Woken by each write; the timeout also covers a program gone quiet.
+            parser = self
+                .screen
+                .changed
+                .wait_timeout(parser, left.min(Duration::from_millis(100)))
+                .expect("screen lock")
+                .0;
         }
     }
 
@@ -91,6 +126,15 @@ impl Pty {
             .write_all(bytes.as_bytes())
             .expect("write to pty");
         self.writer.flush().expect("flush pty");
+    }
+
+    /// Whether the process has ended (and how), without waiting.
+    #[allow(dead_code)] // not every test binary uses it
+    pub fn exited(&mut self) -> Option<bool> {
+        self.child
+            .try_wait()
+            .expect("child status")
+            .map(|status| status.success())
     }
 
     pub fn process_id(&self) -> u32 {

@@ -179,8 +179,9 @@ async fn first_contact(
     }
 }
 
-/// Link events handled in one go before a redraw.
+/// Link events handled in one go before a redraw, for at most `BATCH_TIME`.
 const BATCH: usize = 64;
+const BATCH_TIME: Duration = Duration::from_millis(4);
 
 async fn event_loop(
     app: &mut JoinApp,
@@ -212,6 +213,7 @@ async fn event_loop(
         };
         let mut next = Some(first);
         let mut handled = 0;
+        let began = std::time::Instant::now();
         while let Some(input) = next.take() {
             handled += 1;
             app.now = Local::now().fixed_offset();
@@ -237,7 +239,7 @@ async fn event_loop(
                     Effect::Quit => return Ok(()),
                 }
             }
-            if handled < BATCH {
+            if handled < BATCH && began.elapsed() < BATCH_TIME {
                 next = events.try_recv().ok().map(Input::Client);
             }
         }
