@@ -289,13 +289,31 @@ async fn event_loop(
                 }
             }
             if handled < BATCH && began.elapsed() < BATCH_TIME {
-                next = ready_input(app, reports, listening.as_deref_mut());
+                // Keys typed meanwhile first (an input method or a paste sends many).
+                next = match ready_terminal(&mut events).await {
+                    Some(Ok(event)) => to_input(event),
+                    Some(Err(e)) => return Err(e),
+                    None => ready_input(app, reports, listening.as_deref_mut()),
+                };
             }
         }
         if redraw {
             screen.draw(|frame| view::draw(app, frame))?;
         }
     }
+}
+
+/// A terminal event already waiting, without waiting for one. It is polled with
+/// this task's own waker, so one that is not there yet still wakes the loop's select
+/// when it comes (a no-op waker would lose that wake-up).
+pub(crate) async fn ready_terminal(events: &mut EventStream) -> Option<io::Result<TermEvent>> {
+    std::future::poll_fn(|cx| {
+        std::task::Poll::Ready(match events.poll_next_unpin(cx) {
+            std::task::Poll::Ready(event) => event,
+            std::task::Poll::Pending => None,
+        })
+    })
+    .await
 }
 
 /// The next host event, or never when the screen does not listen.

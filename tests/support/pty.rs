@@ -74,12 +74,12 @@ impl Pty {
 
     /// The screen's text now.
     pub fn screen(&self) -> String {
-        self.screen
-            .parser
-            .lock()
-            .expect("screen lock")
-            .screen()
-            .contents()
+        self.view().contents()
+    }
+
+    /// The screen, to watch from another thread while this one types.
+    pub fn view(&self) -> ScreenView {
+        ScreenView(Arc::clone(&self.screen))
     }
 
     /// Waits until `needle` is on the screen; panics with the screen after `timeout`.
@@ -102,22 +102,7 @@ impl Pty {
     /// writes to the screen (so the moment it holds is known to well under a
     /// millisecond); `None` if it never did.
     pub fn wait_within(&self, limit: Duration, ready: impl Fn(&str) -> bool) -> Option<String> {
-        let deadline = Instant::now() + limit;
-        let mut parser = self.screen.parser.lock().expect("screen lock");
-        loop {
-            let screen = parser.screen().contents();
-            if ready(&screen) {
-                return Some(screen);
-            }
-            let left = deadline.checked_duration_since(Instant::now())?;
-            // Woken by each write; the timeout also covers a program gone quiet.
-            parser = self
-                .screen
-                .changed
-                .wait_timeout(parser, left.min(Duration::from_millis(100)))
-                .expect("screen lock")
-                .0;
-        }
+        self.view().wait_within(limit, ready)
     }
 
     /// Types text or key sequences, as raw bytes.
@@ -166,6 +151,41 @@ impl Pty {
                 );
             }
             thread::sleep(Duration::from_millis(20));
+        }
+    }
+}
+
+/// A pseudo-terminal's screen, readable from any thread.
+#[derive(Clone)]
+pub struct ScreenView(Arc<Screen>);
+
+impl ScreenView {
+    pub fn contents(&self) -> String {
+        self.0
+            .parser
+            .lock()
+            .expect("screen lock")
+            .screen()
+            .contents()
+    }
+
+    /// See [`Pty::wait_within`].
+    pub fn wait_within(&self, limit: Duration, ready: impl Fn(&str) -> bool) -> Option<String> {
+        let deadline = Instant::now() + limit;
+        let mut parser = self.0.parser.lock().expect("screen lock");
+        loop {
+            let screen = parser.screen().contents();
+            if ready(&screen) {
+                return Some(screen);
+            }
+            let left = deadline.checked_duration_since(Instant::now())?;
+            // Woken by each write; the timeout also covers a program gone quiet.
+            parser = self
+                .0
+                .changed
+                .wait_timeout(parser, left.min(Duration::from_millis(100)))
+                .expect("screen lock")
+                .0;
         }
     }
 }

@@ -240,7 +240,13 @@ async fn event_loop(
                 }
             }
             if handled < BATCH && began.elapsed() < BATCH_TIME {
-                next = events.try_recv().ok().map(Input::Client);
+                // Keys typed meanwhile first: an input method or a paste sends many,
+                // and each would otherwise cost a frame.
+                next = match super::ready_terminal(&mut terminal_events).await {
+                    Some(Ok(event)) => to_input(event),
+                    Some(Err(e)) => return Err(e),
+                    None => events.try_recv().ok().map(Input::Client),
+                };
             }
         }
         screen.draw(|frame| view::draw(app, frame))?;
