@@ -69,6 +69,8 @@ pub struct LinkPanel {
     pub connected: Vec<NoteTakerLink>,
     /// The latest wrong codes, newest last.
     pub attempts: VecDeque<Attempt>,
+    /// The last wrong code tried since the code last changed: the header's alert.
+    pub alert: Option<Attempt>,
     /// When the host last replaced the code after failures.
     pub code_replaced_at: Option<Stamp>,
     /// The list is open over the screen.
@@ -84,6 +86,7 @@ impl LinkPanel {
             code,
             connected: Vec::new(),
             attempts: VecDeque::new(),
+            alert: None,
             code_replaced_at: None,
             open: false,
             selected: 0,
@@ -99,6 +102,7 @@ impl LinkPanel {
         if self.attempts.len() == ATTEMPTS_KEPT {
             self.attempts.pop_front();
         }
+        self.alert = Some(attempt.clone());
         self.attempts.push_back(attempt);
     }
 

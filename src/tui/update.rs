@@ -135,6 +135,8 @@ fn link_input(app: &mut App, input: LinkInput) -> Vec<Effect> {
                 s::new_code_issued(&code.to_string(), lang)
             };
             link.code = code;
+            // Wrong tries of the old code are history now (the list keeps them).
+            link.alert = None;
             if replaced {
                 app.refuse(text);
             } else {

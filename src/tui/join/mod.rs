@@ -140,7 +140,11 @@ async fn first_contact(
             Ok(None) => return Err(ClientError::Stopped.into()),
             Err(_) => {
                 if !said_connecting {
-                    crate::cli::print_err(&format!("Connecting to {address}…\n"));
+                    // Said before the screen opens, so plain stderr.
+                    let _ = std::io::Write::write_all(
+                        &mut std::io::stderr(),
+                        format!("Connecting to {address}…\n").as_bytes(),
+                    );
                     said_connecting = true;
                 }
                 continue;

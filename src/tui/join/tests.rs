@@ -483,6 +483,12 @@ fn with_the_host_gone_the_screen_says_so_and_keeps_taking_notes() {
     let buffer = render(&app, 80, 24);
     let (x, y) = find(&buffer, "主持端離線").expect("shown");
     assert_eq!(buffer[(x, y)].bg, Color::Red);
+    // The link retries; the screen keeps saying the host is gone until it is back.
+    handle(
+        &mut app,
+        Input::Client(ClientEvent::State(ConnectionState::Connecting)),
+    );
+    assert!(screen_text(&render(&app, 80, 24)).contains("主持端離線"));
     type_text(&mut app, "離線時的紀錄");
     let mut seq = 1;
     let sent = submit_with(&mut app, &mut seq, |a| press(a, KeyCode::Enter));

@@ -453,6 +453,12 @@ fn client_event(app: &mut JoinApp, event: ClientEvent) {
     let lang = app.lang;
     match event {
         ClientEvent::State(state) => {
+            // While the host is gone the link keeps retrying; each try is not news.
+            if state == ConnectionState::Connecting
+                && matches!(app.connection, ConnectionState::HostGone { .. })
+            {
+                return;
+            }
             match &state {
                 ConnectionState::WrongCode => app.refuse(s::WRONG_CODE_NOW.get(lang)),
                 ConnectionState::Refused { reason } => {

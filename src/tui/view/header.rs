@@ -143,8 +143,8 @@ pub fn render(app: &App, buf: &mut Buffer, area: Rect) {
             theme::warning(),
         );
         let alert = link
-            .attempts
-            .back()
+            .alert
+            .as_ref()
             .map(|last| format!(" {} ", s::attempts_summary(last.failures, last.at, lang)));
         let alert_w = alert.as_deref().map_or(0, width) as u16;
         let room = usize::from(area.width.saturating_sub(x + 2 + alert_w + 1));
