@@ -72,14 +72,18 @@ impl Timeline {
 
     /// The row at `index`, oldest first: the host's notes, then ours not yet there.
     pub fn row(&self, index: usize) -> Option<Row> {
-        match self.notes.get(index) {
-            Some(note) => Some(Row::Host(note.seq)),
-            None => self
-                .local
-                .keys()
-                .nth(index - self.notes.len())
-                .map(|&seq| Row::Local(seq)),
+        if let Some(note) = self.notes.get(index) {
+            return Some(Row::Host(note.seq));
         }
+        // Counted from the nearer end: the screen asks for the newest rows.
+        let local = index - self.notes.len();
+        let from_end = self.local.len().checked_sub(local + 1)?;
+        let own = if from_end < local {
+            self.local.keys().rev().nth(from_end)
+        } else {
+            self.local.keys().nth(local)
+        };
+        own.map(|&seq| Row::Local(seq))
     }
 
     /// Where `row` is, if it is still there.
@@ -133,29 +137,22 @@ impl Timeline {
     pub fn welcome(&mut self, notes: Vec<NoteView>) {
         self.notes = notes;
         self.notes.sort_by_key(|n| n.seq);
-        self.forget_shown();
+        // Our notes the host now shows are no longer ours to show.
+        for own in self.notes.iter().filter_map(|n| n.mine) {
+            self.local.remove(&own);
+        }
     }
 
     /// Notes added, corrected or brought back, and notes undone.
     pub fn update(&mut self, notes: Vec<NoteView>, removed: &[Seq]) {
         self.notes.retain(|n| !removed.contains(&n.seq));
         for note in notes {
+            if let Some(own) = note.mine {
+                self.local.remove(&own);
+            }
             match self.notes.binary_search_by_key(&note.seq, |n| n.seq) {
                 Ok(i) => self.notes[i] = note,
                 Err(i) => self.notes.insert(i, note),
-            }
-        }
-        self.forget_shown();
-    }
-
-    /// Our notes the host now shows are no longer ours to show.
-    fn forget_shown(&mut self) {
-        if self.local.is_empty() {
-            return;
-        }
-        for note in &self.notes {
-            if let Some(own) = note.mine {
-                self.local.remove(&own);
             }
         }
     }

@@ -783,3 +783,22 @@ fn the_selected_note_stays_in_view_however_far_back() {
     press(&mut app, KeyCode::Down);
     assert_eq!(app.timeline.selected, None, "past the newest: none");
 }
+
+#[test]
+fn timeline_rows_are_the_hosts_notes_then_ours_in_order_from_either_end() {
+    let mut app = joined();
+    let mut seq = 1;
+    for n in 0..7 {
+        type_text(&mut app, &format!("本機 {n}"));
+        submit_with(&mut app, &mut seq, |a| press(a, KeyCode::Enter));
+    }
+    let timeline = &app.timeline;
+    assert_eq!(timeline.len(), 8);
+    assert_eq!(timeline.row(0), Some(Row::Host(Seq(40))));
+    for i in 1..8 {
+        let row = timeline.row(i).expect("a row");
+        assert_eq!(row, Row::Local(i as u64));
+        assert_eq!(timeline.index_of(row), Some(i));
+    }
+    assert_eq!(timeline.row(8), None);
+}
