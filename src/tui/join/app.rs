@@ -159,8 +159,14 @@ impl Timeline {
 
     /// Everything through `through` is saved by the host (or was refused).
     pub fn acked(&mut self, through: u64) {
-        self.unacked = self.unacked.split_off(&(through + 1));
-        self.corrections = self.corrections.split_off(&(through + 1));
+        // What the host sends is not trusted to be sensible: no overflow on u64::MAX.
+        let after = through.saturating_add(1);
+        self.unacked = self.unacked.split_off(&after);
+        self.corrections = self.corrections.split_off(&after);
+        if through == u64::MAX {
+            self.unacked.clear();
+            self.corrections.clear();
+        }
         // Saved but not shown (the host had it already, beyond its welcome's reach):
         // it is in the session, so it leaves the screen's own list.
         let rejected = &self.rejected;

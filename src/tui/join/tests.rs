@@ -560,6 +560,26 @@ fn notes_left_in_the_outbox_by_a_previous_run_show_as_sending() {
 }
 
 #[test]
+fn whatever_the_host_acknowledges_the_screen_does_not_panic() {
+    let mut app = joined();
+    let mut seq = 1;
+    type_text(&mut app, "一則");
+    submit_with(&mut app, &mut seq, |a| press(a, KeyCode::Enter));
+    for through in [0, u64::MAX] {
+        handle(&mut app, Input::Client(ClientEvent::Acked { through }));
+    }
+    assert_eq!(app.unsaved(), 0);
+    handle(
+        &mut app,
+        Input::Client(ClientEvent::Rejected {
+            seq: u64::MAX,
+            reason: "\u{1b}[2J".into(),
+        }),
+    );
+    render(&app, 80, 24);
+}
+
+#[test]
 fn a_note_undone_on_the_host_leaves_the_timeline() {
     let mut app = joined();
     handle(
