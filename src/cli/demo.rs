@@ -1,11 +1,13 @@
 //! `roundtable demo`: open a fresh copy of the demo meeting.
 
+use std::net::SocketAddr;
 use std::path::PathBuf;
 
 use clap::Args;
 
 use super::files::{shell_word, write_new_file};
-use super::{CliError, open_session, print_out};
+use super::open::{LISTEN_EXAMPLES, listen_address, open_session_with};
+use super::{CliError, print_out};
 
 /// The demo meeting, built in so that `roundtable demo` works from any folder.
 pub const DEMO_SESSION: &str = include_str!("../../sessions/demo.ron");
@@ -14,12 +16,18 @@ pub const DEMO_SESSION: &str = include_str!("../../sessions/demo.ron");
 /// referendums).
 ///
 /// The copy is a new file in the current folder, so the demo can be run, changed and
-/// thrown away; it never overwrites a file.
+/// thrown away; it never overwrites a file. With --listen, try note-taking from a
+/// second terminal: `roundtable join ADDR CODE --name NAME` with the code on screen.
 #[derive(Debug, Args)]
+#[command(after_help = LISTEN_EXAMPLES.replace("open sessions/forum.ron", "demo"))]
 pub struct DemoArgs {
     /// Where to write the copy [default: ./roundtable-demo-YYYYMMDD-HHMMSS.ron]
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
+    /// Let note-takers join on this address: 127.0.0.1:PORT for a second terminal on
+    /// this laptop, or this laptop's address on the venue network.
+    #[arg(long, value_name = "ADDR", value_parser = listen_address)]
+    pub listen: Option<SocketAddr>,
 }
 
 pub fn run_demo(args: DemoArgs) -> Result<(), CliError> {
@@ -35,7 +43,7 @@ pub fn run_demo(args: DemoArgs) -> Result<(), CliError> {
         path.display(),
         shell_word(&path)
     ));
-    open_session(&path)
+    open_session_with(&path, args.listen)
 }
 
 /// Writes the demo under a timestamped name; two demos in the same second get `-2`.

@@ -9,6 +9,7 @@
 mod check;
 mod demo;
 mod files;
+mod join;
 mod new;
 mod open;
 
@@ -28,6 +29,7 @@ use crate::store::{LoadError, LockError};
 
 pub use check::CheckArgs;
 pub use demo::DemoArgs;
+pub use join::JoinArgs;
 pub use new::{NewArgs, build_session, standard_agenda};
 pub use open::{OpenArgs, open_session};
 
@@ -56,6 +58,7 @@ pub enum Command {
     Transcript(after::TranscriptArgs),
     Translations(after::TranslationsArgs),
     Participants(after::ParticipantsArgs),
+    Join(JoinArgs),
 }
 
 /// Runs one parsed command line.
@@ -70,6 +73,7 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
         Command::Transcript(args) => after::run_transcript(&args).map_err(CliError::other),
         Command::Translations(args) => after::run_translations(&args).map_err(CliError::other),
         Command::Participants(args) => after::run_participants(&args).map_err(CliError::other),
+        Command::Join(args) => join::run_join(args),
     }
 }
 

@@ -1,5 +1,6 @@
 //! `roundtable open FILE`: the facilitator's screen on a session.
 
+use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use std::path::{Path, PathBuf};
 
 use clap::Args;
@@ -13,21 +14,89 @@ use crate::store::{self, SessionLock};
 /// Only one Roundtable may have a session open: a second one is refused and told who
 /// holds it. A file that does not load is reported with its line and column and is
 /// left exactly as it is.
+///
+/// With --listen, a note-taker can join from a second terminal or their own laptop
+/// (`roundtable join ADDR CODE --name NAME`); the screen shows the address and the join
+/// code, and `t` lists who is connected.
 #[derive(Debug, Args)]
+#[command(after_help = LISTEN_EXAMPLES)]
 pub struct OpenArgs {
     /// The session file, e.g. sessions/forum-3.ron
     pub file: PathBuf,
+    /// Let note-takers join on this address: 127.0.0.1:PORT for a second terminal on
+    /// this laptop, or this laptop's address on the venue network, e.g.
+    /// 192.168.1.20:7878. Nobody can join without it.
+    #[arg(long, value_name = "ADDR", value_parser = listen_address)]
+    pub listen: Option<SocketAddr>,
 }
 
+/// Examples under `--help` of the commands that listen.
+pub const LISTEN_EXAMPLES: &str = "Examples:
+  roundtable open sessions/forum.ron --listen 127.0.0.1:7878
+      a note-taker on this laptop joins with
+      roundtable join 127.0.0.1:7878 K7QM-4TXP --name 王小明
+  roundtable open sessions/forum.ron --listen 192.168.1.20:7878
+      a note-taker on the venue network joins with this laptop's address";
+
 pub fn run_open(args: OpenArgs) -> Result<(), CliError> {
-    open_session(&args.file)
+    open_session_with(&args.file, args.listen)
 }
 
 /// Locks, loads and shows a session: what `open` and `demo` do.
 pub fn open_session(path: &Path) -> Result<(), CliError> {
+    open_session_with(path, None)
+}
+
+/// [`open_session`], listening for note-takers on `listen`.
+pub fn open_session_with(path: &Path, listen: Option<SocketAddr>) -> Result<(), CliError> {
     require_file(path)?;
     // Held until the screen closes.
     let _lock = SessionLock::acquire(path)?;
     let meeting = store::load(path)?;
-    crate::tui::run(path.to_path_buf(), meeting).map_err(CliError::Tui)
+    let options = crate::tui::RunOptions { listen };
+    crate::tui::run_with(path.to_path_buf(), meeting, options).map_err(CliError::Tui)
+}
+
+/// Reads `--listen`: an IP address and a port (`localhost` is 127.0.0.1).
+pub fn listen_address(typed: &str) -> Result<SocketAddr, String> {
+    let typed = typed.trim();
+    if let Ok(addr) = typed.parse::<SocketAddr>() {
+        return Ok(addr);
+    }
+    if let Some(port) = typed.strip_prefix("localhost:")
+        && let Ok(port) = port.parse::<u16>()
+    {
+        return Ok(SocketAddr::new(IpAddr::V4(Ipv4Addr::LOCALHOST), port));
+    }
+    if typed.parse::<IpAddr>().is_ok() || !typed.contains(':') {
+        return Err(format!(
+            "'{typed}' has no port; write the address and a port, like 127.0.0.1:7878"
+        ));
+    }
+    Err(format!(
+        "'{typed}' is not an IP address and port, like 127.0.0.1:7878 (this laptop) or 192.168.1.20:7878 (the venue network)"
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn listen_addresses_are_an_ip_and_a_port() {
+        assert_eq!(
+            listen_address("127.0.0.1:7878"),
+            Ok("127.0.0.1:7878".parse().expect("an address"))
+        );
+        assert_eq!(
+            listen_address("localhost:7878"),
+            Ok("127.0.0.1:7878".parse().expect("an address"))
+        );
+        assert!(listen_address("[::1]:7878").is_ok());
+        let no_port = listen_address("192.168.1.20").expect_err("no port");
+        assert!(no_port.contains("no port"), "{no_port}");
+        let bad = listen_address("example:port").expect_err("not an address");
+        assert!(bad.contains("127.0.0.1:7878"), "{bad}");
+        assert!(listen_address("127.0.0.1:99999").is_err());
+    }
 }

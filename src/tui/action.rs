@@ -121,4 +121,24 @@ pub enum Action {
     KeepTrackingFollowUp,
     /// The forum closes the selected matter (解除追蹤).
     CloseFollowUp,
+    // The note-taker link, on the facilitator's screen.
+    /// Show or hide the list of note-takers, with the address and the join code.
+    ShowNoteTakers,
+    /// Close the selected note-taker's link; they may join again.
+    DisconnectNoteTaker,
+    /// Close it and refuse that note-taker from now on.
+    RevokeNoteTaker,
+    /// Replace the join code (note-takers already connected stay).
+    NewJoinCode,
+
+    // The note-taker's screen.
+    /// Select the previous (older) of one's own notes, to correct it.
+    PreviousOwnNote,
+    NextOwnNote,
+    /// Load the selected note into the editor; Enter then records the correction.
+    CorrectNote,
+    /// Type the join code again (it was wrong, or the host has a new one).
+    EnterJoinCode,
+    /// Try to reach the host now rather than after the back-off.
+    ReconnectNow,
 }

@@ -7,6 +7,7 @@ use crate::store::SaveReport;
 use super::action::{Action, Panel};
 use super::keys::Context;
 use super::layout::{self, Areas};
+use super::link::LinkPanel;
 use super::panels::{AgendaPanel, AttendancePanel, MotionPanel, NotesPanel};
 use super::prompt::Prompt;
 
@@ -79,6 +80,8 @@ pub struct App {
     pub quit_failed: bool,
     /// Quitting was asked with a note still in the input line; the next quit leaves.
     pub unsent_warned: bool,
+    /// The note-taker link, when the screen listens for note-takers.
+    pub link: Option<LinkPanel>,
 }
 
 impl App {
@@ -100,6 +103,7 @@ impl App {
             save: SaveState::default(),
             quit_failed: false,
             unsent_warned: false,
+            link: None,
         };
         app.refresh_all();
         app
@@ -114,6 +118,9 @@ impl App {
         use Context as C;
         if self.help.is_some() {
             return &[C::Help, C::Everywhere];
+        }
+        if self.note_takers_open() {
+            return &[C::NoteTakers, C::Everywhere];
         }
         match &self.prompt {
             Some(Prompt::Text { .. }) => &[C::TextPrompt, C::Editing, C::Everywhere],
@@ -136,8 +143,16 @@ impl App {
         }
     }
 
+    /// Whether the list of note-takers is open over the screen.
+    pub fn note_takers_open(&self) -> bool {
+        self.link.as_ref().is_some_and(|l| l.open)
+    }
+
     /// Whether typed characters are text (an input line has the keyboard).
     pub fn accepts_text(&self) -> bool {
+        if self.note_takers_open() {
+            return false;
+        }
         match &self.prompt {
             Some(Prompt::Text { .. } | Prompt::Picker(_) | Prompt::Counts(_)) => true,
             Some(_) => false,
@@ -150,8 +165,14 @@ impl App {
         let (w, h) = self.size;
         layout::areas(
             ratatui::layout::Rect::new(0, 0, w, h),
+            self.header_rows(),
             self.message.is_some(),
         )
+    }
+
+    /// The header has a third row, for the note-taker link, when listening.
+    pub fn header_rows(&self) -> u16 {
+        if self.link.is_some() { 3 } else { 2 }
     }
 
     /// The item whose motions the motion panel shows: the current one, or the one
@@ -209,6 +230,11 @@ impl App {
                         _ => status.is_some(),
                     }
             }
+            A::ShowNoteTakers => self.link.is_some(),
+            A::DisconnectNoteTaker | A::RevokeNoteTaker => self
+                .link
+                .as_ref()
+                .is_some_and(|l| l.selected_note_taker().is_some()),
             _ => true,
         }
     }

@@ -35,13 +35,18 @@ pub enum Context {
     RollCall,
     /// The chair's ruling after an even split.
     ChairRuling,
+    /// The facilitator's list of note-takers, with the join code.
+    NoteTakers,
+    /// The note-taker's screen: the note editor and their own notes above it.
+    Join,
     Help,
 }
 
 impl Context {
     /// The order the help overlay lists them in.
-    pub const ALL: [Context; 15] = [
+    pub const ALL: [Context; 17] = [
         Context::Everywhere,
+        Context::Join,
         Context::Panels,
         Context::Navigation,
         Context::Lists,
@@ -55,6 +60,7 @@ impl Context {
         Context::Counts,
         Context::RollCall,
         Context::ChairRuling,
+        Context::NoteTakers,
         Context::Help,
     ];
 }
@@ -67,18 +73,18 @@ pub struct Key {
 }
 
 impl Key {
-    const fn plain(code: KeyCode) -> Key {
+    pub(crate) const fn plain(code: KeyCode) -> Key {
         Key {
             code,
             modifiers: KeyModifiers::NONE,
         }
     }
 
-    const fn ch(c: char) -> Key {
+    pub(crate) const fn ch(c: char) -> Key {
         Key::plain(KeyCode::Char(c))
     }
 
-    const fn ctrl(c: char) -> Key {
+    pub(crate) const fn ctrl(c: char) -> Key {
         Key {
             code: KeyCode::Char(c),
             modifiers: KeyModifiers::CONTROL,
@@ -145,7 +151,12 @@ pub struct Binding {
     pub hint: bool,
 }
 
-const fn bind(context: Context, keys: &'static [Key], action: Action, hint: bool) -> Binding {
+pub(crate) const fn bind(
+    context: Context,
+    keys: &'static [Key],
+    action: Action,
+    hint: bool,
+) -> Binding {
     Binding {
         context,
         keys,
@@ -164,7 +175,8 @@ const ESC: Key = Key::plain(K::Esc);
 
 /// The key table. Letters are chosen to be few and to read as words where they can:
 /// c consensus, o objection, r reservation, e end, a agree to vote, v vote, n by name,
-/// h chair (主席), d defer, w withdraw.
+/// h chair (主席), d defer, w withdraw; t note-takers, and in their list d disconnect,
+/// R revoke (capital: it cannot be undone), c new code.
 pub static BINDINGS: &[Binding] = &[
     // Everywhere: keys that cannot be text.
     bind(
@@ -187,12 +199,19 @@ pub static BINDINGS: &[Binding] = &[
         Action::Quit,
         true,
     ),
+    bind(
+        C::Everywhere,
+        &[Key::plain(K::F(3))],
+        Action::ShowNoteTakers,
+        false,
+    ),
     // Single letters while no text is typed.
     bind(C::Panels, &[Key::ch('?')], Action::ToggleHelp, true),
     bind(C::Panels, &[Key::ch('l')], Action::SwitchLanguage, true),
     bind(C::Panels, &[Key::ch('u')], Action::Undo, true),
     bind(C::Panels, &[Key::ch('U')], Action::Redo, false),
     bind(C::Panels, &[Key::ch('q')], Action::Quit, true),
+    bind(C::Panels, &[Key::ch('t')], Action::ShowNoteTakers, true),
     bind(
         C::Panels,
         &[Key::ch('1')],
@@ -410,6 +429,38 @@ pub static BINDINGS: &[Binding] = &[
     bind(C::ChairRuling, &[Key::ch('y')], Action::ChairAdopts, true),
     bind(C::ChairRuling, &[Key::ch('n')], Action::ChairRejects, true),
     bind(C::ChairRuling, &[ESC], Action::Cancel, true),
+    // The note-takers' list.
+    bind(
+        C::NoteTakers,
+        &[UP, Key::ch('k')],
+        Action::SelectPrevious,
+        false,
+    ),
+    bind(
+        C::NoteTakers,
+        &[DOWN, Key::ch('j')],
+        Action::SelectNext,
+        false,
+    ),
+    bind(
+        C::NoteTakers,
+        &[Key::ch('d')],
+        Action::DisconnectNoteTaker,
+        true,
+    ),
+    bind(
+        C::NoteTakers,
+        &[Key::ch('R')],
+        Action::RevokeNoteTaker,
+        true,
+    ),
+    bind(C::NoteTakers, &[Key::ch('c')], Action::NewJoinCode, true),
+    bind(
+        C::NoteTakers,
+        &[ESC, Key::ch('t'), Key::ch('q')],
+        Action::ShowNoteTakers,
+        true,
+    ),
     bind(C::Help, &[UP, Key::ch('k')], Action::SelectPrevious, false),
     bind(C::Help, &[DOWN, Key::ch('j')], Action::SelectNext, false),
     bind(
@@ -462,9 +513,18 @@ pub static BINDINGS: &[Binding] = &[
 
 /// The action a key asks for in these contexts (most specific first), if any.
 pub fn lookup(contexts: &[Context], event: &KeyEvent) -> Option<Action> {
+    lookup_in(BINDINGS, contexts, event)
+}
+
+/// The same, in another screen's table (the note-taker's).
+pub fn lookup_in(
+    table: &'static [Binding],
+    contexts: &[Context],
+    event: &KeyEvent,
+) -> Option<Action> {
     let key = Key::from_event(event);
     contexts.iter().find_map(|context| {
-        BINDINGS
+        table
             .iter()
             .filter(|b| b.context == *context)
             .find(|b| b.keys.contains(&key))
@@ -476,9 +536,14 @@ pub fn lookup(contexts: &[Context], event: &KeyEvent) -> Option<Action> {
 /// context first. A key already taken by a more specific context is not offered again,
 /// nor an action already offered under another key (`?` and F1 both open the help).
 pub fn hints(contexts: &[Context]) -> Vec<&'static Binding> {
+    hints_in(BINDINGS, contexts)
+}
+
+/// The same, in another screen's table.
+pub fn hints_in(table: &'static [Binding], contexts: &[Context]) -> Vec<&'static Binding> {
     let mut out: Vec<&'static Binding> = Vec::new();
     for context in contexts {
-        for binding in BINDINGS.iter().filter(|b| b.context == *context && b.hint) {
+        for binding in table.iter().filter(|b| b.context == *context && b.hint) {
             let shadowed = out.iter().any(|taken| {
                 taken.action == binding.action
                     || taken.keys.iter().any(|k| binding.keys.contains(k))
@@ -494,12 +559,19 @@ pub fn hints(contexts: &[Context]) -> Vec<&'static Binding> {
 /// Every binding, grouped by context in the order of `Context::ALL`: what the help
 /// overlay shows.
 pub fn help_groups() -> Vec<(Context, Vec<&'static Binding>)> {
+    help_groups_in(BINDINGS)
+}
+
+/// The same, in another screen's table; contexts it does not use are left out.
+pub fn help_groups_in(table: &'static [Binding]) -> Vec<(Context, Vec<&'static Binding>)> {
     Context::ALL
         .iter()
         .map(|context| {
-            let bindings = BINDINGS.iter().filter(|b| b.context == *context).collect();
+            let bindings: Vec<&'static Binding> =
+                table.iter().filter(|b| b.context == *context).collect();
             (*context, bindings)
         })
+        .filter(|(_, bindings)| !bindings.is_empty())
         .collect()
 }
 

@@ -26,17 +26,19 @@ pub struct Areas {
     pub footer: Rect,
 }
 
-/// The panels' places on a screen of `area`, or `None` when it is too small.
-pub fn areas(area: Rect, has_message: bool) -> Option<Areas> {
+/// The panels' places on a screen of `area` under a header of `header_rows` (2, or 3
+/// with the note-taker link), or `None` when it is too small.
+pub fn areas(area: Rect, header_rows: u16, has_message: bool) -> Option<Areas> {
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         return None;
     }
+    let header_rows = header_rows.clamp(1, 3);
     let (x, y, w, h) = (area.x, area.y, area.width, area.height);
-    let header = Rect::new(x, y, w, 2);
+    let header = Rect::new(x, y, w, header_rows);
     let footer = Rect::new(x, y + h - 1, w, 1);
     let message_rows = u16::from(has_message);
     let message = has_message.then(|| Rect::new(x, y + h - 2, w, 1));
-    let body = Rect::new(x, y + 2, w, h - 3 - message_rows);
+    let body = Rect::new(x, y + header_rows, w, h - header_rows - 1 - message_rows);
 
     let left_w = (w * 34 / 100).clamp(30, 46);
     let right_w = w - left_w;
@@ -145,9 +147,9 @@ mod tests {
     fn every_panel_lies_inside_the_screen_at_every_size_from_the_minimum() {
         for w in MIN_WIDTH..=200 {
             for h in [24, 25, 30, 40, 60] {
-                for message in [false, true] {
+                for (message, header) in [(false, 2), (true, 2), (false, 3), (true, 3)] {
                     let screen = Rect::new(0, 0, w, h);
-                    let a = areas(screen, message).expect("big enough");
+                    let a = areas(screen, header, message).expect("big enough");
                     for r in [
                         a.header,
                         a.attendance,
@@ -168,9 +170,9 @@ mod tests {
 
     #[test]
     fn smaller_than_80_by_24_is_too_small() {
-        assert!(areas(Rect::new(0, 0, 79, 24), false).is_none());
-        assert!(areas(Rect::new(0, 0, 80, 23), false).is_none());
-        assert!(areas(Rect::new(0, 0, 1, 1), false).is_none());
+        assert!(areas(Rect::new(0, 0, 79, 24), 2, false).is_none());
+        assert!(areas(Rect::new(0, 0, 80, 23), 2, false).is_none());
+        assert!(areas(Rect::new(0, 0, 1, 1), 3, false).is_none());
     }
 
     #[test]

@@ -9,9 +9,12 @@
 pub mod action;
 pub mod app;
 pub mod input;
+pub mod join;
 pub mod keys;
 pub mod layout;
+pub mod link;
 pub mod panels;
+pub mod people;
 pub mod prompt;
 pub mod strings;
 pub mod terminal;
@@ -24,6 +27,7 @@ pub mod view;
 mod tests;
 
 use std::io;
+use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -34,24 +38,49 @@ use ratatui::buffer::Buffer;
 use tokio::sync::mpsc::UnboundedReceiver;
 
 use crate::domain::{Meeting, Session};
+use crate::net::{Host, HostConfig, HostEvent, JoinCode, NoteOutcome};
 use crate::store::{self, SaveReport, Saver};
+
+use link::{LinkCommand, LinkInput, LinkPanel};
 
 pub use action::{Action, Panel};
 pub use app::App;
 pub use update::{Effect, Input, handle, update};
 pub use view::draw;
 
+/// How the facilitator's screen runs.
+#[derive(Clone, Debug, Default)]
+pub struct RunOptions {
+    /// Listen for note-takers on this address: `127.0.0.1:PORT` for a second terminal
+    /// on the same laptop, a LAN address by choice. Nobody can join without it.
+    pub listen: Option<SocketAddr>,
+}
+
 /// Runs the facilitator's screen on `meeting`, whose file is `path` (the caller holds
 /// the SessionLock). Returns when the user quits and everything is saved.
 pub fn run(path: PathBuf, meeting: Meeting) -> io::Result<()> {
+    run_with(path, meeting, RunOptions::default())
+}
+
+/// [`run`], listening for note-takers when `options` says so.
+pub fn run_with(path: PathBuf, meeting: Meeting, options: RunOptions) -> io::Result<()> {
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()?;
-    let (reports, report_inbox) = tokio::sync::mpsc::unbounded_channel();
+    // Listen before taking the terminal: a port in use is a message on a usable
+    // terminal, not a broken screen.
+    let mut listening = match options.listen {
+        Some(addr) => Some(runtime.block_on(Listening::start(addr, &meeting))?),
+        None => None,
+    };
+    let (reports, mut report_inbox) = tokio::sync::mpsc::unbounded_channel();
     // The saver starts from the session as it is on disk now; from here on it is
     // handed each event as it is recorded.
     let saver = Saver::spawn(path.clone(), meeting.session().clone(), reports);
     let mut app = App::new(meeting, Local::now().fixed_offset());
+    if let Some(listening) = &listening {
+        app.link = Some(LinkPanel::new(listening.address(), listening.host.code()));
+    }
 
     let ended = {
         let mut guard = terminal::TerminalGuard::enter()?;
@@ -63,12 +92,25 @@ pub fn run(path: PathBuf, meeting: Meeting) -> io::Result<()> {
             &mut app,
             &mut guard.screen,
             &saver,
-            report_inbox,
+            &mut report_inbox,
+            listening.as_mut(),
         ))
         // The guard restores the terminal here, before anything is printed.
     };
 
     let finished = saver.finish();
+    if let Some(listening) = &listening {
+        // Acknowledge what the last save covered, then close the links, giving them a
+        // moment to deliver that before the runtime stops.
+        while let Ok(report) = report_inbox.try_recv() {
+            if let SaveReport::Saved { through } = report {
+                listening.host.saved(through);
+            }
+        }
+        listening.host.shutdown();
+        // (The sleep is made inside the runtime: a timer needs its reactor.)
+        runtime.block_on(async { tokio::time::sleep(Duration::from_millis(100)).await });
+    }
     let rescue_needed = finished.is_err() || matches!(ended, Ok(Ended::Rescue));
     if rescue_needed {
         let rescue = write_rescue_copy(&path, app.meeting.session())?;
@@ -85,6 +127,100 @@ pub fn run(path: PathBuf, meeting: Meeting) -> io::Result<()> {
     ended.map(|_| ())
 }
 
+/// The host side of the note-taker link, while the screen listens.
+struct Listening {
+    host: Host,
+    events: tokio::sync::mpsc::Receiver<HostEvent>,
+}
+
+impl Listening {
+    async fn start(addr: SocketAddr, meeting: &Meeting) -> io::Result<Listening> {
+        let code = JoinCode::random().map_err(io::Error::other)?;
+        let (host, events) = Host::bind(addr, HostConfig::new(code), meeting)
+            .await
+            .map_err(|e| listen_error(addr, e))?;
+        Ok(Listening { host, events })
+    }
+
+    /// The address as bound: a port of 0 shows the port the system chose.
+    fn address(&self) -> String {
+        self.host
+            .local_addr()
+            .map_or_else(String::new, |a| a.to_string())
+    }
+
+    /// A host event as the screen's input; a note-taker's note is recorded in the
+    /// meeting here (the host keeps what it needs to acknowledge it once saved).
+    fn input(&self, app: &mut App, event: HostEvent) -> Option<Input> {
+        let host = &self.host;
+        let link = match event {
+            HostEvent::Note(request) => {
+                let name = request.name.clone();
+                let now = Local::now().fixed_offset();
+                match host.record(&mut app.meeting, request, now) {
+                    NoteOutcome::Recorded(event) => LinkInput::NoteRecorded(event),
+                    NoteOutcome::Duplicate => return None,
+                    NoteOutcome::Refused(error) => LinkInput::NoteRefused {
+                        name,
+                        why: strings::refusal(&error, app.meeting.state(), app.lang),
+                    },
+                }
+            }
+            HostEvent::Connected { name, peer, .. } => LinkInput::Joined {
+                name,
+                peer,
+                connected: host.note_takers(),
+            },
+            HostEvent::Disconnected {
+                client,
+                name,
+                reason,
+                ..
+            } => LinkInput::Left {
+                client,
+                name,
+                reason,
+                connected: host.note_takers(),
+            },
+            HostEvent::FailedAttempt { peer, at, failures } => LinkInput::FailedAttempt {
+                peer,
+                at: chrono::DateTime::<Local>::from(at).fixed_offset(),
+                failures,
+            },
+            HostEvent::CodeReplaced { code } => LinkInput::CodeChanged {
+                code,
+                replaced: true,
+            },
+            HostEvent::Refused { name, reason, .. } => LinkInput::Refused {
+                name,
+                why: strings::host_refusal(&reason, app.lang),
+            },
+            // A connection that never joined: nothing for the room to see.
+            HostEvent::LinkClosed { .. } => return None,
+        };
+        Some(Input::Link(link))
+    }
+}
+
+/// Why the screen cannot listen, saying what to do.
+fn listen_error(addr: SocketAddr, error: io::Error) -> io::Error {
+    let why = match error.kind() {
+        io::ErrorKind::AddrInUse => format!(
+            "{addr} is already in use (another Roundtable, or another program); choose another port, e.g. --listen {}:{}",
+            addr.ip(),
+            addr.port().wrapping_add(1).max(1024)
+        ),
+        io::ErrorKind::AddrNotAvailable => format!(
+            "{addr} is not an address of this computer; use 127.0.0.1:PORT for a note-taker on this laptop, or this laptop's address on the venue network"
+        ),
+        io::ErrorKind::PermissionDenied => format!(
+            "not allowed to listen on {addr}; ports below 1024 need privileges, so use one like 7878"
+        ),
+        _ => format!("cannot listen on {addr}: {error}"),
+    };
+    io::Error::new(error.kind(), why)
+}
+
 /// Why the loop ended.
 #[derive(Debug, PartialEq, Eq)]
 enum Ended {
@@ -94,11 +230,19 @@ enum Ended {
     Rescue,
 }
 
+/// Inputs handled in one go before the screen is drawn, when several are waiting
+/// (a burst of notes): one frame for all of them, and the keyboard is read first.
+/// The batch also ends after `BATCH_TIME`, so a key waits for at most that and a
+/// frame.
+const BATCH: usize = 64;
+const BATCH_TIME: Duration = Duration::from_millis(4);
+
 async fn event_loop(
     app: &mut App,
     screen: &mut terminal::Screen,
     saver: &Saver,
-    mut reports: UnboundedReceiver<SaveReport>,
+    reports: &mut UnboundedReceiver<SaveReport>,
+    mut listening: Option<&mut Listening>,
 ) -> io::Result<Ended> {
     let mut events = EventStream::new();
     let mut tick = tokio::time::interval_at(next_second(), Duration::from_secs(1));
@@ -113,37 +257,148 @@ async fn event_loop(
         panic!("a panic asked for by ROUNDTABLE_TEST_PANIC");
     }
     loop {
-        let input = tokio::select! {
+        // The keyboard first, so a flood of notes never keeps a key waiting.
+        let first = tokio::select! {
+            biased;
             event = events.next() => match event {
                 Some(Ok(event)) => match to_input(event) {
-                    Some(input) => input,
+                    Some(input) => Some(input),
                     None => continue,
                 },
                 Some(Err(e)) => return Err(e),
                 // The terminal is gone: keep what was recorded and leave.
                 None => return Ok(leave(app, saver)),
             },
-            Some(report) = reports.recv() => Input::Saved(report),
-            _ = tick.tick() => Input::Tick(Local::now().fixed_offset()),
             _ = signals.recv() => return Ok(leave(app, saver)),
+            Some(report) = reports.recv() => Some(saved(report, listening.as_deref())),
+            Some(event) = host_event(&mut listening) => match listening.as_deref() {
+                Some(l) => l.input(app, event),
+                None => None,
+            },
+            _ = tick.tick() => Some(Input::Tick(Local::now().fixed_offset())),
         };
-        if !update::changes_screen(&input) {
-            continue;
+        let mut next = first;
+        let mut handled = 0;
+        let mut redraw = false;
+        let began = std::time::Instant::now();
+        while let Some(input) = next.take() {
+            handled += 1;
+            if update::changes_screen(&input) {
+                redraw = true;
+                // The clock is read here, at the edge, and handed to the meeting as a
+                // value.
+                app.now = Local::now().fixed_offset();
+                let effects = update::handle(app, input);
+                if let Some(ended) = run_effects(app, saver, listening.as_deref(), effects) {
+                    return Ok(ended);
+                }
+            }
+            if handled < BATCH && began.elapsed() < BATCH_TIME {
+                // Keys typed meanwhile first (an input method or a paste sends many).
+                next = match ready_terminal(&mut events).await {
+                    Some(Ok(event)) => to_input(event),
+                    Some(Err(e)) => return Err(e),
+                    None => ready_input(app, reports, listening.as_deref_mut()),
+                };
+            }
         }
-        // The clock is read here, at the edge, and handed to the meeting as a value.
-        app.now = Local::now().fixed_offset();
-        for effect in update::handle(app, input) {
-            match effect {
-                Effect::Save(event) => saver.append(*event),
-                Effect::Quit => {
-                    if let Some(ended) = quit(app, saver) {
-                        return Ok(ended);
-                    }
+        if redraw {
+            screen.draw(|frame| view::draw(app, frame))?;
+        }
+    }
+}
+
+/// A terminal event already waiting, without waiting for one. It is polled with
+/// this task's own waker, so one that is not there yet still wakes the loop's select
+/// when it comes (a no-op waker would lose that wake-up).
+pub(crate) async fn ready_terminal(events: &mut EventStream) -> Option<io::Result<TermEvent>> {
+    std::future::poll_fn(|cx| {
+        std::task::Poll::Ready(match events.poll_next_unpin(cx) {
+            std::task::Poll::Ready(event) => event,
+            std::task::Poll::Pending => None,
+        })
+    })
+    .await
+}
+
+/// The next host event, or never when the screen does not listen.
+async fn host_event(listening: &mut Option<&mut Listening>) -> Option<HostEvent> {
+    match listening {
+        Some(l) => l.events.recv().await,
+        None => std::future::pending().await,
+    }
+}
+
+/// A save report; the host acknowledges the notes it covers.
+fn saved(report: SaveReport, listening: Option<&Listening>) -> Input {
+    if let (SaveReport::Saved { through }, Some(l)) = (&report, listening) {
+        l.host.saved(*through);
+    }
+    Input::Saved(report)
+}
+
+/// A save report or host event already waiting, without waiting for one.
+fn ready_input(
+    app: &mut App,
+    reports: &mut UnboundedReceiver<SaveReport>,
+    listening: Option<&mut Listening>,
+) -> Option<Input> {
+    if let Ok(report) = reports.try_recv() {
+        return Some(saved(report, listening.as_deref()));
+    }
+    let listening = listening?;
+    while let Ok(event) = listening.events.try_recv() {
+        if let Some(input) = listening.input(app, event) {
+            return Some(input);
+        }
+    }
+    None
+}
+
+/// Carries out what `update` asked for; `Some` when the loop must end.
+fn run_effects(
+    app: &mut App,
+    saver: &Saver,
+    listening: Option<&Listening>,
+    effects: Vec<Effect>,
+) -> Option<Ended> {
+    let mut queue: std::collections::VecDeque<Effect> = effects.into();
+    while let Some(effect) = queue.pop_front() {
+        match effect {
+            Effect::Save(event) => {
+                // Every recorded event, the facilitator's too, goes to the note-takers.
+                if let Some(l) = listening {
+                    l.host.publish(&app.meeting, &event);
+                }
+                saver.append(*event);
+            }
+            Effect::Quit => {
+                if let Some(ended) = quit(app, saver) {
+                    return Some(ended);
+                }
+            }
+            Effect::Link(command) => {
+                let Some(l) = listening else {
+                    continue;
+                };
+                match command {
+                    LinkCommand::Disconnect { client, .. } => l.host.disconnect(&client),
+                    LinkCommand::Revoke { client, .. } => l.host.revoke(&client),
+                    LinkCommand::NewCode => match l.host.new_code() {
+                        Ok(code) => {
+                            let input = Input::Link(LinkInput::CodeChanged {
+                                code,
+                                replaced: false,
+                            });
+                            queue.extend(update::handle(app, input));
+                        }
+                        Err(error) => app.refuse(error.to_string()),
+                    },
                 }
             }
         }
-        screen.draw(|frame| view::draw(app, frame))?;
     }
+    None
 }
 
 /// Quitting waits for the saver. If the file cannot be written, the first quit stays
@@ -173,7 +428,7 @@ fn leave(app: &mut App, saver: &Saver) -> Ended {
     }
 }
 
-fn to_input(event: TermEvent) -> Option<Input> {
+pub(crate) fn to_input(event: TermEvent) -> Option<Input> {
     match event {
         TermEvent::Key(key) => Some(Input::Key(key)),
         TermEvent::Paste(text) => Some(Input::Paste(text)),
@@ -184,7 +439,7 @@ fn to_input(event: TermEvent) -> Option<Input> {
 }
 
 /// The next whole second, so the header clock turns over when the wall clock does.
-fn next_second() -> tokio::time::Instant {
+pub(crate) fn next_second() -> tokio::time::Instant {
     let nanos = Local::now().timestamp_subsec_nanos().min(999_999_999);
     let wait = Duration::from_nanos(u64::from(1_000_000_000 - nanos));
     tokio::time::Instant::now() + wait
@@ -210,14 +465,14 @@ fn write_rescue_copy(path: &Path, session: &Session) -> io::Result<PathBuf> {
 
 /// SIGTERM, SIGHUP and SIGINT: save, restore the terminal, exit cleanly. (Ctrl-C in
 /// raw mode arrives as a key, not as SIGINT; SIGINT still comes from `kill -INT`.)
-struct Signals {
+pub(crate) struct Signals {
     #[cfg(unix)]
     streams: Vec<tokio::signal::unix::Signal>,
 }
 
 impl Signals {
     #[cfg(unix)]
-    fn new() -> io::Result<Signals> {
+    pub(crate) fn new() -> io::Result<Signals> {
         use tokio::signal::unix::{SignalKind, signal};
         Ok(Signals {
             streams: vec![
@@ -229,18 +484,18 @@ impl Signals {
     }
 
     #[cfg(not(unix))]
-    fn new() -> io::Result<Signals> {
+    pub(crate) fn new() -> io::Result<Signals> {
         Ok(Signals {})
     }
 
     #[cfg(unix)]
-    async fn recv(&mut self) {
+    pub(crate) async fn recv(&mut self) {
         let waits = self.streams.iter_mut().map(|s| Box::pin(s.recv()));
         futures::future::select_all(waits).await;
     }
 
     #[cfg(not(unix))]
-    async fn recv(&mut self) {
+    pub(crate) async fn recv(&mut self) {
         let _ = tokio::signal::ctrl_c().await;
     }
 }

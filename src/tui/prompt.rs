@@ -3,6 +3,8 @@
 
 use crate::domain::{Ballot, ItemId, MotionId, Presence, Role, Speaker, State, Text};
 
+use super::people::People;
+
 use super::input::LineEditor;
 use super::text::width;
 
@@ -76,37 +78,37 @@ pub struct Picker {
 const PICKER_ROWS: usize = 200;
 
 impl Picker {
-    pub fn new(purpose: PickPurpose, state: &State) -> Picker {
+    pub fn new(purpose: PickPurpose, people: &dyn People) -> Picker {
         let mut picker = Picker {
             purpose,
             query: LineEditor::new(),
             rows: Vec::new(),
             selected: 0,
         };
-        picker.refilter(state);
+        picker.refilter(people);
         picker
     }
 
     /// Matches the query against names (both languages), ids and organisations, case
     /// blind; people in the room first, since they are the ones speaking.
-    pub fn refilter(&mut self, state: &State) {
+    pub fn refilter(&mut self, people: &dyn People) {
         let query = self.query.as_str().trim().to_lowercase();
         let mut present = Vec::new();
         let mut others = Vec::new();
-        for (i, person) in state.people.iter().enumerate() {
+        for i in 0..people.count() {
+            let name = people.name(i);
             let matches = query.is_empty()
-                || person.name.text.to_lowercase().contains(&query)
-                || person
-                    .name
+                || name.text.to_lowercase().contains(&query)
+                || name
                     .en
                     .as_deref()
                     .is_some_and(|en| en.to_lowercase().contains(&query))
-                || person.id.0.to_lowercase().contains(&query)
-                || person.organisation.text.to_lowercase().contains(&query);
+                || people.id(i).0.to_lowercase().contains(&query)
+                || people.organisation(i).text.to_lowercase().contains(&query);
             if !matches {
                 continue;
             }
-            if state.presence(i) == Presence::Present {
+            if people.presence(i) == Presence::Present {
                 present.push(PickRow::Person(i));
             } else {
                 others.push(PickRow::Person(i));
@@ -127,10 +129,12 @@ impl Picker {
     }
 
     /// What the highlighted row stands for; `None` for "(none)".
-    pub fn choice(&self, state: &State) -> Option<Speaker> {
+    pub fn choice(&self, people: &dyn People) -> Option<Speaker> {
         match self.rows.get(self.selected)? {
             PickRow::Nobody => None,
-            PickRow::Person(i) => state.people.get(*i).map(|p| Speaker::Person(p.id.clone())),
+            PickRow::Person(i) => {
+                (*i < people.count()).then(|| Speaker::Person(people.id(*i).clone()))
+            }
             PickRow::Free => {
                 let name = self.query.as_str().trim();
                 (!name.is_empty()).then(|| Speaker::Named(name.to_owned()))
@@ -254,10 +258,10 @@ pub fn parse_count(s: &str, empty_is_zero: bool) -> Option<u32> {
 }
 
 /// The width a picker needs for a person's name, for lining up the organisation.
-pub fn name_column(state: &State, rows: &[PickRow]) -> usize {
+pub fn name_column(people: &dyn People, rows: &[PickRow]) -> usize {
     rows.iter()
         .filter_map(|r| match r {
-            PickRow::Person(i) => state.people.get(*i).map(|p| width(&p.name.text)),
+            PickRow::Person(i) if *i < people.count() => Some(width(&people.name(*i).text)),
             _ => None,
         })
         .max()

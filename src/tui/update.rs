@@ -20,6 +20,7 @@ use super::app::{App, MESSAGE_SECONDS};
 use super::input::LineEditor;
 use super::keys;
 use super::layout;
+use super::link::{Attempt, LinkCommand, LinkInput};
 use super::prompt::{
     CountsForm, NoteDraft, PickPurpose, Picker, Prompt, RollCall, TextPurpose, parse_count,
 };
@@ -32,6 +33,8 @@ pub enum Effect {
     Save(Box<Event>),
     /// Leave: the loop flushes the saver first.
     Quit,
+    /// Ask the host something (disconnect, revoke, a new code).
+    Link(LinkCommand),
 }
 
 /// Everything that reaches the screen from outside.
@@ -44,6 +47,8 @@ pub enum Input {
     /// The clock ticked: a new time for the header.
     Tick(Stamp),
     Saved(SaveReport),
+    /// The note-taker link reported something.
+    Link(LinkInput),
 }
 
 /// Handles one input: keys through the key table, the rest directly.
@@ -76,7 +81,83 @@ pub fn handle(app: &mut App, input: Input) -> Vec<Effect> {
             app.save.report(report);
             Vec::new()
         }
+        Input::Link(input) => {
+            let had_message = app.message.is_some();
+            let effects = link_input(app, input);
+            if had_message != app.message.is_some() {
+                app.keep_selections_in_view();
+            }
+            effects
+        }
     }
+}
+
+/// What the host reported: the list, the notices, and note-takers' notes.
+fn link_input(app: &mut App, input: LinkInput) -> Vec<Effect> {
+    let lang = app.lang;
+    let Some(link) = app.link.as_mut() else {
+        return Vec::new();
+    };
+    match input {
+        LinkInput::Joined {
+            name,
+            peer,
+            connected,
+        } => {
+            link.set_connected(connected);
+            app.info(s::note_taker_joined(&name, &peer, lang));
+        }
+        LinkInput::Left {
+            client,
+            name,
+            reason,
+            connected,
+        } => {
+            // A reconnect closes the old link after the new one joined: not a leave.
+            let back = connected.iter().any(|n| n.client == client);
+            link.set_connected(connected);
+            if !back {
+                app.info(s::note_taker_left(&name, &reason, lang));
+            }
+        }
+        LinkInput::FailedAttempt { peer, at, failures } => {
+            link.attempt(Attempt {
+                peer: peer.clone(),
+                at,
+                failures,
+            });
+            app.refuse(s::wrong_code_tried(&peer, at, failures, lang));
+        }
+        LinkInput::CodeChanged { code, replaced } => {
+            let text = if replaced {
+                link.code_replaced_at = Some(app.now);
+                s::code_replaced(&code.to_string(), lang)
+            } else {
+                link.code_replaced_at = None;
+                s::new_code_issued(&code.to_string(), lang)
+            };
+            link.code = code;
+            // Wrong tries of the old code are history now (the list keeps them).
+            link.alert = None;
+            if replaced {
+                app.refuse(text);
+            } else {
+                app.info(text);
+            }
+        }
+        LinkInput::Refused { name, why } => {
+            app.refuse(s::note_taker_refused(name.as_deref(), &why, lang));
+        }
+        LinkInput::NoteRecorded(event) => {
+            app.save.recorded = Some(event.seq);
+            app.refresh_after(&event.kind);
+            return vec![Effect::Save(event)];
+        }
+        LinkInput::NoteRefused { name, why } => {
+            app.refuse(s::note_refused(&name, &why, lang));
+        }
+    }
+    Vec::new()
 }
 
 fn handle_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
@@ -286,6 +367,40 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         A::BallotNo => mark_ballot(app, Some(Ballot::No)),
         A::BallotAbstain => mark_ballot(app, Some(Ballot::Abstain)),
         A::ClearBallot => mark_ballot(app, None),
+        A::ShowNoteTakers => match app.link.as_mut() {
+            Some(link) => link.open = !link.open,
+            None => app.refuse(s::NOT_LISTENING.get(app.lang)),
+        },
+        A::DisconnectNoteTaker | A::RevokeNoteTaker => {
+            let chosen = app
+                .link
+                .as_ref()
+                .and_then(|l| l.selected_note_taker())
+                .map(|n| (n.client.clone(), n.name.clone()));
+            let Some((client, name)) = chosen else {
+                app.refuse(s::NO_NOTE_TAKER.get(app.lang));
+                return Vec::new();
+            };
+            let command = if action == A::RevokeNoteTaker {
+                app.info(s::revoked(&name, app.lang));
+                LinkCommand::Revoke { client, name }
+            } else {
+                app.info(s::disconnected(&name, app.lang));
+                LinkCommand::Disconnect { client, name }
+            };
+            return vec![Effect::Link(command)];
+        }
+        A::NewJoinCode => {
+            if app.link.is_some() {
+                return vec![Effect::Link(LinkCommand::NewCode)];
+            }
+        }
+        // The note-taker's screen only.
+        A::PreviousOwnNote
+        | A::NextOwnNote
+        | A::CorrectNote
+        | A::EnterJoinCode
+        | A::ReconnectNow => {}
         A::ChairAdopts | A::ChairRejects => {
             if let Some(Prompt::ChairRuling { motion }) = &app.prompt {
                 let kind = EventKind::ChairRuled {
@@ -876,6 +991,10 @@ fn move_selection(app: &mut App, delta: isize) {
         *scroll = scroll.saturating_add_signed(delta).min(1000);
         return;
     }
+    if let Some(link) = app.link.as_mut().filter(|l| l.open) {
+        link.move_by(delta);
+        return;
+    }
     match &mut app.prompt {
         Some(Prompt::Picker(picker)) => {
             let last = picker.rows.len().saturating_sub(1);
@@ -919,7 +1038,7 @@ fn handle_mouse(app: &mut App, mouse: MouseEvent) -> Vec<Effect> {
         return Vec::new();
     }
     // A dialog keeps the keyboard; clicks behind it would act on what it hides.
-    if app.prompt.is_some() {
+    if app.prompt.is_some() || app.note_takers_open() {
         return Vec::new();
     }
     let Some(areas) = app.areas() else {

@@ -4,15 +4,23 @@
 
 use std::io::{Read, Write};
 use std::path::Path;
-use std::sync::{Arc, Mutex};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Condvar, Mutex};
 use std::thread;
 use std::time::{Duration, Instant};
 
 use portable_pty::{Child, CommandBuilder, PtySize, native_pty_system};
 
+/// The emulated screen, and a signal raised each time the program writes to it.
+struct Screen {
+    parser: Mutex<vt100::Parser>,
+    changed: Condvar,
+    /// How many bytes the program has written.
+    received: AtomicUsize,
+}
+
 pub struct Pty {
-    screen: Arc<Mutex<vt100::Parser>>,
-    received: Arc<std::sync::atomic::AtomicUsize>,
+    screen: Arc<Screen>,
     writer: Box<dyn Write + Send>,
     child: Box<dyn Child + Send + Sync>,
 }
@@ -55,10 +63,12 @@ impl Pty {
         let mut reader = pair.master.try_clone_reader().expect("pty reader");
         let writer = pair.master.take_writer().expect("pty writer");
         let size = |n: u16| std::num::NonZero::new(n).expect("a terminal of at least 1×1");
-        let screen = Arc::new(Mutex::new(vt100::Parser::new(size(rows), size(cols), 0)));
+        let screen = Arc::new(Screen {
+            parser: Mutex::new(vt100::Parser::new(size(rows), size(cols), 0)),
+            changed: Condvar::new(),
+            received: AtomicUsize::new(0),
+        });
         let feed = Arc::clone(&screen);
-        let received = Arc::new(std::sync::atomic::AtomicUsize::new(0));
-        let counter = Arc::clone(&received);
         thread::spawn(move || {
             // Keep the master alive as long as we read from it.
             let _master = pair.master;
@@ -67,15 +77,15 @@ impl Pty {
                 match reader.read(&mut buf) {
                     Ok(0) | Err(_) => break,
                     Ok(n) => {
-                        counter.fetch_add(n, std::sync::atomic::Ordering::Relaxed);
-                        feed.lock().expect("screen lock").process(&buf[..n]);
+                        feed.received.fetch_add(n, Ordering::Relaxed);
+                        feed.parser.lock().expect("screen lock").process(&buf[..n]);
+                        feed.changed.notify_all();
                     }
                 }
             }
         });
         Pty {
             screen,
-            received,
             writer,
             child,
         }
@@ -83,7 +93,12 @@ impl Pty {
 
     /// The screen's text now.
     pub fn screen(&self) -> String {
-        self.screen.lock().expect("screen lock").screen().contents()
+        self.view().contents()
+    }
+
+    /// The screen, to watch from another thread while this one types.
+    pub fn view(&self) -> ScreenView {
+        ScreenView(Arc::clone(&self.screen))
     }
 
     /// Waits until `needle` is on the screen; panics with the screen after `timeout`.
@@ -93,17 +108,20 @@ impl Pty {
 
     /// Waits until `ready` holds for the screen; `what` names it in the failure.
     pub fn wait_until(&self, what: &str, ready: impl Fn(&str) -> bool) -> String {
-        let deadline = Instant::now() + Duration::from_secs(20);
-        loop {
-            let screen = self.screen();
-            if ready(&screen) {
-                return screen;
-            }
-            if Instant::now() > deadline {
-                panic!("waited 20 s for {what:?}; the screen shows:\n{screen}");
-            }
-            thread::sleep(Duration::from_millis(20));
+        match self.wait_within(Duration::from_secs(20), &ready) {
+            Some(screen) => screen,
+            None => panic!(
+                "waited 20 s for {what:?}; the screen shows:\n{}",
+                self.screen()
+            ),
         }
+    }
+
+    /// Waits at most `limit` for `ready` to hold, checking each time the program
+    /// writes to the screen (so the moment it holds is known to well under a
+    /// millisecond); `None` if it never did.
+    pub fn wait_within(&self, limit: Duration, ready: impl Fn(&str) -> bool) -> Option<String> {
+        self.view().wait_within(limit, ready)
     }
 
     /// Types text or key sequences, as raw bytes.
@@ -114,10 +132,20 @@ impl Pty {
         self.writer.flush().expect("flush pty");
     }
 
+    /// Whether the process has ended (and how), without waiting.
+    #[allow(dead_code)] // not every test binary uses it
+    pub fn exited(&mut self) -> Option<bool> {
+        self.child
+            .try_wait()
+            .expect("child status")
+            .map(|status| status.success())
+    }
+
     /// Whether the terminal is as the program found it: main screen, cursor shown,
     /// no mouse reporting, no bracketed paste.
+    #[allow(dead_code)] // not every test binary uses it
     pub fn terminal_is_restored(&self) -> bool {
-        let parser = self.screen.lock().expect("screen lock");
+        let parser = self.screen.parser.lock().expect("screen lock");
         let screen = parser.screen();
         !screen.alternate_screen()
             && !screen.hide_cursor()
@@ -126,6 +154,7 @@ impl Pty {
     }
 
     /// Sends a signal (`TERM`, `HUP`, …) to the process.
+    #[allow(dead_code)] // not every test binary uses it
     pub fn signal(&self, name: &str) {
         let status = std::process::Command::new("kill")
             .args([&format!("-{name}"), &self.process_id().to_string()])
@@ -135,11 +164,13 @@ impl Pty {
     }
 
     /// How many bytes the program has written to the terminal so far.
+    #[allow(dead_code)] // not every test binary uses it
     pub fn bytes_received(&self) -> usize {
-        self.received.load(std::sync::atomic::Ordering::Relaxed)
+        self.screen.received.load(Ordering::Relaxed)
     }
 
     /// CPU time (user + system) the process has used, in clock ticks, from /proc.
+    #[allow(dead_code)] // not every test binary uses it
     pub fn cpu_ticks(&self) -> u64 {
         let stat = std::fs::read_to_string(format!("/proc/{}/stat", self.process_id()))
             .expect("/proc/PID/stat");
@@ -181,6 +212,41 @@ impl Pty {
                 );
             }
             thread::sleep(Duration::from_millis(20));
+        }
+    }
+}
+
+/// A pseudo-terminal's screen, readable from any thread.
+#[derive(Clone)]
+pub struct ScreenView(Arc<Screen>);
+
+impl ScreenView {
+    pub fn contents(&self) -> String {
+        self.0
+            .parser
+            .lock()
+            .expect("screen lock")
+            .screen()
+            .contents()
+    }
+
+    /// See [`Pty::wait_within`].
+    pub fn wait_within(&self, limit: Duration, ready: impl Fn(&str) -> bool) -> Option<String> {
+        let deadline = Instant::now() + limit;
+        let mut parser = self.0.parser.lock().expect("screen lock");
+        loop {
+            let screen = parser.screen().contents();
+            if ready(&screen) {
+                return Some(screen);
+            }
+            let left = deadline.checked_duration_since(Instant::now())?;
+            // Woken by each write; the timeout also covers a program gone quiet.
+            parser = self
+                .0
+                .changed
+                .wait_timeout(parser, left.min(Duration::from_millis(100)))
+                .expect("screen lock")
+                .0;
         }
     }
 }

@@ -2,6 +2,7 @@
 //! keys (from the key table).
 
 use ratatui::Frame;
+use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear};
@@ -12,7 +13,8 @@ use crate::tui::app::App;
 use crate::tui::input::LineEditor;
 use crate::tui::keys;
 use crate::tui::layout;
-use crate::tui::prompt::{PickPurpose, PickRow, Prompt, TextPurpose, name_column};
+use crate::tui::people::People;
+use crate::tui::prompt::{PickPurpose, PickRow, Picker, Prompt, TextPurpose, name_column};
 use crate::tui::strings as s;
 use crate::tui::theme;
 
@@ -35,7 +37,7 @@ pub fn render(app: &App, frame: &mut Frame, screen: Rect) {
         ),
         Prompt::Picker(p) => (
             pick_question(&p.purpose).get(lang).to_owned(),
-            1 + (p.rows.len() as u16).clamp(1, LIST_ROWS),
+            picker_rows(p),
         ),
         Prompt::Counts(_) => (s::ASK_VOTE_COUNTS.get(lang).to_owned(), 4),
         Prompt::RollCall(r) => {
@@ -54,71 +56,13 @@ pub fn render(app: &App, frame: &mut Frame, screen: Rect) {
         }
         Prompt::ChairRuling { .. } => (s::ASK_CHAIR.get(lang).to_owned(), 1),
     };
-    let width = screen.width.saturating_sub(8).min(80);
-    let height = body_rows + 4;
-    let area = layout::centered(screen, width, height);
-    frame.render_widget(Clear, area);
-    frame.render_widget(
-        Block::bordered()
-            .border_style(theme::dialog_border())
-            .style(theme::dialog())
-            .title(Line::from(Span::styled(
-                format!(
-                    " {} ",
-                    truncate(&title, usize::from(width.saturating_sub(4)))
-                ),
-                theme::title(true),
-            ))),
-        area,
-    );
-    let inner = layout::inner(area);
-    let body = Rect::new(
-        inner.x + 1,
-        inner.y,
-        inner.width.saturating_sub(2),
-        inner.height,
-    );
+    let body = dialog_box(frame, screen, &title, body_rows);
     let cursor = match prompt {
         Prompt::Text { editor, .. } => field(frame, body, 0, "> ", editor, true),
         Prompt::Picker(picker) => {
             let cursor = field(frame, body, 0, "> ", &picker.query, true);
-            let state = app.state();
             let list_h = usize::from(body_rows.saturating_sub(1));
-            let start = picker.selected.saturating_sub(list_h.saturating_sub(1));
-            let name_w = name_column(state, &picker.rows);
-            let buf = frame.buffer_mut();
-            for (n, row) in picker.rows.iter().enumerate().skip(start).take(list_h) {
-                let y = 1 + (n - start) as u16;
-                let text = match row {
-                    PickRow::Nobody => s::NO_SPEAKER.get(lang).to_owned(),
-                    PickRow::Person(i) => {
-                        let p = &state.people[*i];
-                        let presence = s::presence(state.presence(*i)).get(lang);
-                        format!(
-                            "{} {} {}",
-                            fit(presence, 4),
-                            fit(p.name.get(lang), name_w),
-                            p.organisation.get(lang)
-                        )
-                    }
-                    PickRow::Free => format!(
-                        "＋ {}「{}」",
-                        s::FREE_TEXT.get(lang),
-                        picker.query.as_str().trim()
-                    ),
-                };
-                put(
-                    buf,
-                    body,
-                    0,
-                    y,
-                    &truncate(&text, usize::from(body.width)),
-                    theme::dialog(),
-                );
-                if n == picker.selected {
-                    style_row(buf, body, y, theme::selected(true));
-                }
-            }
+            picker_list(frame.buffer_mut(), body, picker, app.state(), lang, list_h);
             cursor
         }
         Prompt::Counts(form) => {
@@ -196,7 +140,95 @@ pub fn render(app: &App, frame: &mut Frame, screen: Rect) {
         }
     };
     // The dialog's keys, from the key table.
-    let hints: Vec<String> = keys::hints(app.contexts())
+    hints_row(frame.buffer_mut(), body, &keys::hints(app.contexts()), lang);
+    if let Some(position) = cursor {
+        frame.set_cursor_position(position);
+    }
+}
+
+/// The rows a picker's dialog body takes: the query and up to a dozen names.
+pub fn picker_rows(picker: &Picker) -> u16 {
+    1 + (picker.rows.len() as u16).clamp(1, LIST_ROWS)
+}
+
+/// A dialog box of `body_rows` rows (plus its hints) centred on the screen, with
+/// `title`: returns the body's area.
+pub fn dialog_box(frame: &mut Frame, screen: Rect, title: &str, body_rows: u16) -> Rect {
+    let width = screen.width.saturating_sub(8).min(80);
+    let height = body_rows + 4;
+    let area = layout::centered(screen, width, height);
+    frame.render_widget(Clear, area);
+    frame.render_widget(
+        Block::bordered()
+            .border_style(theme::dialog_border())
+            .style(theme::dialog())
+            .title(Line::from(Span::styled(
+                format!(
+                    " {} ",
+                    truncate(title, usize::from(width.saturating_sub(4)))
+                ),
+                theme::title(true),
+            ))),
+        area,
+    );
+    let inner = layout::inner(area);
+    Rect::new(
+        inner.x + 1,
+        inner.y,
+        inner.width.saturating_sub(2),
+        inner.height,
+    )
+}
+
+/// A picker's list under its query: the rows that fit around the selection.
+pub fn picker_list(
+    buf: &mut Buffer,
+    body: Rect,
+    picker: &Picker,
+    people: &dyn People,
+    lang: Lang,
+    list_h: usize,
+) {
+    let start = picker.selected.saturating_sub(list_h.saturating_sub(1));
+    let name_w = name_column(people, &picker.rows);
+    for (n, row) in picker.rows.iter().enumerate().skip(start).take(list_h) {
+        let y = 1 + (n - start) as u16;
+        let text = match row {
+            PickRow::Nobody => s::NO_SPEAKER.get(lang).to_owned(),
+            PickRow::Person(i) if *i < people.count() => {
+                let presence = s::presence(people.presence(*i)).get(lang);
+                format!(
+                    "{} {} {}",
+                    fit(presence, 4),
+                    fit(people.name(*i).get(lang), name_w),
+                    people.organisation(*i).get(lang)
+                )
+            }
+            PickRow::Person(_) => continue,
+            PickRow::Free => format!(
+                "＋ {}「{}」",
+                s::FREE_TEXT.get(lang),
+                picker.query.as_str().trim()
+            ),
+        };
+        put(
+            buf,
+            body,
+            0,
+            y,
+            &truncate(&text, usize::from(body.width)),
+            theme::dialog(),
+        );
+        if n == picker.selected {
+            style_row(buf, body, y, theme::selected(true));
+        }
+    }
+}
+
+/// A dialog's keys on its last row, from the key table (not the ones that work
+/// everywhere: the footer has those).
+pub fn hints_row(buf: &mut Buffer, body: Rect, hints: &[&'static keys::Binding], lang: Lang) {
+    let hints: Vec<String> = hints
         .iter()
         .filter(|b| !matches!(b.context, keys::Context::Everywhere))
         .map(|b| {
@@ -208,20 +240,17 @@ pub fn render(app: &App, frame: &mut Frame, screen: Rect) {
         })
         .collect();
     put(
-        frame.buffer_mut(),
+        buf,
         body,
         0,
         body.height.saturating_sub(1),
         &hints.join("   "),
         theme::dim(),
     );
-    if let Some(position) = cursor {
-        frame.set_cursor_position(position);
-    }
 }
 
 /// One input field: its label, its visible text, and where the cursor goes.
-fn field(
+pub fn field(
     frame: &mut Frame,
     body: Rect,
     row: u16,
@@ -272,7 +301,7 @@ fn text_question(purpose: &TextPurpose) -> crate::i18n::Label {
     }
 }
 
-fn pick_question(purpose: &PickPurpose) -> crate::i18n::Label {
+pub fn pick_question(purpose: &PickPurpose) -> crate::i18n::Label {
     match purpose {
         PickPurpose::NoteSpeaker => s::ASK_NOTE_SPEAKER,
         PickPurpose::Objector { blocking: true, .. } => s::ASK_OBJECTOR,

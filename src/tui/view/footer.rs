@@ -6,6 +6,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
 use super::{put, width};
+use crate::domain::Lang;
 use crate::tui::app::App;
 use crate::tui::keys::{self, Binding, Context};
 use crate::tui::strings as s;
@@ -28,21 +29,23 @@ pub fn footer_hints(app: &App) -> Vec<&'static Binding> {
         .collect()
 }
 
-fn hint_text(binding: &Binding, app: &App) -> (String, String) {
+fn hint_text(binding: &Binding, lang: Lang) -> (String, String) {
     // Only the first key: the footer is short; the help lists them all.
     let key = binding.keys.first().map(|k| k.label()).unwrap_or_default();
-    (
-        key,
-        format!(" {}  ", s::action(binding.action).get(app.lang)),
-    )
+    (key, format!(" {}  ", s::action(binding.action).get(lang)))
 }
 
 pub fn render(app: &App, buf: &mut Buffer, area: Rect) {
-    let hints = footer_hints(app);
+    render_hints(footer_hints(app), app.lang, buf, area);
+}
+
+/// Draws key hints: the global ones at the right, the others from the left, cut
+/// where they would run into the global ones.
+pub fn render_hints(hints: Vec<&'static Binding>, lang: Lang, buf: &mut Buffer, area: Rect) {
     let (global, local): (Vec<&Binding>, Vec<&Binding>) =
         hints.into_iter().partition(|b| is_global(b.context));
 
-    let global_text: Vec<(String, String)> = global.iter().map(|b| hint_text(b, app)).collect();
+    let global_text: Vec<(String, String)> = global.iter().map(|b| hint_text(b, lang)).collect();
     let global_w: usize = global_text.iter().map(|(k, l)| width(k) + width(l)).sum();
     let right_start = area.width.saturating_sub(global_w as u16);
     let mut x = right_start;
@@ -53,7 +56,7 @@ pub fn render(app: &App, buf: &mut Buffer, area: Rect) {
 
     let mut x = 0;
     for binding in local {
-        let (key, label) = hint_text(binding, app);
+        let (key, label) = hint_text(binding, lang);
         let w = (width(&key) + width(&label)) as u16;
         if x + w > right_start {
             break;

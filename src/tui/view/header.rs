@@ -117,4 +117,59 @@ pub fn render(app: &App, buf: &mut Buffer, area: Rect) {
             put(buf, area, x + 1, 1, &time, style);
         }
     }
+
+    // Row 3, when listening: where note-takers join, the code, who is connected, and
+    // any wrong code tried.
+    if let Some(link) = &app.link {
+        let x = put(
+            buf,
+            area,
+            1,
+            2,
+            &format!(
+                "{} {}  {} ",
+                s::LINK.get(lang),
+                link.address,
+                s::CODE.get(lang)
+            ),
+            theme::header(),
+        );
+        let x = put(
+            buf,
+            area,
+            x,
+            2,
+            &format!(" {} ", link.code),
+            theme::warning(),
+        );
+        let alert = link
+            .alert
+            .as_ref()
+            .map(|last| format!(" {} ", s::attempts_summary(last.failures, last.at, lang)));
+        let alert_w = alert.as_deref().map_or(0, width) as u16;
+        let room = usize::from(area.width.saturating_sub(x + 2 + alert_w + 1));
+        // Who is connected, in words if there is room, else only the names.
+        let names: Vec<&str> = link.connected.iter().map(|n| n.name.as_str()).collect();
+        let (full, short) = if names.is_empty() {
+            (
+                s::NO_NOTE_TAKERS.get(lang).to_owned(),
+                s::NOBODY_JOINED.get(lang).to_owned(),
+            )
+        } else {
+            let names = names.join("、");
+            (format!("{}：{names}", s::CONNECTED.get(lang)), names)
+        };
+        let who = if width(&full) <= room { full } else { short };
+        put(buf, area, x + 2, 2, &truncate(&who, room), theme::header());
+        if let Some(alert) = alert {
+            put(
+                buf,
+                area,
+                area.width.saturating_sub(alert_w),
+                2,
+                &alert,
+                theme::alert(),
+            );
+        }
+    }
 }

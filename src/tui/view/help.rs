@@ -24,8 +24,17 @@ const COLUMN_WIDTH: u16 = 38;
 
 /// The overlay's lines, in order: a heading per context, then its keys.
 pub fn help_lines(lang: Lang) -> Vec<(String, Style)> {
+    help_lines_for(keys::BINDINGS, lang, &[s::TYPE_TO_WRITE, s::MOUSE_HELP])
+}
+
+/// The overlay's lines for a key table, with notes after the keys.
+pub fn help_lines_for(
+    table: &'static [keys::Binding],
+    lang: Lang,
+    notes: &[crate::i18n::Label],
+) -> Vec<(String, Style)> {
     let mut lines = Vec::new();
-    for (context, bindings) in keys::help_groups() {
+    for (context, bindings) in keys::help_groups_in(table) {
         if bindings.is_empty() {
             continue;
         }
@@ -40,8 +49,9 @@ pub fn help_lines(lang: Lang) -> Vec<(String, Style)> {
         }
     }
     lines.push((String::new(), theme::text()));
-    lines.push((s::TYPE_TO_WRITE.get(lang).to_owned(), theme::dim()));
-    lines.push((s::MOUSE_HELP.get(lang).to_owned(), theme::dim()));
+    for note in notes {
+        lines.push((note.get(lang).to_owned(), theme::dim()));
+    }
     lines
 }
 
@@ -65,6 +75,17 @@ pub fn markdown_reference() -> String {
 }
 
 pub fn render(app: &App, frame: &mut Frame, screen: Rect, scroll: usize) {
+    render_lines(app.lang, &help_lines(app.lang), frame, screen, scroll);
+}
+
+/// Draws help lines as the overlay, in as many columns as fit.
+pub fn render_lines(
+    lang: Lang,
+    lines: &[(String, Style)],
+    frame: &mut Frame,
+    screen: Rect,
+    scroll: usize,
+) {
     let area = layout::centered(
         screen,
         screen.width.saturating_sub(4),
@@ -74,16 +95,15 @@ pub fn render(app: &App, frame: &mut Frame, screen: Rect, scroll: usize) {
     let block = Block::bordered()
         .border_style(theme::dialog_border())
         .title(Line::from(Span::styled(
-            format!(" {} ", s::HELP_TITLE.get(app.lang)),
+            format!(" {} ", s::HELP_TITLE.get(lang)),
             theme::title(true),
         )));
     frame.render_widget(block, area);
     let inner = layout::inner(area);
-    let lines = help_lines(app.lang);
     // As many columns as fit (up to three), each starting at a group's heading so no
     // group is torn.
     let count = usize::from((inner.width / COLUMN_WIDTH).clamp(1, 3));
-    let columns = split_columns(&lines, count);
+    let columns = split_columns(lines, count);
     let height = usize::from(inner.height);
     let column_w = inner.width / columns.len().max(1) as u16;
     // Long lines (the notes on typing and the mouse) wrap within their column.

@@ -4,13 +4,14 @@
 
 mod agenda;
 mod attendance;
-mod dialog;
+pub(crate) mod dialog;
 mod follow_up;
-mod footer;
+pub(crate) mod footer;
 mod header;
 pub mod help;
 mod motion;
-mod notes;
+mod note_takers;
+pub(crate) mod notes;
 
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
@@ -29,7 +30,7 @@ use super::theme;
 /// Draws the whole screen.
 pub fn draw(app: &App, frame: &mut Frame) {
     let area = frame.area();
-    let Some(areas) = layout::areas(area, app.message.is_some()) else {
+    let Some(areas) = layout::areas(area, app.header_rows(), app.message.is_some()) else {
         too_small(app, frame, area);
         return;
     };
@@ -51,6 +52,9 @@ pub fn draw(app: &App, frame: &mut Frame) {
     if app.prompt.is_some() {
         dialog::render(app, frame, area);
     }
+    if let Some(link) = app.link.as_ref().filter(|l| l.open) {
+        note_takers::render(app, link, frame, area);
+    }
     if let Some(scroll) = app.help {
         help::render(app, frame, area, scroll);
     }
@@ -59,7 +63,12 @@ pub fn draw(app: &App, frame: &mut Frame) {
 /// What a too-small terminal shows instead of the panels: the size it has and the size
 /// it needs. Written to fit even a 1×1 terminal without panicking.
 fn too_small(app: &App, frame: &mut Frame, area: Rect) {
-    let [first, second] = s::too_small(area.width, area.height, MIN_WIDTH, MIN_HEIGHT, app.lang);
+    too_small_in(app.lang, frame, area);
+}
+
+/// The too-small notice in `lang`.
+pub(crate) fn too_small_in(lang: crate::domain::Lang, frame: &mut Frame, area: Rect) {
+    let [first, second] = s::too_small(area.width, area.height, MIN_WIDTH, MIN_HEIGHT, lang);
     let lines = vec![Line::styled(first, theme::alert()), Line::from(second)];
     let top = area.height.saturating_sub(2) / 2;
     let rect = Rect::new(area.x, area.y + top, area.width, area.height - top);
@@ -74,7 +83,8 @@ fn too_small(app: &App, frame: &mut Frame, area: Rect) {
 
 /// A bordered panel with its number and name, highlighted when it has the focus.
 fn panel_block(app: &App, panel: Panel, extra: &str) -> Block<'static> {
-    let focused = app.focus == panel && app.prompt.is_none() && app.help.is_none();
+    let focused =
+        app.focus == panel && app.prompt.is_none() && app.help.is_none() && !app.note_takers_open();
     let number = Panel::ALL.iter().position(|p| *p == panel).unwrap_or(0) + 1;
     let mut title = vec![Span::styled(
         format!(" {number} {} ", s::panel(panel).get(app.lang)),
@@ -91,7 +101,7 @@ fn panel_block(app: &App, panel: Panel, extra: &str) -> Block<'static> {
 /// Writes `text` at column `x` of row `row` inside `area`, cut at the area's right
 /// edge; returns the column after it. Rows and columns outside `area` are ignored, so
 /// a tiny area never indexes outside the buffer.
-fn put(buf: &mut Buffer, area: Rect, x: u16, row: u16, text: &str, style: Style) -> u16 {
+pub(crate) fn put(buf: &mut Buffer, area: Rect, x: u16, row: u16, text: &str, style: Style) -> u16 {
     if row >= area.height || x >= area.width {
         return x;
     }
@@ -158,7 +168,7 @@ fn put_simple(buf: &mut Buffer, x: u16, y: u16, text: &str, max: u16, style: Sty
 }
 
 /// Patches the style of one row of `area` (for the selected row).
-fn style_row(buf: &mut Buffer, area: Rect, row: u16, style: Style) {
+pub(crate) fn style_row(buf: &mut Buffer, area: Rect, row: u16, style: Style) {
     if row < area.height {
         let rect = Rect::new(area.x, area.y + row, area.width, 1).intersection(buf.area);
         buf.set_style(rect, style);
@@ -166,13 +176,13 @@ fn style_row(buf: &mut Buffer, area: Rect, row: u16, style: Style) {
 }
 
 /// "1:02:05" for an elapsed time in seconds.
-fn clock(seconds: i64) -> String {
+pub(crate) fn clock(seconds: i64) -> String {
     let s = seconds.max(0);
     format!("{}:{:02}:{:02}", s / 3600, s / 60 % 60, s % 60)
 }
 
 /// "12:05" for minutes and seconds.
-fn minutes_seconds(seconds: i64) -> String {
+pub(crate) fn minutes_seconds(seconds: i64) -> String {
     let s = seconds.max(0);
     format!("{}:{:02}", s / 60, s % 60)
 }

@@ -8,10 +8,11 @@ use ratatui::layout::{Position, Rect};
 use ratatui::style::Style;
 
 use super::{panel_block, put, truncate, width};
-use crate::domain::{NoteEntry, NoteKind, State};
+use crate::domain::{Author, Lang, Note, NoteKind, Stamp};
 use crate::tui::action::Panel;
 use crate::tui::app::App;
 use crate::tui::layout;
+use crate::tui::people::People;
 use crate::tui::strings::{self as s, NoteKindChoice};
 use crate::tui::text::wrap;
 use crate::tui::theme;
@@ -44,44 +45,23 @@ fn draw_timeline(app: &App, frame: &mut Frame, area: Rect) {
         put(buf, area, 0, 0, s::NO_NOTES.get(lang), theme::dim());
         return;
     }
-    let w = usize::from(area.width);
-    let h = usize::from(area.height);
-    if w == 0 || h == 0 {
-        return;
-    }
-    // Walk back from the newest shown note until the rows are full.
+    // Walk back from the newest shown note; only the notes that fit are made lines.
     let end = shown.len().saturating_sub(app.notes.scroll);
-    let mut blocks: Vec<(Vec<String>, usize)> = Vec::new();
-    let mut rows = 0;
-    for n in (0..end).rev() {
-        if rows >= h {
-            break;
+    let newest_first = (0..end).rev().filter_map(|n| {
+        let entry = shown.get(n).and_then(|i| state.notes.get(i))?;
+        let mut line = note_line(entry.at, &entry.by, &entry.note, state, lang, None);
+        if app.notes.show_all
+            && let Some(item) = entry.note.item.as_ref().and_then(|id| state.item(id))
+            && state.current_item.map(|c| &state.items[c].item.id) != entry.note.item.as_ref()
+        {
+            line.push(
+                &format!("  〈{}〉", truncate(item.item.title.get(lang), 16)),
+                theme::text(),
+            );
         }
-        let Some(entry) = shown.get(n).and_then(|i| state.notes.get(i)) else {
-            continue;
-        };
-        let (line, speaker_bytes) = note_line(entry, state, app);
-        let wrapped = wrap(&line, w);
-        rows += wrapped.len();
-        blocks.push((wrapped, speaker_bytes));
-    }
-    // The oldest block may be cut at its top so the newest stays at the bottom.
-    let mut skip = rows.saturating_sub(h);
-    let mut y: u16 = 0;
-    for (lines, speaker_bytes) in blocks.iter().rev() {
-        for (k, line) in lines.iter().enumerate() {
-            if skip > 0 {
-                skip -= 1;
-                continue;
-            }
-            if k == 0 {
-                draw_first_row(buf, area, y, line, *speaker_bytes);
-            } else {
-                put(buf, area, 0, y, line, theme::text());
-            }
-            y += 1;
-        }
-    }
+        Some((line, false))
+    });
+    draw_newest_last(buf, area, newest_first);
     if app.notes.scroll > 0 {
         let more = format!(" +{} ", app.notes.scroll);
         let x = area.width.saturating_sub(width(&more) as u16);
@@ -96,42 +76,119 @@ fn draw_timeline(app: &App, frame: &mut Frame, area: Rect) {
     }
 }
 
-/// A note's first row: the time dim, the speaker bold, the text plain. Each cell is
-/// written once, since writing cells is most of a frame's cost.
-fn draw_first_row(buf: &mut Buffer, area: Rect, y: u16, line: &str, speaker_bytes: usize) {
-    // The line starts "HH:MM " then the speaker's name; a narrow panel may have
-    // wrapped inside that prefix, so split only at character boundaries that exist.
-    let time_end = TIME_BYTES.min(line.len());
-    let name_end = (TIME_BYTES + 1 + speaker_bytes).min(line.len());
-    let (Some(time), Some(name), Some(rest)) = (
-        line.get(..time_end),
-        line.get(time_end..name_end),
-        line.get(name_end..),
-    ) else {
-        put(buf, area, 0, y, line, theme::text());
+/// Draws notes wrapped to the area's width, the newest at the bottom, from an
+/// iterator that yields the newest first (each with whether it is selected). It stops
+/// taking notes once the area is full, so the cost is what is visible; the oldest
+/// note shown may be cut at its top.
+pub fn draw_newest_last(
+    buf: &mut Buffer,
+    area: Rect,
+    newest_first: impl Iterator<Item = (NoteLine, bool)>,
+) {
+    let w = usize::from(area.width);
+    let h = usize::from(area.height);
+    if w == 0 || h == 0 {
         return;
-    };
-    let x = put(buf, area, 0, y, time, theme::dim());
-    let x = put(buf, area, x, y, name, theme::heading());
-    put(buf, area, x, y, rest, theme::text());
+    }
+    let mut blocks: Vec<(Vec<String>, NoteLine, bool)> = Vec::new();
+    let mut rows = 0;
+    for (line, selected) in newest_first {
+        if rows >= h {
+            break;
+        }
+        let wrapped = wrap(&line.text, w);
+        rows += wrapped.len();
+        blocks.push((wrapped, line, selected));
+    }
+    let mut skip = rows.saturating_sub(h);
+    let mut y: u16 = 0;
+    for (lines, line, selected) in blocks.iter().rev() {
+        for (k, row) in lines.iter().enumerate() {
+            if skip > 0 {
+                skip -= 1;
+                continue;
+            }
+            if k == 0 {
+                draw_first_row(buf, area, y, row, &line.parts);
+            } else {
+                put(buf, area, 0, y, row, theme::text());
+            }
+            if *selected {
+                super::style_row(buf, area, y, theme::selected(true));
+            }
+            y += 1;
+        }
+    }
 }
 
-/// "HH:MM", the time at the start of each note.
-const TIME_BYTES: usize = 5;
+/// A note's first row, each part in its style (the time dim, the speaker bold, the
+/// text plain). Each cell is written once, since writing cells is most of a frame's
+/// cost.
+fn draw_first_row(buf: &mut Buffer, area: Rect, y: u16, row: &str, parts: &[(usize, Style)]) {
+    // A narrow panel may have wrapped inside a part: the row is a prefix of the line,
+    // so cut each part at the row's end, on boundaries that exist.
+    let mut x = 0;
+    let mut start = 0;
+    for &(end, style) in parts {
+        let end = end.min(row.len());
+        if end <= start {
+            continue;
+        }
+        let Some(text) = row.get(start..end) else {
+            put(buf, area, 0, y, row, theme::text());
+            return;
+        };
+        x = put(buf, area, x, y, text, style);
+        start = end;
+    }
+    if let Some(rest) = row.get(start..).filter(|r| !r.is_empty()) {
+        put(buf, area, x, y, rest, theme::text());
+    }
+}
 
-/// One note as a line: "14:05 王小明：〔待辦 …〕text", and the length of the speaker's
-/// name in bytes.
-fn note_line(entry: &NoteEntry, state: &State, app: &App) -> (String, usize) {
-    let lang = app.lang;
-    let note = &entry.note;
-    let mut line = entry.at.format("%H:%M").to_string();
-    line.push(' ');
-    let mut speaker_bytes = 0;
+/// A note as one line of text and the style of each part of it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct NoteLine {
+    pub text: String,
+    /// Each part ends at this byte of `text` (the previous part's end is its start).
+    pub parts: Vec<(usize, Style)>,
+}
+
+impl NoteLine {
+    pub fn push(&mut self, text: &str, style: Style) {
+        self.text.push_str(text);
+        self.parts.push((self.text.len(), style));
+    }
+}
+
+/// One note as a line: "14:05 ✎書記 王小明：〔待辦 …〕text". `tag`, when given, follows
+/// the time (the note-taker's screen puts the state of their own notes there); a
+/// note-taker's note is otherwise marked with their name.
+pub fn note_line(
+    at: Stamp,
+    by: &Author,
+    note: &Note,
+    people: &dyn People,
+    lang: Lang,
+    tag: Option<(&str, Style)>,
+) -> NoteLine {
+    let mut line = NoteLine {
+        text: String::new(),
+        parts: Vec::new(),
+    };
+    line.push(&at.format("%H:%M ").to_string(), theme::dim());
+    match (tag, by) {
+        (Some((tag, style)), _) => {
+            line.push(tag, style);
+            line.push(" ", theme::text());
+        }
+        (None, Author::NoteTaker(name)) => line.push(&format!("✎{name} "), theme::dim()),
+        (None, Author::Facilitator) => {}
+    }
+    let mut rest = String::new();
     if let Some(speaker) = &note.speaker {
-        let name = s::speaker_name(state, speaker, lang);
-        speaker_bytes = name.len();
-        line.push_str(name);
-        line.push_str(s::colon(lang));
+        line.push(s::speaker_name(people, speaker, lang), theme::heading());
+        rest.push_str(s::colon(lang));
     }
     let kind = NoteKindChoice::of(&note.kind);
     match &note.kind {
@@ -140,26 +197,18 @@ fn note_line(entry: &NoteEntry, state: &State, app: &App) -> (String, usize) {
             let mut tag = kind.label().get(lang).to_owned();
             if let Some(owner) = owner {
                 tag.push(' ');
-                tag.push_str(s::speaker_name(state, owner, lang));
+                tag.push_str(s::speaker_name(people, owner, lang));
             }
             if let Some(due) = due {
                 tag.push_str(&format!(" {} {}", s::DUE.get(lang), due.format("%Y-%m-%d")));
             }
-            line.push_str(&s::bracket(&tag, lang));
+            rest.push_str(&s::bracket(&tag, lang));
         }
-        NoteKind::Decision => line.push_str(&s::bracket(kind.label().get(lang), lang)),
+        NoteKind::Decision => rest.push_str(&s::bracket(kind.label().get(lang), lang)),
     }
-    line.push_str(note.text.get(lang));
-    if app.notes.show_all
-        && let Some(item) = note.item.as_ref().and_then(|id| state.item(id))
-        && state.current_item.map(|c| &state.items[c].item.id) != note.item.as_ref()
-    {
-        line.push_str(&format!(
-            "  〈{}〉",
-            truncate(item.item.title.get(lang), 16)
-        ));
-    }
-    (line, speaker_bytes)
+    rest.push_str(note.text.get(lang));
+    line.push(&rest, theme::text());
+    line
 }
 
 fn draw_input(app: &App, frame: &mut Frame, area: Rect) {

@@ -1,0 +1,364 @@
+//! The note-taker's screen as data: the meeting as the host shows it, the timeline of
+//! everyone's notes with the state of one's own, the note being typed, the link's
+//! state.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::domain::{EventKind, Lang, Note, Seq, Speaker, Stamp};
+use crate::net::protocol::PersonView;
+use crate::net::{ConnectionState, MeetingView, NoteView};
+use crate::tui::app::{Message, MessageKind};
+use crate::tui::input::LineEditor;
+use crate::tui::keys::Context;
+use crate::tui::prompt::{NoteDraft, Picker};
+use crate::tui::strings::NoteKindChoice;
+
+/// Nobody to pick before the host's welcome: typed names only.
+static NO_PEOPLE: Vec<PersonView> = Vec::new();
+
+/// Where one of one's own notes is.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum NoteState {
+    /// In the outbox on this laptop; not yet saved by the host.
+    Sending,
+    /// The host has it on disk.
+    Saved,
+    /// The host's meeting refused it, for this reason.
+    Rejected(String),
+}
+
+/// A note typed here that the host has not shown back yet.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LocalNote {
+    pub at: Stamp,
+    pub note: Note,
+}
+
+/// A row of the timeline: a note as the host has it, or one of ours it has not shown.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Row {
+    Host(Seq),
+    Local(u64),
+}
+
+/// Everyone's notes as the host shows them, with one's own not yet there.
+#[derive(Clone, Debug, Default)]
+pub struct Timeline {
+    /// The host's notes in log order.
+    pub notes: Vec<NoteView>,
+    /// Own notes (by own number) the host has not shown back yet.
+    pub local: BTreeMap<u64, LocalNote>,
+    /// Own corrections not yet acknowledged: own number → (the note, as corrected).
+    pub corrections: BTreeMap<u64, (Seq, Note)>,
+    /// Own numbers not yet acknowledged by the host.
+    pub unacked: BTreeSet<u64>,
+    /// Own notes the host refused, and why.
+    pub rejected: BTreeMap<u64, String>,
+    /// The selected row (one of one's own notes), to correct it.
+    pub selected: Option<Row>,
+    /// Rows scrolled off the bottom.
+    pub scroll: usize,
+}
+
+impl Timeline {
+    /// How many rows the timeline has.
+    pub fn len(&self) -> usize {
+        self.notes.len() + self.local.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The row at `index`, oldest first: the host's notes, then ours not yet there.
+    pub fn row(&self, index: usize) -> Option<Row> {
+        if let Some(note) = self.notes.get(index) {
+            return Some(Row::Host(note.seq));
+        }
+        // Counted from the nearer end: the screen asks for the newest rows.
+        let local = index - self.notes.len();
+        let from_end = self.local.len().checked_sub(local + 1)?;
+        let own = if from_end < local {
+            self.local.keys().rev().nth(from_end)
+        } else {
+            self.local.keys().nth(local)
+        };
+        own.map(|&seq| Row::Local(seq))
+    }
+
+    /// Where `row` is, if it is still there.
+    pub fn index_of(&self, row: Row) -> Option<usize> {
+        match row {
+            Row::Host(seq) => self.notes.binary_search_by_key(&seq, |n| n.seq).ok(),
+            Row::Local(own) => self
+                .local
+                .keys()
+                .position(|&k| k == own)
+                .map(|i| self.notes.len() + i),
+        }
+    }
+
+    pub fn host_note(&self, seq: Seq) -> Option<&NoteView> {
+        self.notes
+            .binary_search_by_key(&seq, |n| n.seq)
+            .ok()
+            .map(|i| &self.notes[i])
+    }
+
+    /// Whether a row is one of ours.
+    pub fn is_mine(&self, row: Row) -> bool {
+        match row {
+            Row::Host(seq) => self.host_note(seq).is_some_and(|n| n.mine.is_some()),
+            Row::Local(_) => true,
+        }
+    }
+
+    /// The state of one of our notes, by our number.
+    pub fn state_of(&self, own: u64) -> NoteState {
+        if let Some(why) = self.rejected.get(&own) {
+            NoteState::Rejected(why.clone())
+        } else if self.unacked.contains(&own) {
+            NoteState::Sending
+        } else {
+            NoteState::Saved
+        }
+    }
+
+    /// A correction of ours to the host's note `seq` still on its way, if any.
+    pub fn pending_correction(&self, seq: Seq) -> Option<(u64, &Note)> {
+        self.corrections
+            .iter()
+            .rev()
+            .find(|(_, (note, _))| *note == seq)
+            .map(|(own, (_, note))| (*own, note))
+    }
+
+    /// The welcome: the host's notes as they stand.
+    pub fn welcome(&mut self, notes: Vec<NoteView>) {
+        self.notes = notes;
+        self.notes.sort_by_key(|n| n.seq);
+        // Our notes the host now shows are no longer ours to show.
+        for own in self.notes.iter().filter_map(|n| n.mine) {
+            self.local.remove(&own);
+        }
+    }
+
+    /// Notes added, corrected or brought back, and notes undone.
+    pub fn update(&mut self, notes: Vec<NoteView>, removed: &[Seq]) {
+        self.notes.retain(|n| !removed.contains(&n.seq));
+        for note in notes {
+            if let Some(own) = note.mine {
+                self.local.remove(&own);
+            }
+            match self.notes.binary_search_by_key(&note.seq, |n| n.seq) {
+                Ok(i) => self.notes[i] = note,
+                Err(i) => self.notes.insert(i, note),
+            }
+        }
+    }
+
+    /// Everything through `through` is saved by the host (or was refused).
+    pub fn acked(&mut self, through: u64) {
+        // What the host sends is not trusted to be sensible: no overflow on u64::MAX.
+        let after = through.saturating_add(1);
+        self.unacked = self.unacked.split_off(&after);
+        self.corrections = self.corrections.split_off(&after);
+        if through == u64::MAX {
+            self.unacked.clear();
+            self.corrections.clear();
+        }
+        // Saved but not shown (the host had it already, beyond its welcome's reach):
+        // it is in the session, so it leaves the screen's own list.
+        let rejected = &self.rejected;
+        self.local
+            .retain(|own, _| *own > through || rejected.contains_key(own));
+    }
+
+    pub fn reject(&mut self, own: u64, why: String) {
+        self.unacked.remove(&own);
+        self.corrections.remove(&own);
+        if self.local.contains_key(&own) {
+            self.rejected.insert(own, why);
+        }
+    }
+
+    /// The next of our own rows before (`older`) or after the selection; from none,
+    /// older starts at the newest. Past the newest, the selection ends.
+    pub fn step_selection(&mut self, older: bool) {
+        let len = self.len();
+        let current = self.selected.and_then(|r| self.index_of(r));
+        let candidates: Box<dyn Iterator<Item = usize>> = match (current, older) {
+            (None, true) => Box::new((0..len).rev()),
+            (None, false) => return,
+            (Some(i), true) => Box::new((0..i).rev()),
+            (Some(i), false) => Box::new(i + 1..len),
+        };
+        let found = candidates
+            .filter_map(|i| self.row(i))
+            .find(|&row| self.is_mine(row));
+        match (found, older) {
+            (Some(row), _) => self.selected = Some(row),
+            (None, false) => self.selected = None,
+            // Already at our oldest note: stay there.
+            (None, true) => {}
+        }
+    }
+}
+
+/// The note being typed.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct NoteEditor {
+    pub input: LineEditor,
+    pub english: LineEditor,
+    pub editing_english: bool,
+    pub speaker: Option<Speaker>,
+    pub kind: NoteKindChoice,
+}
+
+impl NoteEditor {
+    pub fn editor_mut(&mut self) -> &mut LineEditor {
+        if self.editing_english {
+            &mut self.english
+        } else {
+            &mut self.input
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.input.is_empty() && self.english.is_empty()
+    }
+}
+
+/// Correcting one of our notes: which, and what was being typed before.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Correcting {
+    pub note: Seq,
+    pub original: Note,
+    pub set_aside: NoteEditor,
+}
+
+/// The note-taker's dialogs.
+#[derive(Clone, Debug, PartialEq)]
+pub enum JoinPrompt {
+    /// A speaker, or an action item's owner.
+    Picker(Picker),
+    /// An action item's due date, after its owner.
+    DueDate {
+        draft: NoteDraft,
+        owner: Option<Speaker>,
+        editor: LineEditor,
+    },
+    /// The join code, typed again.
+    Code { editor: LineEditor },
+}
+
+pub struct JoinApp {
+    pub lang: Lang,
+    /// The wall clock, set at the edge before each input is handled.
+    pub now: Stamp,
+    pub size: (u16, u16),
+    /// The host's address, as typed.
+    pub address: String,
+    /// The name our notes are recorded under.
+    pub name: String,
+    pub connection: ConnectionState,
+    /// The meeting as the host last showed it (`None` before any welcome).
+    pub meeting: Option<MeetingView>,
+    pub timeline: Timeline,
+    pub editor: NoteEditor,
+    pub correcting: Option<Correcting>,
+    pub prompt: Option<JoinPrompt>,
+    /// The help overlay, open, scrolled this many lines.
+    pub help: Option<usize>,
+    pub message: Option<Message>,
+    /// The outbox could not be written: notes may not be kept.
+    pub outbox_error: Option<String>,
+    /// Quitting was asked with something unsent; the next quit leaves.
+    pub quit_warned: bool,
+}
+
+impl JoinApp {
+    /// The screen before the host has said anything, with the notes a previous run
+    /// left in the outbox (`pending`, in order) shown as sending.
+    pub fn new(
+        address: String,
+        name: String,
+        now: Stamp,
+        pending: Vec<(u64, EventKind)>,
+    ) -> JoinApp {
+        let mut timeline = Timeline::default();
+        for (own, kind) in pending {
+            timeline.unacked.insert(own);
+            match kind {
+                EventKind::NoteAdded(note) => {
+                    timeline.local.insert(own, LocalNote { at: now, note });
+                }
+                EventKind::NoteCorrected { note, corrected } => {
+                    timeline.corrections.insert(own, (note, corrected));
+                }
+                _ => {}
+            }
+        }
+        JoinApp {
+            lang: Lang::ZhTw,
+            now,
+            size: (80, 24),
+            address,
+            name,
+            connection: ConnectionState::Connecting,
+            meeting: None,
+            timeline,
+            editor: NoteEditor::default(),
+            correcting: None,
+            prompt: None,
+            help: None,
+            message: None,
+            outbox_error: None,
+            quit_warned: false,
+        }
+    }
+
+    /// Who may be picked as a speaker or owner: the meeting's people, once known.
+    pub fn people(&self) -> &Vec<PersonView> {
+        self.meeting.as_ref().map_or(&NO_PEOPLE, |m| &m.people)
+    }
+
+    /// The contexts whose keys apply now, most specific first.
+    pub fn contexts(&self) -> &'static [Context] {
+        use Context as C;
+        if self.help.is_some() {
+            return &[C::Help, C::Everywhere];
+        }
+        match &self.prompt {
+            Some(JoinPrompt::Picker(_)) => &[C::Picker, C::Editing, C::Everywhere],
+            Some(_) => &[C::TextPrompt, C::Editing, C::Everywhere],
+            None => &[C::Join, C::Editing, C::Everywhere],
+        }
+    }
+
+    /// Whether typed characters are text.
+    pub fn accepts_text(&self) -> bool {
+        self.help.is_none()
+    }
+
+    /// How many of our notes the host has not saved yet.
+    pub fn unsaved(&self) -> usize {
+        self.timeline.unacked.len()
+    }
+
+    pub fn info(&mut self, text: impl Into<String>) {
+        self.message = Some(Message {
+            text: text.into(),
+            kind: MessageKind::Info,
+            at: self.now,
+        });
+    }
+
+    pub fn refuse(&mut self, text: impl Into<String>) {
+        self.message = Some(Message {
+            text: text.into(),
+            kind: MessageKind::Refused,
+            at: self.now,
+        });
+    }
+}

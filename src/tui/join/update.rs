@@ -1,0 +1,526 @@
+//! The note-taker's `update`: keys through the key table, the link's events, and what
+//! the loop must do (submit a note to the outbox, use a new code, reconnect, quit).
+//! Nothing here touches the disk, the network or the clock.
+
+use chrono::NaiveDate;
+use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseEvent, MouseEventKind};
+
+use super::app::{Correcting, JoinApp, JoinPrompt, LocalNote, NoteEditor, Row};
+use super::keys::JOIN_BINDINGS;
+use crate::domain::{EventKind, ItemId, Note, NoteKind, Stamp, Text};
+use crate::net::{ClientEvent, ConnectionState, JoinCode};
+use crate::tui::action::Action;
+use crate::tui::app::MESSAGE_SECONDS;
+use crate::tui::input::LineEditor;
+use crate::tui::keys;
+use crate::tui::prompt::{NoteDraft, PickPurpose, Picker};
+use crate::tui::strings::{self as s, NoteKindChoice};
+
+/// Everything that reaches the note-taker's screen.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Input {
+    Key(KeyEvent),
+    Paste(String),
+    Mouse(MouseEvent),
+    Resize(u16, u16),
+    Tick(Stamp),
+    /// The link reported something.
+    Client(ClientEvent),
+    /// A note is in the outbox (fsynced) under our number `seq`.
+    Submitted {
+        seq: u64,
+        kind: EventKind,
+        from_editor: bool,
+    },
+    /// The outbox could not take it; the text stays where it was typed.
+    SubmitFailed {
+        error: String,
+    },
+}
+
+/// What the loop must do.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Effect {
+    /// Keep this note in the outbox and send it; answer with `Submitted`.
+    Submit {
+        kind: Box<EventKind>,
+        from_editor: bool,
+    },
+    SetCode(JoinCode),
+    Reconnect,
+    Quit,
+}
+
+pub fn handle(app: &mut JoinApp, input: Input) -> Vec<Effect> {
+    match input {
+        Input::Key(key) => handle_key(app, key),
+        Input::Paste(text) => {
+            edit(app, |e| e.insert_str(&text));
+            Vec::new()
+        }
+        Input::Mouse(mouse) => {
+            match mouse.kind {
+                MouseEventKind::ScrollUp => scroll(app, 3),
+                MouseEventKind::ScrollDown => scroll(app, -3),
+                _ => {}
+            }
+            Vec::new()
+        }
+        Input::Resize(w, h) => {
+            app.size = (w, h);
+            Vec::new()
+        }
+        Input::Tick(now) => {
+            app.now = now;
+            if app
+                .message
+                .as_ref()
+                .is_some_and(|m| (now - m.at).num_seconds() >= MESSAGE_SECONDS)
+            {
+                app.message = None;
+            }
+            Vec::new()
+        }
+        Input::Client(event) => {
+            client_event(app, event);
+            Vec::new()
+        }
+        Input::Submitted {
+            seq,
+            kind,
+            from_editor,
+        } => {
+            submitted(app, seq, kind, from_editor);
+            Vec::new()
+        }
+        Input::SubmitFailed { error } => {
+            app.refuse(s::submit_failed(&error, app.lang));
+            Vec::new()
+        }
+    }
+}
+
+fn handle_key(app: &mut JoinApp, key: KeyEvent) -> Vec<Effect> {
+    if key.kind != KeyEventKind::Press {
+        return Vec::new();
+    }
+    if let Some(action) = keys::lookup_in(JOIN_BINDINGS, app.contexts(), &key) {
+        return update(app, action);
+    }
+    if let KeyCode::Char(c) = key.code
+        && (key.modifiers - KeyModifiers::SHIFT).is_empty()
+        && app.accepts_text()
+    {
+        edit(app, |e| e.insert_char(c));
+    }
+    Vec::new()
+}
+
+/// Carries out one action.
+pub fn update(app: &mut JoinApp, action: Action) -> Vec<Effect> {
+    use Action as A;
+    match action {
+        A::Quit => return quit(app),
+        A::ToggleHelp => app.help = if app.help.is_some() { None } else { Some(0) },
+        A::SwitchLanguage => app.lang = app.lang.other(),
+        A::SelectPrevious | A::SelectNext | A::SelectPageUp | A::SelectPageDown => {
+            let delta = match action {
+                A::SelectPrevious => -1,
+                A::SelectNext => 1,
+                A::SelectPageUp => -10,
+                _ => 10,
+            };
+            if let Some(scroll) = &mut app.help {
+                *scroll = scroll.saturating_add_signed(delta).min(1000);
+            } else if let Some(JoinPrompt::Picker(picker)) = &mut app.prompt {
+                let last = picker.rows.len().saturating_sub(1);
+                picker.selected = picker.selected.saturating_add_signed(delta).min(last);
+            }
+        }
+
+        A::AddNote => return add_note(app),
+        A::PickSpeaker => {
+            let picker = Picker::new(PickPurpose::NoteSpeaker, app.people());
+            app.prompt = Some(JoinPrompt::Picker(picker));
+        }
+        A::CycleNoteKind => app.editor.kind = app.editor.kind.next(),
+        A::ToggleEnglish => app.editor.editing_english = !app.editor.editing_english,
+        A::NoteNoObjection => {
+            return quick_narrative(app, s::NO_OBJECTION_NARRATIVE, s::NO_OBJECTION_NARRATIVE_EN);
+        }
+        A::NoteNodding => {
+            return quick_narrative(app, s::NODDING_NARRATIVE, s::NODDING_NARRATIVE_EN);
+        }
+        A::PreviousOwnNote | A::NextOwnNote => {
+            app.timeline.step_selection(action == A::PreviousOwnNote);
+            if app.timeline.selected.is_none() && action == A::PreviousOwnNote {
+                app.refuse(s::NO_OWN_NOTES.get(app.lang));
+            }
+            app.timeline.scroll = 0;
+        }
+        A::CorrectNote => correct_selected(app),
+        A::ScrollNotesUp => scroll(app, 10),
+        A::ScrollNotesDown => scroll(app, -10),
+
+        A::CursorLeft => edit(app, LineEditor::left),
+        A::CursorRight => edit(app, LineEditor::right),
+        A::CursorHome => edit(app, LineEditor::home),
+        A::CursorEnd => edit(app, LineEditor::end),
+        A::DeleteBackward => edit(app, LineEditor::backspace),
+        A::DeleteForward => edit(app, LineEditor::delete),
+
+        A::Confirm => return confirm(app),
+        A::Cancel => {
+            if app.prompt.is_some() {
+                app.prompt = None;
+            } else if let Some(correcting) = app.correcting.take() {
+                // Back to what was being typed before the correction.
+                app.editor = correcting.set_aside;
+                app.timeline.selected = None;
+            } else {
+                app.timeline.selected = None;
+            }
+        }
+        A::EnterJoinCode => {
+            app.prompt = Some(JoinPrompt::Code {
+                editor: LineEditor::new(),
+            });
+        }
+        A::ReconnectNow => {
+            app.info(s::RECONNECTING.get(app.lang));
+            return vec![Effect::Reconnect];
+        }
+        // The facilitator's screen only.
+        _ => {}
+    }
+    Vec::new()
+}
+
+/// Quitting loses nothing sent (the outbox keeps it for the next run), but says so
+/// once, as it does for a note typed and not sent.
+fn quit(app: &mut JoinApp) -> Vec<Effect> {
+    if !app.quit_warned {
+        let typed = !app.editor.is_empty() || app.correcting.is_some();
+        let unsaved = app.unsaved();
+        if typed || unsaved > 0 {
+            app.quit_warned = true;
+            let text = if typed {
+                s::UNSENT_NOTE.get(app.lang).to_owned()
+            } else {
+                s::unsaved_on_quit(unsaved, app.lang)
+            };
+            app.refuse(text);
+            return Vec::new();
+        }
+    }
+    vec![Effect::Quit]
+}
+
+fn scroll(app: &mut JoinApp, by: isize) {
+    let len = app.timeline.len();
+    app.timeline.scroll = app
+        .timeline
+        .scroll
+        .saturating_add_signed(by)
+        .min(len.saturating_sub(1));
+    // Scrolling by hand lets go of the selection, which would pull the view back.
+    app.timeline.selected = None;
+}
+
+/// Applies an edit to the line that has the keyboard, and refilters a picker.
+fn edit(app: &mut JoinApp, f: impl FnOnce(&mut LineEditor)) {
+    if app.help.is_some() {
+        return;
+    }
+    match &mut app.prompt {
+        Some(JoinPrompt::Picker(picker)) => {
+            f(&mut picker.query);
+            let people = app.meeting.as_ref().map(|m| &m.people);
+            match people {
+                Some(people) => picker.refilter(people),
+                None => picker.refilter(&Vec::new()),
+            }
+        }
+        Some(JoinPrompt::DueDate { editor, .. } | JoinPrompt::Code { editor }) => f(editor),
+        None => f(app.editor.editor_mut()),
+    }
+}
+
+/// The agenda item a new note belongs to: the one under way as the host last said.
+fn current_item(app: &JoinApp) -> Option<ItemId> {
+    app.meeting
+        .as_ref()
+        .and_then(|m| m.current_item.as_ref())
+        .map(|i| i.id.clone())
+}
+
+fn add_note(app: &mut JoinApp) -> Vec<Effect> {
+    let text = app.editor.input.as_str().trim().to_owned();
+    let en = app.editor.english.as_str().trim().to_owned();
+    if text.is_empty() {
+        app.refuse(s::EMPTY_NOTE.get(app.lang));
+        return Vec::new();
+    }
+    let item = match &app.correcting {
+        // A correction stays with the item the note was taken under.
+        Some(correcting) => correcting.original.item.clone(),
+        None => current_item(app),
+    };
+    let draft = NoteDraft {
+        speaker: app.editor.speaker.clone(),
+        text: if en.is_empty() {
+            Text::new(text)
+        } else {
+            Text::bilingual(text, en)
+        },
+        item,
+    };
+    let kind = match app.editor.kind {
+        NoteKindChoice::Said => NoteKind::Said,
+        NoteKindChoice::Narrative => NoteKind::Narrative,
+        NoteKindChoice::Decision => NoteKind::Decision,
+        NoteKindChoice::Action => {
+            // An action item asks who and by when.
+            let picker = Picker::new(PickPurpose::ActionOwner { draft }, app.people());
+            app.prompt = Some(JoinPrompt::Picker(picker));
+            return Vec::new();
+        }
+    };
+    submit_note(app, draft, kind)
+}
+
+fn submit_note(app: &mut JoinApp, draft: NoteDraft, kind: NoteKind) -> Vec<Effect> {
+    let note = Note {
+        speaker: draft.speaker,
+        kind,
+        text: draft.text,
+        item: draft.item,
+    };
+    let kind = match &app.correcting {
+        Some(correcting) => EventKind::NoteCorrected {
+            note: correcting.note,
+            corrected: note,
+        },
+        None => EventKind::NoteAdded(note),
+    };
+    vec![Effect::Submit {
+        kind: Box::new(kind),
+        from_editor: true,
+    }]
+}
+
+fn quick_narrative(app: &mut JoinApp, zh: &str, en: &str) -> Vec<Effect> {
+    let note = Note {
+        speaker: None,
+        kind: NoteKind::Narrative,
+        text: Text::bilingual(zh, en),
+        item: current_item(app),
+    };
+    vec![Effect::Submit {
+        kind: Box::new(EventKind::NoteAdded(note)),
+        from_editor: false,
+    }]
+}
+
+/// The note is in the outbox: show it as sending, and clear the line it came from.
+fn submitted(app: &mut JoinApp, seq: u64, kind: EventKind, from_editor: bool) {
+    let timeline = &mut app.timeline;
+    timeline.unacked.insert(seq);
+    match kind {
+        EventKind::NoteAdded(note) => {
+            timeline.local.insert(seq, LocalNote { at: app.now, note });
+        }
+        EventKind::NoteCorrected { note, corrected } => {
+            timeline.corrections.insert(seq, (note, corrected));
+        }
+        _ => {}
+    }
+    timeline.scroll = 0;
+    if from_editor {
+        app.prompt = None;
+        match app.correcting.take() {
+            Some(correcting) => {
+                app.editor = correcting.set_aside;
+                app.timeline.selected = None;
+            }
+            None => app.editor = NoteEditor::default(),
+        }
+    }
+}
+
+/// Loads the selected note of ours into the editor to correct it.
+fn correct_selected(app: &mut JoinApp) {
+    let lang = app.lang;
+    let Some(row) = app.timeline.selected else {
+        app.refuse(s::SELECT_OWN_NOTE.get(lang));
+        return;
+    };
+    let Row::Host(seq) = row else {
+        app.refuse(s::NOT_AT_HOST_YET.get(lang));
+        return;
+    };
+    let Some(view) = app.timeline.host_note(seq).filter(|n| n.mine.is_some()) else {
+        app.refuse(s::SELECT_OWN_NOTE.get(lang));
+        return;
+    };
+    // The note as it will stand once any correction on its way is in.
+    let note = app
+        .timeline
+        .pending_correction(seq)
+        .map_or_else(|| view.note.clone(), |(_, n)| n.clone());
+    let set_aside = match app.correcting.take() {
+        Some(earlier) => earlier.set_aside,
+        None => std::mem::take(&mut app.editor),
+    };
+    app.editor = NoteEditor {
+        input: LineEditor::with_text(&note.text.text),
+        english: LineEditor::with_text(note.text.en.as_deref().unwrap_or("")),
+        editing_english: false,
+        speaker: note.speaker.clone(),
+        kind: NoteKindChoice::of(&note.kind),
+    };
+    app.correcting = Some(Correcting {
+        note: seq,
+        original: note,
+        set_aside,
+    });
+}
+
+fn confirm(app: &mut JoinApp) -> Vec<Effect> {
+    let Some(prompt) = app.prompt.clone() else {
+        return Vec::new();
+    };
+    match prompt {
+        JoinPrompt::Picker(picker) => {
+            let choice = picker.choice(app.people());
+            match picker.purpose {
+                PickPurpose::ActionOwner { draft } => {
+                    // An action item corrected keeps its due date unless changed.
+                    let due = match app.correcting.as_ref().map(|c| &c.original.kind) {
+                        Some(NoteKind::Action { due: Some(due), .. }) => {
+                            due.format("%Y-%m-%d").to_string()
+                        }
+                        _ => String::new(),
+                    };
+                    app.prompt = Some(JoinPrompt::DueDate {
+                        draft,
+                        owner: choice,
+                        editor: LineEditor::with_text(&due),
+                    });
+                }
+                _ => {
+                    app.editor.speaker = choice;
+                    app.prompt = None;
+                }
+            }
+            Vec::new()
+        }
+        JoinPrompt::DueDate {
+            draft,
+            owner,
+            editor,
+        } => {
+            let text = editor.as_str().trim();
+            let due = if text.is_empty() {
+                None
+            } else {
+                match NaiveDate::parse_from_str(text, "%Y-%m-%d") {
+                    Ok(date) => Some(date),
+                    Err(_) => {
+                        app.refuse(s::NOT_A_DATE.get(app.lang));
+                        return Vec::new();
+                    }
+                }
+            };
+            submit_note(app, draft, NoteKind::Action { owner, due })
+        }
+        JoinPrompt::Code { editor } => match editor.as_str().parse::<JoinCode>() {
+            Ok(code) => {
+                app.prompt = None;
+                app.connection = ConnectionState::Connecting;
+                app.info(s::trying_code(&code.to_string(), app.lang));
+                vec![Effect::SetCode(code)]
+            }
+            Err(error) => {
+                app.refuse(s::bad_code(&error, app.lang));
+                Vec::new()
+            }
+        },
+    }
+}
+
+fn client_event(app: &mut JoinApp, event: ClientEvent) {
+    let lang = app.lang;
+    match event {
+        ClientEvent::State(state) => {
+            // While the host is gone the link keeps retrying; each try is not news.
+            if state == ConnectionState::Connecting
+                && matches!(app.connection, ConnectionState::HostGone { .. })
+            {
+                return;
+            }
+            match &state {
+                ConnectionState::WrongCode => app.refuse(s::WRONG_CODE_NOW.get(lang)),
+                ConnectionState::Refused { reason } => {
+                    app.refuse(s::turned_away(reason, lang));
+                }
+                ConnectionState::Connected if app.connection != ConnectionState::Connected => {
+                    app.info(s::connected_to(&app.address, lang));
+                }
+                _ => {}
+            }
+            app.connection = state;
+        }
+        ClientEvent::Welcome(welcome) => {
+            app.meeting = Some(welcome.meeting);
+            app.timeline.welcome(welcome.notes);
+            keep_selection(app);
+        }
+        ClientEvent::Update(update) => {
+            if let Some(meeting) = update.meeting {
+                app.meeting = Some(meeting);
+            }
+            app.timeline.update(update.notes, &update.removed);
+            keep_selection(app);
+        }
+        ClientEvent::Acked { through } => {
+            app.timeline.acked(through);
+            keep_selection(app);
+        }
+        ClientEvent::Rejected { seq, reason } => {
+            app.timeline.reject(seq, reason.clone());
+            app.refuse(s::note_rejected(&reason, lang));
+        }
+        ClientEvent::OutboxFailed { error } => {
+            app.refuse(s::outbox_failed(&error, lang));
+            app.outbox_error = Some(error);
+        }
+    }
+}
+
+/// A note that went (undone on the host, or now shown under the host's number) is
+/// no longer selected; a local note the host now shows is selected there.
+fn keep_selection(app: &mut JoinApp) {
+    let timeline = &mut app.timeline;
+    if let Some(Row::Local(own)) = timeline.selected
+        && !timeline.local.contains_key(&own)
+    {
+        timeline.selected = timeline
+            .notes
+            .iter()
+            .find(|n| n.mine == Some(own))
+            .map(|n| Row::Host(n.seq));
+    }
+    if let Some(row) = timeline.selected
+        && timeline.index_of(row).is_none()
+    {
+        timeline.selected = None;
+    }
+    if let Some(correcting) = &app.correcting
+        && app.timeline.host_note(correcting.note).is_none()
+    {
+        // Undone on the host while being corrected: the correction would be refused.
+        let text = s::CORRECTED_NOTE_GONE.get(app.lang);
+        app.refuse(text);
+    }
+}

@@ -1,0 +1,526 @@
+//! The note-taker's screen as a pure function of `JoinApp`: a header with the meeting,
+//! the item under way, the motion's stage, the room and the link's state; the notes
+//! timeline (everyone's, one's own with their state) over the note editor; the
+//! message line and the footer. Built from the facilitator's pieces: the same note
+//! lines, dialogs, help overlay, footer and theme.
+
+use ratatui::Frame;
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Position, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Block;
+
+use super::app::{JoinApp, JoinPrompt, NoteState, Row};
+use super::keys::JOIN_BINDINGS;
+use crate::domain::{Author, Lang, Outcome, Stage};
+use crate::i18n;
+use crate::net::ConnectionState;
+use crate::net::protocol::MotionStage;
+use crate::tui::action::Action;
+use crate::tui::app::MessageKind;
+use crate::tui::keys::{self, Context};
+use crate::tui::layout::{self, MIN_HEIGHT, MIN_WIDTH};
+use crate::tui::strings::{self as s, NoteKindChoice};
+use crate::tui::text::{truncate, width, wrap};
+use crate::tui::theme;
+use crate::tui::view::notes::{NoteLine, draw_newest_last, note_line};
+use crate::tui::view::{clock, dialog, footer, help, minutes_seconds, put, too_small_in};
+
+/// Where everything goes on the note-taker's screen.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct JoinAreas {
+    pub header: Rect,
+    pub notes: Rect,
+    pub message: Option<Rect>,
+    pub footer: Rect,
+}
+
+/// Rows of the header: the meeting and the link; the clock and the item; the room
+/// and the motion.
+pub const HEADER_ROWS: u16 = 3;
+
+pub fn areas(area: Rect, has_message: bool) -> Option<JoinAreas> {
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        return None;
+    }
+    let (x, y, w, h) = (area.x, area.y, area.width, area.height);
+    let message_rows = u16::from(has_message);
+    Some(JoinAreas {
+        header: Rect::new(x, y, w, HEADER_ROWS),
+        notes: Rect::new(x, y + HEADER_ROWS, w, h - HEADER_ROWS - 1 - message_rows),
+        message: has_message.then(|| Rect::new(x, y + h - 2, w, 1)),
+        footer: Rect::new(x, y + h - 1, w, 1),
+    })
+}
+
+pub fn draw(app: &JoinApp, frame: &mut Frame) {
+    let area = frame.area();
+    let Some(areas) = areas(area, app.message.is_some()) else {
+        too_small_in(app.lang, frame, area);
+        return;
+    };
+    header(app, frame.buffer_mut(), areas.header);
+    notes_panel(app, frame, areas.notes);
+    if let (Some(rect), Some(message)) = (areas.message, &app.message) {
+        let style = match message.kind {
+            MessageKind::Refused => theme::alert(),
+            MessageKind::Info => theme::info(),
+        };
+        let buf = frame.buffer_mut();
+        buf.set_style(rect, style);
+        put(buf, rect, 1, 0, &message.text, style);
+    }
+    footer::render_hints(
+        footer_hints(app),
+        app.lang,
+        frame.buffer_mut(),
+        areas.footer,
+    );
+    if app.prompt.is_some() {
+        prompt(app, frame, area);
+    }
+    if let Some(scroll) = app.help {
+        let lines = help::help_lines_for(
+            JOIN_BINDINGS,
+            app.lang,
+            &[s::TYPE_TO_WRITE, s::NOTE_STATES_HELP],
+        );
+        help::render_lines(app.lang, &lines, frame, area, scroll);
+    }
+}
+
+/// The footer's hints: the table's for the active contexts, less what makes no sense
+/// now (no "new code" while connected).
+pub fn footer_hints(app: &JoinApp) -> Vec<&'static keys::Binding> {
+    keys::hints_in(JOIN_BINDINGS, app.contexts())
+        .into_iter()
+        .filter(|b| offers(app, b.action))
+        .collect()
+}
+
+fn offers(app: &JoinApp, action: Action) -> bool {
+    let connection = &app.connection;
+    match action {
+        Action::EnterJoinCode => matches!(
+            connection,
+            ConnectionState::WrongCode | ConnectionState::Refused { .. }
+        ),
+        Action::ReconnectNow => matches!(
+            connection,
+            ConnectionState::HostGone { .. } | ConnectionState::Refused { .. }
+        ),
+        Action::CorrectNote => app.timeline.selected.is_some(),
+        Action::Cancel => {
+            app.prompt.is_some() || app.correcting.is_some() || app.timeline.selected.is_some()
+        }
+        _ => true,
+    }
+}
+
+/// What the link's state looks like in the header's corner.
+pub fn connection_status(app: &JoinApp) -> (&'static str, Style) {
+    let lang = app.lang;
+    if app.outbox_error.is_some() {
+        return (s::OUTBOX_BROKEN.get(lang), theme::alert());
+    }
+    match &app.connection {
+        ConnectionState::Connecting => (s::CONNECTING.get(lang), theme::warning()),
+        ConnectionState::Connected => (s::CONNECTED_MARK.get(lang), theme::adopted()),
+        ConnectionState::HostGone { .. } => (s::HOST_GONE.get(lang), theme::alert()),
+        ConnectionState::WrongCode => (s::WRONG_CODE.get(lang), theme::alert()),
+        ConnectionState::Refused { .. } => (s::TURNED_AWAY.get(lang), theme::alert()),
+    }
+}
+
+fn header(app: &JoinApp, buf: &mut Buffer, area: Rect) {
+    let lang = app.lang;
+    buf.set_style(area, theme::header());
+
+    // Row 1: the meeting, and the link's state at the right.
+    let (status, status_style) = connection_status(app);
+    let status = truncate(&format!(" {status} "), usize::from(area.width));
+    let status_w = width(&status) as u16;
+    let title = match &app.meeting {
+        Some(m) => {
+            let mut title = String::new();
+            if let Some(n) = m.number {
+                title.push_str(&s::meeting_number(n, lang));
+                title.push(' ');
+            }
+            title.push_str(m.title.get(lang));
+            title
+        }
+        None => app.address.clone(),
+    };
+    let room = usize::from(area.width.saturating_sub(status_w + 2));
+    put(buf, area, 1, 0, &truncate(&title, room), theme::header());
+    put(
+        buf,
+        area,
+        area.width.saturating_sub(status_w),
+        0,
+        &status,
+        status_style,
+    );
+
+    // Row 2: the clock, the meeting's time, the item under way; what is not yet
+    // saved by the host at the right.
+    let now = app.now;
+    let mut x = put(
+        buf,
+        area,
+        1,
+        1,
+        &now.format("%H:%M:%S").to_string(),
+        theme::header(),
+    );
+    let unsaved = app.unsaved();
+    let pending = (unsaved > 0).then(|| format!(" {} ", s::sending_count(unsaved, lang)));
+    let pending_w = pending.as_deref().map_or(0, width) as u16;
+    if let Some(m) = &app.meeting {
+        let meeting = match (m.started, m.adjourned) {
+            (None, _) => s::NOT_STARTED.get(lang).to_owned(),
+            (Some(started), Some(adjourned)) => format!(
+                "{} {}  {}",
+                s::MEETING.get(lang),
+                clock((adjourned - started).num_seconds()),
+                s::ADJOURNED.get(lang)
+            ),
+            (Some(started), None) => format!(
+                "{} {}",
+                s::MEETING.get(lang),
+                clock((now - started).num_seconds())
+            ),
+        };
+        x = put(buf, area, x + 3, 1, &meeting, theme::header());
+        // The item's own time first, so a long title cannot cut it off.
+        let item = match &m.current_item {
+            Some(item) => {
+                let elapsed = item
+                    .started
+                    .map(|t| format!("{} ", minutes_seconds((now - t).num_seconds())))
+                    .unwrap_or_default();
+                format!("{elapsed}{}", item.title.get(lang))
+            }
+            None => s::NO_CURRENT_ITEM.get(lang).to_owned(),
+        };
+        let room = usize::from(area.width.saturating_sub(x + 3 + pending_w + 1));
+        put(buf, area, x + 3, 1, &truncate(&item, room), theme::header());
+    }
+    if let Some(pending) = pending {
+        put(
+            buf,
+            area,
+            area.width.saturating_sub(pending_w),
+            1,
+            &pending,
+            theme::warning(),
+        );
+    }
+
+    // Row 3: the room (members present by side, the balance, observers) and the
+    // motions of the item under way with their stage.
+    let Some(m) = &app.meeting else {
+        return;
+    };
+    let summary = s::attendance_summary(m.present, m.roster, m.observers_present, lang);
+    let mut x = put(buf, area, 1, 2, &summary, theme::header());
+    if !m.present.is_balanced() {
+        let flag = format!(
+            " {} {}:{} ",
+            s::OFF_BALANCE.get(lang),
+            m.present.government,
+            m.present.non_government
+        );
+        x = put(buf, area, x + 2, 2, &flag, theme::alert());
+    }
+    for motion in &m.motions {
+        let stage = i18n::stage(stage_of(motion.stage)).get(lang);
+        let tag = s::bracket(stage, lang);
+        let style = match stage_of(motion.stage) {
+            Stage::Closed(o) if o.is_adopted() => theme::adopted(),
+            Stage::Closed(Outcome::NotAdopted | Outcome::RejectedByChair) => theme::not_adopted(),
+            _ => theme::warning(),
+        };
+        x = put(buf, area, x + 2, 2, &tag, style);
+        if lang == Lang::En {
+            x += 1;
+        }
+        let room = usize::from(area.width.saturating_sub(x + 1)).min(24);
+        x = put(
+            buf,
+            area,
+            x,
+            2,
+            &truncate(motion.text.get(lang), room),
+            theme::header(),
+        );
+    }
+}
+
+/// The domain's stage for the one the host sends.
+pub fn stage_of(stage: MotionStage) -> Stage {
+    use MotionStage as M;
+    match stage {
+        M::Proposed => Stage::Proposed,
+        M::ConsensusRound => Stage::ConsensusRound,
+        M::ConsensusFailed => Stage::ConsensusFailed,
+        M::NotPutToVote => Stage::NotPutToVote,
+        M::Voting => Stage::Voting,
+        M::AwaitingChair => Stage::AwaitingChair,
+        M::AdoptedByConsensus => Stage::Closed(Outcome::AdoptedByConsensus),
+        M::AdoptedByVote => Stage::Closed(Outcome::AdoptedByVote),
+        M::NotAdopted => Stage::Closed(Outcome::NotAdopted),
+        M::AdoptedByChair => Stage::Closed(Outcome::AdoptedByChair),
+        M::RejectedByChair => Stage::Closed(Outcome::RejectedByChair),
+        M::Deferred => Stage::Closed(Outcome::Deferred),
+        M::Withdrawn => Stage::Closed(Outcome::Withdrawn),
+    }
+}
+
+fn notes_panel(app: &JoinApp, frame: &mut Frame, area: Rect) {
+    let lang = app.lang;
+    let mut title = vec![
+        Span::styled(format!(" {} ", s::NOTE_TAKER.get(lang)), theme::title(true)),
+        Span::styled(format!(" ✎{} ", app.name), theme::bold()),
+    ];
+    if app.correcting.is_some() {
+        title.push(Span::styled(
+            format!(" {} ", s::CORRECTING.get(lang)),
+            theme::warning(),
+        ));
+    }
+    frame.render_widget(
+        Block::bordered()
+            .border_style(theme::border(true))
+            .title(Line::from(title)),
+        area,
+    );
+    let english = app.editor.editing_english;
+    draw_timeline(
+        app,
+        frame.buffer_mut(),
+        layout::notes_timeline(area, english),
+    );
+    draw_editor(app, frame, layout::notes_input(area, english));
+}
+
+fn state_tag(state: &NoteState, lang: Lang) -> (&'static str, Style) {
+    match state {
+        NoteState::Sending => (s::STATE_SENDING.get(lang), theme::left()),
+        NoteState::Saved => (s::STATE_SAVED.get(lang), theme::ok()),
+        NoteState::Rejected(_) => (s::STATE_REJECTED.get(lang), theme::alert()),
+    }
+}
+
+/// The timeline's row `index` as a line, and whether it is selected.
+fn row_line(app: &JoinApp, index: usize) -> Option<(NoteLine, bool)> {
+    let timeline = &app.timeline;
+    let lang = app.lang;
+    let people = app.people();
+    let row = timeline.row(index)?;
+    let mut line = match row {
+        Row::Host(seq) => {
+            let view = timeline.host_note(seq)?;
+            match view.mine {
+                Some(own) => {
+                    // A correction on its way shows as it will stand, sending.
+                    let (note, state) = match timeline.pending_correction(seq) {
+                        Some((by, corrected)) => (corrected, timeline.state_of(by)),
+                        None => (&view.note, timeline.state_of(own)),
+                    };
+                    note_line(
+                        view.at,
+                        &view.by,
+                        note,
+                        people,
+                        lang,
+                        Some(state_tag(&state, lang)),
+                    )
+                }
+                None => note_line(view.at, &view.by, &view.note, people, lang, None),
+            }
+        }
+        Row::Local(own) => {
+            let local = timeline.local.get(&own)?;
+            let state = timeline.state_of(own);
+            let mut line = note_line(
+                local.at,
+                &Author::NoteTaker(app.name.clone()),
+                &local.note,
+                people,
+                lang,
+                Some(state_tag(&state, lang)),
+            );
+            if let NoteState::Rejected(why) = state {
+                line.push(&format!("  （{why}）"), theme::dim());
+            }
+            line
+        }
+    };
+    if let Row::Host(seq) = row
+        && let Some(view) = timeline.host_note(seq)
+        && view.corrections > 0
+    {
+        line.push(s::CORRECTED_MARK.get(lang), theme::dim());
+    }
+    Some((line, timeline.selected == Some(row)))
+}
+
+fn draw_timeline(app: &JoinApp, buf: &mut Buffer, area: Rect) {
+    let timeline = &app.timeline;
+    if timeline.is_empty() {
+        put(buf, area, 0, 0, s::NO_NOTES.get(app.lang), theme::dim());
+        return;
+    }
+    let len = timeline.len();
+    let mut end = len - timeline.scroll.min(len - 1);
+    // The selected note is always in view: at the bottom if it would not be.
+    if let Some(selected) = timeline.selected.and_then(|r| timeline.index_of(r))
+        && (selected >= end || !fits(app, selected, end, area))
+    {
+        end = selected + 1;
+    }
+    draw_newest_last(buf, area, (0..end).rev().filter_map(|i| row_line(app, i)));
+    let below = len - end;
+    if below > 0 {
+        let more = format!(" +{below} ");
+        let x = area.width.saturating_sub(width(&more) as u16);
+        put(
+            buf,
+            area,
+            x,
+            area.height.saturating_sub(1),
+            &more,
+            theme::info(),
+        );
+    }
+}
+
+/// Whether rows `from..end` fit in the area whole.
+fn fits(app: &JoinApp, from: usize, end: usize, area: Rect) -> bool {
+    let h = usize::from(area.height);
+    let mut rows = 0;
+    for i in (from..end).rev() {
+        let Some((line, _)) = row_line(app, i) else {
+            continue;
+        };
+        rows += wrap(&line.text, usize::from(area.width)).len();
+        if rows > h {
+            return false;
+        }
+    }
+    true
+}
+
+fn draw_editor(app: &JoinApp, frame: &mut Frame, area: Rect) {
+    let lang = app.lang;
+    let editor = &app.editor;
+    let buf = frame.buffer_mut();
+    let speaker = editor
+        .speaker
+        .as_ref()
+        .map_or(s::NO_SPEAKER.get(lang), |sp| {
+            s::speaker_name(app.people(), sp, lang)
+        });
+    let mut x = put(
+        buf,
+        area,
+        0,
+        0,
+        &format!("{} ", s::SPEAKER.get(lang)),
+        theme::dim(),
+    );
+    x = put(buf, area, x, 0, speaker, theme::heading());
+    x = put(
+        buf,
+        area,
+        x + 2,
+        0,
+        &format!("{} ", s::KIND.get(lang)),
+        theme::dim(),
+    );
+    let kind_style = if editor.kind == NoteKindChoice::Said {
+        theme::bold()
+    } else {
+        theme::warning()
+    };
+    x = put(buf, area, x, 0, editor.kind.label().get(lang), kind_style);
+    if app.correcting.is_some() {
+        put(
+            buf,
+            area,
+            x + 2,
+            0,
+            s::CORRECTING.get(lang),
+            theme::warning(),
+        );
+    }
+    let typing = app.prompt.is_none() && app.help.is_none();
+    let mut cursor = None;
+    let lines = [
+        ("> ", &editor.input, !editor.editing_english),
+        ("EN> ", &editor.english, editor.editing_english),
+    ];
+    let rows = if editor.editing_english { 2 } else { 1 };
+    for (n, (label, line, active)) in lines.iter().take(rows).enumerate() {
+        let y = 1 + n as u16;
+        let x = put(buf, area, 0, y, label, theme::border(typing && *active));
+        let columns = usize::from(area.width.saturating_sub(x + 1));
+        let (shown, col) = line.visible(columns);
+        put(buf, area, x, y, &shown, Style::new());
+        if typing && *active {
+            cursor = Some((x + col as u16, y));
+        }
+    }
+    if let Some((cx, cy)) = cursor
+        && cy < area.height
+        && cx < area.width
+    {
+        // Where the next character goes, so an input method composes there.
+        frame.set_cursor_position(Position::new(area.x + cx, area.y + cy));
+    }
+}
+
+fn prompt(app: &JoinApp, frame: &mut Frame, screen: Rect) {
+    let Some(prompt) = &app.prompt else {
+        return;
+    };
+    let lang = app.lang;
+    let (title, rows) = match prompt {
+        JoinPrompt::Picker(picker) => (
+            dialog::pick_question(&picker.purpose).get(lang),
+            dialog::picker_rows(picker),
+        ),
+        JoinPrompt::DueDate { .. } => (s::ASK_DUE.get(lang), 1),
+        JoinPrompt::Code { .. } => (s::ASK_JOIN_CODE.get(lang), 1),
+    };
+    let body = dialog::dialog_box(frame, screen, title, rows);
+    let cursor = match prompt {
+        JoinPrompt::Picker(picker) => {
+            let cursor = dialog::field(frame, body, 0, "> ", &picker.query, true);
+            let list_h = usize::from(rows.saturating_sub(1));
+            dialog::picker_list(frame.buffer_mut(), body, picker, app.people(), lang, list_h);
+            cursor
+        }
+        JoinPrompt::DueDate { editor, .. } | JoinPrompt::Code { editor } => {
+            dialog::field(frame, body, 0, "> ", editor, true)
+        }
+    };
+    let hints = keys::hints_in(JOIN_BINDINGS, app.contexts());
+    dialog::hints_row(frame.buffer_mut(), body, &hints, lang);
+    if let Some(position) = cursor {
+        frame.set_cursor_position(position);
+    }
+}
+
+/// The contexts of the join screen, for tests of the key table.
+pub const CONTEXTS: [Context; 6] = [
+    Context::Everywhere,
+    Context::Join,
+    Context::Editing,
+    Context::TextPrompt,
+    Context::Picker,
+    Context::Help,
+];
