@@ -51,6 +51,14 @@ impl Text {
         }
     }
 
+    /// A text typed in two fields: the English one may be left empty.
+    pub fn typed(text: impl Into<String>, en: &str) -> Text {
+        Text {
+            text: text.into(),
+            en: (!en.is_empty()).then(|| en.to_owned()),
+        }
+    }
+
     /// The text in `lang`, falling back to the language of record when there is no
     /// English version.
     pub fn get(&self, lang: Lang) -> &str {

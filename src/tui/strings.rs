@@ -254,6 +254,18 @@ pub enum NoteKindChoice {
 }
 
 impl NoteKindChoice {
+    /// The kind a note of this choice is recorded with as soon as it is entered; an
+    /// action item (`None`) first asks who will do it and by when.
+    pub fn immediate(self) -> Option<crate::domain::NoteKind> {
+        use crate::domain::NoteKind;
+        match self {
+            NoteKindChoice::Said => Some(NoteKind::Said),
+            NoteKindChoice::Narrative => Some(NoteKind::Narrative),
+            NoteKindChoice::Decision => Some(NoteKind::Decision),
+            NoteKindChoice::Action => None,
+        }
+    }
+
     pub fn next(self) -> NoteKindChoice {
         match self {
             NoteKindChoice::Said => NoteKindChoice::Narrative,

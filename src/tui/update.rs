@@ -569,23 +569,14 @@ fn add_note(app: &mut App) -> Vec<Effect> {
     }
     let draft = NoteDraft {
         speaker: app.notes.speaker.clone(),
-        text: if en.is_empty() {
-            Text::new(text)
-        } else {
-            Text::bilingual(text, en)
-        },
+        text: Text::typed(text, &en),
         item: current_item_id(app),
     };
-    let kind = match app.notes.kind {
-        NoteKindChoice::Said => NoteKind::Said,
-        NoteKindChoice::Narrative => NoteKind::Narrative,
-        NoteKindChoice::Decision => NoteKind::Decision,
-        NoteKindChoice::Action => {
-            // An action item asks who and by when before it is recorded.
-            let picker = Picker::new(PickPurpose::ActionOwner { draft }, app.state());
-            app.prompt = Some(Prompt::Picker(picker));
-            return Vec::new();
-        }
+    let Some(kind) = app.notes.kind.immediate() else {
+        // An action item asks who and by when before it is recorded.
+        let picker = Picker::new(PickPurpose::ActionOwner { draft }, app.state());
+        app.prompt = Some(Prompt::Picker(picker));
+        return Vec::new();
     };
     record_note(app, draft, kind)
 }

@@ -268,23 +268,14 @@ fn add_note(app: &mut JoinApp) -> Vec<Effect> {
     };
     let draft = NoteDraft {
         speaker: app.editor.speaker.clone(),
-        text: if en.is_empty() {
-            Text::new(text)
-        } else {
-            Text::bilingual(text, en)
-        },
+        text: Text::typed(text, &en),
         item,
     };
-    let kind = match app.editor.kind {
-        NoteKindChoice::Said => NoteKind::Said,
-        NoteKindChoice::Narrative => NoteKind::Narrative,
-        NoteKindChoice::Decision => NoteKind::Decision,
-        NoteKindChoice::Action => {
-            // An action item asks who and by when.
-            let picker = Picker::new(PickPurpose::ActionOwner { draft }, app.people());
-            app.prompt = Some(JoinPrompt::Picker(picker));
-            return Vec::new();
-        }
+    let Some(kind) = app.editor.kind.immediate() else {
+        // An action item asks who and by when.
+        let picker = Picker::new(PickPurpose::ActionOwner { draft }, app.people());
+        app.prompt = Some(JoinPrompt::Picker(picker));
+        return Vec::new();
     };
     submit_note(app, draft, kind)
 }

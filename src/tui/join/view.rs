@@ -21,7 +21,7 @@ use crate::tui::action::Action;
 use crate::tui::app::MessageKind;
 use crate::tui::keys::{self, Context};
 use crate::tui::layout::{self, MIN_HEIGHT, MIN_WIDTH};
-use crate::tui::strings::{self as s, NoteKindChoice};
+use crate::tui::strings as s;
 use crate::tui::text::{truncate, width, wrap};
 use crate::tui::theme;
 use crate::tui::view::notes::{NoteLine, draw_newest_last, note_line};
@@ -424,29 +424,7 @@ fn draw_editor(app: &JoinApp, frame: &mut Frame, area: Rect) {
         .map_or(s::NO_SPEAKER.get(lang), |sp| {
             s::speaker_name(app.people(), sp, lang)
         });
-    let mut x = put(
-        buf,
-        area,
-        0,
-        0,
-        &format!("{} ", s::SPEAKER.get(lang)),
-        theme::dim(),
-    );
-    x = put(buf, area, x, 0, speaker, theme::heading());
-    x = put(
-        buf,
-        area,
-        x + 2,
-        0,
-        &format!("{} ", s::KIND.get(lang)),
-        theme::dim(),
-    );
-    let kind_style = if editor.kind == NoteKindChoice::Said {
-        theme::bold()
-    } else {
-        theme::warning()
-    };
-    x = put(buf, area, x, 0, editor.kind.label().get(lang), kind_style);
+    let x = crate::tui::view::notes::draw_editor_status(buf, area, speaker, editor.kind, lang);
     if app.correcting.is_some() {
         put(
             buf,

@@ -211,18 +211,15 @@ pub fn note_line(
     line
 }
 
-fn draw_input(app: &App, frame: &mut Frame, area: Rect) {
-    let lang = app.lang;
-    let state = app.state();
-    let notes = &app.notes;
-    let focused = app.focus == Panel::Notes && app.prompt.is_none() && app.help.is_none();
-    let buf = frame.buffer_mut();
-    let speaker = notes
-        .speaker
-        .as_ref()
-        .map_or(s::NO_SPEAKER.get(lang), |sp| {
-            s::speaker_name(state, sp, lang)
-        });
+/// The note editor's first row: "發言人 NAME  類型 KIND". Returns the column after it.
+/// The facilitator's and the note-taker's editors share it.
+pub(crate) fn draw_editor_status(
+    buf: &mut Buffer,
+    area: Rect,
+    speaker: &str,
+    kind: NoteKindChoice,
+    lang: Lang,
+) -> u16 {
     let mut x = put(
         buf,
         area,
@@ -240,12 +237,27 @@ fn draw_input(app: &App, frame: &mut Frame, area: Rect) {
         &format!("{} ", s::KIND.get(lang)),
         theme::dim(),
     );
-    let kind_style = if notes.kind == NoteKindChoice::Said {
+    let kind_style = if kind == NoteKindChoice::Said {
         theme::bold()
     } else {
         theme::warning()
     };
-    put(buf, area, x, 0, notes.kind.label().get(lang), kind_style);
+    put(buf, area, x, 0, kind.label().get(lang), kind_style)
+}
+
+fn draw_input(app: &App, frame: &mut Frame, area: Rect) {
+    let lang = app.lang;
+    let state = app.state();
+    let notes = &app.notes;
+    let focused = app.focus == Panel::Notes && app.prompt.is_none() && app.help.is_none();
+    let buf = frame.buffer_mut();
+    let speaker = notes
+        .speaker
+        .as_ref()
+        .map_or(s::NO_SPEAKER.get(lang), |sp| {
+            s::speaker_name(state, sp, lang)
+        });
+    draw_editor_status(buf, area, speaker, notes.kind, lang);
 
     let mut cursor = None;
     let prompt_style = if focused {
