@@ -139,30 +139,11 @@ fn header(app: &JoinApp, buf: &mut Buffer, area: Rect) {
 
     // Row 1: the meeting, and the link's state at the right.
     let (status, status_style) = connection_status(app);
-    let status = truncate(&format!(" {status} "), usize::from(area.width));
-    let status_w = width(&status) as u16;
     let title = match &app.meeting {
-        Some(m) => {
-            let mut title = String::new();
-            if let Some(n) = m.number {
-                title.push_str(&s::meeting_number(n, lang));
-                title.push(' ');
-            }
-            title.push_str(m.title.get(lang));
-            title
-        }
+        Some(m) => crate::tui::view::header::meeting_title(m.number, &m.title, lang),
         None => app.address.clone(),
     };
-    let room = usize::from(area.width.saturating_sub(status_w + 2));
-    put(buf, area, 1, 0, &truncate(&title, room), theme::header());
-    put(
-        buf,
-        area,
-        area.width.saturating_sub(status_w),
-        0,
-        &status,
-        status_style,
-    );
+    crate::tui::view::header::title_row(buf, area, &title, &format!(" {status} "), status_style);
 
     // Row 2: the clock, the meeting's time, the item under way; what is not yet
     // saved by the host at the right.

@@ -7,7 +7,7 @@ mod attendance;
 pub(crate) mod dialog;
 mod follow_up;
 pub(crate) mod footer;
-mod header;
+pub(crate) mod header;
 pub mod help;
 mod motion;
 mod note_takers;
