@@ -1135,11 +1135,11 @@ fn the_current_item_running_over_its_plan_turns_the_header_warning_colour() {
     start_item(&mut app, "previous-minutes");
     app.now = at(14, 4, 59);
     let buffer = render(&app, 120, 40);
-    let (x, y) = find(&buffer, "4:59 / 5分").expect("time against plan");
+    let (x, y) = find(&buffer, "4:59 / 5:00").expect("time against plan");
     assert_ne!(buffer[(x, y)].bg, Color::Yellow);
     handle(&mut app, Input::Tick(at(14, 5, 1)));
     let buffer = render(&app, 120, 40);
-    let (x, y) = find(&buffer, "5:01 / 5分").expect("over time");
+    let (x, y) = find(&buffer, "5:01 / 5:00").expect("over time");
     assert_eq!(buffer[(x, y)].bg, Color::Yellow);
 }
 

@@ -72,13 +72,12 @@ pub fn render(app: &App, buf: &mut Buffer, area: Rect) {
             let elapsed = item.started.map_or(0, |t| (now - t).num_seconds());
             let planned = i64::from(item.item.planned_minutes) * 60;
             let over = planned > 0 && elapsed > planned;
-            let sep = if lang == Lang::En { " " } else { "" };
+            // Both as minutes:seconds, so "0:03 / 5:00" cannot be misread as hours.
             let time = if planned > 0 {
                 format!(
-                    " {} / {}{sep}{} ",
+                    " {} / {} ",
                     minutes_seconds(elapsed),
-                    item.item.planned_minutes,
-                    s::MINUTES.get(lang)
+                    minutes_seconds(planned)
                 )
             } else {
                 format!(" {} ", minutes_seconds(elapsed))
