@@ -1274,3 +1274,107 @@ fn an_excused_member_whose_representative_attends_is_represented() {
     assert_eq!(state.presence(g2), Presence::Represented);
     assert_eq!(state.present_members().government, 1);
 }
+
+// ---- what the screens, `check` and the minutes ask of the procedure -----------------
+
+#[test]
+fn the_room_is_told_what_it_needs_ten_present_six_to_vote_five_to_adopt() {
+    let mut meeting = forum(7);
+    present(&mut meeting, 5, 5);
+    let live = meeting.state().live_thresholds();
+    assert_eq!((live.present, live.to_open_vote, live.to_adopt), (10, 6, 5));
+    present_more(&mut meeting, "n6");
+    let live = meeting.state().live_thresholds();
+    assert_eq!((live.present, live.to_open_vote, live.to_adopt), (11, 6, 6));
+}
+
+#[test]
+fn a_vote_is_measured_against_those_present_when_the_room_agreed_to_vote() {
+    let mut meeting = forum(7);
+    present(&mut meeting, 5, 5);
+    consensus_fails(&mut meeting);
+    ok(
+        &mut meeting,
+        20,
+        EventKind::ConsentToVoteTaken {
+            motion: m(),
+            agree: 6,
+        },
+    );
+    // Two members leave after the consent: the vote is still out of ten.
+    for id in ["g5", "n5"] {
+        ok(
+            &mut meeting,
+            21,
+            EventKind::Left {
+                person: PersonId::new(id),
+            },
+        );
+    }
+    let state = meeting.state();
+    let motion = state.motion(&m()).expect("the motion");
+    assert_eq!(state.vote_denominator(motion), 10);
+    assert_eq!(state.adoption_needed(motion), 5);
+}
+
+#[test]
+fn the_procedure_says_what_comes_first_before_a_step_is_taken() {
+    let mut meeting = forum(7);
+    present(&mut meeting, 5, 5);
+    let state = meeting.state();
+    assert_eq!(state.check_step(&m(), Step::OpenRound), Ok(()));
+    assert!(matches!(
+        state.check_step(&m(), Step::TakeConsent),
+        Err(DomainError::WrongStage {
+            hint: StageHint::ConsentAfterFailedRound,
+            ..
+        })
+    ));
+    assert!(matches!(
+        state.check_step(&m(), Step::CountVote),
+        Err(DomainError::WrongStage {
+            hint: StageHint::VoteAfterConsent,
+            ..
+        })
+    ));
+    consensus_fails(&mut meeting);
+    assert_eq!(meeting.state().check_step(&m(), Step::TakeConsent), Ok(()));
+    ok(&mut meeting, 30, EventKind::MotionWithdrawn { motion: m() });
+    assert!(matches!(
+        meeting.state().check_step(&m(), Step::OpenRound),
+        Err(DomainError::WrongStage {
+            hint: StageHint::AlreadyClosed,
+            ..
+        })
+    ));
+}
+
+#[test]
+fn with_nobody_present_the_room_cannot_be_asked_to_vote() {
+    let mut meeting = forum(7);
+    present(&mut meeting, 1, 1);
+    consensus_fails(&mut meeting);
+    for id in ["g1", "n1"] {
+        ok(
+            &mut meeting,
+            15,
+            EventKind::Left {
+                person: PersonId::new(id),
+            },
+        );
+    }
+    assert_eq!(
+        meeting.state().check_step(&m(), Step::TakeConsent),
+        Err(DomainError::NobodyPresent)
+    );
+}
+
+fn present_more(meeting: &mut Meeting, id: &str) {
+    ok(
+        meeting,
+        1,
+        EventKind::Arrived {
+            person: PersonId::new(id),
+        },
+    );
+}

@@ -4,8 +4,8 @@ use thiserror::Error;
 
 use super::agenda::{ItemId, MotionId};
 use super::event::Seq;
+use super::motion::Stage;
 use super::people::{PersonId, RosterError};
-use super::state::Stage;
 
 #[derive(Clone, Debug, PartialEq, Eq, Error)]
 pub enum DomainError {

@@ -8,6 +8,7 @@ pub mod error;
 pub mod event;
 pub mod follow_up;
 pub mod meeting;
+pub mod motion;
 pub mod people;
 pub mod rules;
 pub mod session;
@@ -19,14 +20,15 @@ pub use error::{DomainError, StageHint};
 pub use event::{Author, Ballot, Event, EventKind, Note, NoteKind, Origin, Seq, Stamp, Tally};
 pub use follow_up::{FollowUpEntry, FollowUpStatus, follow_up_session};
 pub use meeting::Meeting;
+pub use motion::{
+    ConsensusRound, ConsentRecord, LiveThresholds, MotionState, Objection, Outcome, Stage,
+    StageStamp, Step, VoteRecord,
+};
 pub use people::{
     Balance, Category, Member, Observer, PersonId, Representative, Roster, RosterError, SeatRole,
     Side,
 };
 pub use rules::{Comparison, RuleBook, Threshold, TieRule, VoteDenominator, VoteResult};
 pub use session::{FORMAT_VERSION, MeetingInfo, Session, SessionError};
-pub use state::{
-    ConsentRecord, ItemState, MotionState, NoteEntry, Objection, Outcome, Person, Presence, Role,
-    Stage, StageStamp, State, Stint, VoteRecord,
-};
+pub use state::{ItemState, NoteEntry, Person, Presence, Role, State, Stint};
 pub use text::{Lang, Text};

@@ -6,13 +6,14 @@
 use std::collections::{HashMap, HashSet};
 
 use super::agenda::{AgendaItem, ItemId, Motion, MotionId, Section, Speaker};
-use super::error::{DomainError, StageHint};
+use super::error::DomainError;
 use super::event::{Author, Ballot, Event, EventKind, Note, Seq, Stamp, Tally};
 use super::follow_up::FollowUpEntry;
+use super::motion::{MotionState, Objection, Outcome, StageStamp};
 use super::people::{
     Balance, Category, Observer, PersonId, Representative, Roster, SeatRole, Side,
 };
-use super::rules::{RuleBook, VoteDenominator, VoteResult};
+use super::rules::RuleBook;
 use super::session::Session;
 use super::text::Text;
 
@@ -87,175 +88,6 @@ pub struct ItemState {
     pub added_on_the_day: bool,
 }
 
-/// When a stage happened and how many members were present then.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct StageStamp {
-    pub at: Stamp,
-    pub present: Balance,
-}
-
-/// An objection or reservation raised in a consensus round.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Objection {
-    pub at: Stamp,
-    pub speaker: Speaker,
-    pub reason: Text,
-    /// A blocking objection; otherwise a reservation (保留意見).
-    pub blocking: bool,
-    /// The consensus round it was raised in, from 1.
-    pub round: u32,
-}
-
-#[derive(Clone, Debug, PartialEq)]
-pub struct ConsensusRound {
-    pub opened: StageStamp,
-    pub closed: Option<StageStamp>,
-}
-
-/// The room's answer to "shall we put it to a vote?".
-#[derive(Clone, Debug, PartialEq)]
-pub struct ConsentRecord {
-    pub stamp: StageStamp,
-    pub agree: u32,
-    /// How many had to agree: more than half of those present.
-    pub needed: u32,
-    pub passed: bool,
-}
-
-#[derive(Clone, Debug, PartialEq)]
-pub struct VoteRecord {
-    pub stamp: StageStamp,
-    pub tally: Tally,
-    /// The members present the threshold was computed from (see the rule book's
-    /// `vote_denominator`).
-    pub denominator: u32,
-    /// Yes votes needed to adopt.
-    pub needed: u32,
-    pub result: VoteResult,
-}
-
-/// How a motion ended.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Outcome {
-    /// 無異議通過 / 共識通過
-    AdoptedByConsensus,
-    AdoptedByVote,
-    NotAdopted,
-    /// After an even split, the chair ruled for.
-    AdoptedByChair,
-    /// After an even split, the chair ruled against.
-    RejectedByChair,
-    /// 保留／再議
-    Deferred,
-    Withdrawn,
-}
-
-impl Outcome {
-    pub fn is_adopted(self) -> bool {
-        matches!(
-            self,
-            Outcome::AdoptedByConsensus | Outcome::AdoptedByVote | Outcome::AdoptedByChair
-        )
-    }
-}
-
-/// Where a motion is in the procedure.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Stage {
-    Proposed,
-    ConsensusRound,
-    /// Blocking objections: the room may agree to vote, or defer or withdraw.
-    ConsensusFailed,
-    /// The consent to vote failed; the motion stays open.
-    NotPutToVote,
-    Voting,
-    /// Even split: waiting for the chair's ruling.
-    AwaitingChair,
-    Closed(Outcome),
-}
-
-impl Stage {
-    /// The stage in a sentence's words: "motion m1 is {…}".
-    pub fn describe(self) -> &'static str {
-        match self {
-            Stage::Proposed => "proposed",
-            Stage::ConsensusRound => "in its consensus round",
-            Stage::ConsensusFailed => "without consensus",
-            Stage::NotPutToVote => "not put to a vote",
-            Stage::Voting => "being voted on",
-            Stage::AwaitingChair => "waiting for the chair's ruling",
-            Stage::Closed(_) => "closed",
-        }
-    }
-
-    pub fn is_open(self) -> bool {
-        !matches!(self, Stage::Closed(_))
-    }
-}
-
-#[derive(Clone, Debug, PartialEq)]
-pub struct MotionState {
-    pub motion: Motion,
-    pub stage: Stage,
-    pub added_on_the_day: bool,
-    pub rounds: Vec<ConsensusRound>,
-    pub objections: Vec<Objection>,
-    pub consents: Vec<ConsentRecord>,
-    pub vote: Option<VoteRecord>,
-    pub chair_ruling: Option<(bool, StageStamp)>,
-    pub closed: Option<StageStamp>,
-}
-
-impl MotionState {
-    fn new(motion: Motion, added_on_the_day: bool) -> MotionState {
-        MotionState {
-            motion,
-            stage: Stage::Proposed,
-            added_on_the_day,
-            rounds: Vec::new(),
-            objections: Vec::new(),
-            consents: Vec::new(),
-            vote: None,
-            chair_ruling: None,
-            closed: None,
-        }
-    }
-
-    pub fn round(&self) -> u32 {
-        u32::try_from(self.rounds.len()).unwrap_or(u32::MAX)
-    }
-
-    /// Objections and reservations of the current round.
-    pub fn current_objections(&self) -> impl Iterator<Item = &Objection> {
-        let round = self.round();
-        self.objections.iter().filter(move |o| o.round == round)
-    }
-
-    pub fn outcome(&self) -> Option<Outcome> {
-        match self.stage {
-            Stage::Closed(outcome) => Some(outcome),
-            _ => None,
-        }
-    }
-
-    /// The members present when the vote opened: the last consent that passed.
-    pub fn vote_opened(&self) -> Option<&StageStamp> {
-        self.consents
-            .iter()
-            .rev()
-            .find(|c| c.passed)
-            .map(|c| &c.stamp)
-    }
-
-    fn wrong_stage(&self, hint: StageHint) -> DomainError {
-        DomainError::WrongStage {
-            motion: self.motion.id.clone(),
-            stage: self.stage,
-            hint,
-        }
-    }
-}
-
 /// A note in the record, as last corrected.
 #[derive(Clone, Debug, PartialEq)]
 pub struct NoteEntry {
@@ -278,6 +110,8 @@ pub struct State {
     seat_occupants: Vec<u32>,
     present_members: Balance,
     roster_balance: Balance,
+    /// The session's rule book, which every threshold is asked of.
+    rules: RuleBook,
 
     pub items: Vec<ItemState>,
     item_index: HashMap<ItemId, usize>,
@@ -313,6 +147,7 @@ impl State {
             seat_occupants: Vec::new(),
             present_members: Balance::default(),
             roster_balance: session.roster.balance(),
+            rules: session.rules.clone(),
             items: Vec::new(),
             item_index: HashMap::new(),
             current_item: None,
@@ -549,6 +384,11 @@ impl State {
         self.present_members
     }
 
+    /// The rule book the meeting decides under.
+    pub fn rules(&self) -> &RuleBook {
+        &self.rules
+    }
+
     /// Members on the roster, by side.
     pub fn roster_balance(&self) -> Balance {
         self.roster_balance
@@ -609,7 +449,7 @@ impl State {
     }
 
     /// The member seat a person sits in, if any.
-    fn seat_of(&self, index: usize) -> Option<usize> {
+    pub(super) fn seat_of(&self, index: usize) -> Option<usize> {
         match self.people[index].role {
             Role::Member { .. } => Some(index),
             Role::Representative { seat, .. } => Some(seat),
@@ -621,7 +461,7 @@ impl State {
         self.seat_occupants[seat] > 0
     }
 
-    fn stamp(&self, at: Stamp) -> StageStamp {
+    pub(super) fn stamp(&self, at: Stamp) -> StageStamp {
         StageStamp {
             at,
             present: self.present_members,
@@ -721,168 +561,33 @@ impl State {
                 self.refuse_if_adjourned()?;
                 self.add_motion(motion.clone(), true)?;
             }
-            EventKind::ConsensusRoundOpened { motion } => {
-                self.refuse_if_adjourned()?;
-                let stamp = self.stamp(at);
-                let m = self.motion_mut(motion)?;
-                match m.stage {
-                    Stage::Proposed | Stage::ConsensusFailed | Stage::NotPutToVote => {}
-                    _ => return Err(m.wrong_stage(StageHint::RoundOpensOnProposedOrFailed)),
-                }
-                m.rounds.push(ConsensusRound {
-                    opened: stamp,
-                    closed: None,
-                });
-                m.stage = Stage::ConsensusRound;
-            }
+            EventKind::ConsensusRoundOpened { motion } => self.open_round(motion, at)?,
             EventKind::ObjectionRaised {
                 motion,
                 speaker,
                 reason,
                 blocking,
-            } => {
-                if let Speaker::Person(id) = speaker {
-                    let index = self.person_index(id)?;
-                    if *blocking && self.people[index].role == Role::Observer {
-                        return Err(DomainError::ObserverCannotBlock(
-                            self.people[index].name.text.clone(),
-                        ));
-                    }
-                }
-                let m = self.motion_mut(motion)?;
-                if m.stage != Stage::ConsensusRound {
-                    return Err(m.wrong_stage(StageHint::OpenRoundFirst));
-                }
-                let round = m.round();
-                m.objections.push(Objection {
+            } => self.raise_objection(
+                motion,
+                Objection {
                     at,
                     speaker: speaker.clone(),
                     reason: reason.clone(),
                     blocking: *blocking,
-                    round,
-                });
-            }
-            EventKind::ConsensusRoundClosed { motion } => {
-                let stamp = self.stamp(at);
-                let position = self.motion_position(motion)?;
-                let m = &self.motions[position];
-                if m.stage != Stage::ConsensusRound {
-                    return Err(m.wrong_stage(StageHint::NoRoundToClose));
-                }
-                let blocked = m.current_objections().any(|o| o.blocking);
-                if !blocked {
-                    self.check_quorum(&session.rules)?;
-                }
-                let m = &mut self.motions[position];
-                if let Some(round) = m.rounds.last_mut() {
-                    round.closed = Some(stamp);
-                }
-                if blocked {
-                    m.stage = Stage::ConsensusFailed;
-                } else {
-                    m.stage = Stage::Closed(Outcome::AdoptedByConsensus);
-                    m.closed = Some(stamp);
-                }
-            }
+                    round: 0,
+                },
+            )?,
+            EventKind::ConsensusRoundClosed { motion } => self.close_round(motion, at)?,
             EventKind::ConsentToVoteTaken { motion, agree } => {
-                self.refuse_if_adjourned()?;
-                let stamp = self.stamp(at);
-                let present = stamp.present.total();
-                let position = self.motion_position(motion)?;
-                let m = &self.motions[position];
-                if !matches!(m.stage, Stage::ConsensusFailed | Stage::NotPutToVote) {
-                    return Err(m.wrong_stage(StageHint::ConsentAfterFailedRound));
-                }
-                if present == 0 {
-                    return Err(DomainError::NobodyPresent);
-                }
-                if *agree > present {
-                    return Err(DomainError::AgreeExceedsPresent {
-                        agree: *agree,
-                        present,
-                    });
-                }
-                self.check_quorum(&session.rules)?;
-                let rules = &session.rules;
-                let passed = rules.vote_may_open(*agree, present);
-                let m = &mut self.motions[position];
-                m.consents.push(ConsentRecord {
-                    stamp,
-                    agree: *agree,
-                    needed: rules.vote_opening_threshold(present),
-                    passed,
-                });
-                m.stage = if passed {
-                    Stage::Voting
-                } else {
-                    Stage::NotPutToVote
-                };
+                self.take_consent(motion, *agree, at)?
             }
-            EventKind::VoteTaken { motion, tally } => {
-                let stamp = self.stamp(at);
-                let position = self.motion_position(motion)?;
-                let m = &self.motions[position];
-                if m.stage != Stage::Voting {
-                    return Err(m.wrong_stage(StageHint::VoteAfterConsent));
-                }
-                let opened = m.vote_opened().map_or(stamp, |s| *s);
-                let present_now = stamp.present.total();
-                self.check_tally(tally, present_now)?;
-                self.check_quorum(&session.rules)?;
-                let rules = &session.rules;
-                let denominator = match rules.vote_denominator {
-                    VoteDenominator::PresentWhenVoteOpened => opened.present.total(),
-                    VoteDenominator::PresentWhenCounted => present_now,
-                };
-                if denominator == 0 {
-                    return Err(DomainError::NobodyPresent);
-                }
-                let (yes, no, _) = tally.counts();
-                let result = rules.vote_result(yes, no, denominator);
-                let m = &mut self.motions[position];
-                m.vote = Some(VoteRecord {
-                    stamp,
-                    tally: tally.clone(),
-                    denominator,
-                    needed: rules.adoption_threshold(denominator),
-                    result,
-                });
-                m.stage = match result {
-                    VoteResult::Adopted => Stage::Closed(Outcome::AdoptedByVote),
-                    VoteResult::NotAdopted => Stage::Closed(Outcome::NotAdopted),
-                    VoteResult::EvenSplit => Stage::AwaitingChair,
-                };
-                if !m.stage.is_open() {
-                    m.closed = Some(stamp);
-                }
+            EventKind::VoteTaken { motion, tally } => self.count_vote(motion, tally, at)?,
+            EventKind::ChairRuled { motion, adopted } => self.chair_rules(motion, *adopted, at)?,
+            EventKind::MotionDeferred { motion } => {
+                self.close_undecided(motion, Outcome::Deferred, at)?
             }
-            EventKind::ChairRuled { motion, adopted } => {
-                let stamp = self.stamp(at);
-                let m = self.motion_mut(motion)?;
-                if m.stage != Stage::AwaitingChair {
-                    return Err(m.wrong_stage(StageHint::ChairAfterEvenSplit));
-                }
-                m.chair_ruling = Some((*adopted, stamp));
-                m.stage = Stage::Closed(if *adopted {
-                    Outcome::AdoptedByChair
-                } else {
-                    Outcome::RejectedByChair
-                });
-                m.closed = Some(stamp);
-            }
-            EventKind::MotionDeferred { motion } | EventKind::MotionWithdrawn { motion } => {
-                let stamp = self.stamp(at);
-                let outcome = if matches!(event.kind, EventKind::MotionDeferred { .. }) {
-                    Outcome::Deferred
-                } else {
-                    Outcome::Withdrawn
-                };
-                let m = self.motion_mut(motion)?;
-                if !m.stage.is_open() {
-                    return Err(m.wrong_stage(StageHint::AlreadyClosed));
-                }
-                m.stage = Stage::Closed(outcome);
-                m.closed = Some(stamp);
+            EventKind::MotionWithdrawn { motion } => {
+                self.close_undecided(motion, Outcome::Withdrawn, at)?
             }
             EventKind::FollowUpRecorded {
                 entry,
@@ -929,14 +634,14 @@ impl State {
         Ok(())
     }
 
-    fn refuse_if_adjourned(&self) -> Result<(), DomainError> {
+    pub(super) fn refuse_if_adjourned(&self) -> Result<(), DomainError> {
         match self.adjourned {
             Some(_) => Err(DomainError::Adjourned),
             None => Ok(()),
         }
     }
 
-    fn motion_mut(&mut self, id: &MotionId) -> Result<&mut MotionState, DomainError> {
+    pub(super) fn motion_mut(&mut self, id: &MotionId) -> Result<&mut MotionState, DomainError> {
         let position = self.motion_position(id)?;
         Ok(&mut self.motions[position])
     }
@@ -987,50 +692,6 @@ impl State {
                 && let Some(side) = self.people[seat].side(&self.people)
             {
                 self.present_members.remove(side);
-            }
-        }
-        Ok(())
-    }
-
-    fn check_quorum(&self, rules: &RuleBook) -> Result<(), DomainError> {
-        let present = self.present_members.total();
-        let roster = self.roster_balance.total();
-        if rules.is_quorate(present, roster) {
-            return Ok(());
-        }
-        Err(DomainError::NotQuorate {
-            present,
-            needed: rules.quorum_threshold(roster).unwrap_or(0),
-        })
-    }
-
-    fn check_tally(&self, tally: &Tally, present: u32) -> Result<(), DomainError> {
-        if present == 0 {
-            return Err(DomainError::NobodyPresent);
-        }
-        let (yes, no, abstain) = tally.counts();
-        let total = u64::from(yes) + u64::from(no) + u64::from(abstain);
-        if total > u64::from(present) {
-            return Err(DomainError::VotesExceedPresent {
-                yes,
-                no,
-                abstain,
-                total: u32::try_from(total).unwrap_or(u32::MAX),
-                present,
-            });
-        }
-        if let Tally::RollCall(ballots) = tally {
-            let mut seats = HashSet::new();
-            for (voter, _) in ballots {
-                let index = self.person_index(voter)?;
-                let name = || self.people[index].name.text.clone();
-                let present_in_seat = self.presence(index) == Presence::Present;
-                let Some(seat) = self.seat_of(index).filter(|_| present_in_seat) else {
-                    return Err(DomainError::VoterNotPresent(name()));
-                };
-                if !seats.insert(seat) {
-                    return Err(DomainError::VotedTwice(self.people[seat].name.text.clone()));
-                }
             }
         }
         Ok(())

@@ -30,6 +30,8 @@ impl Panel {
     }
 }
 
+use crate::domain::Step;
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Action {
     // Anywhere.
@@ -141,4 +143,22 @@ pub enum Action {
     EnterJoinCode,
     /// Try to reach the host now rather than after the back-off.
     ReconnectNow,
+}
+
+impl Action {
+    /// The step of the motion procedure an action takes, if it takes one: the domain
+    /// says whether it may be taken now.
+    pub fn step(self) -> Option<Step> {
+        match self {
+            Action::OpenConsensusRound => Some(Step::OpenRound),
+            Action::RecordObjection | Action::RecordReservation => Some(Step::RaiseObjection),
+            Action::CloseConsensusRound => Some(Step::CloseRound),
+            Action::TakeConsentToVote => Some(Step::TakeConsent),
+            Action::VoteByCounts | Action::VoteByRollCall => Some(Step::CountVote),
+            Action::AskChairRuling => Some(Step::ChairRules),
+            Action::DeferMotion => Some(Step::Defer),
+            Action::WithdrawMotion => Some(Step::Withdraw),
+            _ => None,
+        }
+    }
 }

@@ -1,7 +1,7 @@
 //! The facilitator's screen as data: the meeting, the language, the focus, each
 //! panel's own state, the open dialog, and what the saver has reported.
 
-use crate::domain::{EventKind, Lang, Meeting, Seq, Stage, Stamp};
+use crate::domain::{EventKind, Lang, Meeting, Seq, Stamp};
 use crate::store::SaveReport;
 
 use super::action::{Action, Panel};
@@ -204,19 +204,13 @@ impl App {
     pub fn offers(&self, action: Action) -> bool {
         use Action as A;
         let state = self.state();
-        let stage = self.selected_motion().map(|i| state.motions[i].stage);
-        let at = |stages: &[Stage]| stage.is_some_and(|s| stages.contains(&s));
+        if let Some(step) = action.step() {
+            return self.selected_motion().is_some_and(|i| {
+                let motion = &state.motions[i].motion.id;
+                state.check_step(motion, step).is_ok()
+            });
+        }
         match action {
-            A::OpenConsensusRound => {
-                at(&[Stage::Proposed, Stage::ConsensusFailed, Stage::NotPutToVote])
-            }
-            A::RecordObjection | A::RecordReservation | A::CloseConsensusRound => {
-                at(&[Stage::ConsensusRound])
-            }
-            A::TakeConsentToVote => at(&[Stage::ConsensusFailed, Stage::NotPutToVote]),
-            A::VoteByCounts | A::VoteByRollCall => at(&[Stage::Voting]),
-            A::AskChairRuling => at(&[Stage::AwaitingChair]),
-            A::DeferMotion | A::WithdrawMotion => stage.is_some_and(|s| s.is_open()),
             A::StartMeeting => state.started.is_none(),
             A::AdjournMeeting => state.started.is_some() && state.adjourned.is_none(),
             A::EndCurrentItem => state.current_item.is_some(),

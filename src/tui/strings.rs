@@ -69,13 +69,14 @@ pub fn present_count(n: u32, lang: Lang) -> String {
 
 /// The two live thresholds for the members present now; with nobody present there
 /// is nothing to reach.
-pub fn live_thresholds(present: u32, opens: u32, adopts: u32, lang: Lang) -> String {
-    if present == 0 {
+pub fn live_thresholds(live: &crate::domain::LiveThresholds, lang: Lang) -> String {
+    if live.present == 0 {
         return match lang {
             Lang::ZhTw => "付表決需 -  通過需 -".to_owned(),
             Lang::En => "vote opens -  adopts -".to_owned(),
         };
     }
+    let (opens, adopts) = (live.to_open_vote, live.to_adopt);
     match lang {
         Lang::ZhTw => format!("付表決需 {opens}  通過需 {adopts}"),
         Lang::En => format!("vote opens {opens}  adopts {adopts}"),
@@ -631,22 +632,6 @@ pub const NOT_A_GOVERNMENT_MEMBER: Label = l(
 );
 pub const NO_ITEM_SELECTED: Label = l("請先選擇議程", "Select an agenda item first");
 pub const NO_MOTION_SELECTED: Label = l("此議程沒有議案", "This item has no motion");
-pub const NEEDS_CONSENSUS_ROUND: Label =
-    l("先開始徵詢共識（c）", "Open a consensus round first (c)");
-pub const NEEDS_FAILED_CONSENSUS: Label = l(
-    "徵詢共識未達共識後，才能詢問是否付表決",
-    "Ask whether to vote only after a consensus round failed",
-);
-pub const NEEDS_CONSENT: Label = l(
-    "須先獲同意付表決（a）",
-    "The room must agree to vote first (a)",
-);
-pub const NEEDS_EVEN_SPLIT: Label = l(
-    "只有可否同數時才由主席裁決",
-    "The chair rules only after an even split",
-);
-pub const ALREADY_CLOSED: Label = l("此議案已結束", "This motion is closed");
-pub const NOBODY_PRESENT: Label = l("沒有出席委員", "No members are present");
 pub const QUIT_SAVE_FAILED: Label = l(
     "無法儲存，尚未離開。再按一次離開鍵將另存救援檔。",
     "Cannot save, so not quitting. Quit again to write a rescue copy.",

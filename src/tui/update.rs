@@ -11,7 +11,7 @@ use ratatui::layout::{Position, Rect};
 use crate::domain::{
     AgendaItem, Author, Ballot, DomainError, Event, EventKind, FollowUpEntry, FollowUpStatus,
     ItemId, Motion, MotionId, Note, NoteKind, Observer, PersonId, Representative, Section, Side,
-    Speaker, Stage, Stamp, Tally, Text,
+    Speaker, Stamp, Tally, Text,
 };
 use crate::store::SaveReport;
 
@@ -274,8 +274,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         }
         A::RecordObjection | A::RecordReservation => {
             let blocking = action == A::RecordObjection;
-            if let Some(motion) = motion_at(app, &[Stage::ConsensusRound], s::NEEDS_CONSENSUS_ROUND)
-            {
+            if let Some(motion) = motion_for(app, action) {
                 let picker = Picker::new(PickPurpose::Objector { motion, blocking }, app.state());
                 app.prompt = Some(Prompt::Picker(picker));
             }
@@ -284,16 +283,9 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             return on_motion(app, |motion| EventKind::ConsensusRoundClosed { motion });
         }
         A::TakeConsentToVote => {
-            let stages = [Stage::ConsensusFailed, Stage::NotPutToVote];
-            if let Some(motion) = motion_at(app, &stages, s::NEEDS_FAILED_CONSENSUS) {
-                let state = app.state();
-                let present = state.present_members().total();
-                if present == 0 {
-                    app.refuse(s::NOBODY_PRESENT.get(app.lang));
-                    return Vec::new();
-                }
-                let needed = app.meeting.session().rules.vote_opening_threshold(present);
-                let question = s::ask_consent(present, needed, app.lang);
+            if let Some(motion) = motion_for(app, action) {
+                let live = app.state().live_thresholds();
+                let question = s::ask_consent(live.present, live.to_open_vote, app.lang);
                 app.prompt = Some(Prompt::Text {
                     purpose: TextPurpose::ConsentCount { motion },
                     editor: Default::default(),
@@ -302,7 +294,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             }
         }
         A::VoteByCounts => {
-            if let Some(motion) = motion_at(app, &[Stage::Voting], s::NEEDS_CONSENT) {
+            if let Some(motion) = motion_for(app, action) {
                 app.prompt = Some(Prompt::Counts(CountsForm {
                     motion,
                     fields: Default::default(),
@@ -311,12 +303,12 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             }
         }
         A::VoteByRollCall => {
-            if let Some(motion) = motion_at(app, &[Stage::Voting], s::NEEDS_CONSENT) {
+            if let Some(motion) = motion_for(app, action) {
                 app.prompt = Some(Prompt::RollCall(RollCall::new(motion, app.state())));
             }
         }
         A::AskChairRuling => {
-            if let Some(motion) = motion_at(app, &[Stage::AwaitingChair], s::NEEDS_EVEN_SPLIT) {
+            if let Some(motion) = motion_for(app, action) {
                 app.prompt = Some(Prompt::ChairRuling { motion });
             }
         }
@@ -533,25 +525,20 @@ fn on_motion(app: &mut App, kind: impl FnOnce(MotionId) -> EventKind) -> Vec<Eff
     }
 }
 
-/// The selected motion if it is at one of `stages`; otherwise says what comes first,
-/// before the facilitator types anything into a dialog that would be refused.
-fn motion_at(app: &mut App, stages: &[Stage], otherwise: crate::i18n::Label) -> Option<MotionId> {
-    let index = app.selected_motion();
-    let Some(index) = index else {
-        app.refuse(s::NO_MOTION_SELECTED.get(app.lang));
-        return None;
-    };
-    let m = &app.state().motions[index];
-    if stages.contains(&m.stage) {
-        return Some(m.motion.id.clone());
+/// The selected motion if the meeting allows `action`'s step on it now; otherwise
+/// says why (what comes first), before the facilitator types anything into a dialog
+/// that would be refused.
+fn motion_for(app: &mut App, action: Action) -> Option<MotionId> {
+    let motion = selected_motion_id(app)?;
+    let step = action.step()?;
+    match app.state().check_step(&motion, step) {
+        Ok(()) => Some(motion),
+        Err(error) => {
+            let text = s::refusal(&error, app.state(), app.lang);
+            app.refuse(text);
+            None
+        }
     }
-    let text = if m.stage.is_open() {
-        otherwise.get(app.lang)
-    } else {
-        s::ALREADY_CLOSED.get(app.lang)
-    };
-    app.refuse(text);
-    None
 }
 
 // ---- notes ---------------------------------------------------------------------------

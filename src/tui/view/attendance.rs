@@ -32,7 +32,6 @@ pub fn presence_style(presence: Presence) -> Style {
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let lang = app.lang;
     let state = app.state();
-    let rules = &app.meeting.session().rules;
     frame.render_widget(panel_block(app, Panel::Attendance, ""), area);
     let buf = frame.buffer_mut();
 
@@ -86,18 +85,12 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         &s::present_count(present.total(), lang),
         theme::bold(),
     );
-    let total = present.total();
     put(
         buf,
         summary,
         0,
         2,
-        &s::live_thresholds(
-            total,
-            rules.vote_opening_threshold(total),
-            rules.adoption_threshold(total),
-            lang,
-        ),
+        &s::live_thresholds(&state.live_thresholds(), lang),
         theme::bold(),
     );
 

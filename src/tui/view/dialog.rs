@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear};
 
 use super::{fit, put, style_row, truncate};
-use crate::domain::{Lang, VoteDenominator};
+use crate::domain::Lang;
 use crate::tui::app::App;
 use crate::tui::input::LineEditor;
 use crate::tui::keys;
@@ -74,19 +74,12 @@ pub fn render(app: &App, frame: &mut Frame, screen: Rect) {
                 cursor = cursor.or(c);
             }
             // The threshold the counts are held against, as the room was told.
-            if let Some(m) = app.state().motion(&form.motion) {
-                let rules = &app.meeting.session().rules;
-                let present_now = app.state().present_members().total();
-                let denominator = match rules.vote_denominator {
-                    VoteDenominator::PresentWhenVoteOpened => {
-                        m.vote_opened().map_or(present_now, |st| st.present.total())
-                    }
-                    VoteDenominator::PresentWhenCounted => present_now,
-                };
-                let rule = s::threshold(&rules.adoption, lang);
+            let state = app.state();
+            if let Some(m) = state.motion(&form.motion) {
+                let rule = s::threshold(&state.rules().adoption, lang);
                 let line = s::vote_needed(
-                    rules.adoption_threshold(denominator),
-                    denominator,
+                    state.adoption_needed(m),
+                    state.vote_denominator(m),
                     &rule,
                     lang,
                 );
@@ -128,7 +121,7 @@ pub fn render(app: &App, frame: &mut Frame, screen: Rect) {
             // The counts that split evenly, which the chair rules on.
             if let Some(vote) = app.state().motion(motion).and_then(|m| m.vote.as_ref()) {
                 let (yes, no, abstain) = vote.tally.counts();
-                let rule = s::threshold(&app.meeting.session().rules.adoption, lang);
+                let rule = s::threshold(&app.state().rules().adoption, lang);
                 let line = format!(
                     "{}  {}",
                     s::vote_counts(yes, vote.needed, vote.denominator, &rule, lang),

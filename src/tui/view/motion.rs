@@ -12,7 +12,7 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 
 use super::{panel_block, put, truncate, width};
-use crate::domain::{Lang, MotionState, Outcome, Stage, VoteDenominator, VoteResult};
+use crate::domain::{Lang, MotionState, Outcome, Stage, Step, VoteResult};
 use crate::i18n;
 use crate::tui::action::Panel;
 use crate::tui::app::App;
@@ -137,7 +137,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
 fn procedure_lines(app: &App, m: &MotionState, w: usize) -> Vec<(String, Style)> {
     let lang = app.lang;
     let state = app.state();
-    let rules = &app.meeting.session().rules;
+    let rules = state.rules();
     let mut lines = Vec::new();
 
     if !m.rounds.is_empty() {
@@ -170,7 +170,6 @@ fn procedure_lines(app: &App, m: &MotionState, w: usize) -> Vec<(String, Style)>
         }
     }
 
-    let present_now = state.present_members().total();
     if let Some(consent) = m.consents.last() {
         let present = consent.stamp.present.total();
         let rule = s::threshold(&rules.consent_to_vote, lang);
@@ -182,23 +181,17 @@ fn procedure_lines(app: &App, m: &MotionState, w: usize) -> Vec<(String, Style)>
         };
         push(&mut lines, &line, style, w);
     }
-    if matches!(m.stage, Stage::ConsensusFailed | Stage::NotPutToVote) {
+    if m.stage.allows(Step::TakeConsent).is_ok() {
+        let live = state.live_thresholds();
         let rule = s::threshold(&rules.consent_to_vote, lang);
-        let needed = rules.vote_opening_threshold(present_now);
-        let line = s::consent_needed(needed, present_now, &rule, lang);
+        let line = s::consent_needed(live.to_open_vote, live.present, &rule, lang);
         push(&mut lines, &line, theme::bold(), w);
     }
-    if m.stage == Stage::Voting {
-        let denominator = match rules.vote_denominator {
-            VoteDenominator::PresentWhenVoteOpened => m
-                .vote_opened()
-                .map_or(present_now, |stamp| stamp.present.total()),
-            VoteDenominator::PresentWhenCounted => present_now,
-        };
+    if m.stage.allows(Step::CountVote).is_ok() {
         let rule = s::threshold(&rules.adoption, lang);
         let line = s::vote_needed(
-            rules.adoption_threshold(denominator),
-            denominator,
+            state.adoption_needed(m),
+            state.vote_denominator(m),
             &rule,
             lang,
         );

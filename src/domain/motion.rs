@@ -1,0 +1,507 @@
+//! A motion and the procedure that decides it (rules §3): a consensus round first;
+//! if it fails, the room's consent to put the question to a vote; then the vote,
+//! measured against the members present; an even split goes to the chair.
+//!
+//! This file is where the procedure lives: which step may follow which
+//! ([`Stage::allows`]), what the room must be like for a step ([`State::check_step`]),
+//! what a step records, and the numbers a step is measured against
+//! ([`State::vote_denominator`], [`State::live_thresholds`]). The arithmetic of a
+//! threshold is the rule book's (`rules.rs`). Screens, `check` and the minutes ask
+//! here; they never work a rule out again.
+
+use std::collections::HashSet;
+
+use super::agenda::{Motion, MotionId, Speaker};
+use super::error::{DomainError, StageHint};
+use super::event::{Stamp, Tally};
+use super::people::Balance;
+use super::rules::{VoteDenominator, VoteResult};
+use super::state::{Presence, Role, State};
+use super::text::Text;
+
+/// When a stage happened and how many members were present then.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct StageStamp {
+    pub at: Stamp,
+    pub present: Balance,
+}
+
+/// An objection or reservation raised in a consensus round.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Objection {
+    pub at: Stamp,
+    pub speaker: Speaker,
+    pub reason: Text,
+    /// A blocking objection; otherwise a reservation (保留意見).
+    pub blocking: bool,
+    /// The consensus round it was raised in, from 1.
+    pub round: u32,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct ConsensusRound {
+    pub opened: StageStamp,
+    pub closed: Option<StageStamp>,
+}
+
+/// The room's answer to "shall we put it to a vote?".
+#[derive(Clone, Debug, PartialEq)]
+pub struct ConsentRecord {
+    pub stamp: StageStamp,
+    pub agree: u32,
+    /// How many had to agree: more than half of those present.
+    pub needed: u32,
+    pub passed: bool,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct VoteRecord {
+    pub stamp: StageStamp,
+    pub tally: Tally,
+    /// The members present the threshold was computed from (see the rule book's
+    /// `vote_denominator`).
+    pub denominator: u32,
+    /// Yes votes needed to adopt.
+    pub needed: u32,
+    pub result: VoteResult,
+}
+
+/// How a motion ended.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Outcome {
+    /// 無異議通過 / 共識通過
+    AdoptedByConsensus,
+    AdoptedByVote,
+    NotAdopted,
+    /// After an even split, the chair ruled for.
+    AdoptedByChair,
+    /// After an even split, the chair ruled against.
+    RejectedByChair,
+    /// 保留／再議
+    Deferred,
+    Withdrawn,
+}
+
+impl Outcome {
+    pub fn is_adopted(self) -> bool {
+        matches!(
+            self,
+            Outcome::AdoptedByConsensus | Outcome::AdoptedByVote | Outcome::AdoptedByChair
+        )
+    }
+}
+
+/// Where a motion is in the procedure.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Stage {
+    Proposed,
+    ConsensusRound,
+    /// Blocking objections: the room may agree to vote, or defer or withdraw.
+    ConsensusFailed,
+    /// The consent to vote failed; the motion stays open.
+    NotPutToVote,
+    Voting,
+    /// Even split: waiting for the chair's ruling.
+    AwaitingChair,
+    Closed(Outcome),
+}
+
+/// A step the facilitator takes on a motion.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Step {
+    /// Restate the proposal and ask for objections.
+    OpenRound,
+    /// Record an objection or a reservation in the round.
+    RaiseObjection,
+    /// End the round: adopted by consensus unless something blocks.
+    CloseRound,
+    /// Ask the room whether to put the question to a vote.
+    TakeConsent,
+    /// Count the vote (by show of hands or roll call).
+    CountVote,
+    /// The chair rules on an even split.
+    ChairRules,
+    Defer,
+    Withdraw,
+}
+
+impl Stage {
+    /// The stage in a sentence's words: "motion m1 is {…}".
+    pub fn describe(self) -> &'static str {
+        match self {
+            Stage::Proposed => "proposed",
+            Stage::ConsensusRound => "in its consensus round",
+            Stage::ConsensusFailed => "without consensus",
+            Stage::NotPutToVote => "not put to a vote",
+            Stage::Voting => "being voted on",
+            Stage::AwaitingChair => "waiting for the chair's ruling",
+            Stage::Closed(_) => "closed",
+        }
+    }
+
+    pub fn is_open(self) -> bool {
+        !matches!(self, Stage::Closed(_))
+    }
+
+    /// Whether `step` may follow this stage; when not, what must come first.
+    pub fn allows(self, step: Step) -> Result<(), StageHint> {
+        if !self.is_open() {
+            return Err(StageHint::AlreadyClosed);
+        }
+        let (allowed, hint) = match step {
+            Step::OpenRound => (
+                matches!(
+                    self,
+                    Stage::Proposed | Stage::ConsensusFailed | Stage::NotPutToVote
+                ),
+                StageHint::RoundOpensOnProposedOrFailed,
+            ),
+            Step::RaiseObjection => (self == Stage::ConsensusRound, StageHint::OpenRoundFirst),
+            Step::CloseRound => (self == Stage::ConsensusRound, StageHint::NoRoundToClose),
+            Step::TakeConsent => (
+                matches!(self, Stage::ConsensusFailed | Stage::NotPutToVote),
+                StageHint::ConsentAfterFailedRound,
+            ),
+            Step::CountVote => (self == Stage::Voting, StageHint::VoteAfterConsent),
+            Step::ChairRules => (self == Stage::AwaitingChair, StageHint::ChairAfterEvenSplit),
+            Step::Defer | Step::Withdraw => (true, StageHint::AlreadyClosed),
+        };
+        if allowed { Ok(()) } else { Err(hint) }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct MotionState {
+    pub motion: Motion,
+    pub stage: Stage,
+    pub added_on_the_day: bool,
+    pub rounds: Vec<ConsensusRound>,
+    pub objections: Vec<Objection>,
+    pub consents: Vec<ConsentRecord>,
+    pub vote: Option<VoteRecord>,
+    pub chair_ruling: Option<(bool, StageStamp)>,
+    pub closed: Option<StageStamp>,
+}
+
+impl MotionState {
+    pub(super) fn new(motion: Motion, added_on_the_day: bool) -> MotionState {
+        MotionState {
+            motion,
+            stage: Stage::Proposed,
+            added_on_the_day,
+            rounds: Vec::new(),
+            objections: Vec::new(),
+            consents: Vec::new(),
+            vote: None,
+            chair_ruling: None,
+            closed: None,
+        }
+    }
+
+    pub fn round(&self) -> u32 {
+        u32::try_from(self.rounds.len()).unwrap_or(u32::MAX)
+    }
+
+    /// Objections and reservations of the current round.
+    pub fn current_objections(&self) -> impl Iterator<Item = &Objection> {
+        let round = self.round();
+        self.objections.iter().filter(move |o| o.round == round)
+    }
+
+    pub fn outcome(&self) -> Option<Outcome> {
+        match self.stage {
+            Stage::Closed(outcome) => Some(outcome),
+            _ => None,
+        }
+    }
+
+    /// The members present when the vote opened: the last consent that passed.
+    pub fn vote_opened(&self) -> Option<&StageStamp> {
+        self.consents
+            .iter()
+            .rev()
+            .find(|c| c.passed)
+            .map(|c| &c.stamp)
+    }
+
+    /// Whether the motion's stage allows `step`, as the refusal the meeting gives.
+    pub fn allows(&self, step: Step) -> Result<(), DomainError> {
+        self.stage
+            .allows(step)
+            .map_err(|hint| DomainError::WrongStage {
+                motion: self.motion.id.clone(),
+                stage: self.stage,
+                hint,
+            })
+    }
+
+    fn close(&mut self, outcome: Outcome, stamp: StageStamp) {
+        self.stage = Stage::Closed(outcome);
+        self.closed = Some(stamp);
+    }
+}
+
+/// The numbers the room works against now, from the members present now. With
+/// nobody present there is nothing to reach (and nothing may be decided).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct LiveThresholds {
+    pub present: u32,
+    /// How many must agree to put a question to a vote.
+    pub to_open_vote: u32,
+    /// How many yes votes adopt a resolution.
+    pub to_adopt: u32,
+}
+
+impl State {
+    /// Whether `step` may be taken on `motion` now, and why not: the motion's stage,
+    /// and what the room must be for the step (in session, members present, a quorum).
+    /// The meeting refuses the step's event for the same reason, so a screen can ask
+    /// before it opens a dialog.
+    pub fn check_step(&self, motion: &MotionId, step: Step) -> Result<(), DomainError> {
+        if matches!(step, Step::OpenRound | Step::TakeConsent) {
+            self.refuse_if_adjourned()?;
+        }
+        self.motions[self.motion_position(motion)?].allows(step)?;
+        if step == Step::TakeConsent {
+            if self.present_members().total() == 0 {
+                return Err(DomainError::NobodyPresent);
+            }
+            self.check_quorum()?;
+        }
+        Ok(())
+    }
+
+    /// The members present that `motion`'s vote is measured against: by the rule book,
+    /// those present when the room agreed to vote, or those present now.
+    pub fn vote_denominator(&self, motion: &MotionState) -> u32 {
+        let now = self.present_members().total();
+        match self.rules().vote_denominator {
+            VoteDenominator::PresentWhenVoteOpened => motion
+                .vote_opened()
+                .map_or(now, |opened| opened.present.total()),
+            VoteDenominator::PresentWhenCounted => now,
+        }
+    }
+
+    /// How many yes votes adopt `motion` when it is counted.
+    pub fn adoption_needed(&self, motion: &MotionState) -> u32 {
+        self.rules()
+            .adoption_threshold(self.vote_denominator(motion))
+    }
+
+    /// How many must agree now to put a question to a vote, and how many yes votes
+    /// would adopt it, with the members present now.
+    pub fn live_thresholds(&self) -> LiveThresholds {
+        let present = self.present_members().total();
+        let rules = self.rules();
+        LiveThresholds {
+            present,
+            to_open_vote: rules.vote_opening_threshold(present),
+            to_adopt: rules.adoption_threshold(present),
+        }
+    }
+
+    // ---- the steps, as the log's events apply them ----------------------------------
+
+    pub(super) fn open_round(&mut self, motion: &MotionId, at: Stamp) -> Result<(), DomainError> {
+        self.check_step(motion, Step::OpenRound)?;
+        let stamp = self.stamp(at);
+        let m = self.motion_mut(motion)?;
+        m.rounds.push(ConsensusRound {
+            opened: stamp,
+            closed: None,
+        });
+        m.stage = Stage::ConsensusRound;
+        Ok(())
+    }
+
+    pub(super) fn raise_objection(
+        &mut self,
+        motion: &MotionId,
+        objection: Objection,
+    ) -> Result<(), DomainError> {
+        if let Speaker::Person(id) = &objection.speaker {
+            let index = self.person_index(id)?;
+            if objection.blocking && self.people[index].role == Role::Observer {
+                return Err(DomainError::ObserverCannotBlock(
+                    self.people[index].name.text.clone(),
+                ));
+            }
+        }
+        self.check_step(motion, Step::RaiseObjection)?;
+        let m = self.motion_mut(motion)?;
+        let round = m.round();
+        m.objections.push(Objection { round, ..objection });
+        Ok(())
+    }
+
+    pub(super) fn close_round(&mut self, motion: &MotionId, at: Stamp) -> Result<(), DomainError> {
+        self.check_step(motion, Step::CloseRound)?;
+        let stamp = self.stamp(at);
+        let position = self.motion_position(motion)?;
+        let blocked = self.motions[position]
+            .current_objections()
+            .any(|o| o.blocking);
+        if !blocked {
+            self.check_quorum()?;
+        }
+        let m = &mut self.motions[position];
+        if let Some(round) = m.rounds.last_mut() {
+            round.closed = Some(stamp);
+        }
+        if blocked {
+            m.stage = Stage::ConsensusFailed;
+        } else {
+            m.close(Outcome::AdoptedByConsensus, stamp);
+        }
+        Ok(())
+    }
+
+    pub(super) fn take_consent(
+        &mut self,
+        motion: &MotionId,
+        agree: u32,
+        at: Stamp,
+    ) -> Result<(), DomainError> {
+        self.check_step(motion, Step::TakeConsent)?;
+        let stamp = self.stamp(at);
+        let present = stamp.present.total();
+        if agree > present {
+            return Err(DomainError::AgreeExceedsPresent { agree, present });
+        }
+        let rules = self.rules();
+        let passed = rules.vote_may_open(agree, present);
+        let needed = rules.vote_opening_threshold(present);
+        let m = self.motion_mut(motion)?;
+        m.consents.push(ConsentRecord {
+            stamp,
+            agree,
+            needed,
+            passed,
+        });
+        m.stage = if passed {
+            Stage::Voting
+        } else {
+            Stage::NotPutToVote
+        };
+        Ok(())
+    }
+
+    pub(super) fn count_vote(
+        &mut self,
+        motion: &MotionId,
+        tally: &Tally,
+        at: Stamp,
+    ) -> Result<(), DomainError> {
+        self.check_step(motion, Step::CountVote)?;
+        let stamp = self.stamp(at);
+        self.check_tally(tally, stamp.present.total())?;
+        self.check_quorum()?;
+        let position = self.motion_position(motion)?;
+        let denominator = self.vote_denominator(&self.motions[position]);
+        if denominator == 0 {
+            return Err(DomainError::NobodyPresent);
+        }
+        let rules = self.rules();
+        let (yes, no, _) = tally.counts();
+        let result = rules.vote_result(yes, no, denominator);
+        let needed = rules.adoption_threshold(denominator);
+        let m = &mut self.motions[position];
+        m.vote = Some(VoteRecord {
+            stamp,
+            tally: tally.clone(),
+            denominator,
+            needed,
+            result,
+        });
+        match result {
+            VoteResult::Adopted => m.close(Outcome::AdoptedByVote, stamp),
+            VoteResult::NotAdopted => m.close(Outcome::NotAdopted, stamp),
+            VoteResult::EvenSplit => m.stage = Stage::AwaitingChair,
+        }
+        Ok(())
+    }
+
+    pub(super) fn chair_rules(
+        &mut self,
+        motion: &MotionId,
+        adopted: bool,
+        at: Stamp,
+    ) -> Result<(), DomainError> {
+        self.check_step(motion, Step::ChairRules)?;
+        let stamp = self.stamp(at);
+        let m = self.motion_mut(motion)?;
+        m.chair_ruling = Some((adopted, stamp));
+        let outcome = if adopted {
+            Outcome::AdoptedByChair
+        } else {
+            Outcome::RejectedByChair
+        };
+        m.close(outcome, stamp);
+        Ok(())
+    }
+
+    /// Deferred (保留再議) or withdrawn: the motion closes without a decision.
+    pub(super) fn close_undecided(
+        &mut self,
+        motion: &MotionId,
+        outcome: Outcome,
+        at: Stamp,
+    ) -> Result<(), DomainError> {
+        let step = match outcome {
+            Outcome::Withdrawn => Step::Withdraw,
+            _ => Step::Defer,
+        };
+        self.check_step(motion, step)?;
+        let stamp = self.stamp(at);
+        self.motion_mut(motion)?.close(outcome, stamp);
+        Ok(())
+    }
+
+    fn check_quorum(&self) -> Result<(), DomainError> {
+        let rules = self.rules();
+        let present = self.present_members().total();
+        let roster = self.roster_balance().total();
+        if rules.is_quorate(present, roster) {
+            return Ok(());
+        }
+        Err(DomainError::NotQuorate {
+            present,
+            needed: rules.quorum_threshold(roster).unwrap_or(0),
+        })
+    }
+
+    /// The counts of a vote against the members present: no more votes than members,
+    /// and a roll call names each present seat once.
+    fn check_tally(&self, tally: &Tally, present: u32) -> Result<(), DomainError> {
+        if present == 0 {
+            return Err(DomainError::NobodyPresent);
+        }
+        let (yes, no, abstain) = tally.counts();
+        let total = u64::from(yes) + u64::from(no) + u64::from(abstain);
+        if total > u64::from(present) {
+            return Err(DomainError::VotesExceedPresent {
+                yes,
+                no,
+                abstain,
+                total: u32::try_from(total).unwrap_or(u32::MAX),
+                present,
+            });
+        }
+        if let Tally::RollCall(ballots) = tally {
+            let mut seats = HashSet::new();
+            for (voter, _) in ballots {
+                let index = self.person_index(voter)?;
+                let name = || self.people[index].name.text.clone();
+                let present_in_seat = self.presence(index) == Presence::Present;
+                let Some(seat) = self.seat_of(index).filter(|_| present_in_seat) else {
+                    return Err(DomainError::VoterNotPresent(name()));
+                };
+                if !seats.insert(seat) {
+                    return Err(DomainError::VotedTwice(self.people[seat].name.text.clone()));
+                }
+            }
+        }
+        Ok(())
+    }
+}
