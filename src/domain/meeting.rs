@@ -152,8 +152,8 @@ impl Meeting {
                 Ok(())
             }
             Err((_, error)) => Err(DomainError::CannotUndo {
-                what: format!("event {target}"),
-                why: error.to_string(),
+                event: target,
+                because: Box::new(error),
             }),
         }
     }

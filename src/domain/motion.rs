@@ -11,6 +11,8 @@
 
 use std::collections::HashSet;
 
+use serde::{Deserialize, Serialize};
+
 use super::agenda::{Motion, MotionId, Speaker};
 use super::error::{DomainError, StageHint};
 use super::event::{Stamp, Tally};
@@ -67,7 +69,7 @@ pub struct VoteRecord {
 }
 
 /// How a motion ended.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Outcome {
     /// 無異議通過 / 共識通過
     AdoptedByConsensus,
@@ -92,7 +94,7 @@ impl Outcome {
 }
 
 /// Where a motion is in the procedure.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Stage {
     Proposed,
     ConsensusRound,
@@ -126,19 +128,6 @@ pub enum Step {
 }
 
 impl Stage {
-    /// The stage in a sentence's words: "motion m1 is {…}".
-    pub fn describe(self) -> &'static str {
-        match self {
-            Stage::Proposed => "proposed",
-            Stage::ConsensusRound => "in its consensus round",
-            Stage::ConsensusFailed => "without consensus",
-            Stage::NotPutToVote => "not put to a vote",
-            Stage::Voting => "being voted on",
-            Stage::AwaitingChair => "waiting for the chair's ruling",
-            Stage::Closed(_) => "closed",
-        }
-    }
-
     pub fn is_open(self) -> bool {
         !matches!(self, Stage::Closed(_))
     }

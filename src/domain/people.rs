@@ -5,7 +5,6 @@ use std::collections::HashSet;
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
-use thiserror::Error;
 
 use super::text::Text;
 
@@ -140,27 +139,15 @@ pub struct Roster {
 }
 
 /// Why a roster cannot be used.
-#[derive(Clone, Debug, PartialEq, Eq, Error)]
+/// A roster that breaks the rules of clause 2 (its sentences: `i18n/refusals.rs`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum RosterError {
-    #[error("two people have the id \"{0}\"; every id must be unique")]
     DuplicateId(PersonId),
-    #[error("\"{0}\" has an empty name")]
     EmptyName(PersonId),
-    #[error("there are two conveners, {0} and {1}; a forum has one convener (召集人)")]
     TwoConveners(String, String),
-    #[error("there are two co-conveners, {0} and {1}; the rules allow one (共同召集人 1 人)")]
     TwoCoConveners(String, String),
-    #[error(
-        "{0} is a government member and cannot be co-convener: the co-convener is designated from the non-government members"
-    )]
     GovernmentCoConvener(String),
-    #[error(
-        "representative {name} stands in for \"{for_member}\", who is not a member of the roster"
-    )]
     RepresentativeForUnknownMember { name: String, for_member: PersonId },
-    #[error(
-        "representative {name} stands in for {member}, who is not an agency member; only an agency sends a designated representative (指派代表)"
-    )]
     RepresentativeForNonGovernment { name: String, member: String },
 }
 

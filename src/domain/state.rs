@@ -549,7 +549,10 @@ impl State {
             EventKind::ItemEnded { item } => {
                 let position = self.item_position(item)?;
                 if self.current_item != Some(position) {
-                    return Err(DomainError::NotCurrentItem(item.clone()));
+                    return Err(DomainError::NotCurrentItem {
+                        item: item.clone(),
+                        title: self.items[position].item.title.text.clone(),
+                    });
                 }
                 self.end_current_item(at);
             }

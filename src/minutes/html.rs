@@ -4,9 +4,9 @@
 
 use std::fmt::Write;
 
-use super::labels as l;
 use super::model::{Block, Document, Line, Part, Table, TableKind};
 use crate::domain::Lang;
+use crate::i18n::minutes as l;
 
 const STYLE: &str = r#"
 @page { size: A4; margin: 18mm 16mm 20mm 16mm; }
@@ -124,7 +124,7 @@ fn block_html(out: &mut String, block: &Block, lang: Lang) {
                     out,
                     "<p><span class=\"field-label\">{}</span>{}</p>",
                     esc(label),
-                    esc(l::colon(lang).trim_end())
+                    esc(crate::i18n::colon(lang).trim_end())
                 );
             }
             [line] => {
@@ -132,7 +132,7 @@ fn block_html(out: &mut String, block: &Block, lang: Lang) {
                     out,
                     "<p><span class=\"field-label\">{}</span>{}{}</p>",
                     esc(label),
-                    esc(l::colon(lang)),
+                    esc(crate::i18n::colon(lang)),
                     inline(line, lang)
                 );
             }
@@ -141,7 +141,7 @@ fn block_html(out: &mut String, block: &Block, lang: Lang) {
                     out,
                     "<p><span class=\"field-label\">{}</span>{}</p>\n<ul>",
                     esc(label),
-                    esc(l::colon(lang).trim_end())
+                    esc(crate::i18n::colon(lang).trim_end())
                 );
                 for line in lines {
                     let _ = writeln!(out, "<li>{}</li>", inline(line, lang));

@@ -3,9 +3,10 @@
 
 use std::fmt::Write;
 
-use super::labels::{self as l, colon};
 use super::model::{Block, Document, Line, Part, Table};
 use crate::domain::Lang;
+use crate::i18n::colon;
+use crate::i18n::minutes as l;
 
 /// One language.
 pub fn render(doc: &Document) -> String {

@@ -5,7 +5,6 @@
 
 pub mod commands;
 pub mod html;
-pub mod labels;
 pub mod markdown;
 pub mod model;
 pub mod odt;

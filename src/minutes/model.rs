@@ -11,7 +11,8 @@ use crate::domain::{
 };
 use crate::i18n;
 
-use super::labels::{self as l, Label, colon, fill, list_separator, section_number};
+use crate::i18n::minutes::{self as l, fill, list_separator, section_number};
+use crate::i18n::{Label, colon};
 
 /// A run of text; `untranslated` marks text shown in Chinese in the English minutes
 /// because the session has no English version of it.
@@ -585,7 +586,7 @@ impl<'a> Builder<'a> {
                     matter,
                     self.text_line(&entry.owner),
                     self.text_line(&entry.action_taken),
-                    plain(self.label(l::follow_up_status(entry.status))),
+                    plain(self.label(crate::i18n::follow_up_status(entry.status))),
                 ]
             })
             .collect();
@@ -683,7 +684,7 @@ impl<'a> Builder<'a> {
 
     fn ordinal(&self, n: u32) -> String {
         match self.lang {
-            Lang::ZhTw => l::chinese_number(n),
+            Lang::ZhTw => crate::i18n::chinese_number(n),
             Lang::En => n.to_string(),
         }
     }
@@ -796,7 +797,7 @@ impl<'a> Builder<'a> {
         }
         for consent in &motion.consents {
             let present = consent.stamp.present.total();
-            let words = l::threshold_words(rules.consent_to_vote, lang);
+            let words = crate::i18n::threshold_words(rules.consent_to_vote, lang);
             let result = if consent.passed {
                 l::CONSENT_PASSED
             } else {
@@ -827,7 +828,7 @@ impl<'a> Builder<'a> {
                 Tally::Counts { .. } => l::SHOW_OF_HANDS,
                 Tally::RollCall(_) => l::ROLL_CALL,
             };
-            let words = l::threshold_words(rules.adoption, lang);
+            let words = crate::i18n::threshold_words(rules.adoption, lang);
             let result = match vote.result {
                 VoteResult::Adopted => i18n::outcome(Outcome::AdoptedByVote),
                 VoteResult::NotAdopted => i18n::outcome(Outcome::NotAdopted),
@@ -922,7 +923,7 @@ impl<'a> Builder<'a> {
                 plain(consent.stamp.present.total().to_string()),
                 plain(format!(
                     "{} {}",
-                    l::threshold_words(rules.consent_to_vote, lang),
+                    crate::i18n::threshold_words(rules.consent_to_vote, lang),
                     consent.needed
                 )),
                 plain(consent.agree.to_string()),
@@ -955,7 +956,7 @@ impl<'a> Builder<'a> {
                 plain(vote.denominator.to_string()),
                 plain(format!(
                     "{} {}",
-                    l::threshold_words(rules.adoption, lang),
+                    crate::i18n::threshold_words(rules.adoption, lang),
                     vote.needed
                 )),
                 plain(yes.to_string()),

@@ -13,9 +13,9 @@ use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
 use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, ZipWriter};
 
-use super::labels as l;
 use super::model::{Block, Document, Line, Part, Table};
 use crate::domain::Lang;
+use crate::i18n::minutes as l;
 
 pub const MIMETYPE: &str = "application/vnd.oasis.opendocument.text";
 
@@ -197,12 +197,12 @@ fn block_xml(w: &mut Xml, block: &Block, lang: Lang) -> XmlResult {
             end(w, "text:span")?;
             match lines.as_slice() {
                 [line] => {
-                    text(w, l::colon(lang))?;
+                    text(w, crate::i18n::colon(lang))?;
                     spans(w, line, lang)?;
                     end(w, "text:p")
                 }
                 lines => {
-                    text(w, l::colon(lang).trim_end())?;
+                    text(w, crate::i18n::colon(lang).trim_end())?;
                     end(w, "text:p")?;
                     list(w, lines, lang)
                 }

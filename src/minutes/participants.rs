@@ -5,7 +5,8 @@
 
 use crate::domain::{Category, Lang, Meeting, Role, Text};
 
-use super::labels::{self as l, colon, list_separator};
+use crate::i18n::colon;
+use crate::i18n::minutes::{self as l, list_separator};
 
 /// Who took part, by the table's two groups, each in roster order without repeats.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]

@@ -109,7 +109,7 @@ pub fn from_meeting(meeting: &Meeting, lang: Lang) -> Transcript {
         (Some(start), None) => start.format("%H:%M").to_string(),
         _ => String::new(),
     };
-    let date = super::labels::short_date(session.meeting.date, lang);
+    let date = crate::i18n::minutes::short_date(session.meeting.date, lang);
     let (time_label, venue_label) = match lang {
         Lang::ZhTw => ("時間：", "地點："),
         Lang::En => ("Time: ", "Venue: "),
@@ -144,7 +144,7 @@ pub fn from_meeting(meeting: &Meeting, lang: Lang) -> Transcript {
             }
             (_, speaker) => entries.push(Entry::Speech {
                 speaker: speaker
-                    .unwrap_or_else(|| super::labels::UNNAMED_SPEAKER.get(lang).to_owned()),
+                    .unwrap_or_else(|| crate::i18n::minutes::UNNAMED_SPEAKER.get(lang).to_owned()),
                 paragraphs,
                 at: Some(entry.at),
             }),

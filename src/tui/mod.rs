@@ -13,10 +13,10 @@ pub mod join;
 pub mod keys;
 pub mod layout;
 pub mod link;
+pub mod note_kind;
 pub mod panels;
 pub mod people;
 pub mod prompt;
-pub mod strings;
 pub mod terminal;
 pub mod text;
 pub mod theme;
@@ -26,6 +26,7 @@ pub mod view;
 #[cfg(test)]
 mod tests;
 
+use crate::i18n::{refusals, screen as s};
 use std::io;
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
@@ -162,7 +163,7 @@ impl Listening {
                     NoteOutcome::Duplicate => return None,
                     NoteOutcome::Refused(error) => LinkInput::NoteRefused {
                         name,
-                        why: strings::refusal(&error, app.meeting.state(), app.lang),
+                        why: refusals::refusal(&error, app.lang),
                     },
                 }
             }
@@ -193,7 +194,7 @@ impl Listening {
             },
             HostEvent::Refused { name, reason, .. } => LinkInput::Refused {
                 name,
-                why: strings::host_refusal(&reason, app.lang),
+                why: refusals::host_refusal(&reason, app.lang),
             },
             // A connection that never joined: nothing for the room to see.
             HostEvent::LinkClosed { .. } => return None,
@@ -410,7 +411,7 @@ fn quit(app: &mut App, saver: &Saver) -> Option<Ended> {
         Err(error) => {
             app.quit_failed = true;
             app.save.error = Some(error);
-            app.refuse(strings::QUIT_SAVE_FAILED.get(app.lang));
+            app.refuse(s::QUIT_SAVE_FAILED.get(app.lang));
             None
         }
     }

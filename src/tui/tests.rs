@@ -2,6 +2,7 @@
 //! screens out. Screens render into ratatui's `TestBackend`; colours are asserted
 //! where they carry meaning, since snapshots hold only text.
 
+use crate::i18n::{key_names, screen as s};
 use std::path::Path;
 
 use chrono::{FixedOffset, TimeZone};
@@ -814,7 +815,7 @@ fn every_binding_of_the_key_table_is_in_the_help_overlay() {
         let help: Vec<String> = view::help_lines(lang).into_iter().map(|(t, _)| t).collect();
         for binding in BINDINGS {
             let keys = keys::keys_label(binding);
-            let label = super::strings::action(binding.action).get(lang);
+            let label = key_names::action(binding.action).get(lang);
             assert!(
                 help.iter()
                     .any(|line| line.contains(&keys) && line.contains(label)),
@@ -1220,7 +1221,7 @@ fn every_valid_session_fixture_draws_at_every_size_in_both_languages() {
             for (w, h) in [(80, 24), (120, 40), (200, 60)] {
                 app.size = (w, h);
                 let screen = screen_text(&render(&app, w, h));
-                let saved = super::strings::SAVED.get(lang);
+                let saved = s::SAVED.get(lang);
                 assert!(
                     screen.contains(saved),
                     "{}: {w}×{h}\n{screen}",

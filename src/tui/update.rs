@@ -2,6 +2,8 @@
 //! meeting; what must happen outside (saving, quitting) comes back as effects for the
 //! loop to run. Nothing here reads the clock or touches the terminal or the disk.
 
+use crate::i18n::{note_taking, refusals, screen as s};
+use crate::tui::note_kind::NoteKindChoice;
 use chrono::NaiveDate;
 use crossterm::event::{
     KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
@@ -24,7 +26,6 @@ use super::link::{Attempt, LinkCommand, LinkInput};
 use super::prompt::{
     CountsForm, NoteDraft, PickPurpose, Picker, Prompt, RollCall, TextPurpose, parse_count,
 };
-use super::strings::{self as s, NoteKindChoice};
 
 /// What the loop must do after an update.
 #[derive(Clone, Debug, PartialEq)]
@@ -105,7 +106,7 @@ fn link_input(app: &mut App, input: LinkInput) -> Vec<Effect> {
             connected,
         } => {
             link.set_connected(connected);
-            app.info(s::note_taker_joined(&name, &peer, lang));
+            app.info(note_taking::note_taker_joined(&name, &peer, lang));
         }
         LinkInput::Left {
             client,
@@ -117,7 +118,7 @@ fn link_input(app: &mut App, input: LinkInput) -> Vec<Effect> {
             let back = connected.iter().any(|n| n.client == client);
             link.set_connected(connected);
             if !back {
-                app.info(s::note_taker_left(&name, &reason, lang));
+                app.info(note_taking::note_taker_left(&name, &reason, lang));
             }
         }
         LinkInput::FailedAttempt { peer, at, failures } => {
@@ -126,15 +127,15 @@ fn link_input(app: &mut App, input: LinkInput) -> Vec<Effect> {
                 at,
                 failures,
             });
-            app.refuse(s::wrong_code_tried(&peer, at, failures, lang));
+            app.refuse(note_taking::wrong_code_tried(&peer, at, failures, lang));
         }
         LinkInput::CodeChanged { code, replaced } => {
             let text = if replaced {
                 link.code_replaced_at = Some(app.now);
-                s::code_replaced(&code.to_string(), lang)
+                note_taking::code_replaced(&code.to_string(), lang)
             } else {
                 link.code_replaced_at = None;
-                s::new_code_issued(&code.to_string(), lang)
+                note_taking::new_code_issued(&code.to_string(), lang)
             };
             link.code = code;
             // Wrong tries of the old code are history now (the list keeps them).
@@ -146,7 +147,7 @@ fn link_input(app: &mut App, input: LinkInput) -> Vec<Effect> {
             }
         }
         LinkInput::Refused { name, why } => {
-            app.refuse(s::note_taker_refused(name.as_deref(), &why, lang));
+            app.refuse(note_taking::note_taker_refused(name.as_deref(), &why, lang));
         }
         LinkInput::NoteRecorded(event) => {
             app.save.recorded = Some(event.seq);
@@ -154,7 +155,7 @@ fn link_input(app: &mut App, input: LinkInput) -> Vec<Effect> {
             return vec![Effect::Save(event)];
         }
         LinkInput::NoteRefused { name, why } => {
-            app.refuse(s::note_refused(&name, &why, lang));
+            app.refuse(note_taking::note_refused(&name, &why, lang));
         }
     }
     Vec::new()
@@ -361,7 +362,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         A::ClearBallot => mark_ballot(app, None),
         A::ShowNoteTakers => match app.link.as_mut() {
             Some(link) => link.open = !link.open,
-            None => app.refuse(s::NOT_LISTENING.get(app.lang)),
+            None => app.refuse(note_taking::NOT_LISTENING.get(app.lang)),
         },
         A::DisconnectNoteTaker | A::RevokeNoteTaker => {
             let chosen = app
@@ -370,14 +371,14 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
                 .and_then(|l| l.selected_note_taker())
                 .map(|n| (n.client.clone(), n.name.clone()));
             let Some((client, name)) = chosen else {
-                app.refuse(s::NO_NOTE_TAKER.get(app.lang));
+                app.refuse(note_taking::NO_NOTE_TAKER.get(app.lang));
                 return Vec::new();
             };
             let command = if action == A::RevokeNoteTaker {
-                app.info(s::revoked(&name, app.lang));
+                app.info(note_taking::revoked(&name, app.lang));
                 LinkCommand::Revoke { client, name }
             } else {
-                app.info(s::disconnected(&name, app.lang));
+                app.info(note_taking::disconnected(&name, app.lang));
                 LinkCommand::Disconnect { client, name }
             };
             return vec![Effect::Link(command)];
@@ -433,7 +434,7 @@ fn try_record(app: &mut App, kind: EventKind) -> Option<Effect> {
             Some(Effect::Save(Box::new(event)))
         }
         Err(error) => {
-            let text = s::refusal(&error, app.meeting.state(), app.lang);
+            let text = refusals::refusal(&error, app.lang);
             app.refuse(text);
             None
         }
@@ -485,7 +486,7 @@ fn undo(app: &mut App, redo: bool) -> Vec<Effect> {
             vec![Effect::Save(Box::new(event))]
         }
         Err(error) => {
-            let text = s::refusal(&error, app.meeting.state(), app.lang);
+            let text = refusals::refusal(&error, app.lang);
             app.refuse(text);
             Vec::new()
         }
@@ -534,7 +535,7 @@ fn motion_for(app: &mut App, action: Action) -> Option<MotionId> {
     match app.state().check_step(&motion, step) {
         Ok(()) => Some(motion),
         Err(error) => {
-            let text = s::refusal(&error, app.state(), app.lang);
+            let text = refusals::refusal(&error, app.lang);
             app.refuse(text);
             None
         }
@@ -614,7 +615,7 @@ fn follow_up_to_record(app: &mut App) -> Option<FollowUpEntry> {
         return None;
     };
     if app.state().adjourned.is_some() {
-        let text = s::refusal(&DomainError::Adjourned, app.state(), app.lang);
+        let text = refusals::refusal(&DomainError::Adjourned, app.lang);
         app.refuse(text);
         return None;
     }
@@ -641,7 +642,7 @@ fn ask_action_taken(app: &mut App) {
 /// a changed text makes the old translation wrong.
 fn record_action_taken(app: &mut App, entry: u32, text: &str) -> Vec<Effect> {
     let Some(row) = app.state().follow_up.iter().find(|e| e.number == entry) else {
-        let text = s::refusal(&DomainError::UnknownFollowUp(entry), app.state(), app.lang);
+        let text = refusals::refusal(&DomainError::UnknownFollowUp(entry), app.lang);
         app.refuse(text);
         return Vec::new();
     };

@@ -2,6 +2,7 @@
 //! everyone's notes with the state of one's own, the note being typed, the link's
 //! state.
 
+use crate::tui::note_kind::NoteKindChoice;
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::domain::{EventKind, Lang, Note, Seq, Speaker, Stamp};
@@ -11,7 +12,6 @@ use crate::tui::app::{Message, MessageKind};
 use crate::tui::input::LineEditor;
 use crate::tui::keys::Context;
 use crate::tui::prompt::{NoteDraft, Picker};
-use crate::tui::strings::NoteKindChoice;
 
 /// Nobody to pick before the host's welcome: typed names only.
 static NO_PEOPLE: Vec<PersonView> = Vec::new();

@@ -1,6 +1,7 @@
 //! The note-taker's screen, tested as a note-taker would use it: keys and link events
 //! in, notes to submit and screens out.
 
+use crate::i18n::{key_names, note_taking, screen as s};
 use std::path::Path;
 
 use chrono::{FixedOffset, TimeZone};
@@ -23,7 +24,6 @@ use crate::net::{ClientEvent, ConnectionState};
 use crate::tui::action::Action;
 use crate::tui::keys::{self, Context};
 use crate::tui::screen_text;
-use crate::tui::strings as s;
 
 // ---- helpers -------------------------------------------------------------------------
 
@@ -442,7 +442,7 @@ fn a_note_not_yet_at_the_host_cannot_be_corrected_yet() {
     ctrl(&mut app, 'r');
     assert!(app.correcting.is_none());
     let message = app.message.as_ref().expect("says why");
-    assert_eq!(message.text, s::NOT_AT_HOST_YET.zh);
+    assert_eq!(message.text, note_taking::NOT_AT_HOST_YET.zh);
     // When the host shows it, the selection follows it there.
     host_shows(&mut app, 41, 1, said("moica", "尚未送達"));
     assert_eq!(app.timeline.selected, Some(Row::Host(Seq(41))));
@@ -651,7 +651,7 @@ fn every_join_binding_is_in_its_help_and_every_hint_in_a_footer() {
             .collect();
         for binding in JOIN_BINDINGS {
             let keys = keys::keys_label(binding);
-            let label = s::action(binding.action).get(lang);
+            let label = key_names::action(binding.action).get(lang);
             assert!(
                 help.iter().any(|l| l.contains(&keys) && l.contains(label)),
                 "{keys} {label} is missing from the note-taker's help"

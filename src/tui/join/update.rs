@@ -2,6 +2,8 @@
 //! the loop must do (submit a note to the outbox, use a new code, reconnect, quit).
 //! Nothing here touches the disk, the network or the clock.
 
+use crate::i18n::{note_taking, refusals, screen as s};
+use crate::tui::note_kind::NoteKindChoice;
 use chrono::NaiveDate;
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseEvent, MouseEventKind};
 
@@ -14,7 +16,6 @@ use crate::tui::app::MESSAGE_SECONDS;
 use crate::tui::input::LineEditor;
 use crate::tui::keys;
 use crate::tui::prompt::{NoteDraft, PickPurpose, Picker};
-use crate::tui::strings::{self as s, NoteKindChoice};
 
 /// Everything that reaches the note-taker's screen.
 #[derive(Clone, Debug, PartialEq)]
@@ -94,7 +95,7 @@ pub fn handle(app: &mut JoinApp, input: Input) -> Vec<Effect> {
             Vec::new()
         }
         Input::SubmitFailed { error } => {
-            app.refuse(s::submit_failed(&error, app.lang));
+            app.refuse(note_taking::submit_failed(&error, app.lang));
             Vec::new()
         }
     }
@@ -154,7 +155,7 @@ pub fn update(app: &mut JoinApp, action: Action) -> Vec<Effect> {
         A::PreviousOwnNote | A::NextOwnNote => {
             app.timeline.step_selection(action == A::PreviousOwnNote);
             if app.timeline.selected.is_none() && action == A::PreviousOwnNote {
-                app.refuse(s::NO_OWN_NOTES.get(app.lang));
+                app.refuse(note_taking::NO_OWN_NOTES.get(app.lang));
             }
             app.timeline.scroll = 0;
         }
@@ -187,7 +188,7 @@ pub fn update(app: &mut JoinApp, action: Action) -> Vec<Effect> {
             });
         }
         A::ReconnectNow => {
-            app.info(s::RECONNECTING.get(app.lang));
+            app.info(note_taking::RECONNECTING.get(app.lang));
             return vec![Effect::Reconnect];
         }
         // The facilitator's screen only.
@@ -207,7 +208,7 @@ fn quit(app: &mut JoinApp) -> Vec<Effect> {
             let text = if typed {
                 s::UNSENT_NOTE.get(app.lang).to_owned()
             } else {
-                s::unsaved_on_quit(unsaved, app.lang)
+                note_taking::unsaved_on_quit(unsaved, app.lang)
             };
             app.refuse(text);
             return Vec::new();
@@ -343,15 +344,15 @@ fn submitted(app: &mut JoinApp, seq: u64, kind: EventKind, from_editor: bool) {
 fn correct_selected(app: &mut JoinApp) {
     let lang = app.lang;
     let Some(row) = app.timeline.selected else {
-        app.refuse(s::SELECT_OWN_NOTE.get(lang));
+        app.refuse(note_taking::SELECT_OWN_NOTE.get(lang));
         return;
     };
     let Row::Host(seq) = row else {
-        app.refuse(s::NOT_AT_HOST_YET.get(lang));
+        app.refuse(note_taking::NOT_AT_HOST_YET.get(lang));
         return;
     };
     let Some(view) = app.timeline.host_note(seq).filter(|n| n.mine.is_some()) else {
-        app.refuse(s::SELECT_OWN_NOTE.get(lang));
+        app.refuse(note_taking::SELECT_OWN_NOTE.get(lang));
         return;
     };
     // The note as it will stand once any correction on its way is in.
@@ -429,11 +430,11 @@ fn confirm(app: &mut JoinApp) -> Vec<Effect> {
             Ok(code) => {
                 app.prompt = None;
                 app.connection = ConnectionState::Connecting;
-                app.info(s::trying_code(&code.to_string(), app.lang));
+                app.info(note_taking::trying_code(&code.to_string(), app.lang));
                 vec![Effect::SetCode(code)]
             }
             Err(error) => {
-                app.refuse(s::bad_code(&error, app.lang));
+                app.refuse(refusals::bad_code(&error, app.lang));
                 Vec::new()
             }
         },
@@ -451,12 +452,12 @@ fn client_event(app: &mut JoinApp, event: ClientEvent) {
                 return;
             }
             match &state {
-                ConnectionState::WrongCode => app.refuse(s::WRONG_CODE_NOW.get(lang)),
+                ConnectionState::WrongCode => app.refuse(note_taking::WRONG_CODE_NOW.get(lang)),
                 ConnectionState::Refused { reason } => {
-                    app.refuse(s::turned_away(reason, lang));
+                    app.refuse(refusals::turned_away(reason, lang));
                 }
                 ConnectionState::Connected if app.connection != ConnectionState::Connected => {
-                    app.info(s::connected_to(&app.address, lang));
+                    app.info(note_taking::connected_to(&app.address, lang));
                 }
                 _ => {}
             }
@@ -480,10 +481,10 @@ fn client_event(app: &mut JoinApp, event: ClientEvent) {
         }
         ClientEvent::Rejected { seq, reason } => {
             app.timeline.reject(seq, reason.clone());
-            app.refuse(s::note_rejected(&reason, lang));
+            app.refuse(note_taking::note_rejected(&reason, lang));
         }
         ClientEvent::OutboxFailed { error } => {
-            app.refuse(s::outbox_failed(&error, lang));
+            app.refuse(note_taking::outbox_failed(&error, lang));
             app.outbox_error = Some(error);
         }
     }
@@ -511,7 +512,7 @@ fn keep_selection(app: &mut JoinApp) {
         && app.timeline.host_note(correcting.note).is_none()
     {
         // Undone on the host while being corrected: the correction would be refused.
-        let text = s::CORRECTED_NOTE_GONE.get(app.lang);
+        let text = note_taking::CORRECTED_NOTE_GONE.get(app.lang);
         app.refuse(text);
     }
 }

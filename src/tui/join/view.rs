@@ -4,6 +4,7 @@
 //! message line and the footer. Built from the facilitator's pieces: the same note
 //! lines, dialogs, help overlay, footer and theme.
 
+use crate::i18n::{key_names, note_taking, screen as s};
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
@@ -21,7 +22,6 @@ use crate::tui::action::Action;
 use crate::tui::app::MessageKind;
 use crate::tui::keys::{self, Context};
 use crate::tui::layout::{self, MIN_HEIGHT, MIN_WIDTH};
-use crate::tui::strings as s;
 use crate::tui::text::{truncate, width, wrap};
 use crate::tui::theme;
 use crate::tui::view::notes::{NoteLine, draw_newest_last, note_line};
@@ -84,7 +84,7 @@ pub fn draw(app: &JoinApp, frame: &mut Frame) {
         let lines = help::help_lines_for(
             JOIN_BINDINGS,
             app.lang,
-            &[s::TYPE_TO_WRITE, s::NOTE_STATES_HELP],
+            &[key_names::TYPE_TO_WRITE, note_taking::NOTE_STATES_HELP],
         );
         help::render_lines(app.lang, &lines, frame, area, scroll);
     }
@@ -122,14 +122,14 @@ fn offers(app: &JoinApp, action: Action) -> bool {
 pub fn connection_status(app: &JoinApp) -> (&'static str, Style) {
     let lang = app.lang;
     if app.outbox_error.is_some() {
-        return (s::OUTBOX_BROKEN.get(lang), theme::alert());
+        return (note_taking::OUTBOX_BROKEN.get(lang), theme::alert());
     }
     match &app.connection {
-        ConnectionState::Connecting => (s::CONNECTING.get(lang), theme::warning()),
-        ConnectionState::Connected => (s::CONNECTED_MARK.get(lang), theme::adopted()),
-        ConnectionState::HostGone { .. } => (s::HOST_GONE.get(lang), theme::alert()),
-        ConnectionState::WrongCode => (s::WRONG_CODE.get(lang), theme::alert()),
-        ConnectionState::Refused { .. } => (s::TURNED_AWAY.get(lang), theme::alert()),
+        ConnectionState::Connecting => (note_taking::CONNECTING.get(lang), theme::warning()),
+        ConnectionState::Connected => (note_taking::CONNECTED_MARK.get(lang), theme::adopted()),
+        ConnectionState::HostGone { .. } => (note_taking::HOST_GONE.get(lang), theme::alert()),
+        ConnectionState::WrongCode => (note_taking::WRONG_CODE.get(lang), theme::alert()),
+        ConnectionState::Refused { .. } => (note_taking::TURNED_AWAY.get(lang), theme::alert()),
     }
 }
 
@@ -157,7 +157,7 @@ fn header(app: &JoinApp, buf: &mut Buffer, area: Rect) {
         theme::header(),
     );
     let unsaved = app.unsaved();
-    let pending = (unsaved > 0).then(|| format!(" {} ", s::sending_count(unsaved, lang)));
+    let pending = (unsaved > 0).then(|| format!(" {} ", note_taking::sending_count(unsaved, lang)));
     let pending_w = pending.as_deref().map_or(0, width) as u16;
     if let Some(m) = &app.meeting {
         let meeting = match (m.started, m.adjourned) {
@@ -263,12 +263,15 @@ pub fn stage_of(stage: MotionStage) -> Stage {
 fn notes_panel(app: &JoinApp, frame: &mut Frame, area: Rect) {
     let lang = app.lang;
     let mut title = vec![
-        Span::styled(format!(" {} ", s::NOTE_TAKER.get(lang)), theme::title(true)),
+        Span::styled(
+            format!(" {} ", note_taking::NOTE_TAKER.get(lang)),
+            theme::title(true),
+        ),
         Span::styled(format!(" ✎{} ", app.name), theme::bold()),
     ];
     if app.correcting.is_some() {
         title.push(Span::styled(
-            format!(" {} ", s::CORRECTING.get(lang)),
+            format!(" {} ", note_taking::CORRECTING.get(lang)),
             theme::warning(),
         ));
     }
@@ -289,9 +292,9 @@ fn notes_panel(app: &JoinApp, frame: &mut Frame, area: Rect) {
 
 fn state_tag(state: &NoteState, lang: Lang) -> (&'static str, Style) {
     match state {
-        NoteState::Sending => (s::STATE_SENDING.get(lang), theme::left()),
-        NoteState::Saved => (s::STATE_SAVED.get(lang), theme::ok()),
-        NoteState::Rejected(_) => (s::STATE_REJECTED.get(lang), theme::alert()),
+        NoteState::Sending => (note_taking::STATE_SENDING.get(lang), theme::left()),
+        NoteState::Saved => (note_taking::STATE_SAVED.get(lang), theme::ok()),
+        NoteState::Rejected(_) => (note_taking::STATE_REJECTED.get(lang), theme::alert()),
     }
 }
 
@@ -344,7 +347,7 @@ fn row_line(app: &JoinApp, index: usize) -> Option<(NoteLine, bool)> {
         && let Some(view) = timeline.host_note(seq)
         && view.corrections > 0
     {
-        line.push(s::CORRECTED_MARK.get(lang), theme::dim());
+        line.push(note_taking::CORRECTED_MARK.get(lang), theme::dim());
     }
     Some((line, timeline.selected == Some(row)))
 }
@@ -403,7 +406,7 @@ fn draw_editor(app: &JoinApp, frame: &mut Frame, area: Rect) {
         .speaker
         .as_ref()
         .map_or(s::NO_SPEAKER.get(lang), |sp| {
-            s::speaker_name(app.people(), sp, lang)
+            crate::tui::people::speaker_name(app.people(), sp, lang)
         });
     let x = crate::tui::view::notes::draw_editor_status(buf, area, speaker, editor.kind, lang);
     if app.correcting.is_some() {
@@ -412,7 +415,7 @@ fn draw_editor(app: &JoinApp, frame: &mut Frame, area: Rect) {
             area,
             x + 2,
             0,
-            s::CORRECTING.get(lang),
+            note_taking::CORRECTING.get(lang),
             theme::warning(),
         );
     }
@@ -453,7 +456,7 @@ fn prompt(app: &JoinApp, frame: &mut Frame, screen: Rect) {
             dialog::picker_rows(picker),
         ),
         JoinPrompt::DueDate { .. } => (s::ASK_DUE.get(lang), 1),
-        JoinPrompt::Code { .. } => (s::ASK_JOIN_CODE.get(lang), 1),
+        JoinPrompt::Code { .. } => (note_taking::ASK_JOIN_CODE.get(lang), 1),
     };
     let body = dialog::dialog_box(frame, screen, title, rows);
     let cursor = match prompt {

@@ -1,6 +1,7 @@
 //! The agenda: items in the rules' order under their section labels, the current one
 //! marked, each with its actual time against the plan.
 
+use crate::i18n::screen as s;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 
@@ -10,7 +11,6 @@ use crate::tui::action::Panel;
 use crate::tui::app::App;
 use crate::tui::layout;
 use crate::tui::panels::AgendaRow;
-use crate::tui::strings as s;
 use crate::tui::text::fit_right;
 use crate::tui::theme;
 

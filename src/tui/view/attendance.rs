@@ -2,6 +2,7 @@
 //! then members by side (representatives under their member) and observers, each with
 //! a mark that reads in words as well as colour.
 
+use crate::i18n::screen as s;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -13,7 +14,6 @@ use crate::tui::action::Panel;
 use crate::tui::app::App;
 use crate::tui::layout;
 use crate::tui::panels::{AttendanceRow, Group};
-use crate::tui::strings as s;
 use crate::tui::theme;
 
 /// The mark column: four columns, then a space.

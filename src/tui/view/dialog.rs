@@ -1,6 +1,8 @@
 //! The open dialog, drawn over the panels: its question, its field or list, and its
 //! keys (from the key table).
 
+use crate::i18n;
+use crate::i18n::{key_names, screen as s};
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
@@ -15,7 +17,6 @@ use crate::tui::keys;
 use crate::tui::layout;
 use crate::tui::people::People;
 use crate::tui::prompt::{PickPurpose, PickRow, Picker, Prompt, TextPurpose, name_column};
-use crate::tui::strings as s;
 use crate::tui::theme;
 
 /// How many rows of a list a dialog shows at most.
@@ -76,7 +77,7 @@ pub fn render(app: &App, frame: &mut Frame, screen: Rect) {
             // The threshold the counts are held against, as the room was told.
             let state = app.state();
             if let Some(m) = state.motion(&form.motion) {
-                let rule = s::threshold(&state.rules().adoption, lang);
+                let rule = i18n::threshold_words(state.rules().adoption, lang);
                 let line = s::vote_needed(
                     state.adoption_needed(m),
                     state.vote_denominator(m),
@@ -121,7 +122,7 @@ pub fn render(app: &App, frame: &mut Frame, screen: Rect) {
             // The counts that split evenly, which the chair rules on.
             if let Some(vote) = app.state().motion(motion).and_then(|m| m.vote.as_ref()) {
                 let (yes, no, abstain) = vote.tally.counts();
-                let rule = s::threshold(&app.state().rules().adoption, lang);
+                let rule = i18n::threshold_words(app.state().rules().adoption, lang);
                 let line = format!(
                     "{}  {}",
                     s::vote_counts(yes, vote.needed, vote.denominator, &rule, lang),
@@ -228,7 +229,7 @@ pub fn hints_row(buf: &mut Buffer, body: Rect, hints: &[&'static keys::Binding],
             format!(
                 "{} {}",
                 b.keys.first().map(|k| k.label()).unwrap_or_default(),
-                s::action(b.action).get(lang)
+                key_names::action(b.action).get(lang)
             )
         })
         .collect();

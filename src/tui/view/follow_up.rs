@@ -7,6 +7,7 @@
 //! each (number, status, matter) and the selected row unfolds under itself. When the
 //! panel is short, the action taken keeps its rows before the matter's wrapped lines.
 
+use crate::i18n::screen as s;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -17,7 +18,6 @@ use crate::i18n;
 use crate::tui::action::Panel;
 use crate::tui::app::App;
 use crate::tui::layout;
-use crate::tui::strings as s;
 use crate::tui::text::wrap;
 use crate::tui::theme;
 
@@ -136,7 +136,7 @@ fn rows(table: &[FollowUpEntry], selected: usize, lang: Lang, w: usize, height: 
             vec![format!(
                 "{}{}{}",
                 s::FOLLOW_UP_ACTION_TAKEN.get(lang),
-                s::colon(lang),
+                i18n::colon(lang),
                 s::NOT_REPORTED_YET.get(lang)
             )]
         } else {
@@ -144,7 +144,7 @@ fn rows(table: &[FollowUpEntry], selected: usize, lang: Lang, w: usize, height: 
                 &format!(
                     "{}{}{action}",
                     s::FOLLOW_UP_ACTION_TAKEN.get(lang),
-                    s::colon(lang)
+                    i18n::colon(lang)
                 ),
                 detail_w,
             )

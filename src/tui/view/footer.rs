@@ -2,6 +2,7 @@
 //! The focused panel's keys on the left; the global ones (help, language, undo, quit)
 //! on the right, so they stay visible when the left side is cut.
 
+use crate::i18n::key_names;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
@@ -9,7 +10,6 @@ use super::{put, width};
 use crate::domain::Lang;
 use crate::tui::app::App;
 use crate::tui::keys::{self, Binding, Context};
-use crate::tui::strings as s;
 use crate::tui::theme;
 
 fn is_global(context: Context) -> bool {
@@ -32,7 +32,10 @@ pub fn footer_hints(app: &App) -> Vec<&'static Binding> {
 fn hint_text(binding: &Binding, lang: Lang) -> (String, String) {
     // Only the first key: the footer is short; the help lists them all.
     let key = binding.keys.first().map(|k| k.label()).unwrap_or_default();
-    (key, format!(" {}  ", s::action(binding.action).get(lang)))
+    (
+        key,
+        format!(" {}  ", key_names::action(binding.action).get(lang)),
+    )
 }
 
 pub fn render(app: &App, buf: &mut Buffer, area: Rect) {

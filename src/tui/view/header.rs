@@ -1,6 +1,7 @@
 //! The header: the meeting and its number, whether everything is saved, the wall
 //! clock, the meeting's elapsed time, and the current item's time against its plan.
 
+use crate::i18n::{note_taking, screen as s};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -8,7 +9,6 @@ use ratatui::style::Style;
 use super::{clock, minutes_seconds, put, truncate, width};
 use crate::domain::{Lang, Text};
 use crate::tui::app::App;
-use crate::tui::strings as s;
 use crate::tui::theme;
 
 pub fn render(app: &App, buf: &mut Buffer, area: Rect) {
@@ -111,9 +111,9 @@ pub fn render(app: &App, buf: &mut Buffer, area: Rect) {
             2,
             &format!(
                 "{} {}  {} ",
-                s::LINK.get(lang),
+                note_taking::LINK.get(lang),
                 link.address,
-                s::CODE.get(lang)
+                note_taking::CODE.get(lang)
             ),
             theme::header(),
         );
@@ -125,22 +125,27 @@ pub fn render(app: &App, buf: &mut Buffer, area: Rect) {
             &format!(" {} ", link.code),
             theme::warning(),
         );
-        let alert = link
-            .alert
-            .as_ref()
-            .map(|last| format!(" {} ", s::attempts_summary(last.failures, last.at, lang)));
+        let alert = link.alert.as_ref().map(|last| {
+            format!(
+                " {} ",
+                note_taking::attempts_summary(last.failures, last.at, lang)
+            )
+        });
         let alert_w = alert.as_deref().map_or(0, width) as u16;
         let room = usize::from(area.width.saturating_sub(x + 2 + alert_w + 1));
         // Who is connected, in words if there is room, else only the names.
         let names: Vec<&str> = link.connected.iter().map(|n| n.name.as_str()).collect();
         let (full, short) = if names.is_empty() {
             (
-                s::NO_NOTE_TAKERS.get(lang).to_owned(),
-                s::NOBODY_JOINED.get(lang).to_owned(),
+                note_taking::NO_NOTE_TAKERS.get(lang).to_owned(),
+                note_taking::NOBODY_JOINED.get(lang).to_owned(),
             )
         } else {
             let names = names.join("、");
-            (format!("{}：{names}", s::CONNECTED.get(lang)), names)
+            (
+                format!("{}：{names}", note_taking::CONNECTED.get(lang)),
+                names,
+            )
         };
         let who = if width(&full) <= room { full } else { short };
         put(buf, area, x + 2, 2, &truncate(&who, room), theme::header());

@@ -1,6 +1,7 @@
 //! The `?` overlay: every binding of the key table, grouped by where it works. It is
 //! generated from the table, never written by hand.
 
+use crate::i18n::key_names;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -12,7 +13,6 @@ use crate::domain::Lang;
 use crate::tui::app::App;
 use crate::tui::keys;
 use crate::tui::layout;
-use crate::tui::strings as s;
 use crate::tui::text::wrap;
 use crate::tui::theme;
 
@@ -24,7 +24,11 @@ const COLUMN_WIDTH: u16 = 38;
 
 /// The overlay's lines, in order: a heading per context, then its keys.
 pub fn help_lines(lang: Lang) -> Vec<(String, Style)> {
-    help_lines_for(keys::BINDINGS, lang, &[s::TYPE_TO_WRITE, s::MOUSE_HELP])
+    help_lines_for(
+        keys::BINDINGS,
+        lang,
+        &[key_names::TYPE_TO_WRITE, key_names::MOUSE_HELP],
+    )
 }
 
 /// The overlay's lines for a key table, with notes after the keys.
@@ -41,10 +45,13 @@ pub fn help_lines_for(
         if !lines.is_empty() {
             lines.push((String::new(), theme::text()));
         }
-        lines.push((s::context(context).get(lang).to_owned(), theme::heading()));
+        lines.push((
+            key_names::context(context).get(lang).to_owned(),
+            theme::heading(),
+        ));
         for binding in bindings {
             let keys = fit(&keys::keys_label(binding), KEYS_COLUMN);
-            let label = s::action(binding.action).get(lang);
+            let label = key_names::action(binding.action).get(lang);
             lines.push((format!("  {keys} {label}"), theme::text()));
         }
     }
@@ -63,10 +70,10 @@ pub fn markdown_reference() -> String {
         if bindings.is_empty() {
             continue;
         }
-        let heading = s::context(context);
+        let heading = key_names::context(context);
         out.push_str(&format!("| **{}** | **{}** | |\n", heading.en, heading.zh));
         for binding in bindings {
-            let label = s::action(binding.action);
+            let label = key_names::action(binding.action);
             let keys = keys::keys_label(binding).replace('|', "\\|");
             out.push_str(&format!("| `{keys}` | {} | {} |\n", label.zh, label.en));
         }
@@ -95,7 +102,7 @@ pub fn render_lines(
     let block = Block::bordered()
         .border_style(theme::dialog_border())
         .title(Line::from(Span::styled(
-            format!(" {} ", s::HELP_TITLE.get(lang)),
+            format!(" {} ", key_names::HELP_TITLE.get(lang)),
             theme::title(true),
         )));
     frame.render_widget(block, area);

@@ -13,6 +13,7 @@ mod motion;
 mod note_takers;
 pub(crate) mod notes;
 
+use crate::i18n::screen as s;
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -23,7 +24,6 @@ use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 use super::action::Panel;
 use super::app::{App, MessageKind};
 use super::layout::{self, MIN_HEIGHT, MIN_WIDTH};
-use super::strings as s;
 use super::text;
 use super::theme;
 

@@ -6,6 +6,7 @@
 //! bold: terminal cells cannot be scaled, and a big-text font (tui-big-text) has no
 //! Chinese glyphs, while 共識通過 is what the room must read.
 
+use crate::i18n::screen as s;
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -17,7 +18,6 @@ use crate::i18n;
 use crate::tui::action::Panel;
 use crate::tui::app::App;
 use crate::tui::layout;
-use crate::tui::strings as s;
 use crate::tui::text::wrap;
 use crate::tui::theme;
 
@@ -84,7 +84,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         let text = format!(
             "{} {}",
             s::PROPOSER.get(lang),
-            s::speaker_name(state, proposer, lang)
+            crate::tui::people::speaker_name(state, proposer, lang)
         );
         let room = usize::from(inner.width.saturating_sub(x + 2));
         put(buf, inner, x + 2, 0, &truncate(&text, room), theme::dim());
@@ -146,7 +146,7 @@ fn procedure_lines(app: &App, m: &MotionState, w: usize) -> Vec<(String, Style)>
             format!(
                 "{}{}{}",
                 s::round(m.round(), lang),
-                s::colon(lang),
+                i18n::colon(lang),
                 s::NO_OBJECTIONS_YET.get(lang)
             )
         } else {
@@ -159,12 +159,12 @@ fn procedure_lines(app: &App, m: &MotionState, w: usize) -> Vec<(String, Style)>
             } else {
                 (s::RESERVATION.get(lang), theme::left())
             };
-            let who = s::speaker_name(state, &o.speaker, lang);
+            let who = crate::tui::people::speaker_name(state, &o.speaker, lang);
             let reason = o.reason.get(lang);
             let line = if reason.is_empty() {
                 format!("{label} {who}")
             } else {
-                format!("{label} {who}{}{reason}", s::colon(lang))
+                format!("{label} {who}{}{reason}", i18n::colon(lang))
             };
             push(&mut lines, &line, style, w);
         }
@@ -172,7 +172,7 @@ fn procedure_lines(app: &App, m: &MotionState, w: usize) -> Vec<(String, Style)>
 
     if let Some(consent) = m.consents.last() {
         let present = consent.stamp.present.total();
-        let rule = s::threshold(&rules.consent_to_vote, lang);
+        let rule = i18n::threshold_words(rules.consent_to_vote, lang);
         let line = s::consent_counts(consent.agree, consent.needed, present, &rule, lang);
         let style = if consent.passed {
             theme::ok()
@@ -183,12 +183,12 @@ fn procedure_lines(app: &App, m: &MotionState, w: usize) -> Vec<(String, Style)>
     }
     if m.stage.allows(Step::TakeConsent).is_ok() {
         let live = state.live_thresholds();
-        let rule = s::threshold(&rules.consent_to_vote, lang);
+        let rule = i18n::threshold_words(rules.consent_to_vote, lang);
         let line = s::consent_needed(live.to_open_vote, live.present, &rule, lang);
         push(&mut lines, &line, theme::bold(), w);
     }
     if m.stage.allows(Step::CountVote).is_ok() {
-        let rule = s::threshold(&rules.adoption, lang);
+        let rule = i18n::threshold_words(rules.adoption, lang);
         let line = s::vote_needed(
             state.adoption_needed(m),
             state.vote_denominator(m),
@@ -199,7 +199,7 @@ fn procedure_lines(app: &App, m: &MotionState, w: usize) -> Vec<(String, Style)>
     }
     if let Some(vote) = &m.vote {
         let (yes, no, abstain) = vote.tally.counts();
-        let rule = s::threshold(&rules.adoption, lang);
+        let rule = i18n::threshold_words(rules.adoption, lang);
         let line = s::vote_counts(yes, vote.needed, vote.denominator, &rule, lang);
         let style = match vote.result {
             VoteResult::Adopted => theme::ok(),

@@ -2,6 +2,7 @@
 //! large enough to read from the back of the room), who is connected, the wrong codes
 //! tried, and the keys to disconnect, revoke and issue a new code.
 
+use crate::i18n::{key_names, note_taking};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -12,7 +13,6 @@ use crate::tui::app::App;
 use crate::tui::keys::{self, Context};
 use crate::tui::layout;
 use crate::tui::link::LinkPanel;
-use crate::tui::strings as s;
 use crate::tui::theme;
 
 /// How many wrong attempts the list shows.
@@ -33,7 +33,7 @@ pub fn render(app: &App, link: &LinkPanel, frame: &mut Frame, screen: Rect) {
                 format!(
                     " {} ",
                     truncate(
-                        s::NOTE_TAKERS_TITLE.get(lang),
+                        note_taking::NOTE_TAKERS_TITLE.get(lang),
                         usize::from(area.width.saturating_sub(4))
                     )
                 ),
@@ -49,13 +49,14 @@ pub fn render(app: &App, link: &LinkPanel, frame: &mut Frame, screen: Rect) {
         inner.height,
     );
     let buf = frame.buffer_mut();
-    let label_w = width(s::JOIN_CODE.get(lang)).max(width(s::ADDRESS.get(lang)));
+    let label_w =
+        width(note_taking::JOIN_CODE.get(lang)).max(width(note_taking::ADDRESS.get(lang)));
     let x = put(
         buf,
         body,
         0,
         0,
-        &fit(s::ADDRESS.get(lang), label_w),
+        &fit(note_taking::ADDRESS.get(lang), label_w),
         theme::dim(),
     );
     put(buf, body, x + 1, 0, &link.address, theme::bold());
@@ -64,7 +65,7 @@ pub fn render(app: &App, link: &LinkPanel, frame: &mut Frame, screen: Rect) {
         body,
         0,
         1,
-        &fit(s::JOIN_CODE.get(lang), label_w),
+        &fit(note_taking::JOIN_CODE.get(lang), label_w),
         theme::dim(),
     );
     let code = link.code.to_string();
@@ -75,7 +76,7 @@ pub fn render(app: &App, link: &LinkPanel, frame: &mut Frame, screen: Rect) {
             body,
             x + 2,
             1,
-            &s::replaced_at(at, lang),
+            &note_taking::replaced_at(at, lang),
             theme::warning(),
         );
     }
@@ -92,12 +93,23 @@ pub fn render(app: &App, link: &LinkPanel, frame: &mut Frame, screen: Rect) {
         body,
         0,
         y,
-        &format!("{}（{}）", s::CONNECTED.get(lang), link.connected.len()),
+        &format!(
+            "{}（{}）",
+            note_taking::CONNECTED.get(lang),
+            link.connected.len()
+        ),
         theme::heading(),
     );
     y += 1;
     if link.connected.is_empty() {
-        put(buf, body, 2, y, s::NO_NOTE_TAKERS.get(lang), theme::dim());
+        put(
+            buf,
+            body,
+            2,
+            y,
+            note_taking::NO_NOTE_TAKERS.get(lang),
+            theme::dim(),
+        );
         y += 1;
     }
     let name_w = link
@@ -116,13 +128,27 @@ pub fn render(app: &App, link: &LinkPanel, frame: &mut Frame, screen: Rect) {
         y += 1;
     }
     y += 1;
-    put(buf, body, 0, y, s::WRONG_CODES.get(lang), theme::heading());
+    put(
+        buf,
+        body,
+        0,
+        y,
+        note_taking::WRONG_CODES.get(lang),
+        theme::heading(),
+    );
     y += 1;
     if link.attempts.is_empty() {
-        put(buf, body, 2, y, s::NONE_YET.get(lang), theme::dim());
+        put(
+            buf,
+            body,
+            2,
+            y,
+            note_taking::NONE_YET.get(lang),
+            theme::dim(),
+        );
     }
     for attempt in link.attempts.iter().rev().take(ATTEMPTS_SHOWN) {
-        let text = s::wrong_code_tried(&attempt.peer, attempt.at, attempt.failures, lang);
+        let text = note_taking::wrong_code_tried(&attempt.peer, attempt.at, attempt.failures, lang);
         put(buf, body, 2, y, &text, theme::left());
         y += 1;
     }
@@ -135,7 +161,7 @@ pub fn render(app: &App, link: &LinkPanel, frame: &mut Frame, screen: Rect) {
             format!(
                 "{} {}",
                 b.keys.first().map(|k| k.label()).unwrap_or_default(),
-                s::action(b.action).get(lang)
+                key_names::action(b.action).get(lang)
             )
         })
         .collect();

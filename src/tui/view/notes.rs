@@ -2,6 +2,9 @@
 //! kind. The timeline is drawn from the end of the current item's note list, wrapping
 //! only the notes that fit, so a meeting of twenty thousand notes draws like one of ten.
 
+use crate::i18n;
+use crate::i18n::screen as s;
+use crate::tui::note_kind::NoteKindChoice;
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
@@ -13,7 +16,6 @@ use crate::tui::action::Panel;
 use crate::tui::app::App;
 use crate::tui::layout;
 use crate::tui::people::People;
-use crate::tui::strings::{self as s, NoteKindChoice};
 use crate::tui::text::wrap;
 use crate::tui::theme;
 
@@ -187,24 +189,27 @@ pub fn note_line(
     }
     let mut rest = String::new();
     if let Some(speaker) = &note.speaker {
-        line.push(s::speaker_name(people, speaker, lang), theme::heading());
-        rest.push_str(s::colon(lang));
+        line.push(
+            crate::tui::people::speaker_name(people, speaker, lang),
+            theme::heading(),
+        );
+        rest.push_str(i18n::colon(lang));
     }
     let kind = NoteKindChoice::of(&note.kind);
     match &note.kind {
         NoteKind::Said | NoteKind::Narrative => {}
         NoteKind::Action { owner, due } => {
-            let mut tag = kind.label().get(lang).to_owned();
+            let mut tag = s::note_kind(kind).get(lang).to_owned();
             if let Some(owner) = owner {
                 tag.push(' ');
-                tag.push_str(s::speaker_name(people, owner, lang));
+                tag.push_str(crate::tui::people::speaker_name(people, owner, lang));
             }
             if let Some(due) = due {
                 tag.push_str(&format!(" {} {}", s::DUE.get(lang), due.format("%Y-%m-%d")));
             }
             rest.push_str(&s::bracket(&tag, lang));
         }
-        NoteKind::Decision => rest.push_str(&s::bracket(kind.label().get(lang), lang)),
+        NoteKind::Decision => rest.push_str(&s::bracket(s::note_kind(kind).get(lang), lang)),
     }
     rest.push_str(note.text.get(lang));
     line.push(&rest, theme::text());
@@ -242,7 +247,7 @@ pub(crate) fn draw_editor_status(
     } else {
         theme::warning()
     };
-    put(buf, area, x, 0, kind.label().get(lang), kind_style)
+    put(buf, area, x, 0, s::note_kind(kind).get(lang), kind_style)
 }
 
 fn draw_input(app: &App, frame: &mut Frame, area: Rect) {
@@ -255,7 +260,7 @@ fn draw_input(app: &App, frame: &mut Frame, area: Rect) {
         .speaker
         .as_ref()
         .map_or(s::NO_SPEAKER.get(lang), |sp| {
-            s::speaker_name(state, sp, lang)
+            crate::tui::people::speaker_name(state, sp, lang)
         });
     draw_editor_status(buf, area, speaker, notes.kind, lang);
 

@@ -1,11 +1,11 @@
-//! The one bilingual table of the words the minutes, the sign-in sheet, the transcript
-//! and the participants list print. The names of the meeting's own things (sides,
-//! categories, sections, outcomes) come from `crate::i18n`.
+//! The words the minutes, the sign-in sheet, the transcript and the participants list
+//! print. The names of the meeting's own things (sides, categories, sections,
+//! outcomes, thresholds) are the shared vocabulary's.
 
 use chrono::{Datelike, NaiveDate, Weekday};
 
-use crate::domain::{Comparison, Lang, Threshold};
-pub use crate::i18n::Label;
+use super::{Label, chinese_number};
+use crate::domain::Lang;
 
 macro_rules! labels {
     ($($name:ident = $zh:literal, $en:literal;)*) => {
@@ -84,38 +84,9 @@ labels! {
     CIVIL_SOCIETY = "公民社會、私部門、工作小組", "Civil society, private sector, working groups";
 }
 
-/// "Keep tracking" / "Close" in the follow-up table: the same words as on the screen.
-pub use crate::i18n::follow_up_status;
-
 /// Replaces `{}` in a label with `value`.
 pub fn fill(label: Label, lang: Lang, value: impl std::fmt::Display) -> String {
     label.get(lang).replacen("{}", &value.to_string(), 1)
-}
-
-/// 一 … 九十九, for numbering the sections as Taiwanese minutes do (一、二、…).
-pub fn chinese_number(n: u32) -> String {
-    const DIGITS: [&str; 10] = ["〇", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
-    match n {
-        0..=9 => DIGITS[n as usize].to_owned(),
-        10..=19 => format!(
-            "十{}",
-            if n == 10 {
-                ""
-            } else {
-                DIGITS[(n - 10) as usize]
-            }
-        ),
-        20..=99 => format!(
-            "{}十{}",
-            DIGITS[(n / 10) as usize],
-            if n.is_multiple_of(10) {
-                ""
-            } else {
-                DIGITS[(n % 10) as usize]
-            }
-        ),
-        _ => n.to_string(),
-    }
 }
 
 /// Section numbers: 一、 in Chinese, 1. in English.
@@ -123,41 +94,6 @@ pub fn section_number(n: u32, lang: Lang) -> String {
     match lang {
         Lang::ZhTw => format!("{}、", chinese_number(n)),
         Lang::En => format!("{n}. "),
-    }
-}
-
-/// The threshold in words: 過半數, 二分之一以上, 三分之二以上 / more than half, half or
-/// more, two thirds or more.
-pub fn threshold_words(threshold: Threshold, lang: Lang) -> String {
-    let Threshold {
-        comparison,
-        numerator: n,
-        denominator: d,
-    } = threshold;
-    match lang {
-        Lang::ZhTw => match (comparison, n, d) {
-            (Comparison::MoreThan, 1, 2) => "過半數".to_owned(),
-            (Comparison::MoreThan, _, _) => {
-                format!("超過{}分之{}", chinese_number(d), chinese_number(n))
-            }
-            (Comparison::AtLeast, _, _) => {
-                format!("{}分之{}以上", chinese_number(d), chinese_number(n))
-            }
-        },
-        Lang::En => {
-            let fraction = match (n, d) {
-                (1, 2) => "half".to_owned(),
-                (1, 3) => "one third".to_owned(),
-                (2, 3) => "two thirds".to_owned(),
-                (1, 4) => "one quarter".to_owned(),
-                (3, 4) => "three quarters".to_owned(),
-                _ => format!("{n}/{d}"),
-            };
-            match comparison {
-                Comparison::MoreThan => format!("more than {fraction}"),
-                Comparison::AtLeast => format!("{fraction} or more"),
-            }
-        }
     }
 }
 
@@ -217,46 +153,9 @@ pub fn list_separator(lang: Lang) -> &'static str {
     }
 }
 
-/// The colon after a label: full-width in Chinese.
-pub fn colon(lang: Lang) -> &'static str {
-    match lang {
-        Lang::ZhTw => "：",
-        Lang::En => ": ",
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn chinese_numbers_as_section_numbers() {
-        let got: Vec<String> = [1, 9, 10, 11, 20, 21, 99].map(chinese_number).to_vec();
-        assert_eq!(got, ["一", "九", "十", "十一", "二十", "二十一", "九十九"]);
-    }
-
-    #[test]
-    fn the_rules_thresholds_in_words() {
-        assert_eq!(
-            threshold_words(Threshold::MORE_THAN_HALF, Lang::ZhTw),
-            "過半數"
-        );
-        assert_eq!(
-            threshold_words(Threshold::HALF_OR_MORE, Lang::ZhTw),
-            "二分之一以上"
-        );
-        assert_eq!(
-            threshold_words(Threshold::HALF_OR_MORE, Lang::En),
-            "half or more"
-        );
-        let two_thirds = Threshold {
-            comparison: Comparison::AtLeast,
-            numerator: 2,
-            denominator: 3,
-        };
-        assert_eq!(threshold_words(two_thirds, Lang::ZhTw), "三分之二以上");
-        assert_eq!(threshold_words(two_thirds, Lang::En), "two thirds or more");
-    }
 
     #[test]
     fn dates_use_the_roc_year_in_chinese() {

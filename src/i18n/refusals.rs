@@ -1,0 +1,324 @@
+//! Why something was refused, in the reader's language: the meeting's rules
+//! (`DomainError`), the note-taker link's refusals, a mistyped join code. The domain
+//! and the link only name what happened (an enum); every sentence is here, in both
+//! languages, and the English one is also the error's `Display`.
+
+use std::fmt;
+
+use crate::domain::{DomainError, Lang, RosterError, Stage, StageHint};
+
+use super::l;
+
+/// Why the host turned a note-taker away.
+pub fn host_refusal(reason: &crate::net::Refusal, lang: Lang) -> String {
+    use crate::net::Refusal as R;
+    let label = match reason {
+        R::Revoked => l("已撤銷", "revoked"),
+        R::Full => l(
+            "連線人數已滿",
+            "as many note-takers as allowed are connected",
+        ),
+        R::Disconnected => l("已中斷連線", "disconnected"),
+        R::ShuttingDown => l("主持端關閉中", "closing"),
+        R::Replaced => l("同一紀錄人員重新連線", "the same note-taker joined again"),
+        R::TooSlow => l("連線太慢", "too slow"),
+        R::BadHello(why) | R::Protocol(why) => return why.clone(),
+    };
+    label.get(lang).to_owned()
+}
+
+pub fn bad_code(error: &crate::net::CodeError, lang: Lang) -> String {
+    match lang {
+        Lang::ZhTw => {
+            "代碼為 8 個字元，例如 K7QM-4TXP（數字 2–9 與英文字母，不含 I、L、O、U）".to_owned()
+        }
+        Lang::En => format!("{error}"),
+    }
+}
+
+/// Why the host turned us away, from the link's own words.
+pub fn turned_away(reason: &str, lang: Lang) -> String {
+    if lang == Lang::En {
+        return format!("Turned away: {reason}. F5 tries again; Ctrl-O takes a new code");
+    }
+    let why = match reason {
+        "the facilitator revoked this note-taker" => "主持人已撤銷此紀錄人員",
+        "the facilitator disconnected this note-taker" => "主持人中斷了此連線",
+        r if r.starts_with("this note-taker joined again") => {
+            "同一紀錄人員（同一本機暫存檔）已從別處加入"
+        }
+        r if r.starts_with("the host runs another version") => {
+            "主持端的 Roundtable 版本不同：兩台電腦請使用相同版本"
+        }
+        other => other,
+    };
+    format!("主持端拒絕連線：{why}。F5 重試；Ctrl-O 輸入新代碼")
+}
+
+/// A refusal from the meeting's rules, in the reader's language. Every one says what
+/// to do instead.
+pub fn refusal(error: &DomainError, lang: Lang) -> String {
+    match lang {
+        Lang::ZhTw => chinese(error),
+        Lang::En => english(error),
+    }
+}
+
+fn english(error: &DomainError) -> String {
+    use DomainError as E;
+    match error {
+        E::UnknownPerson(id) => format!("nobody with the id \"{id}\" is on the roster"),
+        E::UnknownItem(id) => format!("there is no agenda item \"{id}\""),
+        E::UnknownMotion(id) => format!("there is no motion \"{id}\""),
+        E::UnknownNote(seq) => format!("event {seq} is not a note"),
+        E::UnknownFollowUp(n) => format!("there is no entry {n} in the follow-up table"),
+        E::DuplicateId(id) => format!("the id \"{id}\" is already used"),
+        E::Roster(e) => roster(e, Lang::En),
+        E::AlreadyPresent(name) => format!("{name} is already present"),
+        E::NotPresent(name) => format!("{name} is not present, so cannot leave"),
+        E::ExcusedWhilePresent(name) => format!("{name} is present and cannot be excused"),
+        E::OnlyMembersAreExcused(name) => {
+            format!("{name} is not a member; only members are excused (請假)")
+        }
+        E::Adjourned => "the meeting is adjourned".to_owned(),
+        E::AlreadyStarted => "the meeting has already started".to_owned(),
+        E::NotCurrentItem { item, .. } => format!("item \"{item}\" is not the current item"),
+        E::WrongStage {
+            motion,
+            stage,
+            hint,
+        } => format!(
+            "motion \"{motion}\" is {}; {}",
+            stage_in_a_sentence(*stage),
+            stage_hint(*hint).en
+        ),
+        E::ObserverCannotBlock(name) => format!(
+            "{name} is an observer (列席) and has no vote; record it as a reservation instead"
+        ),
+        E::NobodyPresent => "no members are present".to_owned(),
+        E::AgreeExceedsPresent { agree, present } => {
+            format!("{agree} agree, but only {present} members are present")
+        }
+        E::VotesExceedPresent {
+            yes,
+            no,
+            abstain,
+            total,
+            present,
+        } => format!(
+            "{yes} yes + {no} no + {abstain} abstain = {total} votes, but only {present} members are present"
+        ),
+        E::VoterNotPresent(name) => format!("{name} is not a member present and cannot vote"),
+        E::VotedTwice(name) => format!("{name} is called twice in the roll call"),
+        E::NotQuorate { present, needed } => {
+            format!("no quorum: {present} members present, {needed} needed")
+        }
+        E::NoteTakerMayOnlyTakeNotes => "a note-taker may only add and correct notes".to_owned(),
+        E::NotYourNote => "only the note's author or the facilitator may correct it".to_owned(),
+        E::AlreadyRecorded { client, seq } => {
+            format!("note {seq} from {client} was already recorded")
+        }
+        E::NothingToUndo => "there is nothing to undo".to_owned(),
+        E::NothingToRedo => "there is nothing to redo".to_owned(),
+        E::CannotUndo { event, because } => {
+            format!("event {event} cannot be undone: {}", english(because))
+        }
+        E::NotRetractable(seq) => format!("event {seq} cannot be retracted or reinstated"),
+    }
+}
+
+fn chinese(error: &DomainError) -> String {
+    use DomainError as E;
+    match error {
+        E::UnknownPerson(id) => format!("名冊上沒有「{id}」"),
+        E::UnknownItem(id) => format!("沒有議程「{id}」"),
+        E::UnknownMotion(id) => format!("沒有議案「{id}」"),
+        E::UnknownNote(seq) => format!("事件 {seq} 不是紀錄"),
+        E::UnknownFollowUp(n) => format!("追蹤表沒有第 {n} 項"),
+        E::DuplicateId(id) => format!("代號「{id}」已被使用"),
+        E::Roster(e) => format!("名冊有誤：{}", roster(e, Lang::ZhTw)),
+        E::AlreadyPresent(name) => format!("{name} 已在場"),
+        E::NotPresent(name) => format!("{name} 不在場，無法離席"),
+        E::ExcusedWhilePresent(name) => format!("{name} 在場，不能請假"),
+        E::OnlyMembersAreExcused(name) => format!("{name} 不是委員；只有委員可請假"),
+        E::Adjourned => "會議已散會".to_owned(),
+        E::AlreadyStarted => "會議已經開始".to_owned(),
+        E::NotCurrentItem { title, .. } => format!("「{title}」不是進行中的議程"),
+        E::WrongStage { stage, hint, .. } => format!(
+            "議案目前為「{}」：{}",
+            super::stage(*stage).zh,
+            stage_hint(*hint).zh
+        ),
+        E::ObserverCannotBlock(name) => {
+            format!("{name} 為列席人員，無表決權，不能提出阻擋性異議；請記為保留意見")
+        }
+        E::NobodyPresent => "沒有出席委員".to_owned(),
+        E::AgreeExceedsPresent { agree, present } => {
+            format!("同意 {agree} 人，但出席委員只有 {present} 人")
+        }
+        E::VotesExceedPresent {
+            yes,
+            no,
+            abstain,
+            total,
+            present,
+        } => format!(
+            "贊成 {yes} + 反對 {no} + 棄權 {abstain} = {total} 票，但出席委員只有 {present} 人"
+        ),
+        E::VoterNotPresent(name) => format!("{name} 不是在場委員，不能投票"),
+        E::VotedTwice(name) => format!("{name} 的席次重複投票"),
+        E::NotQuorate { present, needed } => {
+            format!("未達法定人數：出席 {present} 人，需 {needed} 人")
+        }
+        E::NoteTakerMayOnlyTakeNotes => "紀錄人員只能新增或更正紀錄".to_owned(),
+        E::NotYourNote => "只有紀錄作者或主持人可以更正".to_owned(),
+        E::AlreadyRecorded { client, seq } => format!("{client} 的第 {seq} 則紀錄已經記錄過"),
+        E::NothingToUndo => "沒有可以復原的操作".to_owned(),
+        E::NothingToRedo => "沒有可以重做的操作".to_owned(),
+        E::CannotUndo { event, because } => {
+            format!("無法復原事件 {event}：{}", chinese(because))
+        }
+        E::NotRetractable(seq) => format!("事件 {seq} 不能復原或重做"),
+    }
+}
+
+/// The stage in an English sentence's words: "motion m1 is {…}".
+fn stage_in_a_sentence(stage: Stage) -> &'static str {
+    match stage {
+        Stage::Proposed => "proposed",
+        Stage::ConsensusRound => "in its consensus round",
+        Stage::ConsensusFailed => "without consensus",
+        Stage::NotPutToVote => "not put to a vote",
+        Stage::Voting => "being voted on",
+        Stage::AwaitingChair => "waiting for the chair's ruling",
+        Stage::Closed(_) => "closed",
+    }
+}
+
+/// What must come first, for a step the motion's stage does not allow.
+fn stage_hint(hint: StageHint) -> super::Label {
+    use StageHint as H;
+    match hint {
+        H::RoundOpensOnProposedOrFailed => l(
+            "徵詢共識只能在提案或未達共識時開始",
+            "a consensus round opens on a motion that is proposed or has failed to reach consensus",
+        ),
+        H::OpenRoundFirst => l("請先開始徵詢共識", "open a consensus round first"),
+        H::NoRoundToClose => l(
+            "目前沒有進行中的徵詢",
+            "there is no consensus round to close",
+        ),
+        H::ConsentAfterFailedRound => l(
+            "徵詢未達共識後才能詢問是否付表決",
+            "the room is asked to vote only after a consensus round has failed",
+        ),
+        H::VoteAfterConsent => l(
+            "須先獲同意付表決",
+            "a vote is counted only after the room agreed to vote",
+        ),
+        H::ChairAfterEvenSplit => l(
+            "只有可否同數時才由主席裁決",
+            "the chair rules only after an even split",
+        ),
+        H::AlreadyClosed => l("此議案已結束", "it is already closed"),
+    }
+}
+
+/// A roster that breaks the rules of clause 2.
+pub fn roster(error: &RosterError, lang: Lang) -> String {
+    use RosterError as R;
+    let zh = lang == Lang::ZhTw;
+    match error {
+        R::DuplicateId(id) if zh => format!("有兩人的代號都是「{id}」；每個代號都必須不同"),
+        R::DuplicateId(id) => format!("two people have the id \"{id}\"; every id must be unique"),
+        R::EmptyName(id) if zh => format!("「{id}」沒有姓名"),
+        R::EmptyName(id) => format!("\"{id}\" has an empty name"),
+        R::TwoConveners(a, b) if zh => format!("召集人有兩位：{a}、{b}；論壇只有一位召集人"),
+        R::TwoConveners(a, b) => {
+            format!("there are two conveners, {a} and {b}; a forum has one convener (召集人)")
+        }
+        R::TwoCoConveners(a, b) if zh => {
+            format!("共同召集人有兩位：{a}、{b}；規定共同召集人 1 人")
+        }
+        R::TwoCoConveners(a, b) => format!(
+            "there are two co-conveners, {a} and {b}; the rules allow one (共同召集人 1 人)"
+        ),
+        R::GovernmentCoConvener(name) if zh => {
+            format!("{name} 為政府方委員，不能擔任共同召集人：共同召集人由非政府委員中推派")
+        }
+        R::GovernmentCoConvener(name) => format!(
+            "{name} is a government member and cannot be co-convener: the co-convener is designated from the non-government members"
+        ),
+        R::RepresentativeForUnknownMember { name, for_member } if zh => {
+            format!("指派代表 {name} 代理的「{for_member}」不在名冊上")
+        }
+        R::RepresentativeForUnknownMember { name, for_member } => format!(
+            "representative {name} stands in for \"{for_member}\", who is not a member of the roster"
+        ),
+        R::RepresentativeForNonGovernment { name, member } if zh => {
+            format!("指派代表 {name} 代理的 {member} 不是機關委員；只有機關可指派代表")
+        }
+        R::RepresentativeForNonGovernment { name, member } => format!(
+            "representative {name} stands in for {member}, who is not an agency member; only an agency sends a designated representative (指派代表)"
+        ),
+    }
+}
+
+/// The domain's errors read in English where no language is chosen (a log, a test,
+/// the command line).
+impl fmt::Display for DomainError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&english(self))
+    }
+}
+
+impl std::error::Error for DomainError {}
+
+impl fmt::Display for RosterError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&roster(self, Lang::En))
+    }
+}
+
+impl std::error::Error for RosterError {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::{MotionId, Seq};
+
+    fn has_latin_words(text: &str) -> bool {
+        text.split(|c: char| !c.is_ascii_alphabetic())
+            .any(|word| word.len() > 2)
+    }
+
+    #[test]
+    fn a_refusal_undoing_into_a_broken_record_reads_whole_in_chinese() {
+        let error = DomainError::CannotUndo {
+            event: Seq(7),
+            because: Box::new(DomainError::WrongStage {
+                motion: MotionId::new("m1"),
+                stage: Stage::Voting,
+                hint: StageHint::OpenRoundFirst,
+            }),
+        };
+        let zh = refusal(&error, Lang::ZhTw);
+        assert_eq!(
+            zh,
+            "無法復原事件 #7：議案目前為「表決中」：請先開始徵詢共識"
+        );
+        assert!(!has_latin_words(&zh), "{zh}");
+        assert_eq!(
+            error.to_string(),
+            "event #7 cannot be undone: motion \"m1\" is being voted on; open a consensus round first"
+        );
+    }
+
+    #[test]
+    fn a_roster_refusal_reads_in_the_readers_language() {
+        let error = DomainError::Roster(RosterError::TwoConveners("甲".into(), "乙".into()));
+        let zh = refusal(&error, Lang::ZhTw);
+        assert!(!has_latin_words(&zh), "{zh}");
+        assert!(refusal(&error, Lang::En).contains("two conveners"));
+    }
+}
