@@ -9,10 +9,10 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use roundtable::domain::{EventKind, Note, NoteKind, Text};
+use roundtable::domain::{Author, EventKind, Note, NoteKind, Text};
 use roundtable::net::{
     Client, ClientConfig, ClientEvent, ConnectionState, Host, HostConfig, HostEvent, JoinCode,
-    NoteOutcome, client,
+    NoteRequest, NoteSettled, client,
 };
 use roundtable::store::{self, SaveReport, Saver};
 use tokio::runtime::Runtime;
@@ -59,10 +59,14 @@ async fn start(notes_per_second: u32) -> Setup {
             tokio::select! {
                 event = host_events.recv() => match event {
                     Some(HostEvent::Note(request)) => {
+                        // What the facilitator's `update` does with a note.
                         let at = chrono::Local::now().fixed_offset();
-                        if let NoteOutcome::Recorded(event) = host.record(&mut meeting, request, at) {
+                        let NoteRequest { origin, name, kind } = *request;
+                        let by = Author::NoteTaker(name);
+                        if let Ok(event) = meeting.record_from(origin.clone(), at, by, kind).cloned() {
+                            host.settle_note(&origin, NoteSettled::Recorded(event.seq));
                             host.publish(&meeting, &event);
-                            saver.append(*event);
+                            saver.append(event);
                         }
                     }
                     Some(_) => {}

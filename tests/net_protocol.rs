@@ -1,9 +1,9 @@
 //! The note-taker link, end to end inside one process: in-memory streams with paused
 //! time for the protocol, and loopback TCP with a real `Saver` for the real thing.
 //!
-//! The "app" here does what the facilitator's app loop must do: record each note
-//! with `Host::record`, hand the event to the saver and to `Host::publish`, and pass
-//! each save report to `Host::saved`.
+//! The "app" here does what the facilitator's app must do: record each note in the
+//! meeting, tell the host what came of it (`Host::settle_note`), hand the event to the
+//! saver and to `Host::publish`, and pass each save report to `Host::saved`.
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
@@ -12,14 +12,15 @@ use std::time::Duration;
 
 use futures::SinkExt;
 use roundtable::domain::{
-    Author, EventKind, Meeting, Note, NoteKind, Origin, PersonId, Seq, Speaker, Stamp, Text,
+    Author, DomainError, EventKind, Meeting, Note, NoteKind, Origin, PersonId, Seq, Speaker, Stamp,
+    Text,
 };
 use roundtable::net::client::{self, Connector};
 use roundtable::net::link::{self, Accepting, LinkError};
 use roundtable::net::protocol::{PROTOCOL_VERSION, ToClient, ToHost};
 use roundtable::net::{
     AsyncStream, Client, ClientConfig, ClientEvent, ConnectionState, Host, HostConfig, HostEvent,
-    JoinCode, NoteOutcome, Refusal,
+    JoinCode, NoteRequest, NoteSettled, Refusal, TurnedAway,
 };
 use roundtable::store::{self, SaveReport, Saver};
 use tokio::io::{AsyncWriteExt, DuplexStream, duplex};
@@ -113,24 +114,35 @@ impl App {
                             let Some(event) = event else { return };
                             let line = match event {
                                 HostEvent::Note(request) => {
+                                    // What the facilitator's `update` does with a note.
                                     let mut meeting = meeting.lock().expect("meeting");
-                                    let origin = request.origin.clone();
-                                    match host.record(&mut meeting, request, at()) {
-                                        NoteOutcome::Recorded(event) => {
+                                    let NoteRequest { origin, name, kind } = *request;
+                                    let by = Author::NoteTaker(name);
+                                    match meeting.record_from(origin.clone(), at(), by, kind).cloned() {
+                                        Ok(event) => {
+                                            host.settle_note(&origin, NoteSettled::Recorded(event.seq));
                                             host.publish(&meeting, &event);
                                             match &saver {
-                                                Some(saver) => saver.append(*event.clone()),
+                                                Some(saver) => saver.append(event.clone()),
                                                 None => unsaved = Some(event.seq),
                                             }
                                             format!("recorded {} {}", origin.seq, event.seq.0)
                                         }
-                                        NoteOutcome::Duplicate => format!("duplicate {}", origin.seq),
-                                        NoteOutcome::Refused(e) => format!("refused {}: {e}", origin.seq),
+                                        Err(DomainError::AlreadyRecorded { .. }) => {
+                                            let log_end = meeting.session().log.last().map_or(Seq(0), |e| e.seq);
+                                            host.settle_note(&origin, NoteSettled::AlreadyRecorded { log_end });
+                                            format!("duplicate {}", origin.seq)
+                                        }
+                                        Err(e) => {
+                                            let line = format!("refused {}: {e}", origin.seq);
+                                            host.settle_note(&origin, NoteSettled::Refused(e));
+                                            line
+                                        }
                                     }
                                 }
                                 HostEvent::Connected { name, .. } => format!("connected {name}"),
                                 HostEvent::Disconnected { name, reason, .. } => {
-                                    format!("disconnected {name}: {reason}")
+                                    format!("disconnected {name}: {reason:?}")
                                 }
                                 HostEvent::FailedAttempt { failures, .. } => {
                                     format!("failed attempt {failures}")
@@ -482,7 +494,7 @@ async fn an_oversized_frame_closes_that_link_only() {
     too_long.extend_from_slice(&[0u8; 100]);
     let _ = link.write_raw(&too_long).await;
     let closed = app.expect("disconnected bad").await;
-    assert!(closed.contains("frame"), "{closed}");
+    assert!(closed.contains("Oversized"), "{closed}");
 
     // A message over the note limit, split over several valid frames.
     let mut link = link::connect(raw_pipe(&app, "long"), &code(CODE), 1 << 20)
@@ -495,7 +507,7 @@ async fn an_oversized_frame_closes_that_link_only() {
     app.expect("connected long").await;
     let _ = link.send_bytes(&vec![b' '; 200 * 1024]).await;
     let closed = app.expect("disconnected long").await;
-    assert!(closed.contains("over the limit"), "{closed}");
+    assert!(closed.contains("Oversized"), "{closed}");
 
     // The good note-taker was never disturbed.
     good.submit(said("still here")).await.expect("submit");
@@ -534,7 +546,11 @@ async fn garbage_before_or_after_the_handshake_closes_that_link_only() {
     link.send_raw_frame(b"\x00\x01\x02 not sealed".to_vec())
         .await
         .expect("send");
-    assert!(app.expect("disconnected x1").await.contains("decrypt"));
+    assert!(
+        app.expect("disconnected x1")
+            .await
+            .contains("Undecryptable")
+    );
 
     // After: sealed bytes that are not a message.
     let mut link = link::connect(raw_pipe(&app, "x2"), &code(CODE), 1 << 20)
@@ -545,11 +561,7 @@ async fn garbage_before_or_after_the_handshake_closes_that_link_only() {
         ToClient::Welcome(_)
     ));
     link.send_bytes(b"Send(seq: \xff\xfe").await.expect("send");
-    assert!(
-        app.expect("disconnected x2")
-            .await
-            .contains("could not be read")
-    );
+    assert!(app.expect("disconnected x2").await.contains("Malformed"));
 
     // After: a well-formed message out of place (a second hello).
     let mut link = link::connect(raw_pipe(&app, "x3"), &code(CODE), 1 << 20)
@@ -565,7 +577,7 @@ async fn garbage_before_or_after_the_handshake_closes_that_link_only() {
             reason: Refusal::Protocol(_)
         }
     ));
-    assert!(app.expect("disconnected x3").await.contains("second hello"));
+    assert!(app.expect("disconnected x3").await.contains("SecondHello"));
 
     // A hello with a hostile client id or name is refused.
     let mut link = link::connect(raw_pipe(&app, "x4"), &code(CODE), 1 << 20)
@@ -647,7 +659,7 @@ async fn a_slow_or_half_open_handshake_times_out_and_frees_its_place() {
     app.expect("connected later").await;
     let joined = Instant::now();
     let idle = app.expect("disconnected later").await;
-    assert!(idle.contains("idle"), "{idle}");
+    assert!(idle.contains("Idle"), "{idle}");
     assert!(joined.elapsed() >= Duration::from_secs(60));
 }
 
@@ -867,7 +879,7 @@ async fn a_note_taker_cannot_change_attendance_or_correct_someone_elses_note() {
         .expect("submit");
     let rejected = until(&mut events, |e| matches!(e, ClientEvent::Rejected { .. })).await;
     assert!(
-        matches!(&rejected, ClientEvent::Rejected { seq, reason } if *seq == arrived && reason.contains("only add and correct notes")),
+        matches!(&rejected, ClientEvent::Rejected { seq, reason } if *seq == arrived && reason.to_string().contains("only add and correct notes")),
         "{rejected:?}"
     );
     assert!(app.expect("refused").await.starts_with("refused 1"));
@@ -938,19 +950,34 @@ async fn a_revoked_note_taker_is_refused_and_a_disconnected_one_waits_to_be_told
 
     app.host.revoke(amy.client_id());
     until(&mut amy_events, |e| {
-        matches!(e, ClientEvent::State(ConnectionState::Refused { reason }) if reason.contains("revoked"))
+        matches!(
+            e,
+            ClientEvent::State(ConnectionState::Refused {
+                reason: TurnedAway::Host(Refusal::Revoked)
+            })
+        )
     })
     .await;
     amy.reconnect();
     until(&mut amy_events, |e| {
-        matches!(e, ClientEvent::State(ConnectionState::Refused { reason }) if reason.contains("revoked"))
+        matches!(
+            e,
+            ClientEvent::State(ConnectionState::Refused {
+                reason: TurnedAway::Host(Refusal::Revoked)
+            })
+        )
     })
     .await;
     assert!(app.expect("refused link").await.contains("Revoked"));
 
     app.host.disconnect(bob.client_id());
     until(&mut bob_events, |e| {
-        matches!(e, ClientEvent::State(ConnectionState::Refused { reason }) if reason.contains("disconnected"))
+        matches!(
+            e,
+            ClientEvent::State(ConnectionState::Refused {
+                reason: TurnedAway::Host(Refusal::Disconnected)
+            })
+        )
     })
     .await;
     bob.reconnect();

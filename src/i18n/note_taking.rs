@@ -2,6 +2,7 @@
 //! and its notices, and the note-taker's own screen.
 
 use crate::domain::{Lang, Stamp};
+use crate::net::LinkEnd;
 
 use super::{Label, l};
 
@@ -212,4 +213,19 @@ pub fn outbox_failed(error: &str, lang: Lang) -> String {
         Lang::ZhTw => format!("無法寫入本機暫存：{error}（磁碟已滿？）"),
         Lang::En => format!("The outbox cannot be written: {error} (disk full?)"),
     }
+}
+
+/// Why a note-taker's link closed, as the facilitator's notice says it.
+pub fn link_end(end: &LinkEnd, lang: Lang) -> String {
+    let label = match end {
+        LinkEnd::ClosedByHost(reason) => return super::refusals::host_refusal(reason, lang),
+        LinkEnd::HostClosing => l("主持端關閉中", "the host is closing"),
+        LinkEnd::Replaced => l("已由新的連線取代", "replaced by a newer link"),
+        LinkEnd::Left => l("對方關閉連線", "the note-taker closed the connection"),
+        LinkEnd::Broken => l("網路中斷", "the connection broke"),
+        LinkEnd::NotReading => l("對方停止接收", "the note-taker stopped reading"),
+        LinkEnd::Idle => l("太久沒有回應", "nothing received in time"),
+        LinkEnd::Protocol(fault) => super::refusals::protocol_fault(*fault),
+    };
+    label.get(lang).to_owned()
 }

@@ -6,25 +6,49 @@
 use std::fmt;
 
 use crate::domain::{DomainError, Lang, RosterError, Stage, StageHint};
+use crate::net::{HelloProblem, ProtocolFault, Refusal, TurnedAway};
 
 use super::l;
 
-/// Why the host turned a note-taker away.
-pub fn host_refusal(reason: &crate::net::Refusal, lang: Lang) -> String {
-    use crate::net::Refusal as R;
+/// Why the host turned a note-taker away (or closed their link).
+pub fn host_refusal(reason: &Refusal, lang: Lang) -> String {
     let label = match reason {
-        R::Revoked => l("已撤銷", "revoked"),
-        R::Full => l(
+        Refusal::Revoked => l("已撤銷", "revoked"),
+        Refusal::Full => l(
             "連線人數已滿",
             "as many note-takers as allowed are connected",
         ),
-        R::Disconnected => l("已中斷連線", "disconnected"),
-        R::ShuttingDown => l("主持端關閉中", "closing"),
-        R::Replaced => l("同一紀錄人員重新連線", "the same note-taker joined again"),
-        R::TooSlow => l("連線太慢", "too slow"),
-        R::BadHello(why) | R::Protocol(why) => return why.clone(),
+        Refusal::Disconnected => l("已中斷連線", "disconnected"),
+        Refusal::ShuttingDown => l("主持端關閉中", "closing"),
+        Refusal::Replaced => l("同一紀錄人員重新連線", "the same note-taker joined again"),
+        Refusal::TooSlow => l("連線太慢", "too slow"),
+        Refusal::BadHello(HelloProblem::Version { theirs, ours }) => {
+            return match lang {
+                Lang::ZhTw => format!("版本不同（對方 {theirs}，主持端 {ours}）"),
+                Lang::En => format!("protocol version {theirs}, this host speaks {ours}"),
+            };
+        }
+        Refusal::BadHello(HelloProblem::ClientId) => {
+            l("紀錄端識別碼格式不對", "the client id is malformed")
+        }
+        Refusal::BadHello(HelloProblem::Name) => l(
+            "姓名須為 1 至 64 字，不含控制字元",
+            "a name is 1 to 64 characters, without control characters",
+        ),
+        Refusal::Protocol(fault) => return protocol_fault(*fault).get(lang).to_owned(),
     };
     label.get(lang).to_owned()
+}
+
+/// How a note-taker's side broke the protocol.
+pub fn protocol_fault(fault: ProtocolFault) -> super::Label {
+    match fault {
+        ProtocolFault::NoHello => l("未先送出問候訊息", "the first message must be a hello"),
+        ProtocolFault::SecondHello => l("重複送出問候訊息", "a second hello"),
+        ProtocolFault::Oversized => l("訊息超過大小上限", "a message over the size limit"),
+        ProtocolFault::Undecryptable => l("收到無法解密的訊息", "a frame that did not decrypt"),
+        ProtocolFault::Malformed => l("收到無法解讀的訊息", "a message that could not be read"),
+    }
 }
 
 pub fn bad_code(error: &crate::net::CodeError, lang: Lang) -> String {
@@ -36,23 +60,44 @@ pub fn bad_code(error: &crate::net::CodeError, lang: Lang) -> String {
     }
 }
 
-/// Why the host turned us away, from the link's own words.
-pub fn turned_away(reason: &str, lang: Lang) -> String {
-    if lang == Lang::En {
-        return format!("Turned away: {reason}. F5 tries again; Ctrl-O takes a new code");
+/// Why the host turned this note-taker away, with what to do about it on the screen.
+pub fn turned_away(reason: &TurnedAway, lang: Lang) -> String {
+    let why = turned_away_because(reason, lang);
+    match lang {
+        Lang::ZhTw => format!("主持端拒絕連線：{why}。F5 重試；Ctrl-O 輸入新代碼"),
+        Lang::En => format!("Turned away: {why}. F5 tries again; Ctrl-O takes a new code"),
     }
-    let why = match reason {
-        "the facilitator revoked this note-taker" => "主持人已撤銷此紀錄人員",
-        "the facilitator disconnected this note-taker" => "主持人中斷了此連線",
-        r if r.starts_with("this note-taker joined again") => {
-            "同一紀錄人員（同一本機暫存檔）已從別處加入"
-        }
-        r if r.starts_with("the host runs another version") => {
-            "主持端的 Roundtable 版本不同：兩台電腦請使用相同版本"
-        }
-        other => other,
-    };
-    format!("主持端拒絕連線：{why}。F5 重試；Ctrl-O 輸入新代碼")
+}
+
+/// Why the host turned this note-taker away.
+pub fn turned_away_because(reason: &TurnedAway, lang: Lang) -> String {
+    match reason {
+        TurnedAway::Host(Refusal::Revoked) => l(
+            "主持人已撤銷此紀錄人員",
+            "the facilitator revoked this note-taker",
+        )
+        .get(lang)
+        .to_owned(),
+        TurnedAway::Host(Refusal::Disconnected) => l(
+            "主持人中斷了此連線",
+            "the facilitator disconnected this note-taker",
+        )
+        .get(lang)
+        .to_owned(),
+        TurnedAway::Host(Refusal::Replaced) => l(
+            "同一紀錄人員（同一本機暫存檔）已從別處加入",
+            "this note-taker joined again from elsewhere (the same outbox)",
+        )
+        .get(lang)
+        .to_owned(),
+        TurnedAway::OtherVersion => l(
+            "主持端的 Roundtable 版本不同：兩台電腦請使用相同版本",
+            "the host runs another version of Roundtable: use the same version on both laptops",
+        )
+        .get(lang)
+        .to_owned(),
+        TurnedAway::Host(other) => host_refusal(other, lang),
+    }
 }
 
 /// A refusal from the meeting's rules, in the reader's language. Every one says what

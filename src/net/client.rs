@@ -21,9 +21,9 @@ use tokio::time::{Instant, sleep, sleep_until, timeout};
 use super::code::JoinCode;
 use super::link::{self, HandshakeRefusal, LinkError, LinkWriter};
 use super::outbox::{Outbox, OutboxError};
-use super::protocol::{PROTOCOL_VERSION, Refusal, ToClient, ToHost, Update, Welcome};
+use super::protocol::{HelloProblem, PROTOCOL_VERSION, Refusal, ToClient, ToHost, Update, Welcome};
 use super::{AsyncStream, valid_name};
-use crate::domain::EventKind;
+use crate::domain::{DomainError, EventKind};
 
 /// The largest message the note-taker accepts from the host (a welcome with many
 /// notes is the largest).
@@ -114,8 +114,17 @@ pub enum ConnectionState {
     /// The host turned this note-taker away; not retrying until told
     /// ([`Client::reconnect`], or a new code).
     Refused {
-        reason: String,
+        reason: TurnedAway,
     },
+}
+
+/// Why the host turned this note-taker away: a code the screen words in its language.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum TurnedAway {
+    /// The host's own refusal.
+    Host(Refusal),
+    /// The host runs another version of Roundtable.
+    OtherVersion,
 }
 
 /// What the screen learns from the link.
@@ -132,7 +141,7 @@ pub enum ClientEvent {
     /// The meeting refused this note; it is out of the outbox.
     Rejected {
         seq: u64,
-        reason: String,
+        reason: DomainError,
     },
     /// The outbox could not be updated (disk full?): the note-taker must know.
     OutboxFailed {
@@ -241,7 +250,7 @@ enum Ended {
     Retry(String),
     WrongCode,
     /// Wait for the note-taker.
-    Refused(String),
+    Refused(TurnedAway),
     /// The note-taker typed a new code: connect with it now.
     NewCode(JoinCode),
     /// The note-taker asked to connect again now.
@@ -423,10 +432,9 @@ fn handshake_ended(error: LinkError) -> Ended {
         LinkError::Refused(HandshakeRefusal::Busy) => {
             Ended::Retry("the host is busy with other connections".into())
         }
-        LinkError::Refused(HandshakeRefusal::Version) | LinkError::Version(_) => Ended::Refused(
-            "the host runs another version of Roundtable: use the same version on both laptops"
-                .into(),
-        ),
+        LinkError::Refused(HandshakeRefusal::Version) | LinkError::Version(_) => {
+            Ended::Refused(TurnedAway::OtherVersion)
+        }
         other => Ended::Retry(other.to_string()),
     }
 }
@@ -436,14 +444,12 @@ fn refused(reason: Refusal) -> Ended {
         Refusal::Full => Ended::Retry("the host has as many note-takers as it accepts".into()),
         Refusal::TooSlow => Ended::Retry("the link was too slow".into()),
         Refusal::ShuttingDown => Ended::Retry("the host is closing".into()),
-        Refusal::Revoked => Ended::Refused("the facilitator revoked this note-taker".into()),
-        Refusal::Disconnected => {
-            Ended::Refused("the facilitator disconnected this note-taker".into())
-        }
-        Refusal::Replaced => {
-            Ended::Refused("this note-taker joined again from elsewhere (the same outbox)".into())
-        }
-        Refusal::BadHello(why) | Refusal::Protocol(why) => Ended::Refused(why),
+        Refusal::BadHello(HelloProblem::Version { .. }) => Ended::Refused(TurnedAway::OtherVersion),
+        reason @ (Refusal::Revoked
+        | Refusal::Disconnected
+        | Refusal::Replaced
+        | Refusal::BadHello(_)
+        | Refusal::Protocol(_)) => Ended::Refused(TurnedAway::Host(reason)),
     }
 }
 

@@ -1,11 +1,14 @@
 //! The host: the facilitator's side of the note-taker link.
 //!
-//! The host never owns the meeting. Each link runs in its own task and turns what a
-//! note-taker sends into [`HostEvent::Note`] on one bounded channel that the app loop
-//! reads in its `tokio::select!`. The app records the note with [`Host::record`]
-//! (which calls `Meeting::record_from`), hands the event to the `Saver` and to
+//! The host is transport: it never writes the meeting. Each link runs in its own task
+//! and turns what a note-taker sends into [`HostEvent::Note`] on one bounded channel
+//! that the app loop reads in its `tokio::select!`. The app records the note as it
+//! records every change (`Meeting::record_from`, in the screen's `update`), says what
+//! came of it with [`Host::settle_note`], hands the event to the `Saver` and to
 //! [`Host::publish`], and passes every `SaveReport::Saved { through }` to
 //! [`Host::saved`]: only then does the host acknowledge the note to its note-taker.
+//! Refusals travel as codes (`DomainError`, [`Refusal`]) that each side words in its
+//! own language.
 //!
 //! What protects the app from a misbehaving note-taker: frames are at most 64 KiB and
 //! messages at most [`MAX_NOTE_MESSAGE`]; the handshake and the hello must finish
@@ -30,11 +33,11 @@ use tokio::time::{Instant, sleep_until, timeout};
 use super::code::{CodeError, JoinCode};
 use super::link::{Accepting, HOST_ID_LEN, HandshakeRefusal, Link, LinkError};
 use super::protocol::{
-    MeetingView, NoteView, PROTOCOL_VERSION, Refusal, ToClient, ToHost, Update, WELCOME_NOTES,
-    Welcome,
+    HelloProblem, MeetingView, NoteView, PROTOCOL_VERSION, ProtocolFault, Refusal, ToClient,
+    ToHost, Update, WELCOME_NOTES, Welcome,
 };
 use super::{AsyncStream, valid_client_id, valid_name};
-use crate::domain::{Author, DomainError, Event, EventKind, Meeting, Origin, Seq, Stamp};
+use crate::domain::{DomainError, Event, EventKind, Meeting, Origin, Seq};
 
 /// The largest message a note-taker may send: a note of some 5,000 CJK characters.
 /// It also bounds how fast a flooding (but authenticated) note-taker can grow the
@@ -99,7 +102,7 @@ pub enum HostEvent {
         client: String,
         name: String,
         peer: String,
-        reason: String,
+        reason: LinkEnd,
     },
     /// Someone tried a wrong join code.
     FailedAttempt {
@@ -118,27 +121,51 @@ pub enum HostEvent {
     },
     /// A connection closed before it joined, or broke the protocol: why, for the log.
     LinkClosed { peer: String, reason: String },
-    /// A note-taker sent a note: record it with [`Host::record`].
-    Note(NoteRequest),
+    /// A note-taker sent a note: the app records it in the meeting and says what
+    /// came of it with [`Host::settle_note`].
+    Note(Box<NoteRequest>),
 }
 
 /// A note (or correction) as received, to be recorded by the app.
-#[derive(Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct NoteRequest {
     pub origin: Origin,
     pub name: String,
     pub kind: EventKind,
 }
 
-/// What [`Host::record`] did with a note.
-#[derive(Debug, PartialEq)]
-pub enum NoteOutcome {
-    /// A new event: hand it to the `Saver`, show it, and pass it to `Host::publish`.
-    Recorded(Box<Event>),
-    /// Already in the log (resent after a reconnect): nothing to do.
-    Duplicate,
+/// What the meeting did with a note-taker's note, for [`Host::settle_note`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum NoteSettled {
+    /// Recorded as this event of the log: acknowledged once it is saved.
+    Recorded(Seq),
+    /// Already in the log (resent after a reconnect): acknowledged once the log as
+    /// far as `log_end` is saved.
+    AlreadyRecorded { log_end: Seq },
     /// The meeting refused it; the note-taker is told why.
     Refused(DomainError),
+}
+
+/// Why a note-taker's link closed, for the facilitator's screen.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LinkEnd {
+    /// The host closed it (the facilitator disconnected or revoked them, a newer link
+    /// of theirs, a full queue).
+    ClosedByHost(Refusal),
+    /// The host is closing.
+    HostClosing,
+    /// A newer link of the same note-taker took over.
+    Replaced,
+    /// The note-taker closed the connection.
+    Left,
+    /// The connection broke (a network error).
+    Broken,
+    /// The note-taker stopped reading what the host sends.
+    NotReading,
+    /// Nothing was heard from the note-taker in time.
+    Idle,
+    /// The note-taker broke the protocol.
+    Protocol(ProtocolFault),
 }
 
 /// Someone connected, for the facilitator's list.
@@ -314,45 +341,38 @@ impl Host {
         shared.close_client(client, Refusal::Revoked);
     }
 
-    /// Records a note-taker's note in the meeting. Returns what the app must do next.
-    pub fn record(&self, meeting: &mut Meeting, note: NoteRequest, at: Stamp) -> NoteOutcome {
-        let NoteRequest { origin, name, kind } = note;
-        let client = origin.client.clone();
-        let their_seq = origin.seq;
-        let result = meeting
-            .record_from(origin, at, Author::NoteTaker(name), kind)
-            .cloned();
+    /// What the meeting did with a note-taker's note (the app records it, as it
+    /// records every change): the host acknowledges it once saved, or tells the
+    /// note-taker why it was refused.
+    pub fn settle_note(&self, origin: &Origin, settled: NoteSettled) {
         let mut shared = lock(&self.shared);
-        match result {
-            Ok(event) => {
+        let client = origin.client.clone();
+        match settled {
+            NoteSettled::Recorded(seq) => {
                 shared
                     .pending
                     .entry(client)
                     .or_default()
-                    .push_back((their_seq, event.seq));
-                NoteOutcome::Recorded(Box::new(event))
+                    .push_back((origin.seq, seq));
             }
-            Err(DomainError::AlreadyRecorded { .. }) => {
+            NoteSettled::AlreadyRecorded { log_end } => {
                 // The original is somewhere in the log: once everything logged so far
                 // is saved, it is too.
-                let last = meeting.session().log.last().map_or(Seq(0), |e| e.seq);
                 shared
                     .pending
                     .entry(client.clone())
                     .or_default()
-                    .push_back((their_seq, last));
+                    .push_back((origin.seq, log_end));
                 shared.settle(&client);
-                NoteOutcome::Duplicate
             }
-            Err(error) => {
+            NoteSettled::Refused(reason) => {
                 shared.send_to_client(
                     &client,
                     ToClient::Rejected {
-                        seq: their_seq,
-                        reason: error.to_string(),
+                        seq: origin.seq,
+                        reason,
                     },
                 );
-                NoteOutcome::Refused(error)
             }
         }
     }
@@ -673,13 +693,14 @@ async fn serve(
             last_acked: _,
         })) => {
             let problem = if protocol != PROTOCOL_VERSION {
-                Some(format!(
-                    "protocol version {protocol}, this host speaks {PROTOCOL_VERSION}"
-                ))
+                Some(HelloProblem::Version {
+                    theirs: protocol,
+                    ours: PROTOCOL_VERSION,
+                })
             } else if !valid_client_id(&client_id) {
-                Some("the client id is malformed".to_owned())
+                Some(HelloProblem::ClientId)
             } else if !valid_name(&name) {
-                Some("a name is 1 to 64 characters, without control characters".to_owned())
+                Some(HelloProblem::Name)
             } else {
                 None
             };
@@ -698,7 +719,7 @@ async fn serve(
             (client_id, name.trim().to_owned())
         }
         Ok(Ok(_)) => {
-            let reason = Refusal::Protocol("the first message must be a hello".into());
+            let reason = Refusal::Protocol(ProtocolFault::NoHello);
             refuse_link(&mut link, &config, reason.clone()).await;
             let _ = events
                 .send(HostEvent::Refused {
@@ -882,7 +903,7 @@ async fn run_link(
     name: &str,
     out_rx: &mut mpsc::Receiver<ToClient>,
     close_rx: &mut oneshot::Receiver<Refusal>,
-) -> String {
+) -> LinkEnd {
     let mut bucket = Bucket::new(config);
     let mut waiting: Option<NoteRequest> = None;
     let mut idle_at = Instant::now() + config.idle_timeout;
@@ -896,30 +917,34 @@ async fn run_link(
             reason = &mut *close_rx => {
                 let reason = reason.unwrap_or(Refusal::Disconnected);
                 let _ = timeout(config.write_timeout, link.send(&ToClient::Refused { reason: reason.clone() })).await;
-                return format!("closed by the host: {reason:?}");
+                return match reason {
+                    Refusal::Replaced => LinkEnd::Replaced,
+                    Refusal::ShuttingDown => LinkEnd::HostClosing,
+                    reason => LinkEnd::ClosedByHost(reason),
+                };
             }
             out = out_rx.recv() => {
                 let Some(message) = out else {
-                    return "closed by the host".into();
+                    return LinkEnd::HostClosing;
                 };
                 match timeout(config.write_timeout, link.send(&message)).await {
                     Ok(Ok(())) => {}
-                    Ok(Err(e)) => return format!("send failed: {e}"),
-                    Err(_) => return "the note-taker stopped reading".into(),
+                    Ok(Err(_)) => return LinkEnd::Broken,
+                    Err(_) => return LinkEnd::NotReading,
                 }
             }
             permit = events.reserve(), if waiting.is_some() => {
                 let Ok(permit) = permit else {
-                    return "the app stopped".into();
+                    return LinkEnd::HostClosing;
                 };
                 // Only the link that holds the client id may hand the app its notes,
                 // so a replaced link can never slip an old note in after newer ones.
                 let s = lock(shared);
                 if s.by_client.get(client) != Some(&id) {
-                    return "replaced by a newer link".into();
+                    return LinkEnd::Replaced;
                 }
                 if let Some(note) = waiting.take() {
-                    permit.send(HostEvent::Note(note));
+                    permit.send(HostEvent::Note(Box::new(note)));
                 }
             }
             message = link.recv::<ToHost>(), if can_read => {
@@ -935,26 +960,30 @@ async fn run_link(
                     }
                     Ok(ToHost::Ping) => {
                         if !matches!(timeout(config.write_timeout, link.send(&ToClient::Pong)).await, Ok(Ok(()))) {
-                            return "send failed".into();
+                            return LinkEnd::Broken;
                         }
                     }
                     Ok(ToHost::Hello { .. }) => {
-                        let reason = Refusal::Protocol("a second hello".into());
-                        refuse_link(link, config, reason).await;
-                        return "protocol error: a second hello".into();
+                        let fault = ProtocolFault::SecondHello;
+                        refuse_link(link, config, Refusal::Protocol(fault)).await;
+                        return LinkEnd::Protocol(fault);
                     }
+                    Err(LinkError::Closed) => return LinkEnd::Left,
+                    Err(LinkError::Io(_)) => return LinkEnd::Broken,
                     Err(error) => {
-                        if !matches!(error, LinkError::Closed | LinkError::Io(_)) {
-                            let reason = Refusal::Protocol(error.to_string());
-                            refuse_link(link, config, reason).await;
-                        }
-                        return error.to_string();
+                        let fault = match error {
+                            LinkError::TooLarge { .. } | LinkError::FrameTooLarge => ProtocolFault::Oversized,
+                            LinkError::Undecryptable => ProtocolFault::Undecryptable,
+                            _ => ProtocolFault::Malformed,
+                        };
+                        refuse_link(link, config, Refusal::Protocol(fault)).await;
+                        return LinkEnd::Protocol(fault);
                     }
                 }
             }
             _ = sleep_until(next_token), if throttled => {}
             _ = sleep_until(idle_at) => {
-                return "idle: nothing received in time".into();
+                return LinkEnd::Idle;
             }
         }
     }

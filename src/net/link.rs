@@ -105,6 +105,10 @@ pub enum LinkError {
     Version(u16),
     #[error("a message of {size} bytes is over the limit of {limit}")]
     TooLarge { size: usize, limit: usize },
+    #[error("a frame is over the limit of {MAX_FRAME} bytes")]
+    FrameTooLarge,
+    #[error("a frame failed to decrypt")]
+    Undecryptable,
     #[error("a message could not be read: {0}")]
     Decode(String),
     #[error("encryption failed: {0}")]
@@ -128,7 +132,7 @@ async fn next_frame<S: AsyncRead + AsyncWrite + Unpin>(
     match framed.next().await {
         Some(Ok(frame)) => Ok(frame.to_vec()),
         // The codec reports an oversized length as InvalidData.
-        Some(Err(e)) if e.kind() == io::ErrorKind::InvalidData => Err(protocol(e.to_string())),
+        Some(Err(e)) if e.kind() == io::ErrorKind::InvalidData => Err(LinkError::FrameTooLarge),
         Some(Err(e)) => Err(LinkError::Io(e)),
         None => Err(LinkError::Closed),
     }
@@ -482,7 +486,7 @@ impl<S: AsyncRead + AsyncWrite + Unpin> LinkReader<S> {
             let frame = match self.frames.next().await {
                 Some(Ok(frame)) => frame,
                 Some(Err(e)) if e.kind() == io::ErrorKind::InvalidData => {
-                    return Err(protocol(e.to_string()));
+                    return Err(LinkError::FrameTooLarge);
                 }
                 Some(Err(e)) => return Err(LinkError::Io(e)),
                 None => return Err(LinkError::Closed),
@@ -490,7 +494,7 @@ impl<S: AsyncRead + AsyncWrite + Unpin> LinkReader<S> {
             let len = self
                 .noise
                 .read_message(self.nonce, &frame, &mut self.plain)
-                .map_err(|_| protocol("a frame failed to decrypt"))?;
+                .map_err(|_| LinkError::Undecryptable)?;
             self.nonce += 1;
             let Some((&flag, chunk)) = self.plain[..len].split_first() else {
                 return Err(protocol("an empty frame"));

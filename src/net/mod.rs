@@ -26,10 +26,10 @@ pub mod protocol;
 
 use tokio::io::{AsyncRead, AsyncWrite};
 
-pub use client::{Client, ClientConfig, ClientError, ClientEvent, ConnectionState};
+pub use client::{Client, ClientConfig, ClientError, ClientEvent, ConnectionState, TurnedAway};
 pub use code::{CodeError, JoinCode};
-pub use host::{Host, HostConfig, HostEvent, NoteOutcome, NoteRequest, NoteTakerLink};
-pub use protocol::{MeetingView, NoteView, Refusal, Update, Welcome};
+pub use host::{Host, HostConfig, HostEvent, LinkEnd, NoteRequest, NoteSettled, NoteTakerLink};
+pub use protocol::{HelloProblem, MeetingView, NoteView, ProtocolFault, Refusal, Update, Welcome};
 
 /// A byte stream a link runs over: TCP, or an in-memory pipe in tests.
 pub trait AsyncStream: AsyncRead + AsyncWrite + Unpin + Send + 'static {}

@@ -5,13 +5,15 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::domain::{
-    Author, Balance, EventKind, ItemId, Meeting, MotionId, Note, Outcome, PersonId, Presence,
+    Author, Balance, DomainError, EventKind, ItemId, Meeting, MotionId, Note, PersonId, Presence,
     Section, Seq, Side, Stage, Stamp, Text,
 };
 
 /// The version of these messages. The handshake refuses another version, and the
 /// hello carries it again so a later version can negotiate.
-pub const PROTOCOL_VERSION: u16 = 1;
+/// Version 2: refusals travel as codes (each side words them in its own language)
+/// and a motion's stage as the domain's own.
+pub const PROTOCOL_VERSION: u16 = 2;
 
 /// How many of the latest notes a welcome carries.
 pub const WELCOME_NOTES: usize = 500;
@@ -47,10 +49,10 @@ pub enum ToClient {
         through: u64,
     },
     /// The meeting refused this note (e.g. a correction of someone else's note). It
-    /// will never be recorded; the note-taker's screen says why.
+    /// will never be recorded; the note-taker's screen says why, in its language.
     Rejected {
         seq: u64,
-        reason: String,
+        reason: DomainError,
     },
     Update(Box<Update>),
     /// The host ends the link; the note-taker should not retry until told.
@@ -76,9 +78,35 @@ pub enum Refusal {
     /// Too slow to read what the host sends.
     TooSlow,
     /// The note-taker's hello was not acceptable.
-    BadHello(String),
+    BadHello(HelloProblem),
     /// The note-taker broke the protocol.
-    Protocol(String),
+    Protocol(ProtocolFault),
+}
+
+/// What was wrong with a note-taker's hello.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum HelloProblem {
+    /// The note-taker speaks another version of these messages.
+    Version { theirs: u16, ours: u16 },
+    /// The client id is not what an outbox makes.
+    ClientId,
+    /// The name is empty, too long, or has control characters.
+    Name,
+}
+
+/// How a note-taker broke the protocol.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ProtocolFault {
+    /// The first message after the handshake was not a hello.
+    NoHello,
+    /// A second hello on a link that had joined.
+    SecondHello,
+    /// A frame or message over the size limit.
+    Oversized,
+    /// A frame that did not decrypt with the link's key.
+    Undecryptable,
+    /// A message that could not be read.
+    Malformed,
 }
 
 /// What a note-taker's screen needs when it joins.
@@ -139,47 +167,7 @@ pub struct ItemView {
 pub struct MotionView {
     pub id: MotionId,
     pub text: Text,
-    pub stage: MotionStage,
-}
-
-/// Where a motion stands (the domain's `Stage`, as sent).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub enum MotionStage {
-    Proposed,
-    ConsensusRound,
-    ConsensusFailed,
-    NotPutToVote,
-    Voting,
-    AwaitingChair,
-    AdoptedByConsensus,
-    AdoptedByVote,
-    NotAdopted,
-    AdoptedByChair,
-    RejectedByChair,
-    Deferred,
-    Withdrawn,
-}
-
-impl From<Stage> for MotionStage {
-    fn from(stage: Stage) -> MotionStage {
-        match stage {
-            Stage::Proposed => MotionStage::Proposed,
-            Stage::ConsensusRound => MotionStage::ConsensusRound,
-            Stage::ConsensusFailed => MotionStage::ConsensusFailed,
-            Stage::NotPutToVote => MotionStage::NotPutToVote,
-            Stage::Voting => MotionStage::Voting,
-            Stage::AwaitingChair => MotionStage::AwaitingChair,
-            Stage::Closed(outcome) => match outcome {
-                Outcome::AdoptedByConsensus => MotionStage::AdoptedByConsensus,
-                Outcome::AdoptedByVote => MotionStage::AdoptedByVote,
-                Outcome::NotAdopted => MotionStage::NotAdopted,
-                Outcome::AdoptedByChair => MotionStage::AdoptedByChair,
-                Outcome::RejectedByChair => MotionStage::RejectedByChair,
-                Outcome::Deferred => MotionStage::Deferred,
-                Outcome::Withdrawn => MotionStage::Withdrawn,
-            },
-        }
-    }
+    pub stage: Stage,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -227,7 +215,7 @@ impl MeetingView {
                     .map(|m| MotionView {
                         id: m.motion.id.clone(),
                         text: m.motion.text.clone(),
-                        stage: m.stage.into(),
+                        stage: m.stage,
                     })
                     .collect()
             })

@@ -5,8 +5,8 @@
 
 use std::collections::VecDeque;
 
-use crate::domain::{Event, Stamp};
-use crate::net::{JoinCode, NoteTakerLink};
+use crate::domain::{Origin, Stamp};
+use crate::net::{JoinCode, LinkEnd, NoteRequest, NoteSettled, NoteTakerLink, Refusal};
 
 /// How many failed attempts the list keeps.
 const ATTEMPTS_KEPT: usize = 8;
@@ -25,7 +25,7 @@ pub enum LinkInput {
     Left {
         client: String,
         name: String,
-        reason: String,
+        reason: LinkEnd,
         connected: Vec<NoteTakerLink>,
     },
     /// Someone tried a wrong join code.
@@ -38,19 +38,31 @@ pub enum LinkInput {
     /// facilitator's request.
     CodeChanged { code: JoinCode, replaced: bool },
     /// Someone who knew the code was turned away (revoked, full).
-    Refused { name: Option<String>, why: String },
-    /// A note-taker's note, recorded in the meeting by the loop (`Host::record`).
-    NoteRecorded(Box<Event>),
-    /// The meeting refused a note-taker's note; they are told why.
-    NoteRefused { name: String, why: String },
+    Refused {
+        name: Option<String>,
+        reason: Refusal,
+    },
+    /// A note-taker's note (or correction), for `update` to record in the meeting.
+    Note(Box<NoteRequest>),
 }
 
 /// What the facilitator asks of the host.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum LinkCommand {
-    Disconnect { client: String, name: String },
-    Revoke { client: String, name: String },
+    Disconnect {
+        client: String,
+        name: String,
+    },
+    Revoke {
+        client: String,
+        name: String,
+    },
     NewCode,
+    /// Tell the host what the meeting did with a note-taker's note.
+    Settle {
+        origin: Origin,
+        settled: NoteSettled,
+    },
 }
 
 /// A wrong code tried.

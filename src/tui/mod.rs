@@ -26,7 +26,7 @@ pub mod view;
 #[cfg(test)]
 mod tests;
 
-use crate::i18n::{refusals, screen as s};
+use crate::i18n::screen as s;
 use std::io;
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
@@ -39,7 +39,7 @@ use ratatui::buffer::Buffer;
 use tokio::sync::mpsc::UnboundedReceiver;
 
 use crate::domain::{Meeting, Session};
-use crate::net::{Host, HostConfig, HostEvent, JoinCode, NoteOutcome};
+use crate::net::{Host, HostConfig, HostEvent, JoinCode};
 use crate::store::{self, SaveReport, Saver};
 
 use link::{LinkCommand, LinkInput, LinkPanel};
@@ -150,23 +150,11 @@ impl Listening {
             .map_or_else(String::new, |a| a.to_string())
     }
 
-    /// A host event as the screen's input; a note-taker's note is recorded in the
-    /// meeting here (the host keeps what it needs to acknowledge it once saved).
-    fn input(&self, app: &mut App, event: HostEvent) -> Option<Input> {
+    /// A host event as the screen's input.
+    fn input(&self, event: HostEvent) -> Option<Input> {
         let host = &self.host;
         let link = match event {
-            HostEvent::Note(request) => {
-                let name = request.name.clone();
-                let now = Local::now().fixed_offset();
-                match host.record(&mut app.meeting, request, now) {
-                    NoteOutcome::Recorded(event) => LinkInput::NoteRecorded(event),
-                    NoteOutcome::Duplicate => return None,
-                    NoteOutcome::Refused(error) => LinkInput::NoteRefused {
-                        name,
-                        why: refusals::refusal(&error, app.lang),
-                    },
-                }
-            }
+            HostEvent::Note(request) => LinkInput::Note(request),
             HostEvent::Connected { name, peer, .. } => LinkInput::Joined {
                 name,
                 peer,
@@ -192,10 +180,7 @@ impl Listening {
                 code,
                 replaced: true,
             },
-            HostEvent::Refused { name, reason, .. } => LinkInput::Refused {
-                name,
-                why: refusals::host_refusal(&reason, app.lang),
-            },
+            HostEvent::Refused { name, reason, .. } => LinkInput::Refused { name, reason },
             // A connection that never joined: nothing for the room to see.
             HostEvent::LinkClosed { .. } => return None,
         };
@@ -273,7 +258,7 @@ async fn event_loop(
             _ = signals.recv() => return Ok(leave(app, saver)),
             Some(report) = reports.recv() => Some(saved(report, listening.as_deref())),
             Some(event) = host_event(&mut listening) => match listening.as_deref() {
-                Some(l) => l.input(app, event),
+                Some(l) => l.input(event),
                 None => None,
             },
             _ = tick.tick() => Some(Input::Tick(Local::now().fixed_offset())),
@@ -299,7 +284,7 @@ async fn event_loop(
                 next = match ready_terminal(&mut events).await {
                     Some(Ok(event)) => to_input(event),
                     Some(Err(e)) => return Err(e),
-                    None => ready_input(app, reports, listening.as_deref_mut()),
+                    None => ready_input(reports, listening.as_deref_mut()),
                 };
             }
         }
@@ -340,7 +325,6 @@ fn saved(report: SaveReport, listening: Option<&Listening>) -> Input {
 
 /// A save report or host event already waiting, without waiting for one.
 fn ready_input(
-    app: &mut App,
     reports: &mut UnboundedReceiver<SaveReport>,
     listening: Option<&mut Listening>,
 ) -> Option<Input> {
@@ -349,7 +333,7 @@ fn ready_input(
     }
     let listening = listening?;
     while let Ok(event) = listening.events.try_recv() {
-        if let Some(input) = listening.input(app, event) {
+        if let Some(input) = listening.input(event) {
             return Some(input);
         }
     }
@@ -383,6 +367,7 @@ fn run_effects(
                     continue;
                 };
                 match command {
+                    LinkCommand::Settle { origin, settled } => l.host.settle_note(&origin, settled),
                     LinkCommand::Disconnect { client, .. } => l.host.disconnect(&client),
                     LinkCommand::Revoke { client, .. } => l.host.revoke(&client),
                     LinkCommand::NewCode => match l.host.new_code() {

@@ -1527,32 +1527,97 @@ fn link(app: &mut App, input: super::link::LinkInput) -> Vec<Effect> {
 fn a_note_takers_note_is_shown_with_their_name_and_handed_to_the_saver() {
     use super::link::LinkInput;
     let mut app = listening();
-    // What the loop does with the host's note: `Host::record` records it from its
-    // origin, then the screen hears of it.
+    // The host hands the note over; `update` records it from its origin, like any
+    // change, and tells the host what came of it.
     let note = crate::domain::Note {
         speaker: Some(Speaker::Person(PersonId::new("digital-rights"))),
         kind: crate::domain::NoteKind::Said,
         text: Text::new("建議延後一季"),
         item: app.state().current_item().map(|i| i.item.id.clone()),
     };
-    let event = app
-        .meeting
-        .record_from(
-            crate::domain::Origin {
-                client: "c1".into(),
-                seq: 1,
-            },
-            at(14, 32, 0),
-            crate::domain::Author::NoteTaker("書記".into()),
-            EventKind::NoteAdded(note),
-        )
-        .expect("a note-taker may add notes")
-        .clone();
-    let effects = link(&mut app, LinkInput::NoteRecorded(Box::new(event.clone())));
-    assert_eq!(effects, vec![Effect::Save(Box::new(event))]);
+    let origin = crate::domain::Origin {
+        client: "c1".into(),
+        seq: 1,
+    };
+    app.now = at(14, 32, 0);
+    let request = crate::net::NoteRequest {
+        origin: origin.clone(),
+        name: "書記".into(),
+        kind: EventKind::NoteAdded(note),
+    };
+    let effects = link(&mut app, LinkInput::Note(Box::new(request.clone())));
+    let event = app.meeting.session().log.last().expect("recorded").clone();
+    assert_eq!(event.by, crate::domain::Author::NoteTaker("書記".into()));
+    assert_eq!(event.origin.as_ref(), Some(&origin));
+    let settled = crate::net::NoteSettled::Recorded(event.seq);
+    assert_eq!(
+        effects,
+        vec![
+            Effect::Save(Box::new(event)),
+            Effect::Link(super::link::LinkCommand::Settle { origin, settled }),
+        ]
+    );
     assert!(!app.save.is_saved(), "saving until the saver says so");
     let screen = screen_text(&render(&app, 120, 40));
     assert!(screen.contains("✎書記 鄭凱文：建議延後一季"), "{screen}");
+}
+
+#[test]
+fn a_note_takers_note_sent_twice_or_refused_is_settled_with_the_host_not_saved_again() {
+    use super::link::{LinkCommand, LinkInput};
+    use crate::net::{NoteRequest, NoteSettled};
+    let mut app = listening();
+    let origin = crate::domain::Origin {
+        client: "c1".into(),
+        seq: 1,
+    };
+    let note = crate::domain::Note {
+        speaker: None,
+        kind: crate::domain::NoteKind::Said,
+        text: Text::new("一則"),
+        item: None,
+    };
+    let request = NoteRequest {
+        origin: origin.clone(),
+        name: "書記".into(),
+        kind: EventKind::NoteAdded(note),
+    };
+    link(&mut app, LinkInput::Note(Box::new(request.clone())));
+    let log_end = app.meeting.session().log.last().expect("recorded").seq;
+    // Resent after a reconnect: recorded once, acknowledged once the log is saved.
+    let effects = link(&mut app, LinkInput::Note(Box::new(request)));
+    let settled = NoteSettled::AlreadyRecorded { log_end };
+    assert_eq!(
+        effects,
+        vec![Effect::Link(LinkCommand::Settle {
+            origin: origin.clone(),
+            settled
+        })]
+    );
+    // A note-taker may not take the roll: refused, and the facilitator reads why.
+    let origin = crate::domain::Origin {
+        client: "c1".into(),
+        seq: 2,
+    };
+    let arrived = NoteRequest {
+        origin: origin.clone(),
+        name: "書記".into(),
+        kind: EventKind::Arrived {
+            person: PersonId::new("digital-rights"),
+        },
+    };
+    let effects = link(&mut app, LinkInput::Note(Box::new(arrived)));
+    let settled = NoteSettled::Refused(crate::domain::DomainError::NoteTakerMayOnlyTakeNotes);
+    assert_eq!(
+        effects,
+        vec![Effect::Link(LinkCommand::Settle { origin, settled })]
+    );
+    let message = app.message.as_ref().expect("a refusal");
+    assert!(
+        message.text.contains("紀錄人員只能新增或更正紀錄"),
+        "{}",
+        message.text
+    );
 }
 
 #[test]
@@ -1631,7 +1696,7 @@ fn a_note_taker_coming_back_on_a_new_link_is_not_reported_as_leaving() {
         LinkInput::Left {
             client: "c1".into(),
             name: "書記".into(),
-            reason: "replaced by a newer link".into(),
+            reason: crate::net::LinkEnd::Replaced,
             connected: vec![note_taker("c1", "書記")],
         },
     );
@@ -1641,7 +1706,7 @@ fn a_note_taker_coming_back_on_a_new_link_is_not_reported_as_leaving() {
         LinkInput::Left {
             client: "c1".into(),
             name: "書記".into(),
-            reason: "connection reset".into(),
+            reason: crate::net::LinkEnd::Broken,
             connected: Vec::new(),
         },
     );

@@ -12,9 +12,10 @@ use ratatui::layout::{Position, Rect};
 
 use crate::domain::{
     AgendaItem, Author, Ballot, DomainError, Event, EventKind, FollowUpEntry, FollowUpStatus,
-    ItemId, Motion, MotionId, Note, NoteKind, Observer, PersonId, Representative, Section, Side,
-    Speaker, Stamp, Tally, Text,
+    ItemId, Motion, MotionId, Note, NoteKind, Observer, PersonId, Representative, Section, Seq,
+    Side, Speaker, Stamp, Tally, Text,
 };
+use crate::net::{NoteRequest, NoteSettled};
 use crate::store::SaveReport;
 
 use super::action::{Action, Panel};
@@ -118,7 +119,11 @@ fn link_input(app: &mut App, input: LinkInput) -> Vec<Effect> {
             let back = connected.iter().any(|n| n.client == client);
             link.set_connected(connected);
             if !back {
-                app.info(note_taking::note_taker_left(&name, &reason, lang));
+                app.info(note_taking::note_taker_left(
+                    &name,
+                    &note_taking::link_end(&reason, lang),
+                    lang,
+                ));
             }
         }
         LinkInput::FailedAttempt { peer, at, failures } => {
@@ -146,17 +151,11 @@ fn link_input(app: &mut App, input: LinkInput) -> Vec<Effect> {
                 app.info(text);
             }
         }
-        LinkInput::Refused { name, why } => {
+        LinkInput::Refused { name, reason } => {
+            let why = refusals::host_refusal(&reason, lang);
             app.refuse(note_taking::note_taker_refused(name.as_deref(), &why, lang));
         }
-        LinkInput::NoteRecorded(event) => {
-            app.save.recorded = Some(event.seq);
-            app.refresh_after(&event.kind);
-            return vec![Effect::Save(event)];
-        }
-        LinkInput::NoteRefused { name, why } => {
-            app.refuse(note_taking::note_refused(&name, &why, lang));
-        }
+        LinkInput::Note(request) => return record_note_takers_note(app, request),
     }
     Vec::new()
 }
@@ -422,6 +421,37 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
 }
 
 // ---- recording -----------------------------------------------------------------------
+
+/// A note-taker's note reaches the meeting like every other change: recorded here,
+/// from its origin (so a note resent after a reconnect is recorded once), then
+/// handed to the saver; the host is told what came of it so it can acknowledge the
+/// note once saved, or tell the note-taker why it was refused.
+fn record_note_takers_note(app: &mut App, request: Box<NoteRequest>) -> Vec<Effect> {
+    let NoteRequest { origin, name, kind } = *request;
+    let by = Author::NoteTaker(name.clone());
+    let settled = match app.meeting.record_from(origin.clone(), app.now, by, kind) {
+        Ok(event) => {
+            let event = event.clone();
+            app.save.recorded = Some(event.seq);
+            app.refresh_after(&event.kind);
+            let settled = NoteSettled::Recorded(event.seq);
+            return vec![
+                Effect::Save(Box::new(event)),
+                Effect::Link(LinkCommand::Settle { origin, settled }),
+            ];
+        }
+        Err(DomainError::AlreadyRecorded { .. }) => {
+            let log_end = app.meeting.session().log.last().map_or(Seq(0), |e| e.seq);
+            NoteSettled::AlreadyRecorded { log_end }
+        }
+        Err(error) => {
+            let why = refusals::refusal(&error, app.lang);
+            app.refuse(note_taking::note_refused(&name, &why, app.lang));
+            NoteSettled::Refused(error)
+        }
+    };
+    vec![Effect::Link(LinkCommand::Settle { origin, settled })]
+}
 
 /// Records an event as the facilitator, now. A refusal becomes the message, and
 /// nothing changes.

@@ -5,7 +5,7 @@
 use crate::tui::note_kind::NoteKindChoice;
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::domain::{EventKind, Lang, Note, Seq, Speaker, Stamp};
+use crate::domain::{DomainError, EventKind, Lang, Note, Seq, Speaker, Stamp};
 use crate::net::protocol::PersonView;
 use crate::net::{ConnectionState, MeetingView, NoteView};
 use crate::tui::app::{Message, MessageKind};
@@ -24,7 +24,7 @@ pub enum NoteState {
     /// The host has it on disk.
     Saved,
     /// The host's meeting refused it, for this reason.
-    Rejected(String),
+    Rejected(DomainError),
 }
 
 /// A note typed here that the host has not shown back yet.
@@ -53,7 +53,7 @@ pub struct Timeline {
     /// Own numbers not yet acknowledged by the host.
     pub unacked: BTreeSet<u64>,
     /// Own notes the host refused, and why.
-    pub rejected: BTreeMap<u64, String>,
+    pub rejected: BTreeMap<u64, DomainError>,
     /// The selected row (one of one's own notes), to correct it.
     pub selected: Option<Row>,
     /// Rows scrolled off the bottom.
@@ -174,7 +174,7 @@ impl Timeline {
             .retain(|own, _| *own > through || rejected.contains_key(own));
     }
 
-    pub fn reject(&mut self, own: u64, why: String) {
+    pub fn reject(&mut self, own: u64, why: DomainError) {
         self.unacked.remove(&own);
         self.corrections.remove(&own);
         if self.local.contains_key(&own) {

@@ -25,6 +25,8 @@ use futures::StreamExt;
 use thiserror::Error;
 use tokio::sync::mpsc::UnboundedReceiver;
 
+use crate::domain::Lang;
+use crate::i18n::refusals;
 use crate::net::{
     Client, ClientConfig, ClientError, ClientEvent, ConnectionState, JoinCode, client,
 };
@@ -165,7 +167,7 @@ async fn first_contact(
             ClientEvent::State(ConnectionState::Refused { reason }) => {
                 return Err(JoinError::Refused {
                     address: address.to_owned(),
-                    reason: reason.clone(),
+                    reason: refusals::turned_away_because(reason, Lang::En),
                 });
             }
             ClientEvent::State(ConnectionState::HostGone { reason }) => {

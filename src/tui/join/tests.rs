@@ -458,17 +458,22 @@ fn a_note_the_host_refuses_says_why_and_stays_on_screen() {
         &mut app,
         Input::Client(ClientEvent::Rejected {
             seq: 1,
-            reason: "no agenda item \"gone\"".into(),
+            reason: crate::domain::DomainError::UnknownItem(crate::domain::ItemId::new("gone")),
         }),
     );
     handle(&mut app, Input::Client(ClientEvent::Acked { through: 1 }));
     assert_eq!(
         app.timeline.state_of(1),
-        NoteState::Rejected("no agenda item \"gone\"".into())
+        NoteState::Rejected(crate::domain::DomainError::UnknownItem(
+            crate::domain::ItemId::new("gone")
+        ))
     );
     let screen = screen_text(&render(&app, 100, 24));
     assert!(screen.contains("✗退回 被拒絕的紀錄"), "{screen}");
     assert!(screen.contains("主持端未接受"), "{screen}");
+    // The refusal came as a code: a Chinese note-taker reads it in Chinese.
+    assert!(screen.contains("沒有議程「gone」"), "{screen}");
+    assert!(!screen.contains("no agenda item"), "{screen}");
 }
 
 #[test]
@@ -573,7 +578,7 @@ fn whatever_the_host_acknowledges_the_screen_does_not_panic() {
         &mut app,
         Input::Client(ClientEvent::Rejected {
             seq: u64::MAX,
-            reason: "\u{1b}[2J".into(),
+            reason: crate::domain::DomainError::AlreadyPresent("\u{1b}[2J".into()),
         }),
     );
     render(&app, 80, 24);

@@ -481,7 +481,10 @@ fn client_event(app: &mut JoinApp, event: ClientEvent) {
         }
         ClientEvent::Rejected { seq, reason } => {
             app.timeline.reject(seq, reason.clone());
-            app.refuse(note_taking::note_rejected(&reason, lang));
+            app.refuse(note_taking::note_rejected(
+                &refusals::refusal(&reason, lang),
+                lang,
+            ));
         }
         ClientEvent::OutboxFailed { error } => {
             app.refuse(note_taking::outbox_failed(&error, lang));

@@ -4,7 +4,7 @@
 //! message line and the footer. Built from the facilitator's pieces: the same note
 //! lines, dialogs, help overlay, footer and theme.
 
-use crate::i18n::{key_names, note_taking, screen as s};
+use crate::i18n::{key_names, note_taking, refusals, screen as s};
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
@@ -17,7 +17,6 @@ use super::keys::JOIN_BINDINGS;
 use crate::domain::{Author, Lang, Outcome, Stage};
 use crate::i18n;
 use crate::net::ConnectionState;
-use crate::net::protocol::MotionStage;
 use crate::tui::action::Action;
 use crate::tui::app::MessageKind;
 use crate::tui::keys::{self, Context};
@@ -217,9 +216,9 @@ fn header(app: &JoinApp, buf: &mut Buffer, area: Rect) {
         x = put(buf, area, x + 2, 2, &flag, theme::alert());
     }
     for motion in &m.motions {
-        let stage = i18n::stage(stage_of(motion.stage)).get(lang);
+        let stage = i18n::stage(motion.stage).get(lang);
         let tag = s::bracket(stage, lang);
-        let style = match stage_of(motion.stage) {
+        let style = match motion.stage {
             Stage::Closed(o) if o.is_adopted() => theme::adopted(),
             Stage::Closed(Outcome::NotAdopted | Outcome::RejectedByChair) => theme::not_adopted(),
             _ => theme::warning(),
@@ -237,26 +236,6 @@ fn header(app: &JoinApp, buf: &mut Buffer, area: Rect) {
             &truncate(motion.text.get(lang), room),
             theme::header(),
         );
-    }
-}
-
-/// The domain's stage for the one the host sends.
-pub fn stage_of(stage: MotionStage) -> Stage {
-    use MotionStage as M;
-    match stage {
-        M::Proposed => Stage::Proposed,
-        M::ConsensusRound => Stage::ConsensusRound,
-        M::ConsensusFailed => Stage::ConsensusFailed,
-        M::NotPutToVote => Stage::NotPutToVote,
-        M::Voting => Stage::Voting,
-        M::AwaitingChair => Stage::AwaitingChair,
-        M::AdoptedByConsensus => Stage::Closed(Outcome::AdoptedByConsensus),
-        M::AdoptedByVote => Stage::Closed(Outcome::AdoptedByVote),
-        M::NotAdopted => Stage::Closed(Outcome::NotAdopted),
-        M::AdoptedByChair => Stage::Closed(Outcome::AdoptedByChair),
-        M::RejectedByChair => Stage::Closed(Outcome::RejectedByChair),
-        M::Deferred => Stage::Closed(Outcome::Deferred),
-        M::Withdrawn => Stage::Closed(Outcome::Withdrawn),
     }
 }
 
@@ -338,6 +317,7 @@ fn row_line(app: &JoinApp, index: usize) -> Option<(NoteLine, bool)> {
                 Some(state_tag(&state, lang)),
             );
             if let NoteState::Rejected(why) = state {
+                let why = refusals::refusal(&why, lang);
                 line.push(&format!("  （{why}）"), theme::dim());
             }
             line
