@@ -21,7 +21,7 @@ use crate::domain::{
 };
 
 pub use lock::{LockError, SessionLock};
-pub use saver::{SaveReport, Saver};
+pub use saver::{SaveError, SaveReport, Saver};
 
 /// Why a session file could not be loaded. The file is never touched.
 #[derive(Debug, Error)]
