@@ -8,6 +8,7 @@ pub mod minutes;
 pub mod net;
 pub mod store;
 pub mod summary;
+#[cfg(any(test, feature = "testdata"))]
 #[doc(hidden)]
 pub mod testdata;
 pub mod tui;

@@ -28,7 +28,7 @@ use crate::store::roster_csv::RosterCsvError;
 use crate::store::{LoadError, LockError};
 
 pub use check::CheckArgs;
-pub use demo::DemoArgs;
+pub use demo::{DEMO_SESSION, DemoArgs};
 pub use join::JoinArgs;
 pub use new::{NewArgs, build_session, standard_agenda};
 pub use open::{OpenArgs, open_session};
