@@ -12,6 +12,7 @@ mod files;
 mod join;
 mod new;
 mod open;
+mod summary;
 
 use crate::minutes::commands as after;
 use std::ffi::OsString;
