@@ -7,7 +7,7 @@ pub mod i18n;
 pub mod minutes;
 pub mod net;
 pub mod store;
-pub mod summary;
+#[cfg(any(test, feature = "testdata"))]
 #[doc(hidden)]
 pub mod testdata;
 pub mod tui;

@@ -5,7 +5,13 @@
 use std::path::{Path, PathBuf};
 
 use clap::{CommandFactory, Parser, Subcommand};
-use roundtable::minutes::commands::*;
+use roundtable::cli::minutes::{MinutesArgs, minutes};
+use roundtable::cli::new_follow_up::{NewFollowUpArgs, new_follow_up};
+use roundtable::cli::output::CommandError;
+use roundtable::cli::participants::{ParticipantsArgs, participants};
+use roundtable::cli::signin::{SigninArgs, signin};
+use roundtable::cli::transcript::{TranscriptArgs, transcript};
+use roundtable::cli::translations::{TranslationsArgs, translations};
 
 /// How the CLI is expected to wire the commands (see the report of issue 3).
 #[derive(Parser, Debug)]

@@ -5,9 +5,9 @@ use std::path::PathBuf;
 use clap::Args;
 
 use super::files::require_file;
+use super::summary::summary;
 use super::{CliError, LangArg, print_out};
 use crate::store;
-use crate::summary::summary;
 
 /// Check that a session file loads, and print a summary of it.
 ///

@@ -6,6 +6,7 @@ use chrono::{NaiveDate, NaiveTime};
 use clap::Args;
 
 use super::files::{shell_word, write_new_file};
+use super::summary::summary;
 use super::{CliError, print_err, print_out};
 use crate::domain::commitments::{COMMITMENTS, Commitment, commitment_by_number};
 use crate::domain::{
@@ -14,7 +15,6 @@ use crate::domain::{
 };
 use crate::i18n;
 use crate::store::{self, roster_csv};
-use crate::summary::summary;
 
 /// Create a new session file: the meeting's details, its roster and the standard
 /// agenda.

@@ -1,9 +1,8 @@
 //! After the meeting: a saved session turned into the minutes (Markdown, HTML, ODT, in
 //! Chinese, English or both), the sign-in sheet, the verbatim transcript, the
 //! translation worksheet and the commitment table's participants. Pure functions of a
-//! loaded session; only `commands` touches files.
+//! loaded session; the commands that read and write the files are in `src/cli/`.
 
-pub mod commands;
 pub mod html;
 pub mod markdown;
 pub mod model;

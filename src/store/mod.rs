@@ -21,7 +21,7 @@ use crate::domain::{
 };
 
 pub use lock::{LockError, SessionLock};
-pub use saver::{SaveReport, Saver};
+pub use saver::{SaveError, SaveReport, Saver};
 
 /// Why a session file could not be loaded. The file is never touched.
 #[derive(Debug, Error)]
@@ -87,22 +87,37 @@ fn parse_session(text: &str) -> Result<Session, ron::error::SpannedError> {
     }
 }
 
-const LOG_OPEN: &str = "\n    log: [\n";
-const LOG_CLOSE: &str = "    ],\n)";
+/// How the log is laid out in the file Roundtable writes: after the set-up, the log
+/// opens on its own line, each event follows on a line of its own, and the log closes
+/// the session. [`SessionText`] writes exactly this, the parallel reader looks for
+/// exactly this, and a file laid out otherwise is read by the one-pass parser.
+mod log_layout {
+    /// Ends the set-up's last field and opens the log.
+    pub const OPEN: &str = "\n    log: [\n";
+    /// Before each event, on its line.
+    pub const EVENT_INDENT: &str = "        ";
+    /// After each event, ending its line.
+    pub const EVENT_END: &str = ",\n";
+    /// Closes the log and the session.
+    pub const CLOSE: &str = "    ],\n)";
+    /// After the session: the file ends with a newline.
+    pub const END: &str = "\n";
+}
 
 fn parse_log_in_parallel(text: &str) -> Option<Session> {
-    let open = text.rfind(LOG_OPEN)?;
-    let body = open + LOG_OPEN.len();
-    let close = body + text[body..].rfind(LOG_CLOSE)?;
-    if !text[close + LOG_CLOSE.len()..].trim().is_empty() {
+    use log_layout::{CLOSE, OPEN};
+    let open = text.rfind(OPEN)?;
+    let body = open + OPEN.len();
+    let close = body + text[body..].rfind(CLOSE)?;
+    if !text[close + CLOSE.len()..].trim().is_empty() {
         return None;
     }
     let lines: Vec<&str> = text[body..close]
         .lines()
         .filter(|l| !l.trim().is_empty())
         .collect();
-    let mut session: Session =
-        ron::from_str(&format!("{}\n    log: [],\n)", &text[..open])).ok()?;
+    // The set-up with an empty log.
+    let mut session: Session = ron::from_str(&format!("{}{OPEN}{CLOSE}", &text[..open])).ok()?;
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
     let chunk = lines.len().div_ceil(threads).max(256);
     let parsed: Option<Vec<Vec<Event>>> = std::thread::scope(|scope| {
@@ -165,7 +180,7 @@ pub fn to_ron(session: &Session) -> String {
 /// text, not a serialisation of the whole meeting.
 #[derive(Clone, Debug)]
 pub struct SessionText {
-    /// The set-up, pretty-printed, up to where the log begins.
+    /// The set-up, pretty-printed, up to the comma after its last field.
     head: String,
     /// Each event of the log, on one line.
     events: Vec<String>,
@@ -218,7 +233,6 @@ impl SessionText {
         if !head.ends_with(',') {
             head.push(',');
         }
-        head.push('\n');
         let mut text = SessionText {
             head,
             events: Vec::with_capacity(log.len()),
@@ -239,16 +253,27 @@ impl SessionText {
 
     /// The whole file's bytes.
     pub fn to_bytes(&self) -> Vec<u8> {
-        let size = self.head.len() + self.events.iter().map(|e| e.len() + 11).sum::<usize>() + 16;
+        use log_layout::{CLOSE, END, EVENT_END, EVENT_INDENT, OPEN};
+        let per_event = EVENT_INDENT.len() + EVENT_END.len();
+        let size = self.head.len()
+            + OPEN.len()
+            + self
+                .events
+                .iter()
+                .map(|e| e.len() + per_event)
+                .sum::<usize>()
+            + CLOSE.len()
+            + END.len();
         let mut out = Vec::with_capacity(size);
         out.extend_from_slice(self.head.as_bytes());
-        out.extend_from_slice(b"    log: [\n");
+        out.extend_from_slice(OPEN.as_bytes());
         for event in &self.events {
-            out.extend_from_slice(b"        ");
+            out.extend_from_slice(EVENT_INDENT.as_bytes());
             out.extend_from_slice(event.as_bytes());
-            out.extend_from_slice(b",\n");
+            out.extend_from_slice(EVENT_END.as_bytes());
         }
-        out.extend_from_slice(b"    ],\n)\n");
+        out.extend_from_slice(CLOSE.as_bytes());
+        out.extend_from_slice(END.as_bytes());
         out
     }
 }
@@ -335,8 +360,21 @@ mod tests {
         let session = crate::testdata::finished_demo();
         let text = to_ron(&session);
         // Two events joined on one line, and a comment: not our layout.
-        let joined = text.replacen("),\n        (seq:2,", "), (seq:2,", 1);
-        let commented = text.replacen("    log: [\n", "    log: [\n        // arrivals\n", 1);
+        let second = format!(
+            "){}{}(seq:2,",
+            log_layout::EVENT_END,
+            log_layout::EVENT_INDENT
+        );
+        let joined = text.replacen(&second, "), (seq:2,", 1);
+        let commented = text.replacen(
+            log_layout::OPEN,
+            &format!(
+                "{}{}// arrivals\n",
+                log_layout::OPEN,
+                log_layout::EVENT_INDENT
+            ),
+            1,
+        );
         for edited in [joined, commented] {
             assert!(parse_log_in_parallel(&edited).is_none());
             assert_eq!(
@@ -354,7 +392,8 @@ mod tests {
     fn an_empty_log_reads_back() {
         let meeting = load(Path::new("sessions/demo.ron")).expect("demo loads");
         let text = to_ron(meeting.session());
-        assert!(text.contains("    log: [\n    ],\n)"), "{text}");
+        let empty_log = format!("{}{}", log_layout::OPEN, log_layout::CLOSE);
+        assert!(text.contains(&empty_log), "{text}");
         assert_eq!(
             parse(&text, Path::new("x")).expect("reads").session(),
             meeting.session()

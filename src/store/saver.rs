@@ -3,11 +3,13 @@
 //! file atomically, coalescing events that arrive while a write is under way. It
 //! reports what is on disk, so the screen shows "saved" only when it is true.
 
-use std::path::PathBuf;
+use std::io;
+use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, RecvTimeoutError};
 use std::thread::{self, JoinHandle};
 use std::time::Duration;
 
+use thiserror::Error;
 use tokio::sync::mpsc::UnboundedSender;
 
 use super::SessionText;
@@ -19,12 +21,39 @@ pub enum SaveReport {
     /// Everything through this event is durably on disk.
     Saved { through: Seq },
     /// The last write failed; the writer keeps the changes and tries again.
-    Failed { error: String },
+    Failed { error: SaveError },
+}
+
+/// Why the session is not on disk. Comparable and cloneable, so it can be reported to
+/// the screen and to every caller waiting on a flush: the `io::Error` is kept as its
+/// kind and its message.
+#[derive(Clone, Debug, PartialEq, Eq, Error)]
+pub enum SaveError {
+    /// Writing the file failed.
+    #[error("cannot save {path}: {message}", path = .path.display())]
+    Write {
+        path: PathBuf,
+        kind: io::ErrorKind,
+        message: String,
+    },
+    /// The writer thread is gone, so nothing more will be saved.
+    #[error("the writer has stopped")]
+    Stopped,
+}
+
+impl SaveError {
+    fn write(path: &Path, error: &io::Error) -> SaveError {
+        SaveError::Write {
+            path: path.to_owned(),
+            kind: error.kind(),
+            message: error.to_string(),
+        }
+    }
 }
 
 enum Job {
     Append(Box<Event>),
-    Flush(mpsc::Sender<Result<(), String>>),
+    Flush(mpsc::Sender<Result<(), SaveError>>),
 }
 
 /// A handle to the writer thread. Dropping it (or `finish`) writes what is pending.
@@ -58,17 +87,16 @@ impl Saver {
     }
 
     /// Waits until everything queued so far is on disk.
-    pub fn flush(&self) -> Result<(), String> {
+    pub fn flush(&self) -> Result<(), SaveError> {
         let (done, wait) = mpsc::channel();
-        let jobs = self.jobs.as_ref().ok_or("the writer has stopped")?;
+        let jobs = self.jobs.as_ref().ok_or(SaveError::Stopped)?;
         jobs.send(Job::Flush(done))
-            .map_err(|_| "the writer has stopped".to_owned())?;
-        wait.recv()
-            .unwrap_or_else(|_| Err("the writer has stopped".to_owned()))
+            .map_err(|_| SaveError::Stopped)?;
+        wait.recv().unwrap_or(Err(SaveError::Stopped))
     }
 
     /// Writes what is pending and stops the writer.
-    pub fn finish(mut self) -> Result<(), String> {
+    pub fn finish(mut self) -> Result<(), SaveError> {
         let result = self.flush();
         self.stop();
         result
@@ -98,7 +126,7 @@ fn writer(
     let mut text = SessionText::new(&session);
     drop(session);
     let mut dirty = false;
-    let mut waiting: Vec<mpsc::Sender<Result<(), String>>> = Vec::new();
+    let mut waiting: Vec<mpsc::Sender<Result<(), SaveError>>> = Vec::new();
     loop {
         // Wait for work; while a failed write is pending, wake up to retry it.
         let job = if dirty {
@@ -146,11 +174,11 @@ fn writer(
 }
 
 fn write(
-    path: &std::path::Path,
+    path: &Path,
     text: &SessionText,
     last: Option<Seq>,
     reports: &UnboundedSender<SaveReport>,
-) -> Result<(), String> {
+) -> Result<(), SaveError> {
     match super::write_atomically(path, &text.to_bytes()) {
         Ok(()) => {
             if let Some(through) = last {
@@ -159,7 +187,7 @@ fn write(
             Ok(())
         }
         Err(e) => {
-            let error = format!("cannot save {}: {e}", path.display());
+            let error = SaveError::write(path, &e);
             let _ = reports.send(SaveReport::Failed {
                 error: error.clone(),
             });

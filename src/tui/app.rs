@@ -2,7 +2,7 @@
 //! panel's own state, the open dialog, and what the saver has reported.
 
 use crate::domain::{EventKind, Lang, Meeting, Seq, Stamp};
-use crate::store::SaveReport;
+use crate::store::{SaveError, SaveReport};
 
 use super::action::{Action, Panel};
 use super::keys::Context;
@@ -19,7 +19,7 @@ pub struct SaveState {
     /// The last event the saver reported on disk.
     pub saved: Option<Seq>,
     /// The last write failed (the saver keeps retrying).
-    pub error: Option<String>,
+    pub error: Option<SaveError>,
 }
 
 impl SaveState {

@@ -121,6 +121,7 @@ pub fn run_with(path: PathBuf, meeting: Meeting, options: RunOptions) -> io::Res
             why = finished
                 .err()
                 .or(app.save.error.clone())
+                .map(|error| error.to_string())
                 .unwrap_or_default(),
             rescue = rescue.display()
         );

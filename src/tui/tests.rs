@@ -735,7 +735,11 @@ fn saved_shows_only_once_the_saver_reports_the_last_event_on_disk() {
     handle(
         &mut app,
         Input::Saved(crate::store::SaveReport::Failed {
-            error: "disk full".into(),
+            error: crate::store::SaveError::Write {
+                path: "meeting.ron".into(),
+                kind: std::io::ErrorKind::StorageFull,
+                message: "disk full".into(),
+            },
         }),
     );
     let buffer = render(&app, 120, 40);

@@ -1,0 +1,34 @@
+//! `roundtable participants FILE`: print the commitment table's other actors.
+
+use std::io::{self, Write};
+use std::path::PathBuf;
+
+use clap::Args;
+
+use super::output::{CommandError, LangArg};
+use crate::minutes::participants;
+use crate::store;
+
+/// Print the commitment table's "other actors" (Annex 2): the agencies and the
+/// civil society groups that took part.
+#[derive(Clone, Debug, Args)]
+pub struct ParticipantsArgs {
+    pub file: PathBuf,
+    #[arg(long, value_enum, default_value_t)]
+    pub lang: LangArg,
+}
+
+/// Standard output, for the CLI.
+pub fn run_participants(args: &ParticipantsArgs) -> Result<(), CommandError> {
+    participants(args, &mut io::stdout().lock())
+}
+
+/// `participants`, writing to the given stream.
+pub fn participants(args: &ParticipantsArgs, stdout: &mut dyn Write) -> Result<(), CommandError> {
+    let meeting = store::load(&args.file)?;
+    let list = participants::participants(&meeting);
+    let text = participants::render(&list, args.lang.langs());
+    stdout
+        .write_all(text.as_bytes())
+        .map_err(CommandError::Stdout)
+}
