@@ -603,11 +603,19 @@ fn new_with_follow_up_carries_the_roster_and_the_open_matters() {
         "{}",
         stdout(&output)
     );
+    assert!(
+        stdout(&output).contains("5 matters to follow up"),
+        "1 still tracked + 4 action items: {}",
+        stdout(&output)
+    );
     let meeting = roundtable::store::load(&next).expect("the new session loads");
     let session = meeting.session();
     assert_eq!(session.meeting.number, Some(4));
     assert_eq!(session.roster.members.len(), 14);
-    assert!(!session.follow_up.is_empty());
+    assert_eq!(
+        session.follow_up[0].matter.text,
+        "連署系統委託第三方進行無障礙檢測。"
+    );
     assert!(
         session
             .follow_up
@@ -621,6 +629,19 @@ fn new_with_follow_up_carries_the_roster_and_the_open_matters() {
         stdout(&minutes).contains("| 1 | "),
         "the follow-up table is in the minutes"
     );
+    assert!(stdout(&minutes).contains("| 5 | 洽詢採購法規"));
+
+    // The next meeting's file is never overwritten.
+    let before = fs::read(&next).expect("readable");
+    let again = roundtable([
+        OsStr::new("new"),
+        next.as_os_str(),
+        OsStr::new("--follow-up"),
+        repo("sessions/demo-finished.ron").as_os_str(),
+    ]);
+    let message = assert_failure(&again);
+    assert!(message.contains("already exists"), "{message}");
+    assert_eq!(fs::read(&next).expect("readable"), before);
 }
 
 #[test]

@@ -15,9 +15,8 @@ mod open;
 mod summary;
 
 // The after-the-meeting commands. Public: tests/minutes_commands.rs runs their
-// stream-taking functions directly, and `new_follow_up` is only run from there.
+// stream-taking functions directly.
 pub mod minutes;
-pub mod new_follow_up;
 pub mod output;
 pub mod participants;
 pub mod signin;
