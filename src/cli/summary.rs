@@ -4,8 +4,9 @@
 use std::fmt::Write;
 
 use crate::domain::commitments::commitment_by_number;
-use crate::domain::{Balance, Lang, Meeting, Role, Section, Stamp, Text};
-use crate::i18n::{self, Label};
+use crate::domain::{Lang, Meeting, Role, Section, Stamp, Text};
+use crate::i18n::summary::{self as words, count, parenthesised};
+use crate::i18n::{self, Label, colon, list_separator};
 
 /// How many characters of a motion's text the summary shows.
 const MOTION_TEXT_CHARS: usize = 48;
@@ -33,23 +34,15 @@ fn write_summary(out: &mut String, meeting: &Meeting, lang: Lang) -> std::fmt::R
         write!(when, " {}", start.format("%H:%M"))?;
     }
     match info.number {
-        Some(n) => match lang {
-            Lang::ZhTw => writeln!(out, "  第 {n} 次會議，{when}")?,
-            Lang::En => writeln!(out, "  Meeting no. {n}, {when}")?,
-        },
-        None => writeln!(
-            out,
-            "  {}{}{when}",
-            say(Label::new("日期", "Date")),
-            colon(lang)
-        )?,
+        Some(n) => writeln!(out, "  {}", words::meeting_number(n, &when, lang))?,
+        None => writeln!(out, "  {}{}{when}", say(words::DATE), colon(lang))?,
     }
     if !info.venue.is_empty() {
-        let label = say(Label::new("地點", "Venue"));
+        let label = say(words::VENUE);
         writeln!(out, "  {label}{}{}", colon(lang), text(&info.venue))?;
     }
     if let Some(number) = info.commitment {
-        let label = say(Label::new("承諾事項", "Commitment"));
+        let label = say(words::COMMITMENT);
         match commitment_by_number(number) {
             Some(c) => writeln!(
                 out,
@@ -62,7 +55,7 @@ fn write_summary(out: &mut String, meeting: &Meeting, lang: Lang) -> std::fmt::R
         }
     }
     if !info.recorder.is_empty() {
-        let label = say(Label::new("紀錄", "Recorder"));
+        let label = say(words::RECORDER);
         writeln!(out, "  {label}{}{}", colon(lang), text(&info.recorder))?;
     }
 
@@ -71,9 +64,9 @@ fn write_summary(out: &mut String, meeting: &Meeting, lang: Lang) -> std::fmt::R
     writeln!(
         out,
         "{}{}{}",
-        say(Label::new("委員", "Members")),
+        say(words::MEMBERS),
         colon(lang),
-        describe_balance(roster, lang)
+        words::balance(roster, lang)
     )?;
     for (seat, member) in [
         (crate::domain::SeatRole::Convener, session.roster.convener()),
@@ -90,7 +83,7 @@ fn write_summary(out: &mut String, meeting: &Meeting, lang: Lang) -> std::fmt::R
                 text(&m.name),
                 parenthesised(&text(&m.organisation), lang)
             ),
-            None => say(Label::new("無", "none")).to_owned(),
+            None => say(words::NONE).to_owned(),
         };
         writeln!(out, "  {label}{}{who}", colon(lang))?;
     }
@@ -98,22 +91,15 @@ fn write_summary(out: &mut String, meeting: &Meeting, lang: Lang) -> std::fmt::R
         .people
         .iter()
         .filter_map(|p| match &p.role {
-            Role::Representative { seat, .. } => Some(match lang {
-                Lang::ZhTw => format!(
-                    "{}（代表 {}）",
-                    text(&p.name),
-                    text(&state.people[*seat].name)
-                ),
-                Lang::En => format!(
-                    "{} (for {})",
-                    text(&p.name),
-                    text(&state.people[*seat].name)
-                ),
-            }),
+            Role::Representative { seat, .. } => Some(words::representative(
+                &text(&p.name),
+                &text(&state.people[*seat].name),
+                lang,
+            )),
             _ => None,
         })
         .collect();
-    let label = say(Label::new("指派代表", "Representatives"));
+    let label = say(words::REPRESENTATIVES);
     write_list(out, label, representatives.len(), &representatives, lang)?;
     let observers: Vec<String> = state
         .people
@@ -121,7 +107,7 @@ fn write_summary(out: &mut String, meeting: &Meeting, lang: Lang) -> std::fmt::R
         .filter(|p| p.role == Role::Observer)
         .map(|p| text(&p.name))
         .collect();
-    let label = say(Label::new("列席", "Observers"));
+    let label = say(words::OBSERVERS);
     write_list(out, label, observers.len(), &observers, lang)?;
     let excused: Vec<String> = state
         .people
@@ -130,16 +116,16 @@ fn write_summary(out: &mut String, meeting: &Meeting, lang: Lang) -> std::fmt::R
         .filter(|&(i, _)| state.is_excused(i))
         .map(|(_, p)| text(&p.name))
         .collect();
-    let label = say(Label::new("請假", "Excused"));
+    let label = say(words::EXCUSED);
     write_list(out, label, excused.len(), &excused, lang)?;
 
     // The agenda, by section in the rules' order.
     writeln!(
         out,
         "{}{}{}",
-        say(Label::new("議程", "Agenda")),
+        say(words::AGENDA),
         colon(lang),
-        count(state.items.len(), Label::new("項", "items"), lang)
+        count(state.items.len(), words::ITEMS, lang)
     )?;
     for section in Section::ALL {
         let label = say(i18n::section(section));
@@ -164,9 +150,9 @@ fn write_summary(out: &mut String, meeting: &Meeting, lang: Lang) -> std::fmt::R
     writeln!(
         out,
         "{}{}{}",
-        say(Label::new("提案", "Motions")),
+        say(words::MOTIONS),
         colon(lang),
-        count(state.motions.len(), Label::new("案", "motions"), lang)
+        count(state.motions.len(), words::MOTIONS_UNIT, lang)
     )?;
     for motion in &state.motions {
         writeln!(
@@ -181,64 +167,21 @@ fn write_summary(out: &mut String, meeting: &Meeting, lang: Lang) -> std::fmt::R
     writeln!(
         out,
         "{}{}{}",
-        say(Label::new("紀錄事項", "Notes")),
+        say(words::NOTES),
         colon(lang),
-        count(state.notes.len(), Label::new("則", "notes"), lang)
+        count(state.notes.len(), words::NOTES_UNIT, lang)
     )?;
 
     let progress = match (state.started, state.adjourned) {
-        (_, Some(adjourned)) => match lang {
-            Lang::ZhTw => format!("已散會（{}）", clock(adjourned)),
-            Lang::En => format!("adjourned at {}", clock(adjourned)),
-        },
+        (_, Some(adjourned)) => words::adjourned_at(&clock(adjourned), lang),
         (Some(started), None) => {
-            let present = describe_balance(state.present_members(), lang);
-            match lang {
-                Lang::ZhTw => format!("進行中，{} 開始；出席 {present}", clock(started)),
-                Lang::En => format!("in progress since {}; present: {present}", clock(started)),
-            }
+            let present = words::balance(state.present_members(), lang);
+            words::in_progress(&clock(started), &present, lang)
         }
-        (None, None) => say(Label::new("尚未開始", "not started")).to_owned(),
+        (None, None) => say(words::NOT_STARTED).to_owned(),
     };
-    writeln!(
-        out,
-        "{}{}{progress}",
-        say(Label::new("會議狀態", "Meeting")),
-        colon(lang)
-    )?;
+    writeln!(out, "{}{}{progress}", say(words::MEETING), colon(lang))?;
     Ok(())
-}
-
-/// "14: government 7, non-government 7 (balanced)".
-fn describe_balance(balance: Balance, lang: Lang) -> String {
-    let government = i18n::side(crate::domain::Side::Government).get(lang);
-    let non_government = i18n::side(crate::domain::Side::NonGovernment).get(lang);
-    let (g, n) = (balance.government, balance.non_government);
-    let verdict = if balance.is_balanced() {
-        Label::new("人數各半", "balanced").get(lang).to_owned()
-    } else {
-        let (more, by) = if g > n {
-            (government, g - n)
-        } else {
-            (non_government, n - g)
-        };
-        match lang {
-            Lang::ZhTw => format!("未各半：{more}多 {by} 人"),
-            Lang::En => format!("off balance: {by} more {}", more.to_lowercase()),
-        }
-    };
-    match lang {
-        Lang::ZhTw => format!(
-            "{} 人（{government} {g}，{non_government} {n}；{verdict}）",
-            balance.total()
-        ),
-        Lang::En => format!(
-            "{} ({} {g}, {} {n}; {verdict})",
-            balance.total(),
-            government.to_lowercase(),
-            non_government.to_lowercase()
-        ),
-    }
 }
 
 /// "  Observers (2): A; B", "  Excused: none", "  Extempore motions (1)".
@@ -250,12 +193,7 @@ fn write_list(
     lang: Lang,
 ) -> std::fmt::Result {
     if how_many == 0 {
-        return writeln!(
-            out,
-            "  {label}{}{}",
-            colon(lang),
-            Label::new("無", "none").get(lang)
-        );
+        return writeln!(out, "  {label}{}{}", colon(lang), words::NONE.get(lang));
     }
     write!(
         out,
@@ -266,35 +204,6 @@ fn write_list(
         write!(out, "{}{}", colon(lang), names.join(list_separator(lang)))?;
     }
     writeln!(out)
-}
-
-fn colon(lang: Lang) -> &'static str {
-    match lang {
-        Lang::ZhTw => "：",
-        Lang::En => ": ",
-    }
-}
-
-/// " (x)" in English, "（x）" in Chinese.
-fn parenthesised(text: &str, lang: Lang) -> String {
-    match lang {
-        Lang::ZhTw => format!("（{text}）"),
-        Lang::En => format!(" ({text})"),
-    }
-}
-
-fn count(n: usize, unit: Label, lang: Lang) -> String {
-    match lang {
-        Lang::ZhTw => format!("{n} {}", unit.zh),
-        Lang::En => format!("{n} {}", unit.en),
-    }
-}
-
-fn list_separator(lang: Lang) -> &'static str {
-    match lang {
-        Lang::ZhTw => "、",
-        Lang::En => "; ",
-    }
 }
 
 fn clock(at: Stamp) -> String {

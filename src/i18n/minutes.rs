@@ -145,14 +145,6 @@ pub fn meeting_number(n: u32, lang: Lang) -> String {
     }
 }
 
-/// Lists: 、 between items in Chinese, ", " in English.
-pub fn list_separator(lang: Lang) -> &'static str {
-    match lang {
-        Lang::ZhTw => "、",
-        Lang::En => "; ",
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -6,7 +6,8 @@
 //! - [`note_taking`]: the note-taker link, on both screens;
 //! - [`key_names`]: what each key's action and context is called in hints and help;
 //! - [`refusals`]: why the rules, the link or the input said no;
-//! - [`minutes`]: the minutes, sign-in sheet, transcript and participants list.
+//! - [`minutes`]: the minutes, sign-in sheet, transcript and participants list;
+//! - [`summary`]: what `check` and `new` print about a session.
 //!
 //! A text is a [`Label`]: both languages side by side, so a missing translation is a
 //! compile error or shows in review. A text with values is a function of them and the
@@ -18,6 +19,7 @@ pub mod minutes;
 pub mod note_taking;
 pub mod refusals;
 pub mod screen;
+pub mod summary;
 pub mod vocabulary;
 
 use crate::domain::Lang;

@@ -160,6 +160,14 @@ pub fn colon(lang: Lang) -> &'static str {
     }
 }
 
+/// Lists: 、 between items in Chinese, ", " in English.
+pub fn list_separator(lang: Lang) -> &'static str {
+    match lang {
+        Lang::ZhTw => "、",
+        Lang::En => "; ",
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

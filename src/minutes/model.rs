@@ -11,7 +11,8 @@ use crate::domain::{
 };
 use crate::i18n;
 
-use crate::i18n::minutes::{self as l, fill, list_separator, section_number};
+use crate::i18n::list_separator;
+use crate::i18n::minutes::{self as l, fill, section_number};
 use crate::i18n::{Label, colon};
 
 /// A run of text; `untranslated` marks text shown in Chinese in the English minutes

@@ -6,7 +6,8 @@
 use crate::domain::{Category, Lang, Meeting, Role, Text};
 
 use crate::i18n::colon;
-use crate::i18n::minutes::{self as l, list_separator};
+use crate::i18n::list_separator;
+use crate::i18n::minutes as l;
 
 /// Who took part, by the table's two groups, each in roster order without repeats.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
