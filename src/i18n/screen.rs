@@ -9,8 +9,8 @@
 
 use crate::domain::{Ballot, EventKind, Lang, Presence, Side, Speaker, State};
 use crate::tui::action::Panel;
-use crate::tui::note_kind::NoteKindChoice;
-use crate::tui::text::truncate;
+use crate::tui::shared::note_editor::NoteKindChoice;
+use crate::tui::shared::text::truncate;
 
 use super::{Label, l, vocabulary};
 
@@ -497,7 +497,7 @@ mod tests {
 
     #[test]
     fn presence_marks_line_up_in_both_languages() {
-        use crate::tui::text::width;
+        use crate::tui::shared::text::width;
         for p in [
             Presence::Present,
             Presence::Absent,

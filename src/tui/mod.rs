@@ -8,18 +8,14 @@
 
 pub mod action;
 pub mod app;
-pub mod input;
 pub mod join;
 pub mod keys;
 pub mod layout;
 pub mod link;
-pub mod note_kind;
 pub mod panels;
-pub mod people;
 pub mod prompt;
+pub mod shared;
 pub mod terminal;
-pub mod text;
-pub mod theme;
 pub mod update;
 pub mod view;
 
@@ -501,7 +497,7 @@ pub fn screen_text(buffer: &Buffer) -> String {
             }
             let symbol = buffer[(x, y)].symbol();
             out.push_str(symbol);
-            skip = text::width(symbol).saturating_sub(1);
+            skip = shared::text::width(symbol).saturating_sub(1);
         }
         out.push('\n');
     }

@@ -2,13 +2,13 @@
 //! indexes that let a frame draw only what is visible. Rebuilt from the meeting's
 //! state when an event changes it, never per frame.
 
-use crate::tui::note_kind::NoteKindChoice;
+use crate::tui::shared::note_editor::NoteKindChoice;
 use std::collections::HashMap;
 
 use crate::domain::{ItemId, Lang, NoteEntry, Role, Section, Side, Speaker, State};
 
-use super::input::LineEditor;
-use super::text::width;
+use super::shared::line_editor::LineEditor;
+use super::shared::text::width;
 
 /// A selection in a list taller than its window, and the first row shown.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]

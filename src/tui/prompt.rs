@@ -3,10 +3,10 @@
 
 use crate::domain::{Ballot, ItemId, MotionId, Presence, Role, Speaker, State, Text};
 
-use super::people::People;
+use super::shared::people::People;
 
-use super::input::LineEditor;
-use super::text::width;
+use super::shared::line_editor::LineEditor;
+use super::shared::text::width;
 
 /// A note waiting for its action owner and due date.
 #[derive(Clone, Debug, PartialEq)]

@@ -159,7 +159,7 @@ fn find(buffer: &Buffer, needle: &str) -> Option<(u16, u16)> {
                 row.push(c);
                 columns.push(x);
             }
-            skip = super::text::width(symbol).saturating_sub(1);
+            skip = super::shared::text::width(symbol).saturating_sub(1);
         }
         if let Some(byte) = row.find(needle) {
             let index = row[..byte].chars().count();
@@ -1097,7 +1097,7 @@ fn a_two_column_name_does_not_push_the_next_column_out_of_line() {
         );
         // Every row still fills exactly the screen's width.
         for line in screen_text(&buffer).lines() {
-            assert_eq!(super::text::width(line), usize::from(w), "{line:?}");
+            assert_eq!(super::shared::text::width(line), usize::from(w), "{line:?}");
         }
     }
 }
@@ -1473,7 +1473,7 @@ fn follow_up_table_at_120_by_40_in_chinese() {
     let screen = screen_text(&buffer);
     // Every row keeps the screen's width: the CJK text is cut by columns.
     for line in screen.lines() {
-        assert_eq!(super::text::width(line), 120, "{line:?}");
+        assert_eq!(super::shared::text::width(line), 120, "{line:?}");
     }
     // The status carries its colour as well as its words: closed is green.
     let (x, y) = find(&buffer, "2 解除追蹤").expect("matter 2, closed");
@@ -1493,7 +1493,7 @@ fn the_follow_up_table_fits_80_by_24_in_both_languages() {
         app.lang = lang;
         let screen = screen_text(&render(&app, 80, 24));
         for line in screen.lines() {
-            assert_eq!(super::text::width(line), 80, "{line:?}");
+            assert_eq!(super::shared::text::width(line), 80, "{line:?}");
         }
         let (closed, taken) = match lang {
             Lang::ZhTw => ("2 解除追蹤", "辦理情形：已於 12 月 1 日"),

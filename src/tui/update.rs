@@ -3,7 +3,7 @@
 //! loop to run. Nothing here reads the clock or touches the terminal or the disk.
 
 use crate::i18n::{note_taking, refusals, screen as s};
-use crate::tui::note_kind::NoteKindChoice;
+use crate::tui::shared::note_editor::NoteKindChoice;
 use chrono::NaiveDate;
 use crossterm::event::{
     KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
@@ -20,7 +20,7 @@ use crate::store::SaveReport;
 
 use super::action::{Action, Panel};
 use super::app::{App, MESSAGE_SECONDS};
-use super::input::LineEditor;
+use super::shared::line_editor::LineEditor;
 use super::keys;
 use super::layout;
 use super::link::{Attempt, LinkCommand, LinkInput};
@@ -721,7 +721,7 @@ fn paste(app: &mut App, text: &str) {
 }
 
 /// Applies an edit to the line that has the keyboard, and refilters a picker.
-fn edit(app: &mut App, f: impl FnOnce(&mut super::input::LineEditor)) {
+fn edit(app: &mut App, f: impl FnOnce(&mut super::shared::line_editor::LineEditor)) {
     if let Some(prompt) = &mut app.prompt {
         if let Some(editor) = prompt.editor_mut() {
             f(editor);

@@ -2,14 +2,14 @@
 //! everyone's notes with the state of one's own, the note being typed, the link's
 //! state.
 
-use crate::tui::note_kind::NoteKindChoice;
+use crate::tui::shared::note_editor::NoteKindChoice;
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::domain::{DomainError, EventKind, Lang, Note, Seq, Speaker, Stamp};
 use crate::net::protocol::PersonView;
 use crate::net::{ConnectionState, MeetingView, NoteView};
 use crate::tui::app::{Message, MessageKind};
-use crate::tui::input::LineEditor;
+use crate::tui::shared::line_editor::LineEditor;
 use crate::tui::keys::Context;
 use crate::tui::prompt::{NoteDraft, Picker};
 

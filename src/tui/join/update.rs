@@ -3,7 +3,7 @@
 //! Nothing here touches the disk, the network or the clock.
 
 use crate::i18n::{note_taking, refusals, screen as s};
-use crate::tui::note_kind::NoteKindChoice;
+use crate::tui::shared::note_editor::NoteKindChoice;
 use chrono::NaiveDate;
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseEvent, MouseEventKind};
 
@@ -13,7 +13,7 @@ use crate::domain::{EventKind, ItemId, Note, NoteKind, Stamp, Text};
 use crate::net::{ClientEvent, ConnectionState, JoinCode};
 use crate::tui::action::Action;
 use crate::tui::app::MESSAGE_SECONDS;
-use crate::tui::input::LineEditor;
+use crate::tui::shared::line_editor::LineEditor;
 use crate::tui::keys;
 use crate::tui::prompt::{NoteDraft, PickPurpose, Picker};
 

@@ -21,8 +21,8 @@ use crate::tui::action::Action;
 use crate::tui::app::MessageKind;
 use crate::tui::keys::{self, Context};
 use crate::tui::layout::{self, MIN_HEIGHT, MIN_WIDTH};
-use crate::tui::text::{truncate, width, wrap};
-use crate::tui::theme;
+use crate::tui::shared::text::{truncate, width, wrap};
+use crate::tui::shared::theme;
 use crate::tui::view::notes::{NoteLine, draw_newest_last, note_line};
 use crate::tui::view::{clock, dialog, footer, help, minutes_seconds, put, too_small_in};
 
@@ -386,7 +386,7 @@ fn draw_editor(app: &JoinApp, frame: &mut Frame, area: Rect) {
         .speaker
         .as_ref()
         .map_or(s::NO_SPEAKER.get(lang), |sp| {
-            crate::tui::people::speaker_name(app.people(), sp, lang)
+            crate::tui::shared::people::speaker_name(app.people(), sp, lang)
         });
     let x = crate::tui::view::notes::draw_editor_status(buf, area, speaker, editor.kind, lang);
     if app.correcting.is_some() {

@@ -11,8 +11,8 @@ use crate::tui::action::Panel;
 use crate::tui::app::App;
 use crate::tui::layout;
 use crate::tui::panels::AgendaRow;
-use crate::tui::text::fit_right;
-use crate::tui::theme;
+use crate::tui::shared::text::fit_right;
+use crate::tui::shared::theme;
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let lang = app.lang;

@@ -14,7 +14,7 @@ use crate::tui::action::Panel;
 use crate::tui::app::App;
 use crate::tui::layout;
 use crate::tui::panels::{AttendanceRow, Group};
-use crate::tui::theme;
+use crate::tui::shared::theme;
 
 /// The mark column: four columns, then a space.
 pub const MARK_COLUMNS: u16 = 4;

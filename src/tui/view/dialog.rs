@@ -12,12 +12,12 @@ use ratatui::widgets::{Block, Clear};
 use super::{fit, put, style_row, truncate};
 use crate::domain::Lang;
 use crate::tui::app::App;
-use crate::tui::input::LineEditor;
+use crate::tui::shared::line_editor::LineEditor;
 use crate::tui::keys;
 use crate::tui::layout;
-use crate::tui::people::People;
+use crate::tui::shared::people::People;
 use crate::tui::prompt::{PickPurpose, PickRow, Picker, Prompt, TextPurpose, name_column};
-use crate::tui::theme;
+use crate::tui::shared::theme;
 
 /// How many rows of a list a dialog shows at most.
 const LIST_ROWS: u16 = 12;

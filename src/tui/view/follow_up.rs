@@ -18,8 +18,8 @@ use crate::i18n;
 use crate::tui::action::Panel;
 use crate::tui::app::App;
 use crate::tui::layout;
-use crate::tui::text::wrap;
-use crate::tui::theme;
+use crate::tui::shared::text::wrap;
+use crate::tui::shared::theme;
 
 /// One line of the table: where it starts, its text, its style, and whether it belongs
 /// to the selected row.

@@ -10,7 +10,7 @@ use super::{put, width};
 use crate::domain::Lang;
 use crate::tui::app::App;
 use crate::tui::keys::{self, Binding, Context};
-use crate::tui::theme;
+use crate::tui::shared::theme;
 
 fn is_global(context: Context) -> bool {
     matches!(

@@ -13,8 +13,8 @@ use crate::domain::Lang;
 use crate::tui::app::App;
 use crate::tui::keys;
 use crate::tui::layout;
-use crate::tui::text::wrap;
-use crate::tui::theme;
+use crate::tui::shared::text::wrap;
+use crate::tui::shared::theme;
 
 /// The width of the key column.
 const KEYS_COLUMN: usize = 16;

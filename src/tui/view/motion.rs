@@ -18,8 +18,8 @@ use crate::i18n;
 use crate::tui::action::Panel;
 use crate::tui::app::App;
 use crate::tui::layout;
-use crate::tui::text::wrap;
-use crate::tui::theme;
+use crate::tui::shared::text::wrap;
+use crate::tui::shared::theme;
 
 pub fn outcome_style(outcome: Outcome) -> Style {
     match outcome {
@@ -84,7 +84,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         let text = format!(
             "{} {}",
             s::PROPOSER.get(lang),
-            crate::tui::people::speaker_name(state, proposer, lang)
+            crate::tui::shared::people::speaker_name(state, proposer, lang)
         );
         let room = usize::from(inner.width.saturating_sub(x + 2));
         put(buf, inner, x + 2, 0, &truncate(&text, room), theme::dim());
@@ -159,7 +159,7 @@ fn procedure_lines(app: &App, m: &MotionState, w: usize) -> Vec<(String, Style)>
             } else {
                 (s::RESERVATION.get(lang), theme::left())
             };
-            let who = crate::tui::people::speaker_name(state, &o.speaker, lang);
+            let who = crate::tui::shared::people::speaker_name(state, &o.speaker, lang);
             let reason = o.reason.get(lang);
             let line = if reason.is_empty() {
                 format!("{label} {who}")

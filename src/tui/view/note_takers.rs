@@ -13,7 +13,7 @@ use crate::tui::app::App;
 use crate::tui::keys::{self, Context};
 use crate::tui::layout;
 use crate::tui::link::LinkPanel;
-use crate::tui::theme;
+use crate::tui::shared::theme;
 
 /// How many wrong attempts the list shows.
 const ATTEMPTS_SHOWN: usize = 4;

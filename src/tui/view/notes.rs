@@ -4,7 +4,7 @@
 
 use crate::i18n;
 use crate::i18n::screen as s;
-use crate::tui::note_kind::NoteKindChoice;
+use crate::tui::shared::note_editor::NoteKindChoice;
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
@@ -15,9 +15,9 @@ use crate::domain::{Author, Lang, Note, NoteKind, Stamp};
 use crate::tui::action::Panel;
 use crate::tui::app::App;
 use crate::tui::layout;
-use crate::tui::people::People;
-use crate::tui::text::wrap;
-use crate::tui::theme;
+use crate::tui::shared::people::People;
+use crate::tui::shared::text::wrap;
+use crate::tui::shared::theme;
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let lang = app.lang;
@@ -190,7 +190,7 @@ pub fn note_line(
     let mut rest = String::new();
     if let Some(speaker) = &note.speaker {
         line.push(
-            crate::tui::people::speaker_name(people, speaker, lang),
+            crate::tui::shared::people::speaker_name(people, speaker, lang),
             theme::heading(),
         );
         rest.push_str(i18n::colon(lang));
@@ -202,7 +202,7 @@ pub fn note_line(
             let mut tag = s::note_kind(kind).get(lang).to_owned();
             if let Some(owner) = owner {
                 tag.push(' ');
-                tag.push_str(crate::tui::people::speaker_name(people, owner, lang));
+                tag.push_str(crate::tui::shared::people::speaker_name(people, owner, lang));
             }
             if let Some(due) = due {
                 tag.push_str(&format!(" {} {}", s::DUE.get(lang), due.format("%Y-%m-%d")));
@@ -260,7 +260,7 @@ fn draw_input(app: &App, frame: &mut Frame, area: Rect) {
         .speaker
         .as_ref()
         .map_or(s::NO_SPEAKER.get(lang), |sp| {
-            crate::tui::people::speaker_name(state, sp, lang)
+            crate::tui::shared::people::speaker_name(state, sp, lang)
         });
     draw_editor_status(buf, area, speaker, notes.kind, lang);
 
@@ -270,7 +270,7 @@ fn draw_input(app: &App, frame: &mut Frame, area: Rect) {
     } else {
         theme::dim()
     };
-    let lines: [(&str, &crate::tui::input::LineEditor, bool); 2] = [
+    let lines: [(&str, &crate::tui::shared::line_editor::LineEditor, bool); 2] = [
         ("> ", &notes.input, !notes.editing_english),
         ("EN> ", &notes.english, notes.editing_english),
     ];
