@@ -11,8 +11,8 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use roundtable::domain::{Meeting, Stamp};
-use roundtable::tui::app::App;
-use roundtable::tui::view;
+use roundtable::tui::facilitator::app::App;
+use roundtable::tui::facilitator::view;
 
 fn now() -> Stamp {
     DateTime::parse_from_rfc3339("2026-12-03T15:30:00+08:00").expect("a time")

@@ -25,7 +25,7 @@ fn the_readme_starts_with_the_demo_and_the_test_command() {
 #[test]
 fn the_readme_lists_every_key_of_the_key_table() {
     let readme = std::fs::read_to_string(README).expect("README.md");
-    let generated = roundtable::tui::view::help::markdown_reference();
+    let generated = roundtable::tui::facilitator::view::help::markdown_reference();
     let start = readme
         .find(START)
         .expect("the key reference's start marker")

@@ -1,8 +1,8 @@
 //! What the keys are called: each action and each context of the key tables, as the
 //! footer hints and the help overlay print them, and the help overlay's own lines.
 
-use crate::tui::action::{Action, Panel};
-use crate::tui::keys::Context;
+use crate::tui::facilitator::action::{Action, Panel};
+use crate::tui::facilitator::keys::Context;
 
 use super::{Label, l};
 

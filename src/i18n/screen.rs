@@ -8,7 +8,7 @@
 //! would scatter what a translator reviews together.
 
 use crate::domain::{Ballot, EventKind, Lang, Presence, Side, Speaker, State};
-use crate::tui::action::Panel;
+use crate::tui::facilitator::action::Panel;
 use crate::tui::shared::note_editor::NoteKindChoice;
 use crate::tui::shared::text::truncate;
 

@@ -154,6 +154,26 @@ enum Control {
     Reconnect,
 }
 
+/// Submits notes to a client's outbox (see [`Client::submitter`]).
+#[derive(Clone)]
+pub struct Submitter {
+    outbox: Arc<Mutex<Outbox>>,
+    wake: Arc<Notify>,
+}
+
+impl Submitter {
+    /// Keeps a note durably in the outbox and queues it for the host. Returns its
+    /// number once it is on disk.
+    pub async fn submit(&self, event: EventKind) -> Result<u64, ClientError> {
+        let outbox = self.outbox.clone();
+        let seq = tokio::task::spawn_blocking(move || lock(&outbox).add(event))
+            .await
+            .map_err(|_| ClientError::Stopped)??;
+        self.wake.notify_one();
+        Ok(seq)
+    }
+}
+
 /// The note-taker's link. Dropping it stops the link task; the outbox keeps what was
 /// not acknowledged.
 pub struct Client {
@@ -212,12 +232,16 @@ impl Client {
     /// Keeps a note durably in the outbox and queues it for the host. Returns its
     /// number once it is on disk.
     pub async fn submit(&self, event: EventKind) -> Result<u64, ClientError> {
-        let outbox = self.outbox.clone();
-        let seq = tokio::task::spawn_blocking(move || lock(&outbox).add(event))
-            .await
-            .map_err(|_| ClientError::Stopped)??;
-        self.wake.notify_one();
-        Ok(seq)
+        self.submitter().submit(event).await
+    }
+
+    /// A handle that submits notes, for a task of its own: the screen hands it notes
+    /// and goes on while the outbox syncs to disk.
+    pub fn submitter(&self) -> Submitter {
+        Submitter {
+            outbox: self.outbox.clone(),
+            wake: self.wake.clone(),
+        }
     }
 
     /// Notes not yet acknowledged, in order: the screen shows them as "sending".

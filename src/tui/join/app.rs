@@ -3,15 +3,15 @@
 //! state.
 
 use crate::tui::shared::note_editor::NoteKindChoice;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, VecDeque};
 
 use crate::domain::{DomainError, EventKind, Lang, Note, Seq, Speaker, Stamp};
 use crate::net::protocol::PersonView;
 use crate::net::{ConnectionState, MeetingView, NoteView};
-use crate::tui::app::{Message, MessageKind};
+use crate::tui::facilitator::app::{Message, MessageKind};
+use crate::tui::facilitator::dialog::{NoteDraft, Picker};
+use crate::tui::facilitator::keys::Context;
 use crate::tui::shared::line_editor::LineEditor;
-use crate::tui::keys::Context;
-use crate::tui::prompt::{NoteDraft, Picker};
 
 /// Nobody to pick before the host's welcome: typed names only.
 static NO_PEOPLE: Vec<PersonView> = Vec::new();
@@ -227,6 +227,30 @@ impl NoteEditor {
     pub fn is_empty(&self) -> bool {
         self.input.is_empty() && self.english.is_empty()
     }
+
+    /// This note with `later` typed after it, so that nothing typed is lost when a
+    /// note the outbox could not keep comes back to a line in use.
+    fn followed_by(mut self, later: NoteEditor) -> NoteEditor {
+        for (line, more) in [
+            (&mut self.input, later.input),
+            (&mut self.english, later.english),
+        ] {
+            if !more.is_empty() {
+                let joined = format!("{} {}", line.as_str(), more.as_str());
+                *line = LineEditor::with_text(joined.trim_start());
+            }
+        }
+        self
+    }
+}
+
+/// A note from the editor on its way into the outbox: what comes back to the line if
+/// the outbox cannot keep it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Held {
+    pub editor: NoteEditor,
+    /// The note it corrects, and that note as it was, when it is a correction.
+    pub correcting: Option<(Seq, Note)>,
 }
 
 /// Correcting one of our notes: which, and what was being typed before.
@@ -267,6 +291,8 @@ pub struct JoinApp {
     pub timeline: Timeline,
     pub editor: NoteEditor,
     pub correcting: Option<Correcting>,
+    /// Notes from the editor on their way into the outbox, oldest first.
+    pub in_flight: VecDeque<Held>,
     pub prompt: Option<JoinPrompt>,
     /// The help overlay, open, scrolled this many lines.
     pub help: Option<usize>,
@@ -310,6 +336,7 @@ impl JoinApp {
             timeline,
             editor: NoteEditor::default(),
             correcting: None,
+            in_flight: VecDeque::new(),
             prompt: None,
             help: None,
             message: None,
@@ -344,6 +371,55 @@ impl JoinApp {
     /// How many of our notes the host has not saved yet.
     pub fn unsaved(&self) -> usize {
         self.timeline.unacked.len()
+    }
+
+    /// The note in the editor goes to the outbox: the editor is free at once for the
+    /// next note (or back to what was set aside for a correction), and the note is
+    /// held until the outbox has it.
+    pub fn hold_for_the_outbox(&mut self) {
+        self.prompt = None;
+        let held = match self.correcting.take() {
+            Some(correcting) => {
+                self.timeline.selected = None;
+                Held {
+                    editor: std::mem::replace(&mut self.editor, correcting.set_aside),
+                    correcting: Some((correcting.note, correcting.original)),
+                }
+            }
+            None => Held {
+                editor: std::mem::take(&mut self.editor),
+                correcting: None,
+            },
+        };
+        self.in_flight.push_back(held);
+    }
+
+    /// The outbox could not keep the oldest note on its way: it comes back to the
+    /// editor (a correction, to correcting), with anything typed since after it.
+    pub fn restore_unkept(&mut self) {
+        let Some(held) = self.in_flight.pop_front() else {
+            return;
+        };
+        match (held.correcting, &mut self.correcting) {
+            (Some((note, original)), None) => {
+                let set_aside = std::mem::replace(&mut self.editor, held.editor);
+                self.correcting = Some(Correcting {
+                    note,
+                    original,
+                    set_aside,
+                });
+            }
+            (_, Some(correcting)) => {
+                // Correcting another note now: what failed waits in the line that
+                // comes back after it.
+                let set_aside = std::mem::take(&mut correcting.set_aside);
+                correcting.set_aside = held.editor.followed_by(set_aside);
+            }
+            (None, None) => {
+                let typed = std::mem::take(&mut self.editor);
+                self.editor = held.editor.followed_by(typed);
+            }
+        }
     }
 
     pub fn info(&mut self, text: impl Into<String>) {

@@ -5,8 +5,8 @@
 
 use crossterm::event::KeyCode as K;
 
-use crate::tui::action::Action;
-use crate::tui::keys::{Binding, Context as C, Key, bind};
+use crate::tui::facilitator::action::Action;
+use crate::tui::facilitator::keys::{Binding, Context as C, Key, bind};
 
 const UP: Key = Key::plain(K::Up);
 const DOWN: Key = Key::plain(K::Down);

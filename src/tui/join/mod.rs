@@ -3,9 +3,9 @@
 //! note editor whose every note is kept on this laptop (the outbox) until the host has
 //! saved it. The screen keeps taking notes whatever the link does.
 //!
-//! Built like the facilitator's screen and from its parts: an Elm loop, a key table
-//! (`keys.rs`) that the footer and help are generated from, `update` for state and
-//! effects, and a pure `view`.
+//! Built like the facilitator's screen and from its parts: the same runtime, a key
+//! table (`keys.rs`) that the footer and help are generated from, `update` for state
+//! and effects, and a pure `view`.
 
 pub mod app;
 pub mod keys;
@@ -20,13 +20,15 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use chrono::Local;
-use crossterm::event::{Event as TermEvent, EventStream};
+use crossterm::event::{Event as TermEvent, MouseEventKind};
 use futures::StreamExt;
+use ratatui::Frame;
 use thiserror::Error;
-use tokio::sync::mpsc::UnboundedReceiver;
+use tokio::sync::mpsc::{self, UnboundedReceiver};
 
-use crate::domain::Lang;
+use crate::domain::{EventKind, Lang, Stamp};
 use crate::i18n::refusals;
+use crate::net::client::Submitter;
 use crate::net::{
     Client, ClientConfig, ClientError, ClientEvent, ConnectionState, JoinCode, client,
 };
@@ -34,7 +36,7 @@ use crate::net::{
 pub use app::JoinApp;
 pub use update::{Effect, Input, handle};
 
-use super::terminal;
+use super::runtime::{self, Program};
 
 /// What `roundtable join` was given.
 #[derive(Clone, Debug)]
@@ -97,19 +99,21 @@ pub fn run(options: JoinOptions) -> Result<(), JoinError> {
         handle(&mut app, Input::Client(event));
     }
 
-    let ended = {
-        let mut guard = terminal::TerminalGuard::enter()?;
-        if let Ok(size) = guard.screen.size() {
-            app.size = (size.width, size.height);
-        }
-        runtime.block_on(event_loop(
-            &mut app,
-            &mut guard.screen,
-            &client,
-            &mut events,
-        ))
-        // The guard restores the terminal here.
+    let (submits, submit_inbox) = mpsc::unbounded_channel();
+    let (submitted, mut submitted_inbox) = mpsc::unbounded_channel();
+    runtime.spawn(submit_in_order(client.submitter(), submit_inbox, submitted));
+    let mut screen = Screen {
+        app,
+        client: &client,
+        submits,
     };
+    let ended = {
+        // The screen's own sources: the link's events and the submit task's answers.
+        let link = futures::stream::poll_fn(|cx| events.poll_recv(cx)).map(Input::Client);
+        let kept = futures::stream::poll_fn(|cx| submitted_inbox.poll_recv(cx));
+        runtime::run(&runtime, &mut screen, futures::stream::select(link, kept))
+    };
+    let app = screen.app;
     drop(client);
     let unsaved = app.unsaved();
     if unsaved > 0 {
@@ -185,90 +189,85 @@ async fn first_contact(
     }
 }
 
-/// Link events handled in one go before a redraw, for at most `BATCH_TIME`.
-const BATCH: usize = 64;
-const BATCH_TIME: Duration = Duration::from_millis(4);
-
-async fn event_loop(
-    app: &mut JoinApp,
-    screen: &mut terminal::Screen,
-    client: &Client,
-    events: &mut UnboundedReceiver<ClientEvent>,
-) -> io::Result<()> {
-    let mut terminal_events = EventStream::new();
-    let mut tick = tokio::time::interval_at(super::next_second(), Duration::from_secs(1));
-    tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Skip);
-    let mut signals = super::Signals::new()?;
-
-    screen.draw(|frame| view::draw(app, frame))?;
-    loop {
-        let first = tokio::select! {
-            biased;
-            event = terminal_events.next() => match event {
-                Some(Ok(event)) => match to_input(event) {
-                    Some(input) => input,
-                    None => continue,
-                },
-                Some(Err(e)) => return Err(e),
-                // The terminal is gone; the outbox keeps every note.
-                None => return Ok(()),
-            },
-            _ = signals.recv() => return Ok(()),
-            Some(event) = events.recv() => Input::Client(event),
-            _ = tick.tick() => Input::Tick(Local::now().fixed_offset()),
-        };
-        let mut next = Some(first);
-        let mut handled = 0;
-        let began = std::time::Instant::now();
-        while let Some(input) = next.take() {
-            handled += 1;
-            app.now = Local::now().fixed_offset();
-            let mut effects: std::collections::VecDeque<Effect> = handle(app, input).into();
-            while let Some(effect) = effects.pop_front() {
-                match effect {
-                    Effect::Submit { kind, from_editor } => {
-                        // On disk (fsynced) before the screen shows it as sending.
-                        let input = match client.submit((*kind).clone()).await {
-                            Ok(seq) => Input::Submitted {
-                                seq,
-                                kind: *kind,
-                                from_editor,
-                            },
-                            Err(error) => Input::SubmitFailed {
-                                error: error.to_string(),
-                            },
-                        };
-                        effects.extend(handle(app, input));
-                    }
-                    Effect::SetCode(code) => client.set_code(code),
-                    Effect::Reconnect => client.reconnect(),
-                    Effect::Quit => return Ok(()),
-                }
-            }
-            if handled < BATCH && began.elapsed() < BATCH_TIME {
-                // Keys typed meanwhile first: an input method or a paste sends many,
-                // and each would otherwise cost a frame.
-                next = match super::ready_terminal(&mut terminal_events).await {
-                    Some(Ok(event)) => to_input(event),
-                    Some(Err(e)) => return Err(e),
-                    None => events.try_recv().ok().map(Input::Client),
-                };
-            }
-        }
-        screen.draw(|frame| view::draw(app, frame))?;
-    }
+/// The note-taker's screen with what its effects need: the link, and the task that
+/// keeps each note in the outbox (an fsync) and reports back, so a slow disk never
+/// holds up the screen.
+struct Screen<'a> {
+    app: JoinApp,
+    client: &'a Client,
+    submits: mpsc::UnboundedSender<(Box<EventKind>, bool)>,
 }
 
-fn to_input(event: TermEvent) -> Option<Input> {
-    match event {
-        TermEvent::Key(key) => Some(Input::Key(key)),
-        TermEvent::Paste(text) => Some(Input::Paste(text)),
-        TermEvent::Mouse(mouse) => match mouse.kind {
-            crossterm::event::MouseEventKind::ScrollUp
-            | crossterm::event::MouseEventKind::ScrollDown => Some(Input::Mouse(mouse)),
-            _ => None,
-        },
-        TermEvent::Resize(w, h) => Some(Input::Resize(w, h)),
-        TermEvent::FocusGained | TermEvent::FocusLost => None,
+impl Program for Screen<'_> {
+    type Input = Input;
+    type Exit = ();
+
+    fn terminal_input(event: TermEvent) -> Option<Input> {
+        match event {
+            TermEvent::Key(key) => Some(Input::Key(key)),
+            TermEvent::Paste(text) => Some(Input::Paste(text)),
+            TermEvent::Mouse(mouse) => match mouse.kind {
+                MouseEventKind::ScrollUp | MouseEventKind::ScrollDown => Some(Input::Mouse(mouse)),
+                _ => None,
+            },
+            TermEvent::Resize(w, h) => Some(Input::Resize(w, h)),
+            TermEvent::FocusGained | TermEvent::FocusLost => None,
+        }
+    }
+
+    fn tick(now: Stamp) -> Input {
+        Input::Tick(now)
+    }
+
+    fn set_now(&mut self, now: Stamp) {
+        self.app.now = now;
+    }
+
+    fn handle(&mut self, input: Input) -> Option<()> {
+        for effect in handle(&mut self.app, input) {
+            match effect {
+                // In the outbox (fsynced) before the screen shows it as sending: the
+                // submit task answers with `Submitted`, in the order they were sent.
+                Effect::Submit { kind, from_editor } => {
+                    let _ = self.submits.send((kind, from_editor));
+                }
+                Effect::SetCode(code) => self.client.set_code(code),
+                Effect::Reconnect => self.client.reconnect(),
+                Effect::Quit => return Some(()),
+            }
+        }
+        None
+    }
+
+    fn draw(&self, frame: &mut Frame) {
+        view::draw(&self.app, frame);
+    }
+
+    /// The terminal is gone or a signal came: the outbox keeps every note.
+    fn interrupted(&mut self) {}
+}
+
+/// Keeps each note submitted in the outbox, one after the other in the order they
+/// were typed, and says how it went.
+async fn submit_in_order(
+    submitter: Submitter,
+    mut submits: mpsc::UnboundedReceiver<(Box<EventKind>, bool)>,
+    done: mpsc::UnboundedSender<Input>,
+) {
+    while let Some((kind, from_editor)) = submits.recv().await {
+        let input = match submitter.submit((*kind).clone()).await {
+            Ok(seq) => Input::Submitted {
+                seq,
+                kind: *kind,
+                from_editor,
+            },
+            Err(error) => Input::SubmitFailed {
+                error: error.to_string(),
+                from_editor,
+            },
+        };
+        if done.send(input).is_err() {
+            return;
+        }
     }
 }

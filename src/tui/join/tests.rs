@@ -21,8 +21,8 @@ use crate::domain::{
 };
 use crate::net::protocol::{MeetingView, NoteView, Update, Welcome};
 use crate::net::{ClientEvent, ConnectionState};
-use crate::tui::action::Action;
-use crate::tui::keys::{self, Context};
+use crate::tui::facilitator::action::Action;
+use crate::tui::facilitator::keys::{self, Context};
 use crate::tui::screen_text;
 
 // ---- helpers -------------------------------------------------------------------------
@@ -250,11 +250,15 @@ fn a_note_typed_in_chinese_is_kept_then_shown_sending_then_saved_by_the_host() {
         Some(ItemId::new("discussion-open-source")),
         "the item under way, as the host said"
     );
-    // The line is cleared only once the note is in the outbox.
-    assert_eq!(app.editor.input.as_str(), "支持分階段上線");
+    // The line is free for the next note at once; the note is held until the outbox
+    // has it (the outbox's fsync runs in a task, so a slow disk never holds the screen).
+    assert!(app.editor.input.is_empty());
+    assert_eq!(app.in_flight.len(), 1);
+    assert_eq!(app.in_flight[0].editor.input.as_str(), "支持分階段上線");
     let mut seq = 1;
     run_submits(&mut app, effects, &mut seq);
     assert!(app.editor.input.is_empty());
+    assert!(app.in_flight.is_empty());
     assert_eq!(app.timeline.local.len(), 1);
     assert_eq!(app.timeline.state_of(1), NoteState::Sending);
     let screen = screen_text(&render(&app, 80, 24));
@@ -416,6 +420,35 @@ fn correcting_ones_own_note_sends_a_correction_and_gives_back_the_line() {
 }
 
 #[test]
+fn a_correction_the_outbox_cannot_keep_goes_back_to_correcting() {
+    let mut app = joined();
+    let mut seq = 1;
+    type_text(&mut app, "第一則");
+    submit_with(&mut app, &mut seq, |a| press(a, KeyCode::Enter));
+    host_shows(&mut app, 41, 1, said("moica", "第一則"));
+    type_text(&mut app, "打字中");
+    press(&mut app, KeyCode::Up);
+    ctrl(&mut app, 'r');
+    type_text(&mut app, "更正");
+    press(&mut app, KeyCode::Enter);
+    // Back to what was being typed while the correction is kept...
+    assert_eq!(app.editor.input.as_str(), "打字中");
+    assert!(app.correcting.is_none());
+    // ...but the outbox cannot keep it: correcting again, the line set aside again.
+    handle(
+        &mut app,
+        Input::SubmitFailed {
+            error: "disk full".into(),
+            from_editor: true,
+        },
+    );
+    assert_eq!(app.editor.input.as_str(), "第一則更正");
+    let correcting = app.correcting.as_ref().expect("correcting again");
+    assert_eq!(correcting.note, Seq(41));
+    assert_eq!(correcting.set_aside.input.as_str(), "打字中");
+}
+
+#[test]
 fn escape_drops_a_correction_and_the_line_comes_back() {
     let mut app = joined();
     let mut seq = 1;
@@ -474,6 +507,27 @@ fn a_note_the_host_refuses_says_why_and_stays_on_screen() {
     // The refusal came as a code: a Chinese note-taker reads it in Chinese.
     assert!(screen.contains("沒有議程「gone」"), "{screen}");
     assert!(!screen.contains("no agenda item"), "{screen}");
+}
+
+#[test]
+fn a_note_the_outbox_cannot_keep_comes_back_to_the_line_with_what_was_typed_since() {
+    let mut app = joined();
+    type_text(&mut app, "第一則");
+    let effects = press(&mut app, KeyCode::Enter);
+    assert_eq!(effects.len(), 1, "one note to keep");
+    // The note-taker goes on typing while the disk is slow, then the disk is full.
+    type_text(&mut app, "第二則");
+    handle(
+        &mut app,
+        Input::SubmitFailed {
+            error: "disk full".into(),
+            from_editor: true,
+        },
+    );
+    assert_eq!(app.editor.input.as_str(), "第一則 第二則");
+    assert!(app.in_flight.is_empty());
+    let message = app.message.as_ref().expect("says so");
+    assert!(message.text.contains("disk full"), "{}", message.text);
 }
 
 #[test]
@@ -650,10 +704,11 @@ fn no_key_is_bound_twice_in_one_context_of_the_join_table() {
 #[test]
 fn every_join_binding_is_in_its_help_and_every_hint_in_a_footer() {
     for lang in [Lang::ZhTw, Lang::En] {
-        let help: Vec<String> = crate::tui::view::help::help_lines_for(JOIN_BINDINGS, lang, &[])
-            .into_iter()
-            .map(|(t, _)| t)
-            .collect();
+        let help: Vec<String> =
+            crate::tui::facilitator::view::help::help_lines_for(JOIN_BINDINGS, lang, &[])
+                .into_iter()
+                .map(|(t, _)| t)
+                .collect();
         for binding in JOIN_BINDINGS {
             let keys = keys::keys_label(binding);
             let label = key_names::action(binding.action).get(lang);
@@ -669,7 +724,7 @@ fn every_join_binding_is_in_its_help_and_every_hint_in_a_footer() {
         assert!(hints.iter().any(|h| h.action == binding.action));
     }
     // The note-taker's help says nothing of the facilitator's keys.
-    let help = crate::tui::view::help::help_lines_for(JOIN_BINDINGS, Lang::En, &[]);
+    let help = crate::tui::facilitator::view::help::help_lines_for(JOIN_BINDINGS, Lang::En, &[]);
     assert!(!help.iter().any(|(l, _)| l.contains("consensus round")));
     assert!(
         keys::help_groups_in(JOIN_BINDINGS)

@@ -11,11 +11,11 @@ use super::app::{Correcting, JoinApp, JoinPrompt, LocalNote, NoteEditor, Row};
 use super::keys::JOIN_BINDINGS;
 use crate::domain::{EventKind, ItemId, Note, NoteKind, Stamp, Text};
 use crate::net::{ClientEvent, ConnectionState, JoinCode};
-use crate::tui::action::Action;
-use crate::tui::app::MESSAGE_SECONDS;
+use crate::tui::facilitator::action::Action;
+use crate::tui::facilitator::app::MESSAGE_SECONDS;
+use crate::tui::facilitator::dialog::{NoteDraft, PickPurpose, Picker};
+use crate::tui::facilitator::keys;
 use crate::tui::shared::line_editor::LineEditor;
-use crate::tui::keys;
-use crate::tui::prompt::{NoteDraft, PickPurpose, Picker};
 
 /// Everything that reaches the note-taker's screen.
 #[derive(Clone, Debug, PartialEq)]
@@ -33,9 +33,10 @@ pub enum Input {
         kind: EventKind,
         from_editor: bool,
     },
-    /// The outbox could not take it; the text stays where it was typed.
+    /// The outbox could not take it; a note from the editor goes back there.
     SubmitFailed {
         error: String,
+        from_editor: bool,
     },
 }
 
@@ -94,7 +95,10 @@ pub fn handle(app: &mut JoinApp, input: Input) -> Vec<Effect> {
             submitted(app, seq, kind, from_editor);
             Vec::new()
         }
-        Input::SubmitFailed { error } => {
+        Input::SubmitFailed { error, from_editor } => {
+            if from_editor {
+                app.restore_unkept();
+            }
             app.refuse(note_taking::submit_failed(&error, app.lang));
             Vec::new()
         }
@@ -295,6 +299,9 @@ fn submit_note(app: &mut JoinApp, draft: NoteDraft, kind: NoteKind) -> Vec<Effec
         },
         None => EventKind::NoteAdded(note),
     };
+    // The line is free for the next note at once; the note is held until the outbox
+    // has it, and comes back to the line if the outbox cannot take it.
+    app.hold_for_the_outbox();
     vec![Effect::Submit {
         kind: Box::new(kind),
         from_editor: true,
@@ -329,14 +336,7 @@ fn submitted(app: &mut JoinApp, seq: u64, kind: EventKind, from_editor: bool) {
     }
     timeline.scroll = 0;
     if from_editor {
-        app.prompt = None;
-        match app.correcting.take() {
-            Some(correcting) => {
-                app.editor = correcting.set_aside;
-                app.timeline.selected = None;
-            }
-            None => app.editor = NoteEditor::default(),
-        }
+        app.in_flight.pop_front();
     }
 }
 

@@ -17,14 +17,16 @@ use super::keys::JOIN_BINDINGS;
 use crate::domain::{Author, Lang, Outcome, Stage};
 use crate::i18n;
 use crate::net::ConnectionState;
-use crate::tui::action::Action;
-use crate::tui::app::MessageKind;
-use crate::tui::keys::{self, Context};
-use crate::tui::layout::{self, MIN_HEIGHT, MIN_WIDTH};
+use crate::tui::facilitator::action::Action;
+use crate::tui::facilitator::app::MessageKind;
+use crate::tui::facilitator::keys::{self, Context};
+use crate::tui::facilitator::layout::{self, MIN_HEIGHT, MIN_WIDTH};
+use crate::tui::facilitator::view::notes::{NoteLine, draw_newest_last, note_line};
+use crate::tui::facilitator::view::{
+    clock, dialog, footer, help, minutes_seconds, put, too_small_in,
+};
 use crate::tui::shared::text::{truncate, width, wrap};
 use crate::tui::shared::theme;
-use crate::tui::view::notes::{NoteLine, draw_newest_last, note_line};
-use crate::tui::view::{clock, dialog, footer, help, minutes_seconds, put, too_small_in};
 
 /// Where everything goes on the note-taker's screen.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -139,10 +141,16 @@ fn header(app: &JoinApp, buf: &mut Buffer, area: Rect) {
     // Row 1: the meeting, and the link's state at the right.
     let (status, status_style) = connection_status(app);
     let title = match &app.meeting {
-        Some(m) => crate::tui::view::header::meeting_title(m.number, &m.title, lang),
+        Some(m) => crate::tui::facilitator::view::header::meeting_title(m.number, &m.title, lang),
         None => app.address.clone(),
     };
-    crate::tui::view::header::title_row(buf, area, &title, &format!(" {status} "), status_style);
+    crate::tui::facilitator::view::header::title_row(
+        buf,
+        area,
+        &title,
+        &format!(" {status} "),
+        status_style,
+    );
 
     // Row 2: the clock, the meeting's time, the item under way; what is not yet
     // saved by the host at the right.
@@ -388,7 +396,13 @@ fn draw_editor(app: &JoinApp, frame: &mut Frame, area: Rect) {
         .map_or(s::NO_SPEAKER.get(lang), |sp| {
             crate::tui::shared::people::speaker_name(app.people(), sp, lang)
         });
-    let x = crate::tui::view::notes::draw_editor_status(buf, area, speaker, editor.kind, lang);
+    let x = crate::tui::facilitator::view::notes::draw_editor_status(
+        buf,
+        area,
+        speaker,
+        editor.kind,
+        lang,
+    );
     if app.correcting.is_some() {
         put(
             buf,

@@ -8,7 +8,7 @@ use ratatui::style::Style;
 
 use super::{clock, minutes_seconds, put, truncate, width};
 use crate::domain::{Lang, Text};
-use crate::tui::app::App;
+use crate::tui::facilitator::app::App;
 use crate::tui::shared::theme;
 
 pub fn render(app: &App, buf: &mut Buffer, area: Rect) {

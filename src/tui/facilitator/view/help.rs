@@ -10,9 +10,9 @@ use ratatui::widgets::{Block, Clear};
 
 use super::{fit, put};
 use crate::domain::Lang;
-use crate::tui::app::App;
-use crate::tui::keys;
-use crate::tui::layout;
+use crate::tui::facilitator::app::App;
+use crate::tui::facilitator::keys;
+use crate::tui::facilitator::layout;
 use crate::tui::shared::text::wrap;
 use crate::tui::shared::theme;
 

@@ -10,10 +10,10 @@ use ratatui::style::Style;
 use super::{fit, panel_block, put, style_row, truncate};
 use crate::domain::{Presence, Role, SeatRole, Side};
 use crate::i18n;
-use crate::tui::action::Panel;
-use crate::tui::app::App;
-use crate::tui::layout;
-use crate::tui::panels::{AttendanceRow, Group};
+use crate::tui::facilitator::action::Panel;
+use crate::tui::facilitator::app::App;
+use crate::tui::facilitator::layout;
+use crate::tui::facilitator::panels::{AttendanceRow, Group};
 use crate::tui::shared::theme;
 
 /// The mark column: four columns, then a space.

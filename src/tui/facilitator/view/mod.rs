@@ -24,8 +24,8 @@ use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 use super::action::Panel;
 use super::app::{App, MessageKind};
 use super::layout::{self, MIN_HEIGHT, MIN_WIDTH};
-use super::shared::text;
-use super::shared::theme;
+use crate::tui::shared::text;
+use crate::tui::shared::theme;
 
 /// Draws the whole screen.
 pub fn draw(app: &App, frame: &mut Frame) {

@@ -8,8 +8,8 @@ use ratatui::layout::Rect;
 
 use super::{put, width};
 use crate::domain::Lang;
-use crate::tui::app::App;
-use crate::tui::keys::{self, Binding, Context};
+use crate::tui::facilitator::app::App;
+use crate::tui::facilitator::keys::{self, Binding, Context};
 use crate::tui::shared::theme;
 
 fn is_global(context: Context) -> bool {

@@ -15,9 +15,9 @@ use ratatui::style::Style;
 use super::{panel_block, put, truncate, width};
 use crate::domain::{Lang, MotionState, Outcome, Stage, Step, VoteResult};
 use crate::i18n;
-use crate::tui::action::Panel;
-use crate::tui::app::App;
-use crate::tui::layout;
+use crate::tui::facilitator::action::Panel;
+use crate::tui::facilitator::app::App;
+use crate::tui::facilitator::layout;
 use crate::tui::shared::text::wrap;
 use crate::tui::shared::theme;
 

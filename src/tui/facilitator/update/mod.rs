@@ -20,13 +20,13 @@ use crate::store::SaveReport;
 
 use super::action::{Action, Panel};
 use super::app::{App, MESSAGE_SECONDS};
-use super::shared::line_editor::LineEditor;
-use super::keys;
-use super::layout;
-use super::link::{Attempt, LinkCommand, LinkInput};
-use super::prompt::{
+use super::dialog::{
     CountsForm, NoteDraft, PickPurpose, Picker, Prompt, RollCall, TextPurpose, parse_count,
 };
+use super::keys;
+use super::layout;
+use super::link_panel::{Attempt, LinkCommand, LinkInput};
+use crate::tui::shared::line_editor::LineEditor;
 
 /// What the loop must do after an update.
 #[derive(Clone, Debug, PartialEq)]
@@ -721,7 +721,7 @@ fn paste(app: &mut App, text: &str) {
 }
 
 /// Applies an edit to the line that has the keyboard, and refilters a picker.
-fn edit(app: &mut App, f: impl FnOnce(&mut super::shared::line_editor::LineEditor)) {
+fn edit(app: &mut App, f: impl FnOnce(&mut crate::tui::shared::line_editor::LineEditor)) {
     if let Some(prompt) = &mut app.prompt {
         if let Some(editor) = prompt.editor_mut() {
             f(editor);

@@ -7,8 +7,8 @@ use std::collections::HashMap;
 
 use crate::domain::{ItemId, Lang, NoteEntry, Role, Section, Side, Speaker, State};
 
-use super::shared::line_editor::LineEditor;
-use super::shared::text::width;
+use crate::tui::shared::line_editor::LineEditor;
+use crate::tui::shared::text::width;
 
 /// A selection in a list taller than its window, and the first row shown.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]

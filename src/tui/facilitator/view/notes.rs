@@ -12,9 +12,9 @@ use ratatui::style::Style;
 
 use super::{panel_block, put, truncate, width};
 use crate::domain::{Author, Lang, Note, NoteKind, Stamp};
-use crate::tui::action::Panel;
-use crate::tui::app::App;
-use crate::tui::layout;
+use crate::tui::facilitator::action::Panel;
+use crate::tui::facilitator::app::App;
+use crate::tui::facilitator::layout;
 use crate::tui::shared::people::People;
 use crate::tui::shared::text::wrap;
 use crate::tui::shared::theme;
@@ -202,7 +202,9 @@ pub fn note_line(
             let mut tag = s::note_kind(kind).get(lang).to_owned();
             if let Some(owner) = owner {
                 tag.push(' ');
-                tag.push_str(crate::tui::shared::people::speaker_name(people, owner, lang));
+                tag.push_str(crate::tui::shared::people::speaker_name(
+                    people, owner, lang,
+                ));
             }
             if let Some(due) = due {
                 tag.push_str(&format!(" {} {}", s::DUE.get(lang), due.format("%Y-%m-%d")));

@@ -9,10 +9,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear};
 
 use super::{fit, put, style_row, truncate, width};
-use crate::tui::app::App;
-use crate::tui::keys::{self, Context};
-use crate::tui::layout;
-use crate::tui::link::LinkPanel;
+use crate::tui::facilitator::app::App;
+use crate::tui::facilitator::keys::{self, Context};
+use crate::tui::facilitator::layout;
+use crate::tui::facilitator::link_panel::LinkPanel;
 use crate::tui::shared::theme;
 
 /// How many wrong attempts the list shows.

@@ -7,10 +7,10 @@ use ratatui::layout::Rect;
 
 use super::{fit, panel_block, put, style_row, truncate, width};
 use crate::i18n;
-use crate::tui::action::Panel;
-use crate::tui::app::App;
-use crate::tui::layout;
-use crate::tui::panels::AgendaRow;
+use crate::tui::facilitator::action::Panel;
+use crate::tui::facilitator::app::App;
+use crate::tui::facilitator::layout;
+use crate::tui::facilitator::panels::AgendaRow;
 use crate::tui::shared::text::fit_right;
 use crate::tui::shared::theme;
 

@@ -15,9 +15,9 @@ use ratatui::style::Style;
 use super::{fit, panel_block, put, style_row, truncate, width};
 use crate::domain::{FollowUpEntry, FollowUpStatus, Lang};
 use crate::i18n;
-use crate::tui::action::Panel;
-use crate::tui::app::App;
-use crate::tui::layout;
+use crate::tui::facilitator::action::Panel;
+use crate::tui::facilitator::app::App;
+use crate::tui::facilitator::layout;
 use crate::tui::shared::text::wrap;
 use crate::tui::shared::theme;
 

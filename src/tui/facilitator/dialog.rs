@@ -3,10 +3,10 @@
 
 use crate::domain::{Ballot, ItemId, MotionId, Presence, Role, Speaker, State, Text};
 
-use super::shared::people::People;
+use crate::tui::shared::people::People;
 
-use super::shared::line_editor::LineEditor;
-use super::shared::text::width;
+use crate::tui::shared::line_editor::LineEditor;
+use crate::tui::shared::text::width;
 
 /// A note waiting for its action owner and due date.
 #[derive(Clone, Debug, PartialEq)]

@@ -5,11 +5,11 @@ use crate::domain::{EventKind, Lang, Meeting, Seq, Stamp};
 use crate::store::{SaveError, SaveReport};
 
 use super::action::{Action, Panel};
+use super::dialog::Prompt;
 use super::keys::Context;
 use super::layout::{self, Areas};
-use super::link::LinkPanel;
+use super::link_panel::LinkPanel;
 use super::panels::{AgendaPanel, AttendancePanel, MotionPanel, NotesPanel};
-use super::prompt::Prompt;
 
 /// What the file on disk holds compared with the screen.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]

@@ -16,15 +16,16 @@ use ratatui::style::{Color, Modifier};
 
 use super::action::{Action, Panel};
 use super::app::{App, MessageKind};
+use super::dialog::Prompt;
 use super::keys::{self, BINDINGS, Context};
 use super::layout;
-use super::prompt::Prompt;
 use super::update::{Effect, Input, handle, update};
-use super::{screen_text, view};
+use super::view;
 use crate::domain::{
     Ballot, Category, EventKind, Lang, Meeting, Member, Observer, Outcome, PersonId, Presence,
     Representative, SeatRole, Session, Speaker, Stage, Stamp, Tally, Text,
 };
+use crate::tui::screen_text;
 
 // ---- helpers -------------------------------------------------------------------------
 
@@ -159,7 +160,7 @@ fn find(buffer: &Buffer, needle: &str) -> Option<(u16, u16)> {
                 row.push(c);
                 columns.push(x);
             }
-            skip = super::shared::text::width(symbol).saturating_sub(1);
+            skip = crate::tui::shared::text::width(symbol).saturating_sub(1);
         }
         if let Some(byte) = row.find(needle) {
             let index = row[..byte].chars().count();
@@ -1097,7 +1098,11 @@ fn a_two_column_name_does_not_push_the_next_column_out_of_line() {
         );
         // Every row still fills exactly the screen's width.
         for line in screen_text(&buffer).lines() {
-            assert_eq!(super::shared::text::width(line), usize::from(w), "{line:?}");
+            assert_eq!(
+                crate::tui::shared::text::width(line),
+                usize::from(w),
+                "{line:?}"
+            );
         }
     }
 }
@@ -1473,7 +1478,7 @@ fn follow_up_table_at_120_by_40_in_chinese() {
     let screen = screen_text(&buffer);
     // Every row keeps the screen's width: the CJK text is cut by columns.
     for line in screen.lines() {
-        assert_eq!(super::shared::text::width(line), 120, "{line:?}");
+        assert_eq!(crate::tui::shared::text::width(line), 120, "{line:?}");
     }
     // The status carries its colour as well as its words: closed is green.
     let (x, y) = find(&buffer, "2 解除追蹤").expect("matter 2, closed");
@@ -1493,7 +1498,7 @@ fn the_follow_up_table_fits_80_by_24_in_both_languages() {
         app.lang = lang;
         let screen = screen_text(&render(&app, 80, 24));
         for line in screen.lines() {
-            assert_eq!(super::shared::text::width(line), 80, "{line:?}");
+            assert_eq!(crate::tui::shared::text::width(line), 80, "{line:?}");
         }
         let (closed, taken) = match lang {
             Lang::ZhTw => ("2 解除追蹤", "辦理情形：已於 12 月 1 日"),
@@ -1508,7 +1513,7 @@ fn the_follow_up_table_fits_80_by_24_in_both_languages() {
 
 fn listening() -> App {
     let mut app = meeting_under_way();
-    app.link = Some(super::link::LinkPanel::new(
+    app.link = Some(super::link_panel::LinkPanel::new(
         "127.0.0.1:7878".into(),
         "K7QM-4TXP".parse().expect("a code"),
     ));
@@ -1523,13 +1528,13 @@ fn note_taker(client: &str, name: &str) -> crate::net::NoteTakerLink {
     }
 }
 
-fn link(app: &mut App, input: super::link::LinkInput) -> Vec<Effect> {
+fn link(app: &mut App, input: super::link_panel::LinkInput) -> Vec<Effect> {
     handle(app, Input::Link(input))
 }
 
 #[test]
 fn a_note_takers_note_is_shown_with_their_name_and_handed_to_the_saver() {
-    use super::link::LinkInput;
+    use super::link_panel::LinkInput;
     let mut app = listening();
     // The host hands the note over; `update` records it from its origin, like any
     // change, and tells the host what came of it.
@@ -1558,7 +1563,7 @@ fn a_note_takers_note_is_shown_with_their_name_and_handed_to_the_saver() {
         effects,
         vec![
             Effect::Save(Box::new(event)),
-            Effect::Link(super::link::LinkCommand::Settle { origin, settled }),
+            Effect::Link(super::link_panel::LinkCommand::Settle { origin, settled }),
         ]
     );
     assert!(!app.save.is_saved(), "saving until the saver says so");
@@ -1568,7 +1573,7 @@ fn a_note_takers_note_is_shown_with_their_name_and_handed_to_the_saver() {
 
 #[test]
 fn a_note_takers_note_sent_twice_or_refused_is_settled_with_the_host_not_saved_again() {
-    use super::link::{LinkCommand, LinkInput};
+    use super::link_panel::{LinkCommand, LinkInput};
     use crate::net::{NoteRequest, NoteSettled};
     let mut app = listening();
     let origin = crate::domain::Origin {
@@ -1626,7 +1631,7 @@ fn a_note_takers_note_sent_twice_or_refused_is_settled_with_the_host_not_saved_a
 
 #[test]
 fn the_header_shows_where_to_join_the_code_who_is_in_and_wrong_codes_tried() {
-    use super::link::LinkInput;
+    use super::link_panel::LinkInput;
     let mut app = listening();
     let screen = screen_text(&render(&app, 120, 40));
     let row = screen.lines().nth(2).expect("a third header row");
@@ -1692,7 +1697,7 @@ fn the_header_shows_where_to_join_the_code_who_is_in_and_wrong_codes_tried() {
 
 #[test]
 fn a_note_taker_coming_back_on_a_new_link_is_not_reported_as_leaving() {
-    use super::link::LinkInput;
+    use super::link_panel::LinkInput;
     let mut app = listening();
     app.message = None;
     link(
@@ -1723,7 +1728,7 @@ fn a_note_taker_coming_back_on_a_new_link_is_not_reported_as_leaving() {
 
 #[test]
 fn the_note_takers_list_disconnects_revokes_and_issues_a_new_code() {
-    use super::link::{LinkCommand, LinkInput};
+    use super::link_panel::{LinkCommand, LinkInput};
     let mut app = listening();
     app.focus = Panel::Agenda;
     link(
@@ -1789,7 +1794,7 @@ fn the_note_takers_key_says_how_to_listen_when_not_listening() {
 
 #[test]
 fn screen_listening_at_80_by_24_with_the_note_takers_list() {
-    use super::link::LinkInput;
+    use super::link_panel::LinkInput;
     let mut app = listening();
     app.size = (80, 24);
     link(

@@ -11,12 +11,14 @@ use ratatui::widgets::{Block, Clear};
 
 use super::{fit, put, style_row, truncate};
 use crate::domain::Lang;
-use crate::tui::app::App;
+use crate::tui::facilitator::app::App;
+use crate::tui::facilitator::dialog::{
+    PickPurpose, PickRow, Picker, Prompt, TextPurpose, name_column,
+};
+use crate::tui::facilitator::keys;
+use crate::tui::facilitator::layout;
 use crate::tui::shared::line_editor::LineEditor;
-use crate::tui::keys;
-use crate::tui::layout;
 use crate::tui::shared::people::People;
-use crate::tui::prompt::{PickPurpose, PickRow, Picker, Prompt, TextPurpose, name_column};
 use crate::tui::shared::theme;
 
 /// How many rows of a list a dialog shows at most.

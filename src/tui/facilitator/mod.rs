@@ -1,0 +1,359 @@
+//! The facilitator's screen: attendance, agenda, motion, notes. Its state (`app`),
+//! what it can ask for (`action`, `keys`), how each panel changes (`update/`) and looks
+//! (`view/`), one file per panel in both. It runs on the one screen runtime
+//! (`tui::runtime`); this file is its shell: the saver and the note-taker link, which
+//! `update` asks for by effects and which report back as inputs.
+
+pub mod action;
+pub mod app;
+pub mod dialog;
+pub mod keys;
+pub mod layout;
+pub mod link_panel;
+pub mod panels;
+pub mod update;
+pub mod view;
+
+#[cfg(test)]
+mod tests;
+
+use std::io;
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use chrono::Local;
+use crossterm::event::Event as TermEvent;
+use futures::StreamExt;
+use ratatui::Frame;
+
+use crate::domain::{Meeting, Session, Stamp};
+use crate::i18n::screen as s;
+use crate::net::{Host, HostConfig, HostEvent, JoinCode};
+use crate::store::{self, SaveReport, Saver};
+
+use super::runtime::{self, Program};
+use link_panel::{LinkCommand, LinkInput, LinkPanel};
+
+pub use action::{Action, Panel};
+pub use app::App;
+pub use update::{Effect, Input, handle, update};
+pub use view::draw;
+
+/// How the facilitator's screen runs.
+#[derive(Clone, Debug, Default)]
+pub struct RunOptions {
+    /// Listen for note-takers on this address: `127.0.0.1:PORT` for a second terminal
+    /// on the same laptop, a LAN address by choice. Nobody can join without it.
+    pub listen: Option<SocketAddr>,
+}
+
+/// Runs the facilitator's screen on `meeting`, whose file is `path` (the caller holds
+/// the SessionLock). Returns when the user quits and everything is saved.
+pub fn run(path: PathBuf, meeting: Meeting) -> io::Result<()> {
+    run_with(path, meeting, RunOptions::default())
+}
+
+/// [`run`], listening for note-takers when `options` says so.
+pub fn run_with(path: PathBuf, meeting: Meeting, options: RunOptions) -> io::Result<()> {
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()?;
+    // Listen before taking the terminal: a port in use is a message on a usable
+    // terminal, not a broken screen.
+    let mut listening = match options.listen {
+        Some(addr) => Some(runtime.block_on(Listening::start(addr, &meeting))?),
+        None => None,
+    };
+    let (reports, mut report_inbox) = tokio::sync::mpsc::unbounded_channel();
+    // The saver starts from the session as it is on disk now; from here on it is
+    // handed each event as it is recorded.
+    let saver = Saver::spawn(path.clone(), meeting.session().clone(), reports);
+    let mut app = App::new(meeting, Local::now().fixed_offset());
+    if let Some(listening) = &listening {
+        app.link = Some(LinkPanel::new(listening.address(), listening.host.code()));
+    }
+
+    let mut screen = Screen {
+        app,
+        saver,
+        host: listening.as_ref().map(|l| l.host.clone()),
+    };
+    let ended = {
+        // The screen's own sources: what the saver reports, and the link's events.
+        let reports = futures::stream::poll_fn(|cx| report_inbox.poll_recv(cx)).map(Input::Saved);
+        let link = match listening.as_mut() {
+            Some(l) => {
+                let host = l.host.clone();
+                futures::stream::poll_fn(|cx| l.events.poll_recv(cx))
+                    .filter_map(move |event| std::future::ready(link_input(&host, event)))
+                    .boxed_local()
+            }
+            None => futures::stream::pending().boxed_local(),
+        };
+        runtime::run(
+            &runtime,
+            &mut screen,
+            futures::stream::select(reports, link),
+        )
+    };
+    let Screen { app, saver, .. } = screen;
+
+    let finished = saver.finish();
+    if let Some(listening) = &listening {
+        // Acknowledge what the last save covered, then close the links, giving them a
+        // moment to deliver that before the runtime stops.
+        while let Ok(report) = report_inbox.try_recv() {
+            if let SaveReport::Saved { through } = report {
+                listening.host.saved(through);
+            }
+        }
+        listening.host.shutdown();
+        // (The sleep is made inside the runtime: a timer needs its reactor.)
+        runtime.block_on(async { tokio::time::sleep(Duration::from_millis(100)).await });
+    }
+    let rescue_needed = finished.is_err() || matches!(ended, Ok(Ended::Rescue));
+    if rescue_needed {
+        let rescue = write_rescue_copy(&path, app.meeting.session())?;
+        eprintln!(
+            "roundtable: {path} could not be saved ({why}); everything is in {rescue}",
+            path = path.display(),
+            why = finished
+                .err()
+                .or(app.save.error.clone())
+                .map(|error| error.to_string())
+                .unwrap_or_default(),
+            rescue = rescue.display()
+        );
+    }
+    ended.map(|_| ())
+}
+
+/// The host side of the note-taker link, while the screen listens.
+struct Listening {
+    host: Host,
+    events: tokio::sync::mpsc::Receiver<HostEvent>,
+}
+
+impl Listening {
+    async fn start(addr: SocketAddr, meeting: &Meeting) -> io::Result<Listening> {
+        let code = JoinCode::random().map_err(io::Error::other)?;
+        let (host, events) = Host::bind(addr, HostConfig::new(code), meeting)
+            .await
+            .map_err(|e| listen_error(addr, e))?;
+        Ok(Listening { host, events })
+    }
+
+    /// The address as bound: a port of 0 shows the port the system chose.
+    fn address(&self) -> String {
+        self.host
+            .local_addr()
+            .map_or_else(String::new, |a| a.to_string())
+    }
+}
+
+/// A host event as the screen's input.
+fn link_input(host: &Host, event: HostEvent) -> Option<Input> {
+    {
+        let link = match event {
+            HostEvent::Note(request) => LinkInput::Note(request),
+            HostEvent::Connected { name, peer, .. } => LinkInput::Joined {
+                name,
+                peer,
+                connected: host.note_takers(),
+            },
+            HostEvent::Disconnected {
+                client,
+                name,
+                reason,
+                ..
+            } => LinkInput::Left {
+                client,
+                name,
+                reason,
+                connected: host.note_takers(),
+            },
+            HostEvent::FailedAttempt { peer, at, failures } => LinkInput::FailedAttempt {
+                peer,
+                at: chrono::DateTime::<Local>::from(at).fixed_offset(),
+                failures,
+            },
+            HostEvent::CodeReplaced { code } => LinkInput::CodeChanged {
+                code,
+                replaced: true,
+            },
+            HostEvent::Refused { name, reason, .. } => LinkInput::Refused { name, reason },
+            // A connection that never joined: nothing for the room to see.
+            HostEvent::LinkClosed { .. } => return None,
+        };
+        Some(Input::Link(link))
+    }
+}
+
+/// Why the screen cannot listen, saying what to do.
+fn listen_error(addr: SocketAddr, error: io::Error) -> io::Error {
+    let why = match error.kind() {
+        io::ErrorKind::AddrInUse => format!(
+            "{addr} is already in use (another Roundtable, or another program); choose another port, e.g. --listen {}:{}",
+            addr.ip(),
+            addr.port().wrapping_add(1).max(1024)
+        ),
+        io::ErrorKind::AddrNotAvailable => format!(
+            "{addr} is not an address of this computer; use 127.0.0.1:PORT for a note-taker on this laptop, or this laptop's address on the venue network"
+        ),
+        io::ErrorKind::PermissionDenied => format!(
+            "not allowed to listen on {addr}; ports below 1024 need privileges, so use one like 7878"
+        ),
+        _ => format!("cannot listen on {addr}: {error}"),
+    };
+    io::Error::new(error.kind(), why)
+}
+
+/// Why the screen stopped.
+#[derive(Debug, PartialEq, Eq)]
+enum Ended {
+    /// Quit or a signal, with everything saved.
+    Saved,
+    /// The file cannot be written; the session must go somewhere else.
+    Rescue,
+}
+
+/// The facilitator's screen with what its effects need: the saver, and the host when
+/// listening.
+struct Screen {
+    app: App,
+    saver: Saver,
+    host: Option<Host>,
+}
+
+impl Program for Screen {
+    type Input = Input;
+    type Exit = Ended;
+
+    fn terminal_input(event: TermEvent) -> Option<Input> {
+        match event {
+            TermEvent::Key(key) => Some(Input::Key(key)),
+            TermEvent::Paste(text) => Some(Input::Paste(text)),
+            TermEvent::Mouse(mouse) => Some(Input::Mouse(mouse)),
+            TermEvent::Resize(w, h) => Some(Input::Resize(w, h)),
+            TermEvent::FocusGained | TermEvent::FocusLost => None,
+        }
+    }
+
+    fn tick(now: Stamp) -> Input {
+        Input::Tick(now)
+    }
+
+    fn changes_screen(input: &Input) -> bool {
+        update::changes_screen(input)
+    }
+
+    fn set_now(&mut self, now: Stamp) {
+        self.app.now = now;
+    }
+
+    fn handle(&mut self, input: Input) -> Option<Ended> {
+        // What the saver has on disk, the host acknowledges to note-takers.
+        if let (Input::Saved(SaveReport::Saved { through }), Some(host)) = (&input, &self.host) {
+            host.saved(*through);
+        }
+        let effects = update::handle(&mut self.app, input);
+        self.run_effects(effects)
+    }
+
+    fn draw(&self, frame: &mut Frame) {
+        view::draw(&self.app, frame);
+    }
+
+    /// Leaving without being asked (a signal, the terminal closed): flush, and fall
+    /// back to a rescue copy when that fails.
+    fn interrupted(&mut self) -> Ended {
+        match self.saver.flush() {
+            Ok(()) => Ended::Saved,
+            Err(error) => {
+                self.app.save.error = Some(error);
+                Ended::Rescue
+            }
+        }
+    }
+}
+
+impl Screen {
+    /// Carries out what `update` asked for; `Some` when the screen must stop.
+    fn run_effects(&mut self, effects: Vec<Effect>) -> Option<Ended> {
+        let app = &mut self.app;
+        let mut queue: std::collections::VecDeque<Effect> = effects.into();
+        while let Some(effect) = queue.pop_front() {
+            match effect {
+                Effect::Save(event) => {
+                    // Every recorded event, the facilitator's too, goes to the note-takers.
+                    if let Some(host) = &self.host {
+                        host.publish(&app.meeting, &event);
+                    }
+                    self.saver.append(*event);
+                }
+                Effect::Quit => {
+                    if let Some(ended) = quit(app, &self.saver) {
+                        return Some(ended);
+                    }
+                }
+                Effect::Link(command) => {
+                    let Some(host) = &self.host else {
+                        continue;
+                    };
+                    match command {
+                        LinkCommand::Settle { origin, settled } => {
+                            host.settle_note(&origin, settled)
+                        }
+                        LinkCommand::Disconnect { client, .. } => host.disconnect(&client),
+                        LinkCommand::Revoke { client, .. } => host.revoke(&client),
+                        LinkCommand::NewCode => match host.new_code() {
+                            Ok(code) => {
+                                let input = Input::Link(LinkInput::CodeChanged {
+                                    code,
+                                    replaced: false,
+                                });
+                                queue.extend(update::handle(app, input));
+                            }
+                            Err(error) => app.refuse(error.to_string()),
+                        },
+                    }
+                }
+            }
+        }
+        None
+    }
+}
+
+/// Quitting waits for the saver. If the file cannot be written, the first quit stays
+/// and says so; a second quit leaves with a rescue copy elsewhere.
+fn quit(app: &mut App, saver: &Saver) -> Option<Ended> {
+    match saver.flush() {
+        Ok(()) => Some(Ended::Saved),
+        Err(_) if app.quit_failed => Some(Ended::Rescue),
+        Err(error) => {
+            app.quit_failed = true;
+            app.save.error = Some(error);
+            app.refuse(s::QUIT_SAVE_FAILED.get(app.lang));
+            None
+        }
+    }
+}
+
+/// A copy of the session beside the file (or in the temporary folder), when the file
+/// itself cannot be written.
+fn write_rescue_copy(path: &Path, session: &Session) -> io::Result<PathBuf> {
+    let stamp = Local::now().format("%Y%m%d-%H%M%S");
+    let stem = path
+        .file_stem()
+        .map_or_else(|| "session".into(), |s| s.to_string_lossy().into_owned());
+    let name = format!("{stem}.rescue-{stamp}.ron");
+    let beside = path.with_file_name(&name);
+    match store::save(&beside, session) {
+        Ok(()) => Ok(beside),
+        Err(_) => {
+            let elsewhere = std::env::temp_dir().join(&name);
+            store::save(&elsewhere, session).map(|()| elsewhere)
+        }
+    }
+}
