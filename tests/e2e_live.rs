@@ -215,7 +215,7 @@ fn the_host_killed_and_restarted_loses_no_note_and_doubles_none() {
     taker.wait_for(&note(12));
 
     // The facilitator starts again on the same port; the code is new, and the
-    // note-taker is told it through the new-code prompt.
+    // note-taker is told it through the new-code dialog.
     let (mut host, again, code) = listen(&path, &address);
     assert_eq!(again, address);
     taker.wait_for("代碼錯誤");

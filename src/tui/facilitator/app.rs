@@ -5,7 +5,7 @@ use crate::domain::{EventKind, Lang, Meeting, Seq, Stamp};
 use crate::store::{SaveError, SaveReport};
 
 use super::action::{Action, Panel};
-use super::dialog::Prompt;
+use super::dialog::Dialog;
 use super::keys::Context;
 use super::layout::{self, Areas};
 use super::link_panel::LinkPanel;
@@ -71,7 +71,7 @@ pub struct App {
     pub agenda: AgendaPanel,
     pub motion: MotionPanel,
     pub notes: NotesPanel,
-    pub prompt: Option<Prompt>,
+    pub dialog: Option<Dialog>,
     /// The help overlay, open, scrolled this many lines.
     pub help: Option<usize>,
     pub message: Option<Message>,
@@ -97,7 +97,7 @@ impl App {
             agenda: AgendaPanel::default(),
             motion: MotionPanel::default(),
             notes: NotesPanel::default(),
-            prompt: None,
+            dialog: None,
             help: None,
             message: None,
             save: SaveState::default(),
@@ -122,12 +122,12 @@ impl App {
         if self.note_takers_open() {
             return &[C::NoteTakers, C::Everywhere];
         }
-        match &self.prompt {
-            Some(Prompt::Text { .. }) => &[C::TextPrompt, C::Editing, C::Everywhere],
-            Some(Prompt::Picker(_)) => &[C::Picker, C::Editing, C::Everywhere],
-            Some(Prompt::Counts(_)) => &[C::Counts, C::Editing, C::Everywhere],
-            Some(Prompt::RollCall(_)) => &[C::RollCall, C::Everywhere],
-            Some(Prompt::ChairRuling { .. }) => &[C::ChairRuling, C::Everywhere],
+        match &self.dialog {
+            Some(Dialog::Text { .. }) => &[C::TextPrompt, C::Editing, C::Everywhere],
+            Some(Dialog::Picker(_)) => &[C::Picker, C::Editing, C::Everywhere],
+            Some(Dialog::Counts(_)) => &[C::Counts, C::Editing, C::Everywhere],
+            Some(Dialog::RollCall(_)) => &[C::RollCall, C::Everywhere],
+            Some(Dialog::ChairRuling { .. }) => &[C::ChairRuling, C::Everywhere],
             None => match self.focus {
                 Panel::Attendance => &[
                     C::Attendance,
@@ -153,8 +153,8 @@ impl App {
         if self.note_takers_open() {
             return false;
         }
-        match &self.prompt {
-            Some(Prompt::Text { .. } | Prompt::Picker(_) | Prompt::Counts(_)) => true,
+        match &self.dialog {
+            Some(Dialog::Text { .. } | Dialog::Picker(_) | Dialog::Counts(_)) => true,
             Some(_) => false,
             None => self.help.is_none() && self.focus == Panel::Notes,
         }

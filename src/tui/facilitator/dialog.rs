@@ -200,7 +200,7 @@ impl RollCall {
 }
 
 #[derive(Clone, Debug, PartialEq)]
-pub enum Prompt {
+pub enum Dialog {
     Text {
         purpose: TextPurpose,
         editor: LineEditor,
@@ -215,9 +215,9 @@ pub enum Prompt {
     },
 }
 
-impl Prompt {
-    pub fn text(purpose: TextPurpose) -> Prompt {
-        Prompt::Text {
+impl Dialog {
+    pub fn text(purpose: TextPurpose) -> Dialog {
+        Dialog::Text {
             purpose,
             editor: LineEditor::new(),
             question: None,
@@ -227,10 +227,10 @@ impl Prompt {
     /// The line being typed, if this dialog has one.
     pub fn editor_mut(&mut self) -> Option<&mut LineEditor> {
         match self {
-            Prompt::Text { editor, .. } => Some(editor),
-            Prompt::Picker(p) => Some(&mut p.query),
-            Prompt::Counts(form) => form.fields.get_mut(form.focus),
-            Prompt::RollCall(_) | Prompt::ChairRuling { .. } => None,
+            Dialog::Text { editor, .. } => Some(editor),
+            Dialog::Picker(p) => Some(&mut p.query),
+            Dialog::Counts(form) => form.fields.get_mut(form.focus),
+            Dialog::RollCall(_) | Dialog::ChairRuling { .. } => None,
         }
     }
 }

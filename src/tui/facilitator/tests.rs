@@ -16,7 +16,7 @@ use ratatui::style::{Color, Modifier};
 
 use super::action::{Action, Panel};
 use super::app::{App, MessageKind};
-use super::dialog::Prompt;
+use super::dialog::Dialog;
 use super::keys::{self, BINDINGS, Context};
 use super::layout;
 use super::update::{Effect, Input, handle, update};
@@ -214,7 +214,7 @@ fn a_motion_goes_through_failed_consensus_consent_and_a_vote_from_the_keyboard()
     type_text(&mut app, "6");
     press(&mut app, KeyCode::Enter);
     assert_eq!(open_source(&app).stage, Stage::Voting);
-    assert!(app.prompt.is_none());
+    assert!(app.dialog.is_none());
 
     // 6 yes, 3 no, 1 abstain: half or more of 10 → adopted.
     ch(&mut app, 'v');
@@ -254,7 +254,7 @@ fn five_of_ten_agreeing_does_not_put_it_to_a_vote() {
     assert_eq!(open_source(&app).stage, Stage::NotPutToVote);
     // Voting is refused with a reason, and no dialog opens.
     ch(&mut app, 'v');
-    assert!(app.prompt.is_none());
+    assert!(app.dialog.is_none());
     assert_eq!(
         app.message.as_ref().map(|m| m.kind),
         Some(MessageKind::Refused)
@@ -288,7 +288,7 @@ fn votes_exceeding_the_members_present_are_refused_and_change_nothing() {
         message.text
     );
     // The dialog stays open with what was typed, to be corrected.
-    let Some(Prompt::Counts(form)) = &app.prompt else {
+    let Some(Dialog::Counts(form)) = &app.dialog else {
         panic!("the counts dialog stays open");
     };
     assert_eq!(form.fields[0].as_str(), "8");
@@ -342,7 +342,7 @@ fn a_roll_call_records_each_member_present_by_name() {
     type_text(&mut app, "9");
     press(&mut app, KeyCode::Enter);
     ch(&mut app, 'n');
-    let Some(Prompt::RollCall(roll)) = &app.prompt else {
+    let Some(Dialog::RollCall(roll)) = &app.dialog else {
         panic!("the roll call opens");
     };
     assert_eq!(roll.rows.len(), 10, "one row per member present");
@@ -615,14 +615,14 @@ fn a_free_text_speaker_paste_english_and_quick_narratives() {
     ctrl(&mut app, 'p');
     type_text(&mut app, "台下民眾");
     // Not on the roster: the last row offers the typed name.
-    let Some(Prompt::Picker(picker)) = &app.prompt else {
+    let Some(Dialog::Picker(picker)) = &app.dialog else {
         panic!("the picker");
     };
     let last = picker.rows.len() - 1;
-    app.prompt = app.prompt.take().map(|p| match p {
-        Prompt::Picker(mut picker) => {
+    app.dialog = app.dialog.take().map(|p| match p {
+        Dialog::Picker(mut picker) => {
             picker.selected = last;
-            Prompt::Picker(picker)
+            Dialog::Picker(picker)
         }
         other => other,
     });
@@ -1343,8 +1343,8 @@ fn the_action_taken_is_typed_over_what_was_recorded_and_keeps_the_status() {
     assert!(before.text.starts_with("已完成招標") && before.en.is_some());
 
     press(&mut app, KeyCode::Enter);
-    match &app.prompt {
-        Some(Prompt::Text {
+    match &app.dialog {
+        Some(Dialog::Text {
             editor, question, ..
         }) => {
             assert_eq!(editor.as_str(), before.text);
@@ -1355,7 +1355,7 @@ fn the_action_taken_is_typed_over_what_was_recorded_and_keeps_the_status() {
     }
     // Enter on what is already recorded records nothing.
     assert!(press(&mut app, KeyCode::Enter).is_empty());
-    assert!(app.prompt.is_none());
+    assert!(app.dialog.is_none());
 
     // Closing keeps the text, English and all.
     ch(&mut app, 'x');
@@ -1374,7 +1374,7 @@ fn the_action_taken_is_typed_over_what_was_recorded_and_keeps_the_status() {
             status: Closed,
         }]
     );
-    assert!(app.prompt.is_none());
+    assert!(app.dialog.is_none());
     assert_eq!(follow_up_row(&app, 1).action_taken, Text::new(expected));
     ch(&mut app, 'u');
     assert_eq!(follow_up_row(&app, 1).action_taken, before);
@@ -1446,7 +1446,7 @@ fn after_adjournment_the_table_stays_on_screen_but_cannot_change() {
     );
     assert!(ch(&mut app, 'x').is_empty());
     assert!(ch(&mut app, 't').is_empty());
-    assert!(app.prompt.is_none());
+    assert!(app.dialog.is_none());
     assert!(
         app.message
             .as_ref()

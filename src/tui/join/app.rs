@@ -263,7 +263,7 @@ pub struct Correcting {
 
 /// The note-taker's dialogs.
 #[derive(Clone, Debug, PartialEq)]
-pub enum JoinPrompt {
+pub enum JoinDialog {
     /// A speaker, or an action item's owner.
     Picker(Picker),
     /// An action item's due date, after its owner.
@@ -293,7 +293,7 @@ pub struct JoinApp {
     pub correcting: Option<Correcting>,
     /// Notes from the editor on their way into the outbox, oldest first.
     pub in_flight: VecDeque<Held>,
-    pub prompt: Option<JoinPrompt>,
+    pub dialog: Option<JoinDialog>,
     /// The help overlay, open, scrolled this many lines.
     pub help: Option<usize>,
     pub message: Option<Message>,
@@ -337,7 +337,7 @@ impl JoinApp {
             editor: NoteEditor::default(),
             correcting: None,
             in_flight: VecDeque::new(),
-            prompt: None,
+            dialog: None,
             help: None,
             message: None,
             outbox_error: None,
@@ -356,8 +356,8 @@ impl JoinApp {
         if self.help.is_some() {
             return &[C::Help, C::Everywhere];
         }
-        match &self.prompt {
-            Some(JoinPrompt::Picker(_)) => &[C::Picker, C::Editing, C::Everywhere],
+        match &self.dialog {
+            Some(JoinDialog::Picker(_)) => &[C::Picker, C::Editing, C::Everywhere],
             Some(_) => &[C::TextPrompt, C::Editing, C::Everywhere],
             None => &[C::Join, C::Editing, C::Everywhere],
         }
@@ -377,7 +377,7 @@ impl JoinApp {
     /// next note (or back to what was set aside for a correction), and the note is
     /// held until the outbox has it.
     pub fn hold_for_the_outbox(&mut self) {
-        self.prompt = None;
+        self.dialog = None;
         let held = match self.correcting.take() {
             Some(correcting) => {
                 self.timeline.selected = None;

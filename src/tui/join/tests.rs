@@ -11,7 +11,7 @@ use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::style::Color;
 
-use super::app::{JoinApp, JoinPrompt, NoteState, Row};
+use super::app::{JoinApp, JoinDialog, NoteState, Row};
 use super::keys::JOIN_BINDINGS;
 use super::update::{Effect, Input, handle};
 use super::view;
@@ -280,7 +280,7 @@ fn the_speaker_picker_finds_a_member_by_two_chinese_characters() {
     let mut app = joined();
     ctrl(&mut app, 'p');
     type_text(&mut app, "鄭凱");
-    let Some(JoinPrompt::Picker(picker)) = &app.prompt else {
+    let Some(JoinDialog::Picker(picker)) = &app.dialog else {
         panic!("the picker is open");
     };
     assert!(picker.rows.len() >= 2, "鄭凱文 and the typed name");
@@ -337,7 +337,7 @@ fn an_action_item_asks_for_its_owner_and_due_date() {
     );
     let mut seq = 1;
     run_submits(&mut app, effects, &mut seq);
-    assert!(app.prompt.is_none());
+    assert!(app.dialog.is_none());
     assert!(app.editor.input.is_empty());
 }
 
@@ -584,7 +584,7 @@ fn a_wrong_code_asks_for_the_new_one_typed_in_any_case() {
         effects,
         vec![Effect::SetCode("K7QM-4TXP".parse().expect("a code"))]
     );
-    assert!(app.prompt.is_none());
+    assert!(app.dialog.is_none());
     assert_eq!(app.connection, ConnectionState::Connecting);
 }
 

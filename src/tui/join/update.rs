@@ -7,7 +7,7 @@ use crate::tui::shared::note_editor::NoteKindChoice;
 use chrono::NaiveDate;
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseEvent, MouseEventKind};
 
-use super::app::{Correcting, JoinApp, JoinPrompt, LocalNote, NoteEditor, Row};
+use super::app::{Correcting, JoinApp, JoinDialog, LocalNote, NoteEditor, Row};
 use super::keys::JOIN_BINDINGS;
 use crate::domain::{EventKind, ItemId, Note, NoteKind, Stamp, Text};
 use crate::net::{ClientEvent, ConnectionState, JoinCode};
@@ -137,7 +137,7 @@ pub fn update(app: &mut JoinApp, action: Action) -> Vec<Effect> {
             };
             if let Some(scroll) = &mut app.help {
                 *scroll = scroll.saturating_add_signed(delta).min(1000);
-            } else if let Some(JoinPrompt::Picker(picker)) = &mut app.prompt {
+            } else if let Some(JoinDialog::Picker(picker)) = &mut app.dialog {
                 let last = picker.rows.len().saturating_sub(1);
                 picker.selected = picker.selected.saturating_add_signed(delta).min(last);
             }
@@ -146,7 +146,7 @@ pub fn update(app: &mut JoinApp, action: Action) -> Vec<Effect> {
         A::AddNote => return add_note(app),
         A::PickSpeaker => {
             let picker = Picker::new(PickPurpose::NoteSpeaker, app.people());
-            app.prompt = Some(JoinPrompt::Picker(picker));
+            app.dialog = Some(JoinDialog::Picker(picker));
         }
         A::CycleNoteKind => app.editor.kind = app.editor.kind.next(),
         A::ToggleEnglish => app.editor.editing_english = !app.editor.editing_english,
@@ -176,8 +176,8 @@ pub fn update(app: &mut JoinApp, action: Action) -> Vec<Effect> {
 
         A::Confirm => return confirm(app),
         A::Cancel => {
-            if app.prompt.is_some() {
-                app.prompt = None;
+            if app.dialog.is_some() {
+                app.dialog = None;
             } else if let Some(correcting) = app.correcting.take() {
                 // Back to what was being typed before the correction.
                 app.editor = correcting.set_aside;
@@ -187,7 +187,7 @@ pub fn update(app: &mut JoinApp, action: Action) -> Vec<Effect> {
             }
         }
         A::EnterJoinCode => {
-            app.prompt = Some(JoinPrompt::Code {
+            app.dialog = Some(JoinDialog::Code {
                 editor: LineEditor::new(),
             });
         }
@@ -237,8 +237,8 @@ fn edit(app: &mut JoinApp, f: impl FnOnce(&mut LineEditor)) {
     if app.help.is_some() {
         return;
     }
-    match &mut app.prompt {
-        Some(JoinPrompt::Picker(picker)) => {
+    match &mut app.dialog {
+        Some(JoinDialog::Picker(picker)) => {
             f(&mut picker.query);
             let people = app.meeting.as_ref().map(|m| &m.people);
             match people {
@@ -246,7 +246,7 @@ fn edit(app: &mut JoinApp, f: impl FnOnce(&mut LineEditor)) {
                 None => picker.refilter(&Vec::new()),
             }
         }
-        Some(JoinPrompt::DueDate { editor, .. } | JoinPrompt::Code { editor }) => f(editor),
+        Some(JoinDialog::DueDate { editor, .. } | JoinDialog::Code { editor }) => f(editor),
         None => f(app.editor.editor_mut()),
     }
 }
@@ -279,7 +279,7 @@ fn add_note(app: &mut JoinApp) -> Vec<Effect> {
     let Some(kind) = app.editor.kind.immediate() else {
         // An action item asks who and by when.
         let picker = Picker::new(PickPurpose::ActionOwner { draft }, app.people());
-        app.prompt = Some(JoinPrompt::Picker(picker));
+        app.dialog = Some(JoinDialog::Picker(picker));
         return Vec::new();
     };
     submit_note(app, draft, kind)
@@ -379,11 +379,11 @@ fn correct_selected(app: &mut JoinApp) {
 }
 
 fn confirm(app: &mut JoinApp) -> Vec<Effect> {
-    let Some(prompt) = app.prompt.clone() else {
+    let Some(dialog) = app.dialog.clone() else {
         return Vec::new();
     };
-    match prompt {
-        JoinPrompt::Picker(picker) => {
+    match dialog {
+        JoinDialog::Picker(picker) => {
             let choice = picker.choice(app.people());
             match picker.purpose {
                 PickPurpose::ActionOwner { draft } => {
@@ -394,7 +394,7 @@ fn confirm(app: &mut JoinApp) -> Vec<Effect> {
                         }
                         _ => String::new(),
                     };
-                    app.prompt = Some(JoinPrompt::DueDate {
+                    app.dialog = Some(JoinDialog::DueDate {
                         draft,
                         owner: choice,
                         editor: LineEditor::with_text(&due),
@@ -402,12 +402,12 @@ fn confirm(app: &mut JoinApp) -> Vec<Effect> {
                 }
                 _ => {
                     app.editor.speaker = choice;
-                    app.prompt = None;
+                    app.dialog = None;
                 }
             }
             Vec::new()
         }
-        JoinPrompt::DueDate {
+        JoinDialog::DueDate {
             draft,
             owner,
             editor,
@@ -426,9 +426,9 @@ fn confirm(app: &mut JoinApp) -> Vec<Effect> {
             };
             submit_note(app, draft, NoteKind::Action { owner, due })
         }
-        JoinPrompt::Code { editor } => match editor.as_str().parse::<JoinCode>() {
+        JoinDialog::Code { editor } => match editor.as_str().parse::<JoinCode>() {
             Ok(code) => {
-                app.prompt = None;
+                app.dialog = None;
                 app.connection = ConnectionState::Connecting;
                 app.info(note_taking::trying_code(&code.to_string(), app.lang));
                 vec![Effect::SetCode(code)]

@@ -12,7 +12,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Block;
 
-use super::app::{JoinApp, JoinPrompt, NoteState, Row};
+use super::app::{JoinApp, JoinDialog, NoteState, Row};
 use super::keys::JOIN_BINDINGS;
 use crate::domain::{Author, Lang, Outcome, Stage};
 use crate::i18n;
@@ -78,8 +78,8 @@ pub fn draw(app: &JoinApp, frame: &mut Frame) {
         frame.buffer_mut(),
         areas.footer,
     );
-    if app.prompt.is_some() {
-        prompt(app, frame, area);
+    if app.dialog.is_some() {
+        dialog(app, frame, area);
     }
     if let Some(scroll) = app.help {
         let lines = help::help_lines_for(
@@ -113,7 +113,7 @@ fn offers(app: &JoinApp, action: Action) -> bool {
         ),
         Action::CorrectNote => app.timeline.selected.is_some(),
         Action::Cancel => {
-            app.prompt.is_some() || app.correcting.is_some() || app.timeline.selected.is_some()
+            app.dialog.is_some() || app.correcting.is_some() || app.timeline.selected.is_some()
         }
         _ => true,
     }
@@ -413,7 +413,7 @@ fn draw_editor(app: &JoinApp, frame: &mut Frame, area: Rect) {
             theme::warning(),
         );
     }
-    let typing = app.prompt.is_none() && app.help.is_none();
+    let typing = app.dialog.is_none() && app.help.is_none();
     let mut cursor = None;
     let lines = [
         ("> ", &editor.input, !editor.editing_english),
@@ -439,28 +439,28 @@ fn draw_editor(app: &JoinApp, frame: &mut Frame, area: Rect) {
     }
 }
 
-fn prompt(app: &JoinApp, frame: &mut Frame, screen: Rect) {
-    let Some(prompt) = &app.prompt else {
+fn dialog(app: &JoinApp, frame: &mut Frame, screen: Rect) {
+    let Some(dialog) = &app.dialog else {
         return;
     };
     let lang = app.lang;
-    let (title, rows) = match prompt {
-        JoinPrompt::Picker(picker) => (
+    let (title, rows) = match dialog {
+        JoinDialog::Picker(picker) => (
             dialog::pick_question(&picker.purpose).get(lang),
             dialog::picker_rows(picker),
         ),
-        JoinPrompt::DueDate { .. } => (s::ASK_DUE.get(lang), 1),
-        JoinPrompt::Code { .. } => (note_taking::ASK_JOIN_CODE.get(lang), 1),
+        JoinDialog::DueDate { .. } => (s::ASK_DUE.get(lang), 1),
+        JoinDialog::Code { .. } => (note_taking::ASK_JOIN_CODE.get(lang), 1),
     };
     let body = dialog::dialog_box(frame, screen, title, rows);
-    let cursor = match prompt {
-        JoinPrompt::Picker(picker) => {
+    let cursor = match dialog {
+        JoinDialog::Picker(picker) => {
             let cursor = dialog::field(frame, body, 0, "> ", &picker.query, true);
             let list_h = usize::from(rows.saturating_sub(1));
             dialog::picker_list(frame.buffer_mut(), body, picker, app.people(), lang, list_h);
             cursor
         }
-        JoinPrompt::DueDate { editor, .. } | JoinPrompt::Code { editor } => {
+        JoinDialog::DueDate { editor, .. } | JoinDialog::Code { editor } => {
             dialog::field(frame, body, 0, "> ", editor, true)
         }
     };

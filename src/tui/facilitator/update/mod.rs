@@ -21,7 +21,7 @@ use crate::store::SaveReport;
 use super::action::{Action, Panel};
 use super::app::{App, MESSAGE_SECONDS};
 use super::dialog::{
-    CountsForm, NoteDraft, PickPurpose, Picker, Prompt, RollCall, TextPurpose, parse_count,
+    CountsForm, Dialog, NoteDraft, PickPurpose, Picker, RollCall, TextPurpose, parse_count,
 };
 use super::keys;
 use super::layout;
@@ -223,7 +223,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             let id = app.state().people[person].id.clone();
             return record(app, EventKind::Excused { person: id });
         }
-        A::AddObserver => app.prompt = Some(Prompt::text(TextPurpose::ObserverName)),
+        A::AddObserver => app.dialog = Some(Dialog::text(TextPurpose::ObserverName)),
         A::AddRepresentative => {
             let member = app.attendance.selected_person().filter(|&i| {
                 let state = app.state();
@@ -232,7 +232,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             });
             match member {
                 Some(for_member) => {
-                    app.prompt = Some(Prompt::text(TextPurpose::RepresentativeName { for_member }))
+                    app.dialog = Some(Dialog::text(TextPurpose::RepresentativeName { for_member }))
                 }
                 None => app.refuse(s::NOT_A_GOVERNMENT_MEMBER.get(app.lang)),
             }
@@ -255,7 +255,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             let id = current.item.id.clone();
             return record(app, EventKind::ItemEnded { item: id });
         }
-        A::AddExtemporeMotion => app.prompt = Some(Prompt::text(TextPurpose::ExtemporeText)),
+        A::AddExtemporeMotion => app.dialog = Some(Dialog::text(TextPurpose::ExtemporeText)),
         A::AdjournMeeting => return record(app, EventKind::MeetingAdjourned),
 
         A::PreviousMotion | A::NextMotion => {
@@ -276,7 +276,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             let blocking = action == A::RecordObjection;
             if let Some(motion) = motion_for(app, action) {
                 let picker = Picker::new(PickPurpose::Objector { motion, blocking }, app.state());
-                app.prompt = Some(Prompt::Picker(picker));
+                app.dialog = Some(Dialog::Picker(picker));
             }
         }
         A::CloseConsensusRound => {
@@ -286,7 +286,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             if let Some(motion) = motion_for(app, action) {
                 let live = app.state().live_thresholds();
                 let question = s::ask_consent(live.present, live.to_open_vote, app.lang);
-                app.prompt = Some(Prompt::Text {
+                app.dialog = Some(Dialog::Text {
                     purpose: TextPurpose::ConsentCount { motion },
                     editor: Default::default(),
                     question: Some(question),
@@ -295,7 +295,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         }
         A::VoteByCounts => {
             if let Some(motion) = motion_for(app, action) {
-                app.prompt = Some(Prompt::Counts(CountsForm {
+                app.dialog = Some(Dialog::Counts(CountsForm {
                     motion,
                     fields: Default::default(),
                     focus: 0,
@@ -304,12 +304,12 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         }
         A::VoteByRollCall => {
             if let Some(motion) = motion_for(app, action) {
-                app.prompt = Some(Prompt::RollCall(RollCall::new(motion, app.state())));
+                app.dialog = Some(Dialog::RollCall(RollCall::new(motion, app.state())));
             }
         }
         A::AskChairRuling => {
             if let Some(motion) = motion_for(app, action) {
-                app.prompt = Some(Prompt::ChairRuling { motion });
+                app.dialog = Some(Dialog::ChairRuling { motion });
             }
         }
         A::DeferMotion => return on_motion(app, |motion| EventKind::MotionDeferred { motion }),
@@ -317,7 +317,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
 
         A::AddNote => return add_note(app),
         A::PickSpeaker => {
-            app.prompt = Some(Prompt::Picker(Picker::new(
+            app.dialog = Some(Dialog::Picker(Picker::new(
                 PickPurpose::NoteSpeaker,
                 app.state(),
             )));
@@ -345,9 +345,9 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         A::DeleteForward => edit(app, |e| e.delete()),
 
         A::Confirm => return confirm(app),
-        A::Cancel => app.prompt = None,
+        A::Cancel => app.dialog = None,
         A::NextField | A::PreviousField => {
-            if let Some(Prompt::Counts(form)) = &mut app.prompt {
+            if let Some(Dialog::Counts(form)) = &mut app.dialog {
                 form.focus = if action == A::NextField {
                     (form.focus + 1) % 3
                 } else {
@@ -394,12 +394,12 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         | A::EnterJoinCode
         | A::ReconnectNow => {}
         A::ChairAdopts | A::ChairRejects => {
-            if let Some(Prompt::ChairRuling { motion }) = &app.prompt {
+            if let Some(Dialog::ChairRuling { motion }) = &app.dialog {
                 let kind = EventKind::ChairRuled {
                     motion: motion.clone(),
                     adopted: action == A::ChairAdopts,
                 };
-                return record_from_prompt(app, kind);
+                return record_from_dialog(app, kind);
             }
         }
 
@@ -477,10 +477,10 @@ fn record(app: &mut App, kind: EventKind) -> Vec<Effect> {
 
 /// Records from a dialog: the dialog closes on success and stays open, with its input,
 /// on a refusal so the facilitator can correct it.
-fn record_from_prompt(app: &mut App, kind: EventKind) -> Vec<Effect> {
+fn record_from_dialog(app: &mut App, kind: EventKind) -> Vec<Effect> {
     let effects = record(app, kind);
     if !effects.is_empty() {
-        app.prompt = None;
+        app.dialog = None;
     }
     effects
 }
@@ -593,7 +593,7 @@ fn add_note(app: &mut App) -> Vec<Effect> {
     let Some(kind) = app.notes.kind.immediate() else {
         // An action item asks who and by when before it is recorded.
         let picker = Picker::new(PickPurpose::ActionOwner { draft }, app.state());
-        app.prompt = Some(Prompt::Picker(picker));
+        app.dialog = Some(Dialog::Picker(picker));
         return Vec::new();
     };
     record_note(app, draft, kind)
@@ -658,7 +658,7 @@ fn ask_action_taken(app: &mut App) {
         return;
     };
     let question = s::ask_action_taken(entry.number, entry.matter.get(app.lang), app.lang);
-    app.prompt = Some(Prompt::Text {
+    app.dialog = Some(Dialog::Text {
         purpose: TextPurpose::FollowUpActionTaken {
             entry: entry.number,
         },
@@ -678,7 +678,7 @@ fn record_action_taken(app: &mut App, entry: u32, text: &str) -> Vec<Effect> {
     };
     if text == row.action_taken.text.trim() {
         // Nothing changed: nothing to record, and nothing for undo to take back.
-        app.prompt = None;
+        app.dialog = None;
         return Vec::new();
     }
     let kind = EventKind::FollowUpRecorded {
@@ -686,7 +686,7 @@ fn record_action_taken(app: &mut App, entry: u32, text: &str) -> Vec<Effect> {
         action_taken: Text::new(text),
         status: row.status,
     };
-    record_from_prompt(app, kind)
+    record_from_dialog(app, kind)
 }
 
 /// Keeps tracking or closes the selected matter, its action taken unchanged.
@@ -722,11 +722,11 @@ fn paste(app: &mut App, text: &str) {
 
 /// Applies an edit to the line that has the keyboard, and refilters a picker.
 fn edit(app: &mut App, f: impl FnOnce(&mut crate::tui::shared::line_editor::LineEditor)) {
-    if let Some(prompt) = &mut app.prompt {
-        if let Some(editor) = prompt.editor_mut() {
+    if let Some(dialog) = &mut app.dialog {
+        if let Some(editor) = dialog.editor_mut() {
             f(editor);
         }
-        if let Prompt::Picker(picker) = prompt {
+        if let Dialog::Picker(picker) = dialog {
             picker.refilter(app.meeting.state());
         }
     } else if app.focus == Panel::Notes && app.help.is_none() {
@@ -737,18 +737,18 @@ fn edit(app: &mut App, f: impl FnOnce(&mut crate::tui::shared::line_editor::Line
 // ---- dialogs -------------------------------------------------------------------------
 
 fn confirm(app: &mut App) -> Vec<Effect> {
-    let Some(prompt) = app.prompt.clone() else {
+    let Some(dialog) = app.dialog.clone() else {
         return Vec::new();
     };
-    match prompt {
-        Prompt::Text {
+    match dialog {
+        Dialog::Text {
             purpose, editor, ..
         } => confirm_text(app, purpose, editor.as_str().trim()),
-        Prompt::Picker(picker) => {
+        Dialog::Picker(picker) => {
             let choice = picker.choice(app.state());
             confirm_pick(app, picker.purpose, choice)
         }
-        Prompt::Counts(form) => {
+        Dialog::Counts(form) => {
             let counts: Vec<Option<u32>> = form
                 .fields
                 .iter()
@@ -759,7 +759,7 @@ fn confirm(app: &mut App) -> Vec<Effect> {
                 return Vec::new();
             };
             let tally = Tally::Counts { yes, no, abstain };
-            record_from_prompt(
+            record_from_dialog(
                 app,
                 EventKind::VoteTaken {
                     motion: form.motion,
@@ -767,14 +767,14 @@ fn confirm(app: &mut App) -> Vec<Effect> {
                 },
             )
         }
-        Prompt::RollCall(roll) => {
+        Dialog::RollCall(roll) => {
             let state = app.state();
             let ballots: Vec<(PersonId, Ballot)> = roll
                 .rows
                 .iter()
                 .filter_map(|(i, b)| b.map(|b| (state.people[*i].id.clone(), b)))
                 .collect();
-            record_from_prompt(
+            record_from_dialog(
                 app,
                 EventKind::VoteTaken {
                     motion: roll.motion,
@@ -782,7 +782,7 @@ fn confirm(app: &mut App) -> Vec<Effect> {
                 },
             )
         }
-        Prompt::ChairRuling { .. } => Vec::new(),
+        Dialog::ChairRuling { .. } => Vec::new(),
     }
 }
 
@@ -828,14 +828,14 @@ fn confirm_text(app: &mut App, purpose: TextPurpose, text: &str) -> Vec<Effect> 
                 },
                 app.state(),
             );
-            app.prompt = Some(Prompt::Picker(picker));
+            app.dialog = Some(Dialog::Picker(picker));
             Vec::new()
         }
         TextPurpose::ObjectionReason {
             motion,
             speaker,
             blocking,
-        } => record_from_prompt(
+        } => record_from_dialog(
             app,
             EventKind::ObjectionRaised {
                 motion,
@@ -845,7 +845,7 @@ fn confirm_text(app: &mut App, purpose: TextPurpose, text: &str) -> Vec<Effect> 
             },
         ),
         TextPurpose::ConsentCount { motion } => match parse_count(text, false) {
-            Some(agree) => record_from_prompt(app, EventKind::ConsentToVoteTaken { motion, agree }),
+            Some(agree) => record_from_dialog(app, EventKind::ConsentToVoteTaken { motion, agree }),
             None => {
                 app.refuse(s::NOT_A_NUMBER.get(app.lang));
                 Vec::new()
@@ -865,7 +865,7 @@ fn confirm_text(app: &mut App, purpose: TextPurpose, text: &str) -> Vec<Effect> 
             };
             let effects = record_note(app, draft, NoteKind::Action { owner, due });
             if !effects.is_empty() {
-                app.prompt = None;
+                app.dialog = None;
             }
             effects
         }
@@ -877,13 +877,13 @@ fn confirm_pick(app: &mut App, purpose: PickPurpose, choice: Option<Speaker>) ->
     match purpose {
         PickPurpose::NoteSpeaker => {
             app.notes.speaker = choice;
-            app.prompt = None;
+            app.dialog = None;
             Vec::new()
         }
         PickPurpose::Objector { motion, blocking } => {
             // Someone must be named: an objection is recorded with who raised it.
             if let Some(speaker) = choice {
-                app.prompt = Some(Prompt::text(TextPurpose::ObjectionReason {
+                app.dialog = Some(Dialog::text(TextPurpose::ObjectionReason {
                     motion,
                     speaker,
                     blocking,
@@ -893,7 +893,7 @@ fn confirm_pick(app: &mut App, purpose: PickPurpose, choice: Option<Speaker>) ->
         }
         PickPurpose::Proposer { text } => add_extempore_motion(app, &text, choice),
         PickPurpose::ActionOwner { draft } => {
-            app.prompt = Some(Prompt::text(TextPurpose::DueDate {
+            app.dialog = Some(Dialog::text(TextPurpose::DueDate {
                 draft,
                 owner: choice,
             }));
@@ -939,7 +939,7 @@ fn add_extempore_motion(app: &mut App, text: &str, proposer: Option<Speaker>) ->
         proposer,
     };
     effects.extend(record(app, EventKind::MotionAdded(motion)));
-    app.prompt = None;
+    app.dialog = None;
     if let Ok(position) = app.state().item_position(&item_id) {
         app.agenda.select_item(position);
         app.keep_selections_in_view();
@@ -962,7 +962,7 @@ fn add_person_and_arrive(app: &mut App, added: EventKind, id: PersonId) -> Vec<E
         return effects;
     }
     effects.extend(record(app, EventKind::Arrived { person: id.clone() }));
-    app.prompt = None;
+    app.dialog = None;
     if let Ok(person) = app.state().person_index(&id) {
         app.attendance.select_person(person);
         app.keep_selections_in_view();
@@ -971,7 +971,7 @@ fn add_person_and_arrive(app: &mut App, added: EventKind, id: PersonId) -> Vec<E
 }
 
 fn mark_ballot(app: &mut App, ballot: Option<Ballot>) {
-    if let Some(Prompt::RollCall(roll)) = &mut app.prompt
+    if let Some(Dialog::RollCall(roll)) = &mut app.dialog
         && let Some(row) = roll.rows.get_mut(roll.selected)
     {
         row.1 = ballot;
@@ -1004,13 +1004,13 @@ fn move_selection(app: &mut App, delta: isize) {
         link.move_by(delta);
         return;
     }
-    match &mut app.prompt {
-        Some(Prompt::Picker(picker)) => {
+    match &mut app.dialog {
+        Some(Dialog::Picker(picker)) => {
             let last = picker.rows.len().saturating_sub(1);
             picker.selected = picker.selected.saturating_add_signed(delta).min(last);
             return;
         }
-        Some(Prompt::RollCall(roll)) => {
+        Some(Dialog::RollCall(roll)) => {
             let last = roll.rows.len().saturating_sub(1);
             roll.selected = roll.selected.saturating_add_signed(delta).min(last);
             return;
@@ -1047,7 +1047,7 @@ fn handle_mouse(app: &mut App, mouse: MouseEvent) -> Vec<Effect> {
         return Vec::new();
     }
     // A dialog keeps the keyboard; clicks behind it would act on what it hides.
-    if app.prompt.is_some() || app.note_takers_open() {
+    if app.dialog.is_some() || app.note_takers_open() {
         return Vec::new();
     }
     let Some(areas) = app.areas() else {

@@ -23,7 +23,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let panel = &app.agenda;
     let height = usize::from(list.height);
     let start = panel.list.window_start(height, panel.rows.len());
-    let focused = app.focus == Panel::Agenda && app.prompt.is_none();
+    let focused = app.focus == Panel::Agenda && app.dialog.is_none();
     for (row, entry) in panel.rows.iter().enumerate().skip(start).take(height) {
         let y = (row - start) as u16;
         match *entry {

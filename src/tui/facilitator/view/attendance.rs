@@ -99,7 +99,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let panel = &app.attendance;
     let height = usize::from(list.height);
     let start = panel.list.window_start(height, panel.rows.len());
-    let focused = app.focus == Panel::Attendance && app.prompt.is_none();
+    let focused = app.focus == Panel::Attendance && app.dialog.is_none();
     let name_w = panel.name_column(lang, usize::from(list.width));
     for (row, entry) in panel.rows.iter().enumerate().skip(start).take(height) {
         let y = (row - start) as u16;

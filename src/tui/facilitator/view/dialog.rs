@@ -13,7 +13,7 @@ use super::{fit, put, style_row, truncate};
 use crate::domain::Lang;
 use crate::tui::facilitator::app::App;
 use crate::tui::facilitator::dialog::{
-    PickPurpose, PickRow, Picker, Prompt, TextPurpose, name_column,
+    Dialog, PickPurpose, PickRow, Picker, TextPurpose, name_column,
 };
 use crate::tui::facilitator::keys;
 use crate::tui::facilitator::layout;
@@ -25,12 +25,12 @@ use crate::tui::shared::theme;
 const LIST_ROWS: u16 = 12;
 
 pub fn render(app: &App, frame: &mut Frame, screen: Rect) {
-    let Some(prompt) = &app.prompt else {
+    let Some(dialog) = &app.dialog else {
         return;
     };
     let lang = app.lang;
-    let (title, body_rows) = match prompt {
-        Prompt::Text {
+    let (title, body_rows) = match dialog {
+        Dialog::Text {
             purpose, question, ..
         } => (
             question
@@ -38,12 +38,12 @@ pub fn render(app: &App, frame: &mut Frame, screen: Rect) {
                 .unwrap_or_else(|| text_question(purpose).get(lang).to_owned()),
             1,
         ),
-        Prompt::Picker(p) => (
+        Dialog::Picker(p) => (
             pick_question(&p.purpose).get(lang).to_owned(),
             picker_rows(p),
         ),
-        Prompt::Counts(_) => (s::ASK_VOTE_COUNTS.get(lang).to_owned(), 4),
-        Prompt::RollCall(r) => {
+        Dialog::Counts(_) => (s::ASK_VOTE_COUNTS.get(lang).to_owned(), 4),
+        Dialog::RollCall(r) => {
             let (y, n, a, left) = r.counts();
             let title = match lang {
                 Lang::ZhTw => format!(
@@ -57,18 +57,18 @@ pub fn render(app: &App, frame: &mut Frame, screen: Rect) {
             };
             (title, (r.rows.len() as u16).clamp(1, LIST_ROWS + 6))
         }
-        Prompt::ChairRuling { .. } => (s::ASK_CHAIR.get(lang).to_owned(), 1),
+        Dialog::ChairRuling { .. } => (s::ASK_CHAIR.get(lang).to_owned(), 1),
     };
     let body = dialog_box(frame, screen, &title, body_rows);
-    let cursor = match prompt {
-        Prompt::Text { editor, .. } => field(frame, body, 0, "> ", editor, true),
-        Prompt::Picker(picker) => {
+    let cursor = match dialog {
+        Dialog::Text { editor, .. } => field(frame, body, 0, "> ", editor, true),
+        Dialog::Picker(picker) => {
             let cursor = field(frame, body, 0, "> ", &picker.query, true);
             let list_h = usize::from(body_rows.saturating_sub(1));
             picker_list(frame.buffer_mut(), body, picker, app.state(), lang, list_h);
             cursor
         }
-        Prompt::Counts(form) => {
+        Dialog::Counts(form) => {
             let labels = [s::YES, s::NO, s::ABSTAIN];
             let mut cursor = None;
             for (n, (label, editor)) in labels.iter().zip(form.fields.iter()).enumerate() {
@@ -90,7 +90,7 @@ pub fn render(app: &App, frame: &mut Frame, screen: Rect) {
             }
             cursor
         }
-        Prompt::RollCall(roll) => {
+        Dialog::RollCall(roll) => {
             let state = app.state();
             let list_h = usize::from(body_rows);
             let start = roll.selected.saturating_sub(list_h.saturating_sub(1));
@@ -120,7 +120,7 @@ pub fn render(app: &App, frame: &mut Frame, screen: Rect) {
             }
             None
         }
-        Prompt::ChairRuling { motion } => {
+        Dialog::ChairRuling { motion } => {
             // The counts that split evenly, which the chair rules on.
             if let Some(vote) = app.state().motion(motion).and_then(|m| m.vote.as_ref()) {
                 let (yes, no, abstain) = vote.tally.counts();

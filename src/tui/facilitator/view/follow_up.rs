@@ -67,7 +67,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
             .saturating_sub((height - block_len.min(height)) / 2)
             .min(rows.len() - height)
     };
-    let focused = app.focus == Panel::Motion && app.prompt.is_none() && app.help.is_none();
+    let focused = app.focus == Panel::Motion && app.dialog.is_none() && app.help.is_none();
     let buf = frame.buffer_mut();
     for (y, row) in rows.iter().skip(start).take(height).enumerate() {
         let y = y as u16;

@@ -49,7 +49,7 @@ pub fn draw(app: &App, frame: &mut Frame) {
         put(buf, rect, 1, 0, &message.text, style);
     }
     footer::render(app, frame.buffer_mut(), areas.footer);
-    if app.prompt.is_some() {
+    if app.dialog.is_some() {
         dialog::render(app, frame, area);
     }
     if let Some(link) = app.link.as_ref().filter(|l| l.open) {
@@ -84,7 +84,7 @@ pub(crate) fn too_small_in(lang: crate::domain::Lang, frame: &mut Frame, area: R
 /// A bordered panel with its number and name, highlighted when it has the focus.
 fn panel_block(app: &App, panel: Panel, extra: &str) -> Block<'static> {
     let focused =
-        app.focus == panel && app.prompt.is_none() && app.help.is_none() && !app.note_takers_open();
+        app.focus == panel && app.dialog.is_none() && app.help.is_none() && !app.note_takers_open();
     let number = Panel::ALL.iter().position(|p| *p == panel).unwrap_or(0) + 1;
     let mut title = vec![Span::styled(
         format!(" {number} {} ", s::panel(panel).get(app.lang)),

@@ -256,7 +256,7 @@ fn draw_input(app: &App, frame: &mut Frame, area: Rect) {
     let lang = app.lang;
     let state = app.state();
     let notes = &app.notes;
-    let focused = app.focus == Panel::Notes && app.prompt.is_none() && app.help.is_none();
+    let focused = app.focus == Panel::Notes && app.dialog.is_none() && app.help.is_none();
     let buf = frame.buffer_mut();
     let speaker = notes
         .speaker
