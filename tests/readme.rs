@@ -3,7 +3,7 @@
 //! `ROUNDTABLE_BLESS=1 cargo test --test readme`.
 
 const README: &str = "README.md";
-const START: &str = "<!-- keys: generated from src/tui/keys.rs; do not edit -->\n";
+const START: &str = "<!-- keys: generated from src/tui/facilitator/keys.rs and src/tui/shared/keys.rs; do not edit -->\n";
 const END: &str = "<!-- end of keys -->";
 
 #[test]

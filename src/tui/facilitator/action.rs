@@ -31,14 +31,15 @@ impl Panel {
 }
 
 use crate::domain::Step;
+use crate::tui::shared::action::Common;
 
+/// What the facilitator can ask for: the shared actions, and the screen's own.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Action {
+    /// Leaving, help and language, lists and dialogs, editing, the note editor.
+    Common(Common),
+
     // Anywhere.
-    /// Leave; everything is already saved, and the saver flushes before exit.
-    Quit,
-    ToggleHelp,
-    SwitchLanguage,
     /// Take back the facilitator's last change (the log records the retraction).
     Undo,
     /// Reinstate what undo took back.
@@ -47,11 +48,7 @@ pub enum Action {
     FocusPrevious,
     Focus(Panel),
 
-    // Lists (attendance, agenda, roll call, help).
-    SelectPrevious,
-    SelectNext,
-    SelectPageUp,
-    SelectPageDown,
+    // Lists (attendance, agenda).
     SelectFirst,
     SelectLast,
 
@@ -84,27 +81,9 @@ pub enum Action {
     WithdrawMotion,
 
     // Notes.
-    AddNote,
-    PickSpeaker,
-    CycleNoteKind,
-    ToggleEnglish,
-    NoteNoObjection,
-    NoteNodding,
     ToggleAllNotes,
-    ScrollNotesUp,
-    ScrollNotesDown,
-
-    // Editing any input line.
-    CursorLeft,
-    CursorRight,
-    CursorHome,
-    CursorEnd,
-    DeleteBackward,
-    DeleteForward,
 
     // Dialogs.
-    Confirm,
-    Cancel,
     NextField,
     PreviousField,
     BallotYes,
@@ -123,7 +102,8 @@ pub enum Action {
     KeepTrackingFollowUp,
     /// The forum closes the selected matter (解除追蹤).
     CloseFollowUp,
-    // The note-taker link, on the facilitator's screen.
+
+    // The note-taker link.
     /// Show or hide the list of note-takers, with the address and the join code.
     ShowNoteTakers,
     /// Close the selected note-taker's link; they may join again.
@@ -132,17 +112,12 @@ pub enum Action {
     RevokeNoteTaker,
     /// Replace the join code (note-takers already connected stay).
     NewJoinCode,
+}
 
-    // The note-taker's screen.
-    /// Select the previous (older) of one's own notes, to correct it.
-    PreviousOwnNote,
-    NextOwnNote,
-    /// Load the selected note into the editor; Enter then records the correction.
-    CorrectNote,
-    /// Type the join code again (it was wrong, or the host has a new one).
-    EnterJoinCode,
-    /// Try to reach the host now rather than after the back-off.
-    ReconnectNow,
+impl From<Common> for Action {
+    fn from(common: Common) -> Action {
+        Action::Common(common)
+    }
 }
 
 impl Action {

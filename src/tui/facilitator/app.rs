@@ -3,13 +3,15 @@
 
 use crate::domain::{EventKind, Lang, Meeting, Seq, Stamp};
 use crate::store::{SaveError, SaveReport};
+use crate::tui::shared::message::Message;
 
 use super::action::{Action, Panel};
 use super::dialog::Dialog;
-use super::keys::Context;
 use super::layout::{self, Areas};
 use super::link_panel::LinkPanel;
 use super::panels::{AgendaPanel, AttendancePanel, MotionPanel, NotesPanel};
+use crate::tui::shared::keys::Context;
+use crate::tui::shared::layout::inner;
 
 /// What the file on disk holds compared with the screen.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -41,23 +43,6 @@ impl SaveState {
         }
     }
 }
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum MessageKind {
-    Info,
-    /// A refusal: the rules or the input said no, and nothing changed.
-    Refused,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Message {
-    pub text: String,
-    pub kind: MessageKind,
-    pub at: Stamp,
-}
-
-/// How long a message stays after the last key.
-pub const MESSAGE_SECONDS: i64 = 10;
 
 pub struct App {
     pub meeting: Meeting,
@@ -137,7 +122,16 @@ impl App {
                     C::Everywhere,
                 ],
                 Panel::Agenda => &[C::Agenda, C::Lists, C::Panels, C::Navigation, C::Everywhere],
-                Panel::Motion => &[C::Motion, C::Panels, C::Navigation, C::Everywhere],
+                // The follow-up table's keys work on any item, so that on another
+                // one they can say where the table is; the footer offers them only
+                // where the table is shown.
+                Panel::Motion => &[
+                    C::Motion,
+                    C::FollowUp,
+                    C::Panels,
+                    C::Navigation,
+                    C::Everywhere,
+                ],
                 Panel::Notes => &[C::Notes, C::Editing, C::Navigation, C::Everywhere],
             },
         }
@@ -254,19 +248,11 @@ impl App {
     }
 
     pub fn info(&mut self, text: impl Into<String>) {
-        self.message = Some(Message {
-            text: text.into(),
-            kind: MessageKind::Info,
-            at: self.now,
-        });
+        self.message = Some(Message::info(text, self.now));
     }
 
     pub fn refuse(&mut self, text: impl Into<String>) {
-        self.message = Some(Message {
-            text: text.into(),
-            kind: MessageKind::Refused,
-            at: self.now,
-        });
+        self.message = Some(Message::refusal(text, self.now));
     }
 
     /// After the state was refolded (undo, redo, opening): every index again.
@@ -324,7 +310,7 @@ impl App {
         self.attendance
             .list
             .scroll_into_view(att.height as usize, self.attendance.rows.len());
-        let agenda = layout::inner(areas.agenda);
+        let agenda = inner(areas.agenda);
         self.agenda
             .list
             .scroll_into_view(agenda.height as usize, self.agenda.rows.len());

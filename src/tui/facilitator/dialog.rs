@@ -1,19 +1,36 @@
 //! The dialogs: one line of text, a speaker picker, vote counts, a roll call, the
 //! chair's ruling. Each knows what it is for, so confirming it records the right event.
 
-use crate::domain::{Ballot, ItemId, MotionId, Presence, Role, Speaker, State, Text};
-
-use crate::tui::shared::people::People;
-
+use crate::domain::{Ballot, MotionId, Presence, Role, Speaker, State};
+use crate::i18n::{Label, screen as s};
 use crate::tui::shared::line_editor::LineEditor;
-use crate::tui::shared::text::width;
+use crate::tui::shared::note_editor::NoteDraft;
+use crate::tui::shared::picker::{Picker, Purpose};
 
-/// A note waiting for its action owner and due date.
 #[derive(Clone, Debug, PartialEq)]
-pub struct NoteDraft {
-    pub speaker: Option<Speaker>,
-    pub text: Text,
-    pub item: Option<ItemId>,
+pub enum PickPurpose {
+    NoteSpeaker,
+    Objector { motion: MotionId, blocking: bool },
+    Proposer { text: String },
+    ActionOwner { draft: NoteDraft },
+}
+
+impl Purpose for PickPurpose {
+    fn allows_nobody(&self) -> bool {
+        !matches!(self, PickPurpose::Objector { .. })
+    }
+
+    fn question(&self) -> Label {
+        match self {
+            PickPurpose::NoteSpeaker => s::ASK_NOTE_SPEAKER,
+            PickPurpose::Objector { blocking: true, .. } => s::ASK_OBJECTOR,
+            PickPurpose::Objector {
+                blocking: false, ..
+            } => s::ASK_RESERVER,
+            PickPurpose::Proposer { .. } => s::ASK_PROPOSER,
+            PickPurpose::ActionOwner { .. } => s::ASK_OWNER,
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -39,108 +56,6 @@ pub enum TextPurpose {
     FollowUpActionTaken {
         entry: u32,
     },
-}
-
-#[derive(Clone, Debug, PartialEq)]
-pub enum PickPurpose {
-    NoteSpeaker,
-    Objector { motion: MotionId, blocking: bool },
-    Proposer { text: String },
-    ActionOwner { draft: NoteDraft },
-}
-
-impl PickPurpose {
-    /// Whether "(none)" is a valid answer.
-    pub fn allows_nobody(&self) -> bool {
-        !matches!(self, PickPurpose::Objector { .. })
-    }
-}
-
-/// One row of the picker.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum PickRow {
-    Nobody,
-    /// An index into `State::people`.
-    Person(usize),
-    /// The typed text, as a name not on the roster.
-    Free,
-}
-
-#[derive(Clone, Debug, PartialEq)]
-pub struct Picker {
-    pub purpose: PickPurpose,
-    pub query: LineEditor,
-    pub rows: Vec<PickRow>,
-    pub selected: usize,
-}
-
-/// How many rows the picker lists at most; more typing narrows it.
-const PICKER_ROWS: usize = 200;
-
-impl Picker {
-    pub fn new(purpose: PickPurpose, people: &dyn People) -> Picker {
-        let mut picker = Picker {
-            purpose,
-            query: LineEditor::new(),
-            rows: Vec::new(),
-            selected: 0,
-        };
-        picker.refilter(people);
-        picker
-    }
-
-    /// Matches the query against names (both languages), ids and organisations, case
-    /// blind; people in the room first, since they are the ones speaking.
-    pub fn refilter(&mut self, people: &dyn People) {
-        let query = self.query.as_str().trim().to_lowercase();
-        let mut present = Vec::new();
-        let mut others = Vec::new();
-        for i in 0..people.count() {
-            let name = people.name(i);
-            let matches = query.is_empty()
-                || name.text.to_lowercase().contains(&query)
-                || name
-                    .en
-                    .as_deref()
-                    .is_some_and(|en| en.to_lowercase().contains(&query))
-                || people.id(i).0.to_lowercase().contains(&query)
-                || people.organisation(i).text.to_lowercase().contains(&query);
-            if !matches {
-                continue;
-            }
-            if people.presence(i) == Presence::Present {
-                present.push(PickRow::Person(i));
-            } else {
-                others.push(PickRow::Person(i));
-            }
-        }
-        let mut rows = Vec::new();
-        if query.is_empty() && self.purpose.allows_nobody() {
-            rows.push(PickRow::Nobody);
-        }
-        rows.extend(present);
-        rows.extend(others);
-        rows.truncate(PICKER_ROWS);
-        if !query.is_empty() {
-            rows.push(PickRow::Free);
-        }
-        self.rows = rows;
-        self.selected = 0;
-    }
-
-    /// What the highlighted row stands for; `None` for "(none)".
-    pub fn choice(&self, people: &dyn People) -> Option<Speaker> {
-        match self.rows.get(self.selected)? {
-            PickRow::Nobody => None,
-            PickRow::Person(i) => {
-                (*i < people.count()).then(|| Speaker::Person(people.id(*i).clone()))
-            }
-            PickRow::Free => {
-                let name = self.query.as_str().trim();
-                (!name.is_empty()).then(|| Speaker::Named(name.to_owned()))
-            }
-        }
-    }
 }
 
 /// The three count fields of a vote by show of hands.
@@ -207,7 +122,7 @@ pub enum Dialog {
         /// The question, already in the interface's language when it has numbers in it.
         question: Option<String>,
     },
-    Picker(Picker),
+    Picker(Picker<PickPurpose>),
     Counts(CountsForm),
     RollCall(RollCall),
     ChairRuling {
@@ -255,18 +170,6 @@ pub fn parse_count(s: &str, empty_is_zero: bool) -> Option<u32> {
         return None;
     }
     ascii.parse().ok()
-}
-
-/// The width a picker needs for a person's name, for lining up the organisation.
-pub fn name_column(people: &dyn People, rows: &[PickRow]) -> usize {
-    rows.iter()
-        .filter_map(|r| match r {
-            PickRow::Person(i) if *i < people.count() => Some(width(&people.name(*i).text)),
-            _ => None,
-        })
-        .max()
-        .unwrap_or(4)
-        .min(16)
 }
 
 #[cfg(test)]

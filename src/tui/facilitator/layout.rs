@@ -7,9 +7,7 @@
 
 use ratatui::layout::Rect;
 
-/// The smallest screen the panels are drawn on: a standard 80×24 terminal.
-pub const MIN_WIDTH: u16 = 80;
-pub const MIN_HEIGHT: u16 = 24;
+use crate::tui::shared::layout::{MIN_HEIGHT, MIN_WIDTH, inner};
 
 /// Rows at the top of the attendance panel for the balance and thresholds.
 pub const ATTENDANCE_SUMMARY_ROWS: u16 = 3;
@@ -79,16 +77,6 @@ pub fn areas(area: Rect, header_rows: u16, has_message: bool) -> Option<Areas> {
     })
 }
 
-/// Inside a panel's border.
-pub fn inner(r: Rect) -> Rect {
-    Rect::new(
-        r.x.saturating_add(1),
-        r.y.saturating_add(1),
-        r.width.saturating_sub(2),
-        r.height.saturating_sub(2),
-    )
-}
-
 /// The attendance summary (balance, thresholds) at the top of the panel.
 pub fn attendance_summary(panel: Rect) -> Rect {
     let i = inner(panel);
@@ -102,39 +90,10 @@ pub fn attendance_list(panel: Rect) -> Rect {
     Rect::new(i.x, i.y + top, i.width, i.height - top)
 }
 
-/// Rows of the notes input at the bottom of the notes panel: the speaker and kind,
-/// the text, and the English text when it is open.
-pub fn notes_input_rows(english: bool) -> u16 {
-    if english { 3 } else { 2 }
-}
-
-pub fn notes_timeline(panel: Rect, english: bool) -> Rect {
-    let i = inner(panel);
-    let input = notes_input_rows(english).min(i.height);
-    Rect::new(i.x, i.y, i.width, i.height - input)
-}
-
-pub fn notes_input(panel: Rect, english: bool) -> Rect {
-    let i = inner(panel);
-    let input = notes_input_rows(english).min(i.height);
-    Rect::new(i.x, i.y + i.height - input, i.width, input)
-}
-
-/// A dialog of `width`×`height` centred on the screen, clipped to it.
-pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
-    let w = width.min(area.width);
-    let h = height.min(area.height);
-    Rect::new(
-        area.x + (area.width - w) / 2,
-        area.y + (area.height - h) / 2,
-        w,
-        h,
-    )
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::tui::shared::layout::{centered, notes_timeline};
 
     fn inside(outer: Rect, r: Rect) -> bool {
         r.x >= outer.x

@@ -2,12 +2,11 @@
 //! indexes that let a frame draw only what is visible. Rebuilt from the meeting's
 //! state when an event changes it, never per frame.
 
-use crate::tui::shared::note_editor::NoteKindChoice;
+use crate::tui::shared::note_editor::NoteEditor;
 use std::collections::HashMap;
 
-use crate::domain::{ItemId, Lang, NoteEntry, Role, Section, Side, Speaker, State};
+use crate::domain::{ItemId, Lang, NoteEntry, Role, Section, Side, State};
 
-use crate::tui::shared::line_editor::LineEditor;
 use crate::tui::shared::text::width;
 
 /// A selection in a list taller than its window, and the first row shown.
@@ -354,12 +353,8 @@ impl NoteIndex {
 
 #[derive(Clone, Debug, Default)]
 pub struct NotesPanel {
-    pub input: LineEditor,
-    pub english: LineEditor,
-    /// The English line is open and takes the typing.
-    pub editing_english: bool,
-    pub speaker: Option<Speaker>,
-    pub kind: NoteKindChoice,
+    /// The note being typed.
+    pub editor: NoteEditor,
     /// Show every item's notes, not only the current item's.
     pub show_all: bool,
     /// How many notes are scrolled off the bottom.
@@ -368,14 +363,6 @@ pub struct NotesPanel {
 }
 
 impl NotesPanel {
-    pub fn editor_mut(&mut self) -> &mut LineEditor {
-        if self.editing_english {
-            &mut self.english
-        } else {
-            &mut self.input
-        }
-    }
-
     /// The notes the timeline shows, as indexes into `State::notes`, oldest first.
     pub fn shown<'a>(&'a self, state: &'a State) -> NotesShown<'a> {
         if self.show_all {

@@ -2,7 +2,6 @@
 //! screens out. Screens render into ratatui's `TestBackend`; colours are asserted
 //! where they carry meaning, since snapshots hold only text.
 
-use crate::i18n::{key_names, screen as s};
 use std::path::Path;
 
 use chrono::{FixedOffset, TimeZone};
@@ -15,9 +14,9 @@ use ratatui::buffer::Buffer;
 use ratatui::style::{Color, Modifier};
 
 use super::action::{Action, Panel};
-use super::app::{App, MessageKind};
+use super::app::App;
 use super::dialog::Dialog;
-use super::keys::{self, BINDINGS, Context};
+use super::keys::KEYS;
 use super::layout;
 use super::update::{Effect, Input, handle, update};
 use super::view;
@@ -25,7 +24,11 @@ use crate::domain::{
     Ballot, Category, EventKind, Lang, Meeting, Member, Observer, Outcome, PersonId, Presence,
     Representative, SeatRole, Session, Speaker, Stage, Stamp, Tally, Text,
 };
+use crate::i18n::screen as s;
 use crate::tui::screen_text;
+use crate::tui::shared::action::Common;
+use crate::tui::shared::keys::{Context, Named, Shown};
+use crate::tui::shared::message::MessageKind;
 
 // ---- helpers -------------------------------------------------------------------------
 
@@ -480,7 +483,11 @@ fn undo_works_while_typing_a_note_with_ctrl_z() {
     toggle(&mut app, "open-culture");
     app.focus = Panel::Notes;
     type_text(&mut app, "u");
-    assert_eq!(app.notes.input.as_str(), "u", "u is text in the notes line");
+    assert_eq!(
+        app.notes.editor.input.as_str(),
+        "u",
+        "u is text in the notes line"
+    );
     ctrl(&mut app, 'z');
     let i = person(&app, "open-culture");
     assert_eq!(app.state().presence(i), Presence::Absent);
@@ -600,7 +607,7 @@ fn a_note_is_typed_in_chinese_with_a_speaker_picked_by_part_of_the_name() {
         Some("report-system-progress")
     );
     assert!(
-        app.notes.input.is_empty(),
+        app.notes.editor.input.is_empty(),
         "the line is cleared once recorded"
     );
     let screen = screen_text(&render(&app, 120, 40));
@@ -627,7 +634,10 @@ fn a_free_text_speaker_paste_english_and_quick_narratives() {
         other => other,
     });
     press(&mut app, KeyCode::Enter);
-    assert_eq!(app.notes.speaker, Some(Speaker::Named("台下民眾".into())));
+    assert_eq!(
+        app.notes.editor.speaker,
+        Some(Speaker::Named("台下民眾".into()))
+    );
     handle(&mut app, Input::Paste("第一段\n第二段".into()));
     ctrl(&mut app, 'e');
     type_text(&mut app, "Two paragraphs");
@@ -680,7 +690,7 @@ fn letters_are_text_in_the_notes_line_and_ctrl_c_quits_everywhere() {
     let mut app = demo();
     ch(&mut app, '4');
     type_text(&mut app, "q?l");
-    assert_eq!(app.notes.input.as_str(), "q?l");
+    assert_eq!(app.notes.editor.input.as_str(), "q?l");
     assert_eq!(app.lang, Lang::ZhTw);
     // A typed note not yet sent: the first quit warns, the second leaves.
     assert!(ctrl(&mut app, 'c').is_empty());
@@ -817,10 +827,13 @@ fn clicking_an_agenda_row_selects_it_and_the_wheel_scrolls() {
 #[test]
 fn every_binding_of_the_key_table_is_in_the_help_overlay() {
     for lang in [Lang::ZhTw, Lang::En] {
-        let help: Vec<String> = view::help_lines(lang).into_iter().map(|(t, _)| t).collect();
-        for binding in BINDINGS {
-            let keys = keys::keys_label(binding);
-            let label = key_names::action(binding.action).get(lang);
+        let help: Vec<String> = view::help::help_lines(lang)
+            .into_iter()
+            .map(|(t, _)| t)
+            .collect();
+        for binding in KEYS.rows() {
+            let keys = binding.keys_label();
+            let label = binding.action.name().get(lang);
             assert!(
                 help.iter()
                     .any(|line| line.contains(&keys) && line.contains(label)),
@@ -833,8 +846,8 @@ fn every_binding_of_the_key_table_is_in_the_help_overlay() {
 
 #[test]
 fn every_hinted_binding_is_offered_by_the_footer_of_its_context() {
-    for binding in BINDINGS.iter().filter(|b| b.hint) {
-        let hints = keys::hints(&[binding.context]);
+    for binding in KEYS.rows().iter().filter(|b| b.shown == Shown::Footer) {
+        let hints = KEYS.hints(&[binding.context]);
         assert!(
             hints.iter().any(|h| h.action == binding.action),
             "{:?} is not in the footer of {:?}",
@@ -855,7 +868,10 @@ fn the_footer_offers_what_the_motions_stage_allows() {
     let proposed = offered(&app);
     assert!(proposed.contains(&Action::OpenConsensusRound));
     assert!(!proposed.contains(&Action::VoteByCounts));
-    assert!(proposed.contains(&Action::Quit), "quit is always offered");
+    assert!(
+        proposed.contains(&Action::Common(Common::Quit)),
+        "quit is always offered"
+    );
     ch(&mut app, 'c');
     let round = offered(&app);
     assert!(round.contains(&Action::RecordObjection));

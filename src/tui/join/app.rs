@@ -2,16 +2,17 @@
 //! everyone's notes with the state of one's own, the note being typed, the link's
 //! state.
 
-use crate::tui::shared::note_editor::NoteKindChoice;
 use std::collections::{BTreeMap, BTreeSet, VecDeque};
 
 use crate::domain::{DomainError, EventKind, Lang, Note, Seq, Speaker, Stamp};
+use crate::i18n::{Label, screen as s};
 use crate::net::protocol::PersonView;
 use crate::net::{ConnectionState, MeetingView, NoteView};
-use crate::tui::facilitator::app::{Message, MessageKind};
-use crate::tui::facilitator::dialog::{NoteDraft, Picker};
-use crate::tui::facilitator::keys::Context;
+use crate::tui::shared::keys::Context;
 use crate::tui::shared::line_editor::LineEditor;
+use crate::tui::shared::message::Message;
+use crate::tui::shared::note_editor::{NoteDraft, NoteEditor};
+use crate::tui::shared::picker::{Picker, Purpose};
 
 /// Nobody to pick before the host's welcome: typed names only.
 static NO_PEOPLE: Vec<PersonView> = Vec::new();
@@ -205,45 +206,6 @@ impl Timeline {
     }
 }
 
-/// The note being typed.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct NoteEditor {
-    pub input: LineEditor,
-    pub english: LineEditor,
-    pub editing_english: bool,
-    pub speaker: Option<Speaker>,
-    pub kind: NoteKindChoice,
-}
-
-impl NoteEditor {
-    pub fn editor_mut(&mut self) -> &mut LineEditor {
-        if self.editing_english {
-            &mut self.english
-        } else {
-            &mut self.input
-        }
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.input.is_empty() && self.english.is_empty()
-    }
-
-    /// This note with `later` typed after it, so that nothing typed is lost when a
-    /// note the outbox could not keep comes back to a line in use.
-    fn followed_by(mut self, later: NoteEditor) -> NoteEditor {
-        for (line, more) in [
-            (&mut self.input, later.input),
-            (&mut self.english, later.english),
-        ] {
-            if !more.is_empty() {
-                let joined = format!("{} {}", line.as_str(), more.as_str());
-                *line = LineEditor::with_text(joined.trim_start());
-            }
-        }
-        self
-    }
-}
-
 /// A note from the editor on its way into the outbox: what comes back to the line if
 /// the outbox cannot keep it.
 #[derive(Clone, Debug, PartialEq)]
@@ -261,11 +223,31 @@ pub struct Correcting {
     pub set_aside: NoteEditor,
 }
 
+/// What the note-taker picks a person for.
+#[derive(Clone, Debug, PartialEq)]
+pub enum JoinPick {
+    NoteSpeaker,
+    ActionOwner { draft: NoteDraft },
+}
+
+impl Purpose for JoinPick {
+    fn allows_nobody(&self) -> bool {
+        true
+    }
+
+    fn question(&self) -> Label {
+        match self {
+            JoinPick::NoteSpeaker => s::ASK_NOTE_SPEAKER,
+            JoinPick::ActionOwner { .. } => s::ASK_OWNER,
+        }
+    }
+}
+
 /// The note-taker's dialogs.
 #[derive(Clone, Debug, PartialEq)]
 pub enum JoinDialog {
     /// A speaker, or an action item's owner.
-    Picker(Picker),
+    Picker(Picker<JoinPick>),
     /// An action item's due date, after its owner.
     DueDate {
         draft: NoteDraft,
@@ -423,18 +405,10 @@ impl JoinApp {
     }
 
     pub fn info(&mut self, text: impl Into<String>) {
-        self.message = Some(Message {
-            text: text.into(),
-            kind: MessageKind::Info,
-            at: self.now,
-        });
+        self.message = Some(Message::info(text, self.now));
     }
 
     pub fn refuse(&mut self, text: impl Into<String>) {
-        self.message = Some(Message {
-            text: text.into(),
-            kind: MessageKind::Refused,
-            at: self.now,
-        });
+        self.message = Some(Message::refusal(text, self.now));
     }
 }

@@ -7,6 +7,7 @@
 //! table (`keys.rs`) that the footer and help are generated from, `update` for state
 //! and effects, and a pure `view`.
 
+pub mod action;
 pub mod app;
 pub mod keys;
 pub mod update;

@@ -1,7 +1,6 @@
 //! The note-taker's screen, tested as a note-taker would use it: keys and link events
 //! in, notes to submit and screens out.
 
-use crate::i18n::{key_names, note_taking, screen as s};
 use std::path::Path;
 
 use chrono::{FixedOffset, TimeZone};
@@ -11,19 +10,20 @@ use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::style::Color;
 
+use super::action::JoinAction;
 use super::app::{JoinApp, JoinDialog, NoteState, Row};
-use super::keys::JOIN_BINDINGS;
+use super::keys::KEYS;
 use super::update::{Effect, Input, handle};
 use super::view;
 use crate::domain::{
     Author, EventKind, ItemId, Lang, Meeting, MotionId, Note, NoteKind, PersonId, Seq, Speaker,
     Stamp, Text,
 };
+use crate::i18n::{note_taking, screen as s};
 use crate::net::protocol::{MeetingView, NoteView, Update, Welcome};
 use crate::net::{ClientEvent, ConnectionState};
-use crate::tui::facilitator::action::Action;
-use crate::tui::facilitator::keys::{self, Context};
 use crate::tui::screen_text;
+use crate::tui::shared::keys::{Context, Named, Shown};
 
 // ---- helpers -------------------------------------------------------------------------
 
@@ -570,7 +570,7 @@ fn a_wrong_code_asks_for_the_new_one_typed_in_any_case() {
     assert!(
         view::footer_hints(&app)
             .iter()
-            .any(|b| b.action == Action::EnterJoinCode)
+            .any(|b| b.action == JoinAction::EnterJoinCode)
     );
     ctrl(&mut app, 'o');
     type_text(&mut app, "k7qm4tx");
@@ -684,8 +684,9 @@ fn letters_are_always_text_and_the_language_switches_with_f2() {
 
 #[test]
 fn no_key_is_bound_twice_in_one_context_of_the_join_table() {
-    for (i, a) in JOIN_BINDINGS.iter().enumerate() {
-        for b in &JOIN_BINDINGS[i + 1..] {
+    let rows = KEYS.rows();
+    for (i, a) in rows.iter().enumerate() {
+        for b in &rows[i + 1..] {
             if a.context == b.context {
                 for k in a.keys {
                     assert!(
@@ -704,30 +705,26 @@ fn no_key_is_bound_twice_in_one_context_of_the_join_table() {
 #[test]
 fn every_join_binding_is_in_its_help_and_every_hint_in_a_footer() {
     for lang in [Lang::ZhTw, Lang::En] {
-        let help: Vec<String> =
-            crate::tui::facilitator::view::help::help_lines_for(JOIN_BINDINGS, lang, &[])
-                .into_iter()
-                .map(|(t, _)| t)
-                .collect();
-        for binding in JOIN_BINDINGS {
-            let keys = keys::keys_label(binding);
-            let label = key_names::action(binding.action).get(lang);
+        let help: Vec<String> = view::help_lines(lang).into_iter().map(|(t, _)| t).collect();
+        for binding in KEYS.rows() {
+            let keys = binding.keys_label();
+            let label = binding.action.name().get(lang);
             assert!(
                 help.iter().any(|l| l.contains(&keys) && l.contains(label)),
                 "{keys} {label} is missing from the note-taker's help"
             );
         }
     }
-    for binding in JOIN_BINDINGS.iter().filter(|b| b.hint) {
+    for binding in KEYS.rows().iter().filter(|b| b.shown == Shown::Footer) {
         assert!(view::CONTEXTS.contains(&binding.context));
-        let hints = keys::hints_in(JOIN_BINDINGS, &[binding.context]);
+        let hints = KEYS.hints(&[binding.context]);
         assert!(hints.iter().any(|h| h.action == binding.action));
     }
     // The note-taker's help says nothing of the facilitator's keys.
-    let help = crate::tui::facilitator::view::help::help_lines_for(JOIN_BINDINGS, Lang::En, &[]);
+    let help = view::help_lines(Lang::En);
     assert!(!help.iter().any(|(l, _)| l.contains("consensus round")));
     assert!(
-        keys::help_groups_in(JOIN_BINDINGS)
+        KEYS.help_groups()
             .iter()
             .all(|(c, _)| *c != Context::Motion)
     );

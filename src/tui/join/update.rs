@@ -2,20 +2,19 @@
 //! the loop must do (submit a note to the outbox, use a new code, reconnect, quit).
 //! Nothing here touches the disk, the network or the clock.
 
-use crate::i18n::{note_taking, refusals, screen as s};
-use crate::tui::shared::note_editor::NoteKindChoice;
 use chrono::NaiveDate;
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseEvent, MouseEventKind};
 
-use super::app::{Correcting, JoinApp, JoinDialog, LocalNote, NoteEditor, Row};
-use super::keys::JOIN_BINDINGS;
-use crate::domain::{EventKind, ItemId, Note, NoteKind, Stamp, Text};
+use super::action::JoinAction;
+use super::app::{Correcting, JoinApp, JoinDialog, JoinPick, LocalNote, Row};
+use super::keys::KEYS;
+use crate::domain::{EventKind, ItemId, NoteKind, Stamp};
+use crate::i18n::{note_taking, refusals, screen as s};
 use crate::net::{ClientEvent, ConnectionState, JoinCode};
-use crate::tui::facilitator::action::Action;
-use crate::tui::facilitator::app::MESSAGE_SECONDS;
-use crate::tui::facilitator::dialog::{NoteDraft, PickPurpose, Picker};
-use crate::tui::facilitator::keys;
+use crate::tui::shared::action::Common;
 use crate::tui::shared::line_editor::LineEditor;
+use crate::tui::shared::note_editor::{NoteDraft, NoteEditor, NoteKindChoice, quick_narrative};
+use crate::tui::shared::picker::Picker;
 
 /// Everything that reaches the note-taker's screen.
 #[derive(Clone, Debug, PartialEq)]
@@ -74,11 +73,7 @@ pub fn handle(app: &mut JoinApp, input: Input) -> Vec<Effect> {
         }
         Input::Tick(now) => {
             app.now = now;
-            if app
-                .message
-                .as_ref()
-                .is_some_and(|m| (now - m.at).num_seconds() >= MESSAGE_SECONDS)
-            {
+            if app.message.as_ref().is_some_and(|m| m.has_expired(now)) {
                 app.message = None;
             }
             Vec::new()
@@ -109,7 +104,7 @@ fn handle_key(app: &mut JoinApp, key: KeyEvent) -> Vec<Effect> {
     if key.kind != KeyEventKind::Press {
         return Vec::new();
     }
-    if let Some(action) = keys::lookup_in(JOIN_BINDINGS, app.contexts(), &key) {
+    if let Some(action) = KEYS.lookup(app.contexts(), &key) {
         return update(app, action);
     }
     if let KeyCode::Char(c) = key.code
@@ -122,8 +117,34 @@ fn handle_key(app: &mut JoinApp, key: KeyEvent) -> Vec<Effect> {
 }
 
 /// Carries out one action.
-pub fn update(app: &mut JoinApp, action: Action) -> Vec<Effect> {
-    use Action as A;
+pub fn update(app: &mut JoinApp, action: JoinAction) -> Vec<Effect> {
+    use JoinAction as A;
+    match action {
+        A::Common(common) => return common_action(app, common),
+        A::PreviousOwnNote | A::NextOwnNote => {
+            app.timeline.step_selection(action == A::PreviousOwnNote);
+            if app.timeline.selected.is_none() && action == A::PreviousOwnNote {
+                app.refuse(note_taking::NO_OWN_NOTES.get(app.lang));
+            }
+            app.timeline.scroll = 0;
+        }
+        A::CorrectNote => correct_selected(app),
+        A::EnterJoinCode => {
+            app.dialog = Some(JoinDialog::Code {
+                editor: LineEditor::new(),
+            });
+        }
+        A::ReconnectNow => {
+            app.info(note_taking::RECONNECTING.get(app.lang));
+            return vec![Effect::Reconnect];
+        }
+    }
+    Vec::new()
+}
+
+/// Carries out one of the actions both screens have.
+fn common_action(app: &mut JoinApp, action: Common) -> Vec<Effect> {
+    use Common as A;
     match action {
         A::Quit => return quit(app),
         A::ToggleHelp => app.help = if app.help.is_some() { None } else { Some(0) },
@@ -145,25 +166,19 @@ pub fn update(app: &mut JoinApp, action: Action) -> Vec<Effect> {
 
         A::AddNote => return add_note(app),
         A::PickSpeaker => {
-            let picker = Picker::new(PickPurpose::NoteSpeaker, app.people());
+            let picker = Picker::new(JoinPick::NoteSpeaker, app.people());
             app.dialog = Some(JoinDialog::Picker(picker));
         }
         A::CycleNoteKind => app.editor.kind = app.editor.kind.next(),
         A::ToggleEnglish => app.editor.editing_english = !app.editor.editing_english,
-        A::NoteNoObjection => {
-            return quick_narrative(app, s::NO_OBJECTION_NARRATIVE, s::NO_OBJECTION_NARRATIVE_EN);
-        }
-        A::NoteNodding => {
-            return quick_narrative(app, s::NODDING_NARRATIVE, s::NODDING_NARRATIVE_EN);
-        }
-        A::PreviousOwnNote | A::NextOwnNote => {
-            app.timeline.step_selection(action == A::PreviousOwnNote);
-            if app.timeline.selected.is_none() && action == A::PreviousOwnNote {
-                app.refuse(note_taking::NO_OWN_NOTES.get(app.lang));
+        A::NoteNoObjection | A::NoteNodding => {
+            if let Some(note) = quick_narrative(action, current_item(app)) {
+                return vec![Effect::Submit {
+                    kind: Box::new(EventKind::NoteAdded(note)),
+                    from_editor: false,
+                }];
             }
-            app.timeline.scroll = 0;
         }
-        A::CorrectNote => correct_selected(app),
         A::ScrollNotesUp => scroll(app, 10),
         A::ScrollNotesDown => scroll(app, -10),
 
@@ -186,17 +201,6 @@ pub fn update(app: &mut JoinApp, action: Action) -> Vec<Effect> {
                 app.timeline.selected = None;
             }
         }
-        A::EnterJoinCode => {
-            app.dialog = Some(JoinDialog::Code {
-                editor: LineEditor::new(),
-            });
-        }
-        A::ReconnectNow => {
-            app.info(note_taking::RECONNECTING.get(app.lang));
-            return vec![Effect::Reconnect];
-        }
-        // The facilitator's screen only.
-        _ => {}
     }
     Vec::new()
 }
@@ -260,25 +264,18 @@ fn current_item(app: &JoinApp) -> Option<ItemId> {
 }
 
 fn add_note(app: &mut JoinApp) -> Vec<Effect> {
-    let text = app.editor.input.as_str().trim().to_owned();
-    let en = app.editor.english.as_str().trim().to_owned();
-    if text.is_empty() {
-        app.refuse(s::EMPTY_NOTE.get(app.lang));
-        return Vec::new();
-    }
     let item = match &app.correcting {
         // A correction stays with the item the note was taken under.
         Some(correcting) => correcting.original.item.clone(),
         None => current_item(app),
     };
-    let draft = NoteDraft {
-        speaker: app.editor.speaker.clone(),
-        text: Text::typed(text, &en),
-        item,
+    let Some(draft) = app.editor.draft(item) else {
+        app.refuse(s::EMPTY_NOTE.get(app.lang));
+        return Vec::new();
     };
     let Some(kind) = app.editor.kind.immediate() else {
         // An action item asks who and by when.
-        let picker = Picker::new(PickPurpose::ActionOwner { draft }, app.people());
+        let picker = Picker::new(JoinPick::ActionOwner { draft }, app.people());
         app.dialog = Some(JoinDialog::Picker(picker));
         return Vec::new();
     };
@@ -286,12 +283,7 @@ fn add_note(app: &mut JoinApp) -> Vec<Effect> {
 }
 
 fn submit_note(app: &mut JoinApp, draft: NoteDraft, kind: NoteKind) -> Vec<Effect> {
-    let note = Note {
-        speaker: draft.speaker,
-        kind,
-        text: draft.text,
-        item: draft.item,
-    };
+    let note = draft.note(kind);
     let kind = match &app.correcting {
         Some(correcting) => EventKind::NoteCorrected {
             note: correcting.note,
@@ -305,19 +297,6 @@ fn submit_note(app: &mut JoinApp, draft: NoteDraft, kind: NoteKind) -> Vec<Effec
     vec![Effect::Submit {
         kind: Box::new(kind),
         from_editor: true,
-    }]
-}
-
-fn quick_narrative(app: &mut JoinApp, zh: &str, en: &str) -> Vec<Effect> {
-    let note = Note {
-        speaker: None,
-        kind: NoteKind::Narrative,
-        text: Text::bilingual(zh, en),
-        item: current_item(app),
-    };
-    vec![Effect::Submit {
-        kind: Box::new(EventKind::NoteAdded(note)),
-        from_editor: false,
     }]
 }
 
@@ -386,7 +365,7 @@ fn confirm(app: &mut JoinApp) -> Vec<Effect> {
         JoinDialog::Picker(picker) => {
             let choice = picker.choice(app.people());
             match picker.purpose {
-                PickPurpose::ActionOwner { draft } => {
+                JoinPick::ActionOwner { draft } => {
                     // An action item corrected keeps its due date unless changed.
                     let due = match app.correcting.as_ref().map(|c| &c.original.kind) {
                         Some(NoteKind::Action { due: Some(due), .. }) => {

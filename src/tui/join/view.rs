@@ -4,29 +4,31 @@
 //! message line and the footer. Built from the facilitator's pieces: the same note
 //! lines, dialogs, help overlay, footer and theme.
 
-use crate::i18n::{key_names, note_taking, refusals, screen as s};
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Position, Rect};
+use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Block;
 
+use super::action::JoinAction;
 use super::app::{JoinApp, JoinDialog, NoteState, Row};
-use super::keys::JOIN_BINDINGS;
+use super::keys::KEYS;
 use crate::domain::{Author, Lang, Outcome, Stage};
-use crate::i18n;
+use crate::i18n::{self, key_names, note_taking, refusals, screen as s};
 use crate::net::ConnectionState;
-use crate::tui::facilitator::action::Action;
-use crate::tui::facilitator::app::MessageKind;
-use crate::tui::facilitator::keys::{self, Context};
-use crate::tui::facilitator::layout::{self, MIN_HEIGHT, MIN_WIDTH};
-use crate::tui::facilitator::view::notes::{NoteLine, draw_newest_last, note_line};
-use crate::tui::facilitator::view::{
-    clock, dialog, footer, help, minutes_seconds, put, too_small_in,
-};
+use crate::tui::shared::action::Common;
+use crate::tui::shared::dialog::{dialog_box, field, hints_row, picker_list, picker_rows};
+use crate::tui::shared::header::{meeting_title, title_row};
+use crate::tui::shared::help;
+use crate::tui::shared::keys::{Binding, Context};
+use crate::tui::shared::layout::{MIN_HEIGHT, MIN_WIDTH, notes_input, notes_timeline};
+use crate::tui::shared::notes::{NoteLine, draw_editor, draw_newest_last, note_line};
+use crate::tui::shared::people::speaker_name;
+use crate::tui::shared::picker::Purpose;
 use crate::tui::shared::text::{truncate, width, wrap};
 use crate::tui::shared::theme;
+use crate::tui::shared::view::{clock, message_line, minutes_seconds, put, too_small};
 
 /// Where everything goes on the note-taker's screen.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -58,22 +60,16 @@ pub fn areas(area: Rect, has_message: bool) -> Option<JoinAreas> {
 pub fn draw(app: &JoinApp, frame: &mut Frame) {
     let area = frame.area();
     let Some(areas) = areas(area, app.message.is_some()) else {
-        too_small_in(app.lang, frame, area);
+        too_small(app.lang, frame, area);
         return;
     };
     header(app, frame.buffer_mut(), areas.header);
     notes_panel(app, frame, areas.notes);
     if let (Some(rect), Some(message)) = (areas.message, &app.message) {
-        let style = match message.kind {
-            MessageKind::Refused => theme::alert(),
-            MessageKind::Info => theme::info(),
-        };
-        let buf = frame.buffer_mut();
-        buf.set_style(rect, style);
-        put(buf, rect, 1, 0, &message.text, style);
+        message_line(frame.buffer_mut(), rect, message);
     }
-    footer::render_hints(
-        footer_hints(app),
+    crate::tui::shared::footer::render_hints(
+        &footer_hints(app),
         app.lang,
         frame.buffer_mut(),
         areas.footer,
@@ -82,37 +78,42 @@ pub fn draw(app: &JoinApp, frame: &mut Frame) {
         dialog(app, frame, area);
     }
     if let Some(scroll) = app.help {
-        let lines = help::help_lines_for(
-            JOIN_BINDINGS,
-            app.lang,
-            &[key_names::TYPE_TO_WRITE, note_taking::NOTE_STATES_HELP],
-        );
-        help::render_lines(app.lang, &lines, frame, area, scroll);
+        help::render(app.lang, &help_lines(app.lang), frame, area, scroll);
     }
 }
 
 /// The footer's hints: the table's for the active contexts, less what makes no sense
 /// now (no "new code" while connected).
-pub fn footer_hints(app: &JoinApp) -> Vec<&'static keys::Binding> {
-    keys::hints_in(JOIN_BINDINGS, app.contexts())
+pub fn footer_hints(app: &JoinApp) -> Vec<Binding<JoinAction>> {
+    KEYS.hints(app.contexts())
         .into_iter()
         .filter(|b| offers(app, b.action))
         .collect()
 }
 
-fn offers(app: &JoinApp, action: Action) -> bool {
+/// The help overlay's lines: the key table, then notes on typing and on the marks of
+/// one's own notes.
+pub fn help_lines(lang: Lang) -> Vec<(String, Style)> {
+    help::help_lines(
+        &KEYS,
+        lang,
+        &[key_names::TYPE_TO_WRITE, note_taking::NOTE_STATES_HELP],
+    )
+}
+
+fn offers(app: &JoinApp, action: JoinAction) -> bool {
     let connection = &app.connection;
     match action {
-        Action::EnterJoinCode => matches!(
+        JoinAction::EnterJoinCode => matches!(
             connection,
             ConnectionState::WrongCode | ConnectionState::Refused { .. }
         ),
-        Action::ReconnectNow => matches!(
+        JoinAction::ReconnectNow => matches!(
             connection,
             ConnectionState::HostGone { .. } | ConnectionState::Refused { .. }
         ),
-        Action::CorrectNote => app.timeline.selected.is_some(),
-        Action::Cancel => {
+        JoinAction::CorrectNote => app.timeline.selected.is_some(),
+        JoinAction::Common(Common::Cancel) => {
             app.dialog.is_some() || app.correcting.is_some() || app.timeline.selected.is_some()
         }
         _ => true,
@@ -141,16 +142,10 @@ fn header(app: &JoinApp, buf: &mut Buffer, area: Rect) {
     // Row 1: the meeting, and the link's state at the right.
     let (status, status_style) = connection_status(app);
     let title = match &app.meeting {
-        Some(m) => crate::tui::facilitator::view::header::meeting_title(m.number, &m.title, lang),
+        Some(m) => meeting_title(m.number, &m.title, lang),
         None => app.address.clone(),
     };
-    crate::tui::facilitator::view::header::title_row(
-        buf,
-        area,
-        &title,
-        &format!(" {status} "),
-        status_style,
-    );
+    title_row(buf, area, &title, &format!(" {status} "), status_style);
 
     // Row 2: the clock, the meeting's time, the item under way; what is not yet
     // saved by the host at the right.
@@ -269,12 +264,8 @@ fn notes_panel(app: &JoinApp, frame: &mut Frame, area: Rect) {
         area,
     );
     let english = app.editor.editing_english;
-    draw_timeline(
-        app,
-        frame.buffer_mut(),
-        layout::notes_timeline(area, english),
-    );
-    draw_editor(app, frame, layout::notes_input(area, english));
+    draw_timeline(app, frame.buffer_mut(), notes_timeline(area, english));
+    editor(app, frame, notes_input(area, english));
 }
 
 fn state_tag(state: &NoteState, lang: Lang) -> (&'static str, Style) {
@@ -386,56 +377,27 @@ fn fits(app: &JoinApp, from: usize, end: usize, area: Rect) -> bool {
     true
 }
 
-fn draw_editor(app: &JoinApp, frame: &mut Frame, area: Rect) {
+fn editor(app: &JoinApp, frame: &mut Frame, area: Rect) {
     let lang = app.lang;
     let editor = &app.editor;
-    let buf = frame.buffer_mut();
     let speaker = editor
         .speaker
         .as_ref()
         .map_or(s::NO_SPEAKER.get(lang), |sp| {
-            crate::tui::shared::people::speaker_name(app.people(), sp, lang)
+            speaker_name(app.people(), sp, lang)
         });
-    let x = crate::tui::facilitator::view::notes::draw_editor_status(
-        buf,
-        area,
-        speaker,
-        editor.kind,
-        lang,
-    );
+    let typing = app.dialog.is_none() && app.help.is_none();
+    let x = draw_editor(frame, area, editor, speaker, typing, None, lang);
     if app.correcting.is_some() {
+        let correcting = note_taking::CORRECTING.get(lang);
         put(
-            buf,
+            frame.buffer_mut(),
             area,
             x + 2,
             0,
-            note_taking::CORRECTING.get(lang),
+            correcting,
             theme::warning(),
         );
-    }
-    let typing = app.dialog.is_none() && app.help.is_none();
-    let mut cursor = None;
-    let lines = [
-        ("> ", &editor.input, !editor.editing_english),
-        ("EN> ", &editor.english, editor.editing_english),
-    ];
-    let rows = if editor.editing_english { 2 } else { 1 };
-    for (n, (label, line, active)) in lines.iter().take(rows).enumerate() {
-        let y = 1 + n as u16;
-        let x = put(buf, area, 0, y, label, theme::border(typing && *active));
-        let columns = usize::from(area.width.saturating_sub(x + 1));
-        let (shown, col) = line.visible(columns);
-        put(buf, area, x, y, &shown, Style::new());
-        if typing && *active {
-            cursor = Some((x + col as u16, y));
-        }
-    }
-    if let Some((cx, cy)) = cursor
-        && cy < area.height
-        && cx < area.width
-    {
-        // Where the next character goes, so an input method composes there.
-        frame.set_cursor_position(Position::new(area.x + cx, area.y + cy));
     }
 }
 
@@ -445,27 +407,24 @@ fn dialog(app: &JoinApp, frame: &mut Frame, screen: Rect) {
     };
     let lang = app.lang;
     let (title, rows) = match dialog {
-        JoinDialog::Picker(picker) => (
-            dialog::pick_question(&picker.purpose).get(lang),
-            dialog::picker_rows(picker),
-        ),
+        JoinDialog::Picker(picker) => (picker.purpose.question().get(lang), picker_rows(picker)),
         JoinDialog::DueDate { .. } => (s::ASK_DUE.get(lang), 1),
         JoinDialog::Code { .. } => (note_taking::ASK_JOIN_CODE.get(lang), 1),
     };
-    let body = dialog::dialog_box(frame, screen, title, rows);
+    let body = dialog_box(frame, screen, title, rows);
     let cursor = match dialog {
         JoinDialog::Picker(picker) => {
-            let cursor = dialog::field(frame, body, 0, "> ", &picker.query, true);
+            let cursor = field(frame, body, 0, "> ", &picker.query, true);
             let list_h = usize::from(rows.saturating_sub(1));
-            dialog::picker_list(frame.buffer_mut(), body, picker, app.people(), lang, list_h);
+            picker_list(frame.buffer_mut(), body, picker, app.people(), lang, list_h);
             cursor
         }
         JoinDialog::DueDate { editor, .. } | JoinDialog::Code { editor } => {
-            dialog::field(frame, body, 0, "> ", editor, true)
+            field(frame, body, 0, "> ", editor, true)
         }
     };
-    let hints = keys::hints_in(JOIN_BINDINGS, app.contexts());
-    dialog::hints_row(frame.buffer_mut(), body, &hints, lang);
+    let hints = KEYS.hints(app.contexts());
+    hints_row(frame.buffer_mut(), body, &hints, lang);
     if let Some(position) = cursor {
         frame.set_cursor_position(position);
     }

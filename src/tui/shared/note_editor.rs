@@ -1,7 +1,11 @@
-//! The kind of note the input line will record, which Ctrl-K cycles through on both
-//! screens.
+//! The note editor both screens have: the text (and its English, when opened), the
+//! speaker, the kind of note (Ctrl-K cycles), and what it makes of them: a note to
+//! record, or a draft waiting for an action item's owner and due date.
 
-use crate::domain::NoteKind;
+use super::action::Common;
+use super::line_editor::LineEditor;
+use crate::domain::{ItemId, Note, NoteKind, Speaker, Text};
+use crate::i18n::screen as s;
 
 /// The kinds of note the input line cycles through.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -42,4 +46,92 @@ impl NoteKindChoice {
             NoteKind::Decision => NoteKindChoice::Decision,
         }
     }
+}
+
+/// The note being typed.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct NoteEditor {
+    pub input: LineEditor,
+    pub english: LineEditor,
+    pub editing_english: bool,
+    pub speaker: Option<Speaker>,
+    pub kind: NoteKindChoice,
+}
+
+impl NoteEditor {
+    pub fn editor_mut(&mut self) -> &mut LineEditor {
+        if self.editing_english {
+            &mut self.english
+        } else {
+            &mut self.input
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.input.is_empty() && self.english.is_empty()
+    }
+
+    /// The note typed, as a draft for `item`; `None` while there is no text.
+    pub fn draft(&self, item: Option<ItemId>) -> Option<NoteDraft> {
+        let text = self.input.as_str().trim();
+        if text.is_empty() {
+            return None;
+        }
+        Some(NoteDraft {
+            speaker: self.speaker.clone(),
+            text: Text::typed(text, self.english.as_str().trim()),
+            item,
+        })
+    }
+
+    /// This note with `later` typed after it, so that nothing typed is lost when a
+    /// note the outbox could not keep comes back to a line in use.
+    pub fn followed_by(mut self, later: NoteEditor) -> NoteEditor {
+        for (line, more) in [
+            (&mut self.input, later.input),
+            (&mut self.english, later.english),
+        ] {
+            if !more.is_empty() {
+                let joined = format!("{} {}", line.as_str(), more.as_str());
+                *line = LineEditor::with_text(joined.trim_start());
+            }
+        }
+        self
+    }
+}
+
+/// A note waiting for its action owner and due date.
+#[derive(Clone, Debug, PartialEq)]
+pub struct NoteDraft {
+    pub speaker: Option<Speaker>,
+    pub text: Text,
+    pub item: Option<ItemId>,
+}
+
+impl NoteDraft {
+    /// The note, of `kind`.
+    pub fn note(self, kind: NoteKind) -> Note {
+        Note {
+            speaker: self.speaker,
+            kind,
+            text: self.text,
+            item: self.item,
+        }
+    }
+}
+
+/// The room narrative a quick key records under `item`: （與會者皆無意見） or （點頭）,
+/// with their English.
+pub fn quick_narrative(action: Common, item: Option<ItemId>) -> Option<Note> {
+    let (zh, en) = match action {
+        Common::NoteNoObjection => (s::NO_OBJECTION_NARRATIVE, s::NO_OBJECTION_NARRATIVE_EN),
+        Common::NoteNodding => (s::NODDING_NARRATIVE, s::NODDING_NARRATIVE_EN),
+        _ => return None,
+    };
+    Some(Note {
+        speaker: None,
+        kind: NoteKind::Narrative,
+        text: Text::bilingual(zh, en),
+        item,
+    })
 }

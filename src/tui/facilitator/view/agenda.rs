@@ -5,21 +5,23 @@ use crate::i18n::screen as s;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 
-use super::{fit, panel_block, put, style_row, truncate, width};
+use super::panel_block;
 use crate::i18n;
 use crate::tui::facilitator::action::Panel;
 use crate::tui::facilitator::app::App;
-use crate::tui::facilitator::layout;
 use crate::tui::facilitator::panels::AgendaRow;
+use crate::tui::shared::layout::inner;
 use crate::tui::shared::text::fit_right;
+use crate::tui::shared::text::{fit, truncate, width};
 use crate::tui::shared::theme;
+use crate::tui::shared::view::{put, style_row};
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let lang = app.lang;
     let state = app.state();
     frame.render_widget(panel_block(app, Panel::Agenda, ""), area);
     let buf = frame.buffer_mut();
-    let list = layout::inner(area);
+    let list = inner(area);
     let panel = &app.agenda;
     let height = usize::from(list.height);
     let start = panel.list.window_start(height, panel.rows.len());

@@ -7,14 +7,16 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 
-use super::{fit, panel_block, put, style_row, truncate};
+use super::panel_block;
 use crate::domain::{Presence, Role, SeatRole, Side};
 use crate::i18n;
 use crate::tui::facilitator::action::Panel;
 use crate::tui::facilitator::app::App;
 use crate::tui::facilitator::layout;
 use crate::tui::facilitator::panels::{AttendanceRow, Group};
+use crate::tui::shared::text::{fit, truncate};
 use crate::tui::shared::theme;
+use crate::tui::shared::view::{put, style_row};
 
 /// The mark column: four columns, then a space.
 pub const MARK_COLUMNS: u16 = 4;

@@ -12,14 +12,16 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 
-use super::{fit, panel_block, put, style_row, truncate, width};
+use super::panel_block;
 use crate::domain::{FollowUpEntry, FollowUpStatus, Lang};
 use crate::i18n;
 use crate::tui::facilitator::action::Panel;
 use crate::tui::facilitator::app::App;
-use crate::tui::facilitator::layout;
+use crate::tui::shared::layout::inner;
 use crate::tui::shared::text::wrap;
+use crate::tui::shared::text::{fit, truncate, width};
 use crate::tui::shared::theme;
+use crate::tui::shared::view::{put, style_row};
 
 /// One line of the table: where it starts, its text, its style, and whether it belongs
 /// to the selected row.
@@ -50,7 +52,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         String::new()
     };
     frame.render_widget(panel_block(app, Panel::Motion, &counter), area);
-    let inner = layout::inner(area);
+    let inner = inner(area);
     let height = usize::from(inner.height);
     if height == 0 || inner.width == 0 {
         return;

@@ -4,10 +4,11 @@
 use crate::i18n::{note_taking, screen as s};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::Style;
 
-use super::{clock, minutes_seconds, put, truncate, width};
-use crate::domain::{Lang, Text};
+use crate::tui::shared::header::{meeting_title, title_row};
+use crate::tui::shared::text::{truncate, width};
+use crate::tui::shared::view::{clock, minutes_seconds, put};
+
 use crate::tui::facilitator::app::App;
 use crate::tui::shared::theme;
 
@@ -160,32 +161,4 @@ pub fn render(app: &App, buf: &mut Buffer, area: Rect) {
             );
         }
     }
-}
-
-/// "第 3 次 TITLE": the meeting as the header names it.
-pub(crate) fn meeting_title(number: Option<u32>, title: &Text, lang: Lang) -> String {
-    let mut out = String::new();
-    if let Some(n) = number {
-        out.push_str(&s::meeting_number(n, lang));
-        out.push(' ');
-    }
-    out.push_str(title.get(lang));
-    out
-}
-
-/// The header's first row: the title at the left, a status at the right. A long
-/// status (a failed save) may take the whole row: it matters more than the title.
-pub(crate) fn title_row(buf: &mut Buffer, area: Rect, title: &str, status: &str, style: Style) {
-    let status = truncate(status, usize::from(area.width));
-    let status_w = width(&status) as u16;
-    let room = usize::from(area.width.saturating_sub(status_w + 2));
-    put(buf, area, 1, 0, &truncate(title, room), theme::header());
-    put(
-        buf,
-        area,
-        area.width.saturating_sub(status_w),
-        0,
-        &status,
-        style,
-    );
 }

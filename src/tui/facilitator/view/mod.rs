@@ -4,34 +4,33 @@
 
 mod agenda;
 mod attendance;
-pub(crate) mod dialog;
+mod dialog;
 mod follow_up;
-pub(crate) mod footer;
-pub(crate) mod header;
+mod footer;
+mod header;
 pub mod help;
 mod motion;
 mod note_takers;
-pub(crate) mod notes;
+mod notes;
 
-use crate::i18n::screen as s;
 use ratatui::Frame;
-use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
-use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
+use ratatui::widgets::Block;
 
 use super::action::Panel;
-use super::app::{App, MessageKind};
-use super::layout::{self, MIN_HEIGHT, MIN_WIDTH};
-use crate::tui::shared::text;
+use super::app::App;
+use super::layout;
+use crate::i18n::screen as s;
 use crate::tui::shared::theme;
+use crate::tui::shared::view::{message_line, too_small};
+
+pub use footer::footer_hints;
 
 /// Draws the whole screen.
 pub fn draw(app: &App, frame: &mut Frame) {
     let area = frame.area();
     let Some(areas) = layout::areas(area, app.header_rows(), app.message.is_some()) else {
-        too_small(app, frame, area);
+        too_small(app.lang, frame, area);
         return;
     };
     header::render(app, frame.buffer_mut(), areas.header);
@@ -40,13 +39,7 @@ pub fn draw(app: &App, frame: &mut Frame) {
     motion::render(app, frame, areas.motion);
     notes::render(app, frame, areas.notes);
     if let (Some(rect), Some(message)) = (areas.message, &app.message) {
-        let style = match message.kind {
-            MessageKind::Refused => theme::alert(),
-            MessageKind::Info => theme::info(),
-        };
-        let buf = frame.buffer_mut();
-        buf.set_style(rect, style);
-        put(buf, rect, 1, 0, &message.text, style);
+        message_line(frame.buffer_mut(), rect, message);
     }
     footer::render(app, frame.buffer_mut(), areas.footer);
     if app.dialog.is_some() {
@@ -58,27 +51,6 @@ pub fn draw(app: &App, frame: &mut Frame) {
     if let Some(scroll) = app.help {
         help::render(app, frame, area, scroll);
     }
-}
-
-/// What a too-small terminal shows instead of the panels: the size it has and the size
-/// it needs. Written to fit even a 1×1 terminal without panicking.
-fn too_small(app: &App, frame: &mut Frame, area: Rect) {
-    too_small_in(app.lang, frame, area);
-}
-
-/// The too-small notice in `lang`.
-pub(crate) fn too_small_in(lang: crate::domain::Lang, frame: &mut Frame, area: Rect) {
-    let [first, second] = s::too_small(area.width, area.height, MIN_WIDTH, MIN_HEIGHT, lang);
-    let lines = vec![Line::styled(first, theme::alert()), Line::from(second)];
-    let top = area.height.saturating_sub(2) / 2;
-    let rect = Rect::new(area.x, area.y + top, area.width, area.height - top);
-    frame.render_widget(Clear, area);
-    frame.render_widget(
-        Paragraph::new(lines)
-            .alignment(ratatui::layout::Alignment::Center)
-            .wrap(Wrap { trim: true }),
-        rect,
-    );
 }
 
 /// A bordered panel with its number and name, highlighted when it has the focus.
@@ -96,129 +68,4 @@ fn panel_block(app: &App, panel: Panel, extra: &str) -> Block<'static> {
     Block::bordered()
         .border_style(theme::border(focused))
         .title(Line::from(title))
-}
-
-/// Writes `text` at column `x` of row `row` inside `area`, cut at the area's right
-/// edge; returns the column after it. Rows and columns outside `area` are ignored, so
-/// a tiny area never indexes outside the buffer.
-pub(crate) fn put(buf: &mut Buffer, area: Rect, x: u16, row: u16, text: &str, style: Style) -> u16 {
-    if row >= area.height || x >= area.width {
-        return x;
-    }
-    let area = area.intersection(buf.area);
-    if row >= area.height || x >= area.width {
-        return x;
-    }
-    let max = area.width - x;
-    let end = match put_simple(buf, area.x + x, area.y + row, text, max, style) {
-        Some(end) => end,
-        None => {
-            buf.set_stringn(area.x + x, area.y + row, text, usize::from(max), style)
-                .0
-        }
-    };
-    end - area.x
-}
-
-/// Whether a character is a grapheme on its own whatever follows it, and as wide as
-/// `unicode-width` says: Latin, Greek, Cyrillic, punctuation, symbols and CJK. Emoji,
-/// combining marks and scripts with spacing marks take ratatui's grapheme path.
-fn is_simple(c: char) -> bool {
-    let u = u32::from(c);
-    let in_safe_range = matches!(u,
-        0x20..=0x7E
-        | 0xA0..=0x2FF
-        | 0x370..=0x52F
-        | 0x1E00..=0x1EFF
-        | 0x2010..=0x2BFF
-        | 0x3000..=0x9FFF
-        | 0xAC00..=0xD7A3
-        | 0xF900..=0xFAFF
-        | 0xFF01..=0xFF9D
-        | 0xFFA0..=0xFFEF);
-    in_safe_range && matches!(text::char_width(c), 1 | 2)
-}
-
-/// Writes text made only of simple characters straight into the cells, as
-/// `Buffer::set_stringn` would but without segmenting graphemes: writing cells is most
-/// of a frame's cost, and nearly all of a meeting's text is simple. Returns `None`
-/// (writing nothing) for text that needs the grapheme path.
-fn put_simple(buf: &mut Buffer, x: u16, y: u16, text: &str, max: u16, style: Style) -> Option<u16> {
-    if !text.chars().all(is_simple) {
-        return None;
-    }
-    let mut x = x;
-    let mut remaining = max;
-    for c in text.chars() {
-        let w = text::char_width(c) as u16;
-        if w > remaining {
-            break;
-        }
-        remaining -= w;
-        buf.cell_mut((x, y))?.set_char(c).set_style(style);
-        // The cell a wide character covers is reset, as ratatui does.
-        for hidden in 1..w {
-            if let Some(cell) = buf.cell_mut((x + hidden, y)) {
-                cell.reset();
-            }
-        }
-        x += w;
-    }
-    Some(x)
-}
-
-/// Patches the style of one row of `area` (for the selected row).
-pub(crate) fn style_row(buf: &mut Buffer, area: Rect, row: u16, style: Style) {
-    if row < area.height {
-        let rect = Rect::new(area.x, area.y + row, area.width, 1).intersection(buf.area);
-        buf.set_style(rect, style);
-    }
-}
-
-/// "1:02:05" for an elapsed time in seconds.
-pub(crate) fn clock(seconds: i64) -> String {
-    let s = seconds.max(0);
-    format!("{}:{:02}:{:02}", s / 3600, s / 60 % 60, s % 60)
-}
-
-/// "12:05" for minutes and seconds.
-pub(crate) fn minutes_seconds(seconds: i64) -> String {
-    let s = seconds.max(0);
-    format!("{}:{:02}", s / 60, s % 60)
-}
-
-pub use footer::footer_hints;
-pub use help::help_lines;
-pub(super) use text::{fit, truncate, width};
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use ratatui::style::{Color, Modifier};
-
-    #[test]
-    fn the_fast_path_writes_exactly_what_ratatui_would() {
-        let style = Style::new().fg(Color::Red).add_modifier(Modifier::BOLD);
-        let samples = [
-            "plain ASCII text",
-            "陳怡君：同意（與會者皆無意見）",
-            "混合 mixed 文字 text…✓",
-            "全形ＡＢＣ１２３，標點。",
-            "Ελληνικά и кириллица",
-            "emoji 👍🏽 and flags 🇹🇼",
-            "e\u{301} combining",
-            "한국어 텍스트",
-        ];
-        for text in samples {
-            for max in [0u16, 1, 2, 3, 7, 8, 40] {
-                let area = Rect::new(0, 0, 40, 1);
-                let mut fast = Buffer::empty(area);
-                let mut slow = Buffer::empty(area);
-                let fast_end = put(&mut fast, Rect::new(0, 0, max, 1), 0, 0, text, style);
-                let (slow_end, _) = slow.set_stringn(0, 0, text, usize::from(max), style);
-                assert_eq!(fast, slow, "{text:?} in {max} columns");
-                assert_eq!(fast_end, slow_end.min(max), "{text:?} in {max} columns");
-            }
-        }
-    }
 }

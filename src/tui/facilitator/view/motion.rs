@@ -12,14 +12,16 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 
-use super::{panel_block, put, truncate, width};
+use super::panel_block;
 use crate::domain::{Lang, MotionState, Outcome, Stage, Step, VoteResult};
 use crate::i18n;
 use crate::tui::facilitator::action::Panel;
 use crate::tui::facilitator::app::App;
-use crate::tui::facilitator::layout;
+use crate::tui::shared::layout::inner;
 use crate::tui::shared::text::wrap;
+use crate::tui::shared::text::{truncate, width};
 use crate::tui::shared::theme;
+use crate::tui::shared::view::put;
 
 pub fn outcome_style(outcome: Outcome) -> Style {
     match outcome {
@@ -47,7 +49,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         String::new()
     };
     frame.render_widget(panel_block(app, Panel::Motion, &counter), area);
-    let inner = layout::inner(area);
+    let inner = inner(area);
     let buf = frame.buffer_mut();
     let Some(&index) = motions.get(selected) else {
         for (y, line) in wrap(s::NO_MOTION.get(lang), usize::from(inner.width))

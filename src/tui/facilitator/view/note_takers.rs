@@ -2,18 +2,21 @@
 //! large enough to read from the back of the room), who is connected, the wrong codes
 //! tried, and the keys to disconnect, revoke and issue a new code.
 
-use crate::i18n::{key_names, note_taking};
+use crate::i18n::note_taking;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear};
 
-use super::{fit, put, style_row, truncate, width};
 use crate::tui::facilitator::app::App;
-use crate::tui::facilitator::keys::{self, Context};
-use crate::tui::facilitator::layout;
+use crate::tui::facilitator::keys::KEYS;
 use crate::tui::facilitator::link_panel::LinkPanel;
+use crate::tui::shared::dialog::hints_row;
+use crate::tui::shared::keys::Context;
+use crate::tui::shared::layout::{centered, inner};
+use crate::tui::shared::text::{fit, truncate, width};
 use crate::tui::shared::theme;
+use crate::tui::shared::view::{put, style_row};
 
 /// How many wrong attempts the list shows.
 const ATTEMPTS_SHOWN: usize = 4;
@@ -23,7 +26,7 @@ pub fn render(app: &App, link: &LinkPanel, frame: &mut Frame, screen: Rect) {
     let attempts = link.attempts.len().min(ATTEMPTS_SHOWN);
     let rows =
         2 + BIG_ROWS + 2 + link.connected.len().max(1) as u16 + 2 + attempts.max(1) as u16 + 2;
-    let area = layout::centered(screen, screen.width.saturating_sub(4).min(80), rows + 2);
+    let area = centered(screen, screen.width.saturating_sub(4).min(80), rows + 2);
     frame.render_widget(Clear, area);
     frame.render_widget(
         Block::bordered()
@@ -41,7 +44,7 @@ pub fn render(app: &App, link: &LinkPanel, frame: &mut Frame, screen: Rect) {
             ))),
         area,
     );
-    let inner = layout::inner(area);
+    let inner = inner(area);
     let body = Rect::new(
         inner.x + 1,
         inner.y,
@@ -154,25 +157,12 @@ pub fn render(app: &App, link: &LinkPanel, frame: &mut Frame, screen: Rect) {
     }
 
     // The keys, from the key table.
-    let hints: Vec<String> = keys::hints(&[Context::NoteTakers])
-        .iter()
+    let hints: Vec<_> = KEYS
+        .hints(&[Context::NoteTakers])
+        .into_iter()
         .filter(|b| app.offers(b.action))
-        .map(|b| {
-            format!(
-                "{} {}",
-                b.keys.first().map(|k| k.label()).unwrap_or_default(),
-                key_names::action(b.action).get(lang)
-            )
-        })
         .collect();
-    put(
-        buf,
-        body,
-        0,
-        body.height.saturating_sub(1),
-        &hints.join("   "),
-        theme::dim(),
-    );
+    hints_row(buf, body, &hints, lang);
 }
 
 /// Rows the large letters take.

@@ -1,0 +1,79 @@
+//! The attendance panel's actions: arrivals and departures, apologies, observers and
+//! representatives who come on the day.
+
+use super::Effect;
+use super::recording::record;
+use crate::domain::{EventKind, PersonId, Presence, Side};
+use crate::i18n::screen as s;
+use crate::tui::facilitator::action::Action;
+use crate::tui::facilitator::app::App;
+use crate::tui::facilitator::dialog::{Dialog, TextPurpose};
+
+pub(super) fn update(app: &mut App, action: Action) -> Vec<Effect> {
+    match action {
+        Action::ToggleAttendance => return toggle_attendance(app),
+        Action::MarkExcused => {
+            let Some(person) = app.attendance.selected_person() else {
+                app.refuse(s::NOTHING_SELECTED.get(app.lang));
+                return Vec::new();
+            };
+            let id = app.state().people[person].id.clone();
+            return record(app, EventKind::Excused { person: id });
+        }
+        Action::AddObserver => app.dialog = Some(Dialog::text(TextPurpose::ObserverName)),
+        Action::AddRepresentative => {
+            let member = app.attendance.selected_person().filter(|&i| {
+                let state = app.state();
+                state.people[i].is_member()
+                    && state.people[i].side(&state.people) == Some(Side::Government)
+            });
+            match member {
+                Some(for_member) => {
+                    app.dialog = Some(Dialog::text(TextPurpose::RepresentativeName { for_member }))
+                }
+                None => app.refuse(s::NOT_A_GOVERNMENT_MEMBER.get(app.lang)),
+            }
+        }
+        // The other panels' actions are routed to their own files.
+        _ => {}
+    }
+    Vec::new()
+}
+
+pub(super) fn toggle_attendance(app: &mut App) -> Vec<Effect> {
+    let Some(person) = app.attendance.selected_person() else {
+        app.refuse(s::NOTHING_SELECTED.get(app.lang));
+        return Vec::new();
+    };
+    let state = app.state();
+    let id = state.people[person].id.clone();
+    let kind = if state.presence(person) == Presence::Present {
+        EventKind::Left { person: id }
+    } else {
+        EventKind::Arrived { person: id }
+    };
+    record(app, kind)
+}
+
+pub(super) fn fresh_person_id(app: &App, stem: &str) -> PersonId {
+    let state = app.state();
+    (1..)
+        .map(|n| PersonId::new(format!("{stem}-{n}")))
+        .find(|id| state.person(id).is_none())
+        .unwrap_or_else(|| PersonId::new(stem))
+}
+
+/// Someone added on the day is in the room: added, then arrived.
+pub(super) fn add_person_and_arrive(app: &mut App, added: EventKind, id: PersonId) -> Vec<Effect> {
+    let mut effects = record(app, added);
+    if effects.is_empty() {
+        return effects;
+    }
+    effects.extend(record(app, EventKind::Arrived { person: id.clone() }));
+    app.dialog = None;
+    if let Ok(person) = app.state().person_index(&id) {
+        app.attendance.select_person(person);
+        app.keep_selections_in_view();
+    }
+    effects
+}

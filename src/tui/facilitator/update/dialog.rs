@@ -1,0 +1,227 @@
+//! The dialogs' actions: what confirming each records, the vote counts' fields, the
+//! roll call's ballots and the chair's ruling.
+
+use chrono::NaiveDate;
+
+use super::Effect;
+use super::agenda::add_extempore_motion;
+use super::attendance::{add_person_and_arrive, fresh_person_id};
+use super::follow_up::record_action_taken;
+use super::notes::record_note;
+use super::recording::record_from_dialog;
+use crate::domain::{
+    Ballot, EventKind, NoteKind, Observer, PersonId, Representative, Speaker, Tally, Text,
+};
+use crate::i18n::screen as s;
+use crate::tui::facilitator::action::Action;
+use crate::tui::facilitator::app::App;
+use crate::tui::facilitator::dialog::{Dialog, PickPurpose, TextPurpose, parse_count};
+use crate::tui::shared::picker::Picker;
+
+pub(super) fn update(app: &mut App, action: Action) -> Vec<Effect> {
+    use Action as A;
+    match action {
+        A::NextField | A::PreviousField => {
+            if let Some(Dialog::Counts(form)) = &mut app.dialog {
+                form.focus = if action == A::NextField {
+                    (form.focus + 1) % 3
+                } else {
+                    (form.focus + 2) % 3
+                };
+            }
+        }
+        A::BallotYes => mark_ballot(app, Some(Ballot::Yes)),
+        A::BallotNo => mark_ballot(app, Some(Ballot::No)),
+        A::BallotAbstain => mark_ballot(app, Some(Ballot::Abstain)),
+        A::ClearBallot => mark_ballot(app, None),
+        A::ChairAdopts | A::ChairRejects => {
+            if let Some(Dialog::ChairRuling { motion }) = &app.dialog {
+                let kind = EventKind::ChairRuled {
+                    motion: motion.clone(),
+                    adopted: action == A::ChairAdopts,
+                };
+                return record_from_dialog(app, kind);
+            }
+        }
+        // The other panels' actions are routed to their own files.
+        _ => {}
+    }
+    Vec::new()
+}
+
+pub(super) fn confirm(app: &mut App) -> Vec<Effect> {
+    let Some(dialog) = app.dialog.clone() else {
+        return Vec::new();
+    };
+    match dialog {
+        Dialog::Text {
+            purpose, editor, ..
+        } => confirm_text(app, purpose, editor.as_str().trim()),
+        Dialog::Picker(picker) => {
+            let choice = picker.choice(app.state());
+            confirm_pick(app, picker.purpose, choice)
+        }
+        Dialog::Counts(form) => {
+            let counts: Vec<Option<u32>> = form
+                .fields
+                .iter()
+                .map(|f| parse_count(f.as_str(), true))
+                .collect();
+            let (Some(yes), Some(no), Some(abstain)) = (counts[0], counts[1], counts[2]) else {
+                app.refuse(s::NOT_A_NUMBER.get(app.lang));
+                return Vec::new();
+            };
+            let tally = Tally::Counts { yes, no, abstain };
+            record_from_dialog(
+                app,
+                EventKind::VoteTaken {
+                    motion: form.motion,
+                    tally,
+                },
+            )
+        }
+        Dialog::RollCall(roll) => {
+            let state = app.state();
+            let ballots: Vec<(PersonId, Ballot)> = roll
+                .rows
+                .iter()
+                .filter_map(|(i, b)| b.map(|b| (state.people[*i].id.clone(), b)))
+                .collect();
+            record_from_dialog(
+                app,
+                EventKind::VoteTaken {
+                    motion: roll.motion,
+                    tally: Tally::RollCall(ballots),
+                },
+            )
+        }
+        Dialog::ChairRuling { .. } => Vec::new(),
+    }
+}
+
+fn confirm_text(app: &mut App, purpose: TextPurpose, text: &str) -> Vec<Effect> {
+    match purpose {
+        TextPurpose::ObserverName => {
+            if text.is_empty() {
+                app.refuse(s::NAME_REQUIRED.get(app.lang));
+                return Vec::new();
+            }
+            let id = fresh_person_id(app, "observer");
+            let observer = Observer {
+                id: id.clone(),
+                name: Text::new(text),
+                title: Text::default(),
+                organisation: Text::default(),
+            };
+            add_person_and_arrive(app, EventKind::ObserverAdded(observer), id)
+        }
+        TextPurpose::RepresentativeName { for_member } => {
+            if text.is_empty() {
+                app.refuse(s::NAME_REQUIRED.get(app.lang));
+                return Vec::new();
+            }
+            let member = app.state().people[for_member].id.clone();
+            let id = fresh_person_id(app, &format!("{member}-rep"));
+            let rep = Representative {
+                id: id.clone(),
+                for_member: member,
+                name: Text::new(text),
+                title: Text::default(),
+            };
+            add_person_and_arrive(app, EventKind::RepresentativeAdded(rep), id)
+        }
+        TextPurpose::ExtemporeText => {
+            if text.is_empty() {
+                app.refuse(s::TEXT_REQUIRED.get(app.lang));
+                return Vec::new();
+            }
+            let picker = Picker::new(
+                PickPurpose::Proposer {
+                    text: text.to_owned(),
+                },
+                app.state(),
+            );
+            app.dialog = Some(Dialog::Picker(picker));
+            Vec::new()
+        }
+        TextPurpose::ObjectionReason {
+            motion,
+            speaker,
+            blocking,
+        } => record_from_dialog(
+            app,
+            EventKind::ObjectionRaised {
+                motion,
+                speaker,
+                reason: Text::new(text),
+                blocking,
+            },
+        ),
+        TextPurpose::ConsentCount { motion } => match parse_count(text, false) {
+            Some(agree) => record_from_dialog(app, EventKind::ConsentToVoteTaken { motion, agree }),
+            None => {
+                app.refuse(s::NOT_A_NUMBER.get(app.lang));
+                Vec::new()
+            }
+        },
+        TextPurpose::DueDate { draft, owner } => {
+            let due = if text.is_empty() {
+                None
+            } else {
+                match NaiveDate::parse_from_str(text, "%Y-%m-%d") {
+                    Ok(date) => Some(date),
+                    Err(_) => {
+                        app.refuse(s::NOT_A_DATE.get(app.lang));
+                        return Vec::new();
+                    }
+                }
+            };
+            let effects = record_note(app, draft, NoteKind::Action { owner, due });
+            if !effects.is_empty() {
+                app.dialog = None;
+            }
+            effects
+        }
+        TextPurpose::FollowUpActionTaken { entry } => record_action_taken(app, entry, text),
+    }
+}
+
+fn confirm_pick(app: &mut App, purpose: PickPurpose, choice: Option<Speaker>) -> Vec<Effect> {
+    match purpose {
+        PickPurpose::NoteSpeaker => {
+            app.notes.editor.speaker = choice;
+            app.dialog = None;
+            Vec::new()
+        }
+        PickPurpose::Objector { motion, blocking } => {
+            // Someone must be named: an objection is recorded with who raised it.
+            if let Some(speaker) = choice {
+                app.dialog = Some(Dialog::text(TextPurpose::ObjectionReason {
+                    motion,
+                    speaker,
+                    blocking,
+                }));
+            }
+            Vec::new()
+        }
+        PickPurpose::Proposer { text } => add_extempore_motion(app, &text, choice),
+        PickPurpose::ActionOwner { draft } => {
+            app.dialog = Some(Dialog::text(TextPurpose::DueDate {
+                draft,
+                owner: choice,
+            }));
+            Vec::new()
+        }
+    }
+}
+
+fn mark_ballot(app: &mut App, ballot: Option<Ballot>) {
+    if let Some(Dialog::RollCall(roll)) = &mut app.dialog
+        && let Some(row) = roll.rows.get_mut(roll.selected)
+    {
+        row.1 = ballot;
+        if ballot.is_some() && roll.selected + 1 < roll.rows.len() {
+            roll.selected += 1;
+        }
+    }
+}

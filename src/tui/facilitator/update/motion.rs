@@ -1,0 +1,111 @@
+//! The motion panel's actions: the procedure in order. Whether a step may be taken
+//! now, and why not, is the domain's answer (`State::check_step`), asked before a
+//! dialog opens so the facilitator never types into one that would be refused.
+
+use super::Effect;
+use super::recording::record;
+use crate::domain::{EventKind, MotionId};
+use crate::i18n::{refusals, screen as s};
+use crate::tui::facilitator::action::Action;
+use crate::tui::facilitator::app::App;
+use crate::tui::facilitator::dialog::{CountsForm, Dialog, PickPurpose, RollCall, TextPurpose};
+use crate::tui::shared::picker::Picker;
+
+pub(super) fn update(app: &mut App, action: Action) -> Vec<Effect> {
+    use Action as A;
+    match action {
+        A::PreviousMotion | A::NextMotion => {
+            let n = app.shown_motions().len();
+            if n > 0 {
+                let current = app.motion.selected.min(n - 1);
+                app.motion.selected = if action == A::NextMotion {
+                    (current + 1) % n
+                } else {
+                    (current + n - 1) % n
+                };
+            }
+        }
+        A::OpenConsensusRound => {
+            return on_motion(app, |motion| EventKind::ConsensusRoundOpened { motion });
+        }
+        A::RecordObjection | A::RecordReservation => {
+            let blocking = action == A::RecordObjection;
+            if let Some(motion) = motion_for(app, action) {
+                let picker = Picker::new(PickPurpose::Objector { motion, blocking }, app.state());
+                app.dialog = Some(Dialog::Picker(picker));
+            }
+        }
+        A::CloseConsensusRound => {
+            return on_motion(app, |motion| EventKind::ConsensusRoundClosed { motion });
+        }
+        A::TakeConsentToVote => {
+            if let Some(motion) = motion_for(app, action) {
+                let live = app.state().live_thresholds();
+                let question = s::ask_consent(live.present, live.to_open_vote, app.lang);
+                app.dialog = Some(Dialog::Text {
+                    purpose: TextPurpose::ConsentCount { motion },
+                    editor: Default::default(),
+                    question: Some(question),
+                });
+            }
+        }
+        A::VoteByCounts => {
+            if let Some(motion) = motion_for(app, action) {
+                app.dialog = Some(Dialog::Counts(CountsForm {
+                    motion,
+                    fields: Default::default(),
+                    focus: 0,
+                }));
+            }
+        }
+        A::VoteByRollCall => {
+            if let Some(motion) = motion_for(app, action) {
+                app.dialog = Some(Dialog::RollCall(RollCall::new(motion, app.state())));
+            }
+        }
+        A::AskChairRuling => {
+            if let Some(motion) = motion_for(app, action) {
+                app.dialog = Some(Dialog::ChairRuling { motion });
+            }
+        }
+        A::DeferMotion => return on_motion(app, |motion| EventKind::MotionDeferred { motion }),
+        A::WithdrawMotion => return on_motion(app, |motion| EventKind::MotionWithdrawn { motion }),
+        // The other panels' actions are routed to their own files.
+        _ => {}
+    }
+    Vec::new()
+}
+
+/// The selected motion's id, if the panel shows one.
+fn selected_motion_id(app: &mut App) -> Option<MotionId> {
+    match app.selected_motion() {
+        Some(i) => Some(app.state().motions[i].motion.id.clone()),
+        None => {
+            app.refuse(s::NO_MOTION_SELECTED.get(app.lang));
+            None
+        }
+    }
+}
+
+fn on_motion(app: &mut App, kind: impl FnOnce(MotionId) -> EventKind) -> Vec<Effect> {
+    match selected_motion_id(app) {
+        Some(motion) => record(app, kind(motion)),
+        None => Vec::new(),
+    }
+}
+
+/// The selected motion if the meeting allows `action`'s step on it now; otherwise
+/// says why (what comes first), before the facilitator types anything into a dialog
+/// that would be refused.
+fn motion_for(app: &mut App, action: Action) -> Option<MotionId> {
+    let motion = selected_motion_id(app)?;
+    let step = action.step()?;
+    match app.state().check_step(&motion, step) {
+        Ok(()) => Some(motion),
+        Err(error) => {
+            let text = refusals::refusal(&error, app.lang);
+            app.refuse(text);
+            None
+        }
+    }
+}

@@ -1,0 +1,343 @@
+//! The key tables' machinery, shared by both screens: a key as a table writes it, a
+//! binding (context, keys, action, whether the footer shows it), the contexts a screen
+//! is in, and a table that answers "what does this key do here", "what does the footer
+//! offer" and "what does the help list". The footer hints, the `?` overlay and the
+//! README's key reference are all generated from the tables, so they cannot drift from
+//! what the keys do.
+//!
+//! The rows both screens share (editing a line, the dialogs, the help overlay, the
+//! note editor) are written once here; each screen's own table (`facilitator/keys.rs`,
+//! `join/keys.rs`) adds its rows after them.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use super::action::Common;
+use crate::i18n::Label;
+
+/// Where a binding applies. A screen is in several at once, most specific first: the
+/// first binding found for a key wins.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Context {
+    /// Always, even while typing: function keys and Ctrl combinations only.
+    Everywhere,
+    /// Moving between panels: not while a dialog is open.
+    Navigation,
+    /// Single-letter global keys, when no text is being typed.
+    Panels,
+    /// Moving in the attendance and agenda lists.
+    Lists,
+    Attendance,
+    Agenda,
+    Motion,
+    /// The motion panel on the follow-up item, which shows the follow-up table.
+    FollowUp,
+    /// The notes input line: letters are text, commands are Ctrl combinations.
+    Notes,
+    /// Editing any input line.
+    Editing,
+    /// A dialog asking for one line of text or a number.
+    TextPrompt,
+    /// Choosing a speaker by typing part of a name.
+    Picker,
+    /// Typing yes / no / abstain counts.
+    Counts,
+    /// Marking each member present yes / no / abstain.
+    RollCall,
+    /// The chair's ruling after an even split.
+    ChairRuling,
+    /// The facilitator's list of note-takers, with the join code.
+    NoteTakers,
+    /// The note-taker's screen: the note editor and their own notes above it.
+    Join,
+    Help,
+}
+
+impl Context {
+    /// The order the help overlay lists them in.
+    pub const ALL: [Context; 18] = [
+        Context::Everywhere,
+        Context::Join,
+        Context::Panels,
+        Context::Navigation,
+        Context::Lists,
+        Context::Attendance,
+        Context::Agenda,
+        Context::Motion,
+        Context::FollowUp,
+        Context::Notes,
+        Context::Editing,
+        Context::TextPrompt,
+        Context::Picker,
+        Context::Counts,
+        Context::RollCall,
+        Context::ChairRuling,
+        Context::NoteTakers,
+        Context::Help,
+    ];
+
+    /// The contexts whose keys work whatever has the focus: the footer keeps them at
+    /// its right, where a long row of the panel's keys cannot push them out.
+    pub fn is_global(self) -> bool {
+        matches!(
+            self,
+            Context::Everywhere | Context::Panels | Context::Navigation
+        )
+    }
+}
+
+/// A key with its modifiers, as the table writes it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Key {
+    pub code: KeyCode,
+    pub modifiers: KeyModifiers,
+}
+
+impl Key {
+    pub(crate) const fn plain(code: KeyCode) -> Key {
+        Key {
+            code,
+            modifiers: KeyModifiers::NONE,
+        }
+    }
+
+    pub(crate) const fn ch(c: char) -> Key {
+        Key::plain(KeyCode::Char(c))
+    }
+
+    pub(crate) const fn ctrl(c: char) -> Key {
+        Key {
+            code: KeyCode::Char(c),
+            modifiers: KeyModifiers::CONTROL,
+        }
+    }
+
+    /// A key event as the table compares it. Terminals disagree on whether an upper-case
+    /// letter or Shift-Tab carries the Shift modifier, so Shift is dropped where the key
+    /// code already says it; Ctrl letters compare in lower case.
+    pub fn from_event(event: &KeyEvent) -> Key {
+        let mut modifiers = event.modifiers;
+        let mut code = event.code;
+        match code {
+            KeyCode::Char(c) => {
+                modifiers.remove(KeyModifiers::SHIFT);
+                if modifiers.contains(KeyModifiers::CONTROL) {
+                    code = KeyCode::Char(c.to_ascii_lowercase());
+                }
+            }
+            KeyCode::BackTab => modifiers.remove(KeyModifiers::SHIFT),
+            _ => {}
+        }
+        Key { code, modifiers }
+    }
+
+    /// How the key is written in hints and help: keycap names, the same in both
+    /// languages, and only narrow characters so the footer stays aligned.
+    pub fn label(&self) -> String {
+        let name = match self.code {
+            KeyCode::Char(' ') => "Space".to_owned(),
+            KeyCode::Char(c) => c.to_string(),
+            KeyCode::Enter => "Enter".to_owned(),
+            KeyCode::Esc => "Esc".to_owned(),
+            KeyCode::Tab => "Tab".to_owned(),
+            KeyCode::BackTab => "Shift-Tab".to_owned(),
+            KeyCode::Backspace => "Backspace".to_owned(),
+            KeyCode::Delete => "Del".to_owned(),
+            KeyCode::Up => "Up".to_owned(),
+            KeyCode::Down => "Down".to_owned(),
+            KeyCode::Left => "Left".to_owned(),
+            KeyCode::Right => "Right".to_owned(),
+            KeyCode::Home => "Home".to_owned(),
+            KeyCode::End => "End".to_owned(),
+            KeyCode::PageUp => "PgUp".to_owned(),
+            KeyCode::PageDown => "PgDn".to_owned(),
+            KeyCode::F(n) => format!("F{n}"),
+            other => format!("{other:?}"),
+        };
+        if self.modifiers.contains(KeyModifiers::CONTROL) {
+            format!("Ctrl-{}", name.to_uppercase())
+        } else {
+            name
+        }
+    }
+}
+
+/// Whether the footer offers a binding (the help overlay lists every one).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Shown {
+    Footer,
+    HelpOnly,
+}
+
+/// One row of a key table.
+#[derive(Clone, Copy, Debug)]
+pub struct Binding<A> {
+    pub context: Context,
+    pub keys: &'static [Key],
+    pub action: A,
+    pub shown: Shown,
+}
+
+pub const fn bind<A>(
+    context: Context,
+    keys: &'static [Key],
+    action: A,
+    shown: Shown,
+) -> Binding<A> {
+    Binding {
+        context,
+        keys,
+        action,
+        shown,
+    }
+}
+
+impl<A> Binding<A> {
+    /// All its keys, as written in hints: "Space/Enter".
+    pub fn keys_label(&self) -> String {
+        self.keys
+            .iter()
+            .map(Key::label)
+            .collect::<Vec<_>>()
+            .join("/")
+    }
+
+    /// The same keys for an action of another type (a shared row in a screen's table).
+    fn map<B>(self, f: impl FnOnce(A) -> B) -> Binding<B> {
+        Binding {
+            context: self.context,
+            keys: self.keys,
+            action: f(self.action),
+            shown: self.shown,
+        }
+    }
+}
+
+/// What an action is called in hints and help (`i18n/key_names.rs`).
+pub trait Named: Copy {
+    fn name(self) -> Label;
+}
+
+/// A screen's key table: the shared rows, then its own.
+pub struct KeyTable<A: 'static> {
+    rows: Vec<Binding<A>>,
+}
+
+impl<A: Copy + PartialEq + From<Common>> KeyTable<A> {
+    /// The shared rows, with the note editor's in `note_editor` (the context this
+    /// screen's editor has the keyboard in), then `own`.
+    pub fn new(note_editor: Context, own: &'static [Binding<A>]) -> KeyTable<A> {
+        let shared = SHARED.iter().map(|row| row.map(A::from));
+        let editor = NOTE_EDITOR
+            .iter()
+            .map(|&(keys, action)| bind(note_editor, keys, A::from(action), Shown::Footer));
+        KeyTable {
+            rows: shared.chain(editor).chain(own.iter().copied()).collect(),
+        }
+    }
+
+    /// Every row, in table order.
+    pub fn rows(&self) -> &[Binding<A>] {
+        &self.rows
+    }
+
+    /// The action a key asks for in these contexts (most specific first), if any.
+    pub fn lookup(&self, contexts: &[Context], event: &KeyEvent) -> Option<A> {
+        let key = Key::from_event(event);
+        contexts.iter().find_map(|context| {
+            self.rows
+                .iter()
+                .filter(|b| b.context == *context)
+                .find(|b| b.keys.contains(&key))
+                .map(|b| b.action)
+        })
+    }
+
+    /// The bindings the footer offers in these contexts, in table order, most specific
+    /// context first. A key already taken by a more specific context is not offered
+    /// again, nor an action already offered under another key (`?` and F1 both open
+    /// the help).
+    pub fn hints(&self, contexts: &[Context]) -> Vec<Binding<A>> {
+        let mut out: Vec<Binding<A>> = Vec::new();
+        for context in contexts {
+            for binding in self
+                .rows
+                .iter()
+                .filter(|b| b.context == *context && b.shown == Shown::Footer)
+            {
+                let shadowed = out.iter().any(|taken| {
+                    taken.action == binding.action
+                        || taken.keys.iter().any(|k| binding.keys.contains(k))
+                });
+                if !shadowed {
+                    out.push(*binding);
+                }
+            }
+        }
+        out
+    }
+
+    /// Every binding, grouped by context in the order of `Context::ALL`: what the help
+    /// overlay shows. Contexts the table does not use are left out.
+    pub fn help_groups(&self) -> Vec<(Context, Vec<Binding<A>>)> {
+        Context::ALL
+            .iter()
+            .map(|context| {
+                let bindings: Vec<Binding<A>> = self
+                    .rows
+                    .iter()
+                    .filter(|b| b.context == *context)
+                    .copied()
+                    .collect();
+                (*context, bindings)
+            })
+            .filter(|(_, bindings)| !bindings.is_empty())
+            .collect()
+    }
+}
+
+use Common::*;
+use Context as C;
+use KeyCode as K;
+use Shown::{Footer, HelpOnly};
+
+pub(crate) const UP: Key = Key::plain(K::Up);
+pub(crate) const DOWN: Key = Key::plain(K::Down);
+pub(crate) const ENTER: Key = Key::plain(K::Enter);
+pub(crate) const ESC: Key = Key::plain(K::Esc);
+
+/// Editing a line, the dialogs and the help overlay: the same on both screens.
+#[rustfmt::skip]
+static SHARED: &[Binding<Common>] = &[
+    // context        keys                                        action           shown
+    bind(C::Editing,    &[Key::plain(K::Left)],                    CursorLeft,      HelpOnly),
+    bind(C::Editing,    &[Key::plain(K::Right)],                   CursorRight,     HelpOnly),
+    bind(C::Editing,    &[Key::plain(K::Home)],                    CursorHome,      HelpOnly),
+    bind(C::Editing,    &[Key::plain(K::End)],                     CursorEnd,       HelpOnly),
+    bind(C::Editing,    &[Key::plain(K::Backspace)],               DeleteBackward,  HelpOnly),
+    bind(C::Editing,    &[Key::plain(K::Delete)],                  DeleteForward,   HelpOnly),
+    bind(C::TextPrompt, &[ENTER],                                  Confirm,         Footer),
+    bind(C::TextPrompt, &[ESC],                                    Cancel,          Footer),
+    bind(C::Picker,     &[UP],                                     SelectPrevious,  Footer),
+    bind(C::Picker,     &[DOWN],                                   SelectNext,      Footer),
+    bind(C::Picker,     &[ENTER],                                  Confirm,         Footer),
+    bind(C::Picker,     &[ESC],                                    Cancel,          Footer),
+    bind(C::Help,       &[UP, Key::ch('k')],                       SelectPrevious,  HelpOnly),
+    bind(C::Help,       &[DOWN, Key::ch('j')],                     SelectNext,      HelpOnly),
+    bind(C::Help,       &[Key::plain(K::PageUp)],                  SelectPageUp,    HelpOnly),
+    bind(C::Help,       &[Key::plain(K::PageDown), Key::ch(' ')],  SelectPageDown,  HelpOnly),
+    bind(C::Help,       &[ESC, Key::ch('?'), Key::ch('q')],        ToggleHelp,      Footer),
+];
+
+/// The note editor's commands, all in the footer: letters are text there, so they
+/// take Ctrl. Each screen puts them in the context its editor has the keyboard in (the
+/// facilitator's notes panel, the note-taker's screen), before its own keys there.
+#[rustfmt::skip]
+static NOTE_EDITOR: &[(&[Key], Common)] = &[
+    // keys              action
+    (&[ENTER],           AddNote),
+    (&[Key::ctrl('p')],  PickSpeaker),
+    (&[Key::ctrl('k')],  CycleNoteKind),
+    (&[Key::ctrl('e')],  ToggleEnglish),
+    (&[Key::ctrl('n')],  NoteNoObjection),
+    (&[Key::ctrl('t')],  NoteNodding),
+];
