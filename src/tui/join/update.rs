@@ -2,7 +2,6 @@
 //! the loop must do (submit a note to the outbox, use a new code, reconnect, quit).
 //! Nothing here touches the disk, the network or the clock.
 
-use chrono::NaiveDate;
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseEvent, MouseEventKind};
 
 use super::action::JoinAction;
@@ -13,7 +12,9 @@ use crate::i18n::{note_taking, refusals, screen as s};
 use crate::net::{ClientEvent, ConnectionState, JoinCode};
 use crate::tui::shared::action::Common;
 use crate::tui::shared::line_editor::LineEditor;
-use crate::tui::shared::note_editor::{NoteDraft, NoteEditor, NoteKindChoice, quick_narrative};
+use crate::tui::shared::note_editor::{
+    NoteDraft, NoteEditor, NoteKindChoice, parse_due, quick_narrative,
+};
 use crate::tui::shared::picker::Picker;
 
 /// Everything that reaches the note-taker's screen.
@@ -391,17 +392,9 @@ fn confirm(app: &mut JoinApp) -> Vec<Effect> {
             owner,
             editor,
         } => {
-            let text = editor.as_str().trim();
-            let due = if text.is_empty() {
-                None
-            } else {
-                match NaiveDate::parse_from_str(text, "%Y-%m-%d") {
-                    Ok(date) => Some(date),
-                    Err(_) => {
-                        app.refuse(s::NOT_A_DATE.get(app.lang));
-                        return Vec::new();
-                    }
-                }
+            let Ok(due) = parse_due(editor.as_str()) else {
+                app.refuse(s::NOT_A_DATE.get(app.lang));
+                return Vec::new();
             };
             submit_note(app, draft, NoteKind::Action { owner, due })
         }

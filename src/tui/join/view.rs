@@ -19,16 +19,16 @@ use crate::i18n::{self, key_names, note_taking, refusals, screen as s};
 use crate::net::ConnectionState;
 use crate::tui::shared::action::Common;
 use crate::tui::shared::dialog::{dialog_box, field, hints_row, picker_list, picker_rows};
-use crate::tui::shared::header::{meeting_title, title_row};
+use crate::tui::shared::header::{meeting_clock, meeting_title, title_row};
 use crate::tui::shared::help;
 use crate::tui::shared::keys::{Binding, Context};
 use crate::tui::shared::layout::{MIN_HEIGHT, MIN_WIDTH, notes_input, notes_timeline};
-use crate::tui::shared::notes::{NoteLine, draw_editor, draw_newest_last, note_line};
+use crate::tui::shared::notes::{NoteLine, draw_editor, draw_newest_last, more_below, note_line};
 use crate::tui::shared::people::speaker_name;
 use crate::tui::shared::picker::Purpose;
 use crate::tui::shared::text::{truncate, width, wrap};
 use crate::tui::shared::theme;
-use crate::tui::shared::view::{clock, message_line, minutes_seconds, put, too_small};
+use crate::tui::shared::view::{message_line, minutes_seconds, put, too_small};
 
 /// Where everything goes on the note-taker's screen.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -162,20 +162,7 @@ fn header(app: &JoinApp, buf: &mut Buffer, area: Rect) {
     let pending = (unsaved > 0).then(|| format!(" {} ", note_taking::sending_count(unsaved, lang)));
     let pending_w = pending.as_deref().map_or(0, width) as u16;
     if let Some(m) = &app.meeting {
-        let meeting = match (m.started, m.adjourned) {
-            (None, _) => s::NOT_STARTED.get(lang).to_owned(),
-            (Some(started), Some(adjourned)) => format!(
-                "{} {}  {}",
-                s::MEETING.get(lang),
-                clock((adjourned - started).num_seconds()),
-                s::ADJOURNED.get(lang)
-            ),
-            (Some(started), None) => format!(
-                "{} {}",
-                s::MEETING.get(lang),
-                clock((now - started).num_seconds())
-            ),
-        };
+        let meeting = meeting_clock(m.started, m.adjourned, now, lang);
         x = put(buf, area, x + 3, 1, &meeting, theme::header());
         // The item's own time first, so a long title cannot cut it off.
         let item = match &m.current_item {
@@ -346,19 +333,7 @@ fn draw_timeline(app: &JoinApp, buf: &mut Buffer, area: Rect) {
         end = selected + 1;
     }
     draw_newest_last(buf, area, (0..end).rev().filter_map(|i| row_line(app, i)));
-    let below = len - end;
-    if below > 0 {
-        let more = format!(" +{below} ");
-        let x = area.width.saturating_sub(width(&more) as u16);
-        put(
-            buf,
-            area,
-            x,
-            area.height.saturating_sub(1),
-            &more,
-            theme::info(),
-        );
-    }
+    more_below(buf, area, len - end);
 }
 
 /// Whether rows `from..end` fit in the area whole.

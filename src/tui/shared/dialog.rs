@@ -30,8 +30,14 @@ pub fn picker_rows<P>(picker: &Picker<P>) -> u16 {
 /// `title`: returns the body's area.
 pub fn dialog_box(frame: &mut Frame, screen: Rect, title: &str, body_rows: u16) -> Rect {
     let width = screen.width.saturating_sub(8).min(80);
-    let height = body_rows + 4;
-    let area = layout::centered(screen, width, height);
+    let area = layout::centered(screen, width, body_rows + 4);
+    framed(frame, area, title)
+}
+
+/// Clears `area` and frames it as a dialog with `title`: returns the body's area,
+/// inside the border with a column of margin on each side.
+pub fn framed(frame: &mut Frame, area: Rect, title: &str) -> Rect {
+    let width = area.width;
     frame.render_widget(Clear, area);
     frame.render_widget(
         Block::bordered()

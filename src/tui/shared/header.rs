@@ -7,8 +7,9 @@ use ratatui::style::Style;
 
 use super::text::{truncate, width};
 use super::theme;
+use super::view::clock;
 use super::view::put;
-use crate::domain::{Lang, Text};
+use crate::domain::{Lang, Stamp, Text};
 use crate::i18n::screen as s;
 
 /// "第 3 次 TITLE": the meeting as the header names it.
@@ -37,4 +38,28 @@ pub fn title_row(buf: &mut Buffer, area: Rect, title: &str, status: &str, style:
         &status,
         style,
     );
+}
+
+/// The meeting's time: "會議 1:02:05", with "已散會" once adjourned, or that it has not
+/// started.
+pub fn meeting_clock(
+    started: Option<Stamp>,
+    adjourned: Option<Stamp>,
+    now: Stamp,
+    lang: Lang,
+) -> String {
+    match (started, adjourned) {
+        (None, _) => s::NOT_STARTED.get(lang).to_owned(),
+        (Some(started), Some(adjourned)) => format!(
+            "{} {}  {}",
+            s::MEETING.get(lang),
+            clock((adjourned - started).num_seconds()),
+            s::ADJOURNED.get(lang)
+        ),
+        (Some(started), None) => format!(
+            "{} {}",
+            s::MEETING.get(lang),
+            clock((now - started).num_seconds())
+        ),
+    }
 }

@@ -9,7 +9,7 @@ use ratatui::style::Style;
 
 use super::note_editor::{NoteEditor, NoteKindChoice};
 use super::people::{People, speaker_name};
-use super::text::wrap;
+use super::text::{width, wrap};
 use super::theme;
 use super::view::{put, style_row};
 use crate::domain::{Author, Lang, Note, NoteKind, Stamp};
@@ -230,4 +230,21 @@ pub fn draw_editor(
         frame.set_cursor_position(Position::new(area.x + cx, area.y + cy));
     }
     after_status
+}
+
+/// "+3" at the timeline's bottom right: notes below the ones shown.
+pub fn more_below(buf: &mut Buffer, area: Rect, count: usize) {
+    if count == 0 {
+        return;
+    }
+    let more = format!(" +{count} ");
+    let x = area.width.saturating_sub(width(&more) as u16);
+    put(
+        buf,
+        area,
+        x,
+        area.height.saturating_sub(1),
+        &more,
+        theme::info(),
+    );
 }

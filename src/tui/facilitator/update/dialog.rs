@@ -1,8 +1,6 @@
 //! The dialogs' actions: what confirming each records, the vote counts' fields, the
 //! roll call's ballots and the chair's ruling.
 
-use chrono::NaiveDate;
-
 use super::Effect;
 use super::agenda::add_extempore_motion;
 use super::attendance::{add_person_and_arrive, fresh_person_id};
@@ -16,6 +14,7 @@ use crate::i18n::screen as s;
 use crate::tui::facilitator::action::Action;
 use crate::tui::facilitator::app::App;
 use crate::tui::facilitator::dialog::{Dialog, PickPurpose, TextPurpose, parse_count};
+use crate::tui::shared::note_editor::parse_due;
 use crate::tui::shared::picker::Picker;
 
 pub(super) fn update(app: &mut App, action: Action) -> Vec<Effect> {
@@ -165,16 +164,9 @@ fn confirm_text(app: &mut App, purpose: TextPurpose, text: &str) -> Vec<Effect> 
             }
         },
         TextPurpose::DueDate { draft, owner } => {
-            let due = if text.is_empty() {
-                None
-            } else {
-                match NaiveDate::parse_from_str(text, "%Y-%m-%d") {
-                    Ok(date) => Some(date),
-                    Err(_) => {
-                        app.refuse(s::NOT_A_DATE.get(app.lang));
-                        return Vec::new();
-                    }
-                }
+            let Ok(due) = parse_due(text) else {
+                app.refuse(s::NOT_A_DATE.get(app.lang));
+                return Vec::new();
             };
             let effects = record_note(app, draft, NoteKind::Action { owner, due });
             if !effects.is_empty() {

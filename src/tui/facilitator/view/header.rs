@@ -5,9 +5,9 @@ use crate::i18n::{note_taking, screen as s};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
-use crate::tui::shared::header::{meeting_title, title_row};
+use crate::tui::shared::header::{meeting_clock, meeting_title, title_row};
 use crate::tui::shared::text::{truncate, width};
-use crate::tui::shared::view::{clock, minutes_seconds, put};
+use crate::tui::shared::view::{minutes_seconds, put};
 
 use crate::tui::facilitator::app::App;
 use crate::tui::shared::theme;
@@ -42,20 +42,7 @@ pub fn render(app: &App, buf: &mut Buffer, area: Rect) {
         &now.format("%H:%M:%S").to_string(),
         theme::header(),
     );
-    let meeting = match (state.started, state.adjourned) {
-        (None, _) => s::NOT_STARTED.get(lang).to_owned(),
-        (Some(started), Some(adjourned)) => format!(
-            "{} {}  {}",
-            s::MEETING.get(lang),
-            clock((adjourned - started).num_seconds()),
-            s::ADJOURNED.get(lang)
-        ),
-        (Some(started), None) => format!(
-            "{} {}",
-            s::MEETING.get(lang),
-            clock((now - started).num_seconds())
-        ),
-    };
+    let meeting = meeting_clock(state.started, state.adjourned, now, lang);
     x = put(buf, area, x + 3, 1, &meeting, theme::header());
     x += 3;
     match state.current_item() {

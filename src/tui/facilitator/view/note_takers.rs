@@ -5,16 +5,14 @@
 use crate::i18n::note_taking;
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear};
 
 use crate::tui::facilitator::app::App;
 use crate::tui::facilitator::keys::KEYS;
 use crate::tui::facilitator::link_panel::LinkPanel;
-use crate::tui::shared::dialog::hints_row;
+use crate::tui::shared::dialog::{framed, hints_row};
 use crate::tui::shared::keys::Context;
-use crate::tui::shared::layout::{centered, inner};
-use crate::tui::shared::text::{fit, truncate, width};
+use crate::tui::shared::layout::centered;
+use crate::tui::shared::text::{fit, width};
 use crate::tui::shared::theme;
 use crate::tui::shared::view::{put, style_row};
 
@@ -27,30 +25,7 @@ pub fn render(app: &App, link: &LinkPanel, frame: &mut Frame, screen: Rect) {
     let rows =
         2 + BIG_ROWS + 2 + link.connected.len().max(1) as u16 + 2 + attempts.max(1) as u16 + 2;
     let area = centered(screen, screen.width.saturating_sub(4).min(80), rows + 2);
-    frame.render_widget(Clear, area);
-    frame.render_widget(
-        Block::bordered()
-            .border_style(theme::dialog_border())
-            .style(theme::dialog())
-            .title(Line::from(Span::styled(
-                format!(
-                    " {} ",
-                    truncate(
-                        note_taking::NOTE_TAKERS_TITLE.get(lang),
-                        usize::from(area.width.saturating_sub(4))
-                    )
-                ),
-                theme::title(true),
-            ))),
-        area,
-    );
-    let inner = inner(area);
-    let body = Rect::new(
-        inner.x + 1,
-        inner.y,
-        inner.width.saturating_sub(2),
-        inner.height,
-    );
+    let body = framed(frame, area, note_taking::NOTE_TAKERS_TITLE.get(lang));
     let buf = frame.buffer_mut();
     let label_w =
         width(note_taking::JOIN_CODE.get(lang)).max(width(note_taking::ADDRESS.get(lang)));

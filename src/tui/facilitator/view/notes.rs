@@ -10,9 +10,9 @@ use crate::i18n::screen as s;
 use crate::tui::facilitator::action::Panel;
 use crate::tui::facilitator::app::App;
 use crate::tui::shared::layout::{notes_input, notes_timeline};
-use crate::tui::shared::notes::{draw_editor, draw_newest_last, note_line};
+use crate::tui::shared::notes::{draw_editor, draw_newest_last, more_below, note_line};
 use crate::tui::shared::people::speaker_name;
-use crate::tui::shared::text::{truncate, width};
+use crate::tui::shared::text::truncate;
 use crate::tui::shared::theme;
 use crate::tui::shared::view::put;
 
@@ -61,18 +61,7 @@ fn draw_timeline(app: &App, frame: &mut Frame, area: Rect) {
         Some((line, false))
     });
     draw_newest_last(buf, area, newest_first);
-    if app.notes.scroll > 0 {
-        let more = format!(" +{} ", app.notes.scroll);
-        let x = area.width.saturating_sub(width(&more) as u16);
-        put(
-            buf,
-            area,
-            x,
-            area.height.saturating_sub(1),
-            &more,
-            theme::info(),
-        );
-    }
+    more_below(buf, area, app.notes.scroll);
 }
 
 fn draw_input(app: &App, frame: &mut Frame, area: Rect) {
