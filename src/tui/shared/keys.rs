@@ -235,6 +235,29 @@ impl<A: Copy + PartialEq + From<Common>> KeyTable<A> {
         }
     }
 
+    /// Keys bound twice in one context (the second binding could never be reached):
+    /// each as "KEY in CONTEXT: FIRST and SECOND", for a test to print.
+    pub fn bound_twice(&self) -> Vec<String>
+    where
+        A: std::fmt::Debug,
+    {
+        let mut twice = Vec::new();
+        for (i, a) in self.rows.iter().enumerate() {
+            for b in self.rows[i + 1..].iter().filter(|b| b.context == a.context) {
+                for key in a.keys.iter().filter(|k| b.keys.contains(k)) {
+                    twice.push(format!(
+                        "{} in {:?}: {:?} and {:?}",
+                        key.label(),
+                        a.context,
+                        a.action,
+                        b.action
+                    ));
+                }
+            }
+        }
+        twice
+    }
+
     /// Every row, in table order.
     pub fn rows(&self) -> &[Binding<A>] {
         &self.rows
@@ -341,3 +364,31 @@ static NOTE_EDITOR: &[(&[Key], Common)] = &[
     (&[Key::ctrl('n')],  NoteNoObjection),
     (&[Key::ctrl('t')],  NoteNodding),
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_key_bound_twice_in_one_context_is_found_and_not_across_contexts() {
+        static TWICE: &[Binding<Common>] = &[
+            bind(C::Motion, &[Key::ch('x')], Quit, Footer),
+            bind(C::Agenda, &[Key::ch('x')], Cancel, Footer),
+            bind(C::Motion, &[Key::ch('y'), Key::ch('x')], ToggleHelp, Footer),
+        ];
+        let table = KeyTable::new(C::Notes, TWICE);
+        assert_eq!(
+            table.bound_twice(),
+            vec!["x in Motion: Quit and ToggleHelp".to_owned()]
+        );
+    }
+
+    #[test]
+    fn the_note_editors_keys_go_where_the_screen_puts_its_editor() {
+        static NONE: &[Binding<Common>] = &[];
+        let table = KeyTable::new(C::Join, NONE);
+        let ctrl_p = KeyEvent::new(KeyCode::Char('p'), KeyModifiers::CONTROL);
+        assert_eq!(table.lookup(&[C::Join], &ctrl_p), Some(PickSpeaker));
+        assert_eq!(table.lookup(&[C::Notes], &ctrl_p), None);
+    }
+}
