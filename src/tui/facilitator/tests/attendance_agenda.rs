@@ -1,0 +1,134 @@
+//! Attendance, the agenda and undo.
+
+use super::*;
+
+#[test]
+fn arriving_leaving_and_coming_back_and_undo_takes_it_back() {
+    let mut app = demo();
+    let i = person(&app, "open-culture");
+    let effects = toggle(&mut app, "open-culture");
+    assert_eq!(effects.len(), 1, "one event to save");
+    assert_eq!(app.state().presence(i), Presence::Present);
+    toggle(&mut app, "open-culture");
+    assert_eq!(app.state().presence(i), Presence::Left);
+    toggle(&mut app, "open-culture");
+    assert_eq!(app.state().presence(i), Presence::Present);
+    assert_eq!(app.state().stints(i).len(), 2);
+
+    // One key undoes the mistake, and the record keeps the retraction.
+    let effects = ch(&mut app, 'u');
+    assert_eq!(app.state().presence(i), Presence::Left);
+    let Some(Effect::Save(event)) = effects.first() else {
+        panic!("the retraction is saved");
+    };
+    assert!(matches!(event.kind, EventKind::Retracted { .. }));
+    let message = app.message.clone().expect("says what was undone");
+    assert_eq!(message.text, "已復原：許雅雯 到場");
+    // Redo reinstates it.
+    ch(&mut app, 'U');
+    assert_eq!(app.state().presence(i), Presence::Present);
+}
+
+#[test]
+fn undo_works_while_typing_a_note_with_ctrl_z() {
+    let mut app = demo();
+    toggle(&mut app, "open-culture");
+    app.focus = Panel::Notes;
+    type_text(&mut app, "u");
+    assert_eq!(
+        app.notes.editor.input.as_str(),
+        "u",
+        "u is text in the notes line"
+    );
+    ctrl(&mut app, 'z');
+    let i = person(&app, "open-culture");
+    assert_eq!(app.state().presence(i), Presence::Absent);
+}
+
+#[test]
+fn excusing_a_member_and_refusing_to_excuse_someone_present() {
+    let mut app = demo();
+    let i = person(&app, "prof-security");
+    app.attendance.select_person(i);
+    ch(&mut app, 'e');
+    assert_eq!(app.state().presence(i), Presence::Excused);
+    toggle(&mut app, "prof-security");
+    ch(&mut app, 'e');
+    assert_eq!(app.state().presence(i), Presence::Present);
+    assert_eq!(
+        app.message.as_ref().map(|m| m.text.as_str()),
+        Some("楊惠婷 在場，不能請假")
+    );
+}
+
+#[test]
+fn an_observer_walking_in_is_added_and_arrives() {
+    let mut app = demo();
+    ch(&mut app, 'o');
+    type_text(&mut app, "王大明");
+    let effects = press(&mut app, KeyCode::Enter);
+    assert_eq!(effects.len(), 2, "added, then arrived");
+    let p = app
+        .state()
+        .people
+        .iter()
+        .position(|p| p.name.text == "王大明")
+        .expect("on the roster now");
+    assert_eq!(app.state().presence(p), Presence::Present);
+    assert_eq!(app.attendance.selected_person(), Some(p));
+    // Observers never count.
+    assert_eq!(app.state().present_members().total(), 0);
+}
+
+#[test]
+fn the_meeting_starts_items_run_and_it_adjourns() {
+    let mut app = demo();
+    app.focus = Panel::Agenda;
+    ch(&mut app, 'b');
+    assert_eq!(app.state().started, Some(at(14, 0, 0)));
+    start_item(&mut app, "previous-minutes");
+    app.now = at(14, 7, 0);
+    ch(&mut app, 'e');
+    assert!(app.state().current_item.is_none());
+    let item = app
+        .state()
+        .item(&crate::domain::ItemId::new("previous-minutes"))
+        .expect("an item");
+    assert_eq!(item.ended, Some(at(14, 7, 0)));
+    ch(&mut app, 'A');
+    assert!(app.state().adjourned.is_some());
+    // After adjournment, starting an item is refused.
+    select_item(&mut app, "follow-up");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(
+        app.message.as_ref().map(|m| m.text.as_str()),
+        Some("會議已散會")
+    );
+}
+
+#[test]
+fn an_extempore_motion_becomes_its_own_item_with_its_motion() {
+    let mut app = demo();
+    app.focus = Panel::Agenda;
+    ch(&mut app, 'x');
+    type_text(&mut app, "請中選會於下次會議報告無障礙檢測結果");
+    press(&mut app, KeyCode::Enter);
+    type_text(&mut app, "周明");
+    let effects = press(&mut app, KeyCode::Enter);
+    assert_eq!(effects.len(), 2, "item added, motion added");
+    let state = app.state();
+    let item = state
+        .items
+        .iter()
+        .find(|i| i.item.title.text.starts_with("請中選會"))
+        .expect("the new item");
+    assert_eq!(item.item.section, crate::domain::Section::Extempore);
+    let motion = state.motions_of(&item.item.id).next().expect("its motion");
+    assert_eq!(
+        motion.motion.proposer,
+        Some(Speaker::Person(PersonId::new("civic-participation")))
+    );
+    // It is selected in the agenda, ready to start.
+    let selected = app.agenda.selected_item().map(|i| &state.items[i].item.id);
+    assert_eq!(selected, Some(&item.item.id));
+}

@@ -1,0 +1,254 @@
+//! The motion procedure from the keyboard: consensus, consent, the vote, the chair.
+
+use super::*;
+
+#[test]
+fn a_motion_goes_through_failed_consensus_consent_and_a_vote_from_the_keyboard() {
+    let mut app = demo();
+    the_motion_through_failed_consensus(&mut app);
+    let m = open_source(&app);
+    let objections: Vec<_> = m.current_objections().collect();
+    assert_eq!(objections.len(), 2);
+    assert_eq!(
+        objections[0].speaker,
+        Speaker::Person(PersonId::new("digital-rights"))
+    );
+    assert_eq!(objections[0].reason.text, "原始碼公開時程太趕");
+    assert!(objections[0].blocking);
+    assert!(!objections[1].blocking);
+
+    // 10 present: 6 agree to vote → the vote opens.
+    ch(&mut app, 'a');
+    type_text(&mut app, "6");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(open_source(&app).stage, Stage::Voting);
+    assert!(app.dialog.is_none());
+
+    // 6 yes, 3 no, 1 abstain: half or more of 10 → adopted.
+    ch(&mut app, 'v');
+    type_text(&mut app, "6");
+    press(&mut app, KeyCode::Tab);
+    type_text(&mut app, "3");
+    press(&mut app, KeyCode::Tab);
+    type_text(&mut app, "1");
+    let effects = press(&mut app, KeyCode::Enter);
+    assert_eq!(
+        open_source(&app).stage,
+        Stage::Closed(Outcome::AdoptedByVote)
+    );
+    let Some(Effect::Save(event)) = effects.first() else {
+        panic!("the vote is handed to the saver: {effects:?}");
+    };
+    assert_eq!(
+        event.kind,
+        EventKind::VoteTaken {
+            motion: crate::domain::MotionId::new("open-source"),
+            tally: Tally::Counts {
+                yes: 6,
+                no: 3,
+                abstain: 1
+            }
+        }
+    );
+}
+
+#[test]
+fn five_of_ten_agreeing_does_not_put_it_to_a_vote() {
+    let mut app = demo();
+    the_motion_through_failed_consensus(&mut app);
+    ch(&mut app, 'a');
+    type_text(&mut app, "5");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(open_source(&app).stage, Stage::NotPutToVote);
+    // Voting is refused with a reason, and no dialog opens.
+    ch(&mut app, 'v');
+    assert!(app.dialog.is_none());
+    assert_eq!(
+        app.message.as_ref().map(|m| m.kind),
+        Some(MessageKind::Refused)
+    );
+}
+
+#[test]
+fn votes_exceeding_the_members_present_are_refused_and_change_nothing() {
+    let mut app = demo();
+    the_motion_through_failed_consensus(&mut app);
+    ch(&mut app, 'a');
+    type_text(&mut app, "7");
+    press(&mut app, KeyCode::Enter);
+    let log_before = app.meeting.session().log.len();
+    let state_before = app.state().clone();
+
+    ch(&mut app, 'v');
+    type_text(&mut app, "8");
+    press(&mut app, KeyCode::Tab);
+    type_text(&mut app, "4");
+    let effects = press(&mut app, KeyCode::Enter);
+
+    assert!(effects.is_empty(), "nothing to save: {effects:?}");
+    assert_eq!(app.meeting.session().log.len(), log_before);
+    assert_eq!(app.state(), &state_before);
+    let message = app.message.clone().expect("the refusal is shown");
+    assert_eq!(message.kind, MessageKind::Refused);
+    assert!(
+        message.text.contains("贊成 8 + 反對 4") && message.text.contains("只有 10 人"),
+        "{}",
+        message.text
+    );
+    // The dialog stays open with what was typed, to be corrected.
+    let Some(Dialog::Counts(form)) = &app.dialog else {
+        panic!("the counts dialog stays open");
+    };
+    assert_eq!(form.fields[0].as_str(), "8");
+    // And the refusal is on screen, in the alert colour.
+    let screen = render(&app, 120, 40);
+    let (x, y) = find(&screen, "贊成 8 + 反對 4").expect("the message is on screen");
+    assert_eq!(screen[(x, y)].bg, Color::Red);
+}
+
+#[test]
+fn agreeing_more_than_are_present_is_refused_with_the_domains_message_in_english() {
+    let mut app = demo();
+    app.lang = Lang::En;
+    the_motion_through_failed_consensus(&mut app);
+    ch(&mut app, 'a');
+    type_text(&mut app, "11");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(open_source(&app).stage, Stage::ConsensusFailed);
+    let message = app.message.clone().expect("a refusal");
+    assert_eq!(message.text, "11 agree, but only 10 members are present");
+}
+
+#[test]
+fn an_even_split_waits_for_the_chair_who_rules() {
+    let mut app = demo();
+    the_motion_through_failed_consensus(&mut app);
+    ch(&mut app, 'a');
+    type_text(&mut app, "8");
+    press(&mut app, KeyCode::Enter);
+    ch(&mut app, 'v');
+    type_text(&mut app, "5");
+    press(&mut app, KeyCode::Tab);
+    type_text(&mut app, "5");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(open_source(&app).stage, Stage::AwaitingChair);
+    let screen = screen_text(&render(&app, 120, 40));
+    assert!(screen.contains("可否同數，取決於主席"), "{screen}");
+    ch(&mut app, 'h');
+    ch(&mut app, 'y');
+    assert_eq!(
+        open_source(&app).stage,
+        Stage::Closed(Outcome::AdoptedByChair)
+    );
+}
+
+#[test]
+fn a_roll_call_records_each_member_present_by_name() {
+    let mut app = demo();
+    the_motion_through_failed_consensus(&mut app);
+    ch(&mut app, 'a');
+    type_text(&mut app, "9");
+    press(&mut app, KeyCode::Enter);
+    ch(&mut app, 'n');
+    let Some(Dialog::RollCall(roll)) = &app.dialog else {
+        panic!("the roll call opens");
+    };
+    assert_eq!(roll.rows.len(), 10, "one row per member present");
+    for ballot in "yyyyynnnna".chars() {
+        ch(&mut app, ballot);
+    }
+    press(&mut app, KeyCode::Enter);
+    let m = open_source(&app);
+    assert_eq!(m.stage, Stage::Closed(Outcome::AdoptedByVote));
+    let Some(vote) = &m.vote else {
+        panic!("a vote record")
+    };
+    assert_eq!(vote.tally.counts(), (5, 4, 1));
+    let first = PersonId::new("cec-deputy");
+    assert_eq!(
+        crate::domain::State::ballot_of(&vote.tally, &first),
+        Some(Ballot::Yes)
+    );
+}
+
+#[test]
+fn consensus_with_only_reservations_adopts_and_the_banner_is_green() {
+    let mut app = demo();
+    ten_present(&mut app);
+    start_item(&mut app, "discussion-open-source");
+    app.focus = Panel::Motion;
+    ch(&mut app, 'c');
+    ch(&mut app, 'r');
+    type_text(&mut app, "楊惠");
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Enter); // no reason given
+    ch(&mut app, 'e');
+    assert_eq!(
+        open_source(&app).stage,
+        Stage::Closed(Outcome::AdoptedByConsensus)
+    );
+    let screen = render(&app, 120, 40);
+    let (x, y) = find(&screen, "共 識 通 過").expect("the outcome in large type");
+    assert_eq!(screen[(x, y)].bg, Color::Green);
+    assert!(screen[(x, y)].modifier.contains(Modifier::BOLD));
+    // The band is three rows tall: the row above is green too.
+    assert_eq!(screen[(x, y - 1)].bg, Color::Green);
+}
+
+#[test]
+fn a_failed_vote_shows_not_adopted_in_red() {
+    let mut app = demo();
+    the_motion_through_failed_consensus(&mut app);
+    ch(&mut app, 'a');
+    type_text(&mut app, "6");
+    press(&mut app, KeyCode::Enter);
+    ch(&mut app, 'v');
+    type_text(&mut app, "4");
+    press(&mut app, KeyCode::Tab);
+    type_text(&mut app, "3");
+    press(&mut app, KeyCode::Tab);
+    type_text(&mut app, "3");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(open_source(&app).stage, Stage::Closed(Outcome::NotAdopted));
+    let screen = render(&app, 120, 40);
+    let (x, y) = find(&screen, "未 通 過").expect("the outcome banner");
+    assert_eq!(screen[(x, y)].bg, Color::Red);
+    // The counts are held against the threshold, in words.
+    let text = screen_text(&screen);
+    assert!(
+        text.contains("贊成 4 / 需 5（出席 10 人二分之一以上）"),
+        "{text}"
+    );
+    let (x, y) = find(&screen, "贊成 4 / 需 5").expect("the count line");
+    assert_eq!(screen[(x, y)].bg, Color::Red);
+}
+
+#[test]
+fn deferring_and_withdrawing_close_an_open_motion() {
+    let mut app = demo();
+    the_motion_through_failed_consensus(&mut app);
+    ch(&mut app, 'd');
+    assert_eq!(open_source(&app).stage, Stage::Closed(Outcome::Deferred));
+    ch(&mut app, 'u');
+    assert_eq!(open_source(&app).stage, Stage::ConsensusFailed);
+    ch(&mut app, 'w');
+    assert_eq!(open_source(&app).stage, Stage::Closed(Outcome::Withdrawn));
+}
+
+#[test]
+fn an_observer_cannot_block_and_is_told_to_record_a_reservation() {
+    let mut app = demo();
+    ten_present(&mut app);
+    toggle(&mut app, "public-reporter");
+    start_item(&mut app, "discussion-open-source");
+    app.focus = Panel::Motion;
+    ch(&mut app, 'c');
+    ch(&mut app, 'o');
+    type_text(&mut app, "林曉薇");
+    press(&mut app, KeyCode::Enter);
+    type_text(&mut app, "反對");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(open_source(&app).objections.len(), 0);
+    let message = app.message.clone().expect("a refusal");
+    assert!(message.text.contains("保留意見"), "{}", message.text);
+}

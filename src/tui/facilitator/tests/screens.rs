@@ -1,0 +1,244 @@
+//! Whole screens at 120×40 and 80×24 in both languages, tiny terminals, and CJK
+//! alignment.
+
+use super::*;
+
+#[test]
+fn screen_at_120_by_40_in_chinese() {
+    let app = meeting_under_way();
+    insta::assert_snapshot!(screen_text(&render(&app, 120, 40)));
+}
+
+#[test]
+fn screen_at_120_by_40_in_english() {
+    let mut app = meeting_under_way();
+    app.lang = Lang::En;
+    insta::assert_snapshot!(screen_text(&render(&app, 120, 40)));
+}
+
+#[test]
+fn screen_at_80_by_24_in_chinese() {
+    let mut app = meeting_under_way();
+    app.size = (80, 24);
+    insta::assert_snapshot!(screen_text(&render(&app, 80, 24)));
+}
+
+#[test]
+fn screen_at_80_by_24_in_english() {
+    let mut app = meeting_under_way();
+    app.lang = Lang::En;
+    app.size = (80, 24);
+    insta::assert_snapshot!(screen_text(&render(&app, 80, 24)));
+}
+
+#[test]
+fn help_overlay_at_120_by_40() {
+    let mut app = meeting_under_way();
+    // The notes line has the keyboard, so ? is text there; F1 opens the help anywhere.
+    ch(&mut app, '?');
+    assert!(app.help.is_none());
+    press(&mut app, KeyCode::Backspace);
+    press(&mut app, KeyCode::F(1));
+    assert!(app.help.is_some());
+    insta::assert_snapshot!(screen_text(&render(&app, 120, 40)));
+}
+
+#[test]
+fn help_overlay_at_80_by_24_in_english() {
+    let mut app = meeting_under_way();
+    app.lang = Lang::En;
+    app.focus = Panel::Agenda;
+    ch(&mut app, '?');
+    insta::assert_snapshot!(screen_text(&render(&app, 80, 24)));
+}
+
+#[test]
+fn a_too_small_terminal_says_so_with_both_sizes() {
+    let app = demo();
+    let screen = screen_text(&render(&app, 79, 23));
+    assert!(screen.contains("視窗太小"), "{screen}");
+    assert!(screen.contains("目前 79×23，至少需要 80×24"), "{screen}");
+    insta::assert_snapshot!(screen);
+}
+
+#[test]
+fn tiny_terminals_never_panic_whatever_is_open() {
+    let mut app = meeting_under_way();
+    for setup in 0..4 {
+        match setup {
+            1 => {
+                ch(&mut app, '?');
+            }
+            2 => {
+                ch(&mut app, '?');
+                app.focus = Panel::Attendance;
+                ch(&mut app, 'o');
+            }
+            3 => app.lang = Lang::En,
+            _ => {}
+        }
+        for (w, h) in [
+            (1, 1),
+            (10, 5),
+            (79, 23),
+            (80, 24),
+            (0, 0),
+            (200, 3),
+            (3, 200),
+        ] {
+            let buffer = render(&app, w, h);
+            if w > 0 && h > 0 && (w < 80 || h < 24) {
+                assert!(!screen_text(&buffer).trim().is_empty() || w * h < 4);
+            }
+        }
+    }
+}
+
+#[test]
+fn a_dialog_over_the_screen_at_80_by_24() {
+    let mut app = meeting_under_way();
+    app.size = (80, 24);
+    app.focus = Panel::Motion;
+    ch(&mut app, 'o');
+    type_text(&mut app, "王");
+    insta::assert_snapshot!(screen_text(&render(&app, 80, 24)));
+}
+
+/// A small forum whose names mix two-column Chinese and one-column Latin letters.
+fn mixed_names() -> App {
+    let mut session = Session::new(Text::new("混合名單測試"), at(9, 0, 0).date_naive());
+    let member = |id: &str, name: &str, org: &str, category| Member {
+        id: PersonId::new(id),
+        name: Text::new(name),
+        title: Text::default(),
+        organisation: Text::new(org),
+        category,
+        seat: SeatRole::Member,
+    };
+    session.roster.members = vec![
+        member("a", "陳怡君", "ORG-A", Category::LeadAgency),
+        member("b", "Alice Wu", "ORG-B", Category::CoOrganisingAgency),
+        member("c", "歐陽", "ORG-C", Category::CivicGroup),
+        member("d", "Bo", "ORG-D", Category::IssueExpert),
+        member(
+            "e",
+            "A very long name that is cut",
+            "ORG-E",
+            Category::OpenGovExpert,
+        ),
+    ];
+    session.roster.representatives = vec![Representative {
+        id: PersonId::new("a-rep"),
+        for_member: PersonId::new("a"),
+        name: Text::new("李代表"),
+        title: Text::default(),
+    }];
+    session.roster.observers = vec![Observer {
+        id: PersonId::new("o"),
+        name: Text::new("觀察員甲"),
+        title: Text::default(),
+        organisation: Text::new("ORG-O"),
+    }];
+    App::new(
+        Meeting::open(session).expect("a valid session"),
+        at(9, 0, 0),
+    )
+}
+
+#[test]
+fn a_two_column_name_does_not_push_the_next_column_out_of_line() {
+    let mut app = mixed_names();
+    toggle(&mut app, "a");
+    toggle(&mut app, "c");
+    for (w, h) in [(80, 24), (120, 40)] {
+        let buffer = render(&app, w, h);
+        let columns: Vec<u16> = ["ORG-A", "ORG-B", "ORG-C", "ORG-D", "ORG-E"]
+            .iter()
+            .map(|org| find(&buffer, org).expect("on screen").0)
+            .collect();
+        assert!(
+            columns.windows(2).all(|p| p[0] == p[1]),
+            "{w}×{h}: organisations start at columns {columns:?}\n{}",
+            screen_text(&buffer)
+        );
+        // Every row still fills exactly the screen's width.
+        for line in screen_text(&buffer).lines() {
+            assert_eq!(
+                crate::tui::shared::text::width(line),
+                usize::from(w),
+                "{line:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn off_balance_is_flagged_in_red_and_balance_in_green() {
+    let mut app = mixed_names();
+    toggle(&mut app, "a");
+    let buffer = render(&app, 120, 40);
+    let (x, y) = find(&buffer, "失衡 1:0").expect("flagged");
+    assert_eq!(buffer[(x, y)].bg, Color::Red);
+    toggle(&mut app, "c");
+    let buffer = render(&app, 120, 40);
+    assert!(find(&buffer, "失衡").is_none());
+    let (x, y) = find(&buffer, "平衡 ✓").expect("balanced");
+    assert_eq!(buffer[(x, y)].fg, Color::Green);
+    // The live thresholds for two members present.
+    assert!(screen_text(&buffer).contains("付表決需 2  通過需 1"));
+}
+
+#[test]
+fn a_representative_sits_under_their_member_and_the_member_is_marked_represented() {
+    let mut app = mixed_names();
+    toggle(&mut app, "a-rep");
+    let a = person(&app, "a");
+    assert_eq!(app.state().presence(a), Presence::Represented);
+    let buffer = render(&app, 120, 40);
+    let (_, member_row) = find(&buffer, "陳怡君").expect("member");
+    let (_, rep_row) = find(&buffer, "李代表").expect("representative");
+    assert_eq!(rep_row, member_row + 1);
+    let (x, y) = find(&buffer, "代理").expect("the represented mark");
+    assert_eq!(y, member_row);
+    assert_eq!(buffer[(x, y)].fg, Color::Cyan);
+    assert_eq!(app.state().present_members().total(), 1);
+}
+
+#[test]
+fn the_current_item_running_over_its_plan_turns_the_header_warning_colour() {
+    let mut app = demo();
+    start_item(&mut app, "previous-minutes");
+    app.now = at(14, 4, 59);
+    let buffer = render(&app, 120, 40);
+    let (x, y) = find(&buffer, "4:59 / 5:00").expect("time against plan");
+    assert_ne!(buffer[(x, y)].bg, Color::Yellow);
+    handle(&mut app, Input::Tick(at(14, 5, 1)));
+    let buffer = render(&app, 120, 40);
+    let (x, y) = find(&buffer, "5:01 / 5:00").expect("over time");
+    assert_eq!(buffer[(x, y)].bg, Color::Yellow);
+}
+
+#[test]
+fn messages_clear_themselves_after_a_while() {
+    let mut app = demo();
+    app.focus = Panel::Motion;
+    ch(&mut app, 'v');
+    assert!(app.message.is_some());
+    handle(&mut app, Input::Tick(at(14, 0, 5)));
+    assert!(app.message.is_some());
+    handle(&mut app, Input::Tick(at(14, 0, 11)));
+    assert!(app.message.is_none());
+}
+
+#[test]
+fn update_of_an_action_is_the_same_as_its_key() {
+    // `update` is callable directly (for tests and tools), with the same result.
+    let mut by_key = demo();
+    let mut by_action = demo();
+    toggle(&mut by_key, "cec-deputy");
+    by_action
+        .attendance
+        .select_person(person(&by_action, "cec-deputy"));
+    update(&mut by_action, Action::ToggleAttendance);
+    assert_eq!(by_key.state(), by_action.state());
+}

@@ -1,0 +1,252 @@
+//! Taking notes: typing, speakers, action items, corrections, what the outbox keeps.
+
+use super::*;
+
+#[test]
+fn a_note_typed_in_chinese_is_kept_then_shown_sending_then_saved_by_the_host() {
+    let mut app = joined();
+    type_text(&mut app, "支持分階段上線");
+    let effects = press(&mut app, KeyCode::Enter);
+    let [Effect::Submit { kind, from_editor }] = effects.as_slice() else {
+        panic!("one note to submit: {effects:?}");
+    };
+    assert!(from_editor);
+    let EventKind::NoteAdded(note) = kind.as_ref().clone() else {
+        panic!("a new note: {kind:?}");
+    };
+    assert_eq!(note.text.text, "支持分階段上線");
+    assert_eq!(
+        note.item,
+        Some(ItemId::new("discussion-open-source")),
+        "the item under way, as the host said"
+    );
+    // The line is free for the next note at once; the note is held until the outbox
+    // has it (the outbox's fsync runs in a task, so a slow disk never holds the screen).
+    assert!(app.editor.input.is_empty());
+    assert_eq!(app.in_flight.len(), 1);
+    assert_eq!(app.in_flight[0].editor.input.as_str(), "支持分階段上線");
+    let mut seq = 1;
+    run_submits(&mut app, effects, &mut seq);
+    assert!(app.editor.input.is_empty());
+    assert!(app.in_flight.is_empty());
+    assert_eq!(app.timeline.local.len(), 1);
+    assert_eq!(app.timeline.state_of(1), NoteState::Sending);
+    let screen = screen_text(&render(&app, 80, 24));
+    assert!(screen.contains("…傳送 支持分階段上線"), "{screen}");
+
+    // The host records it (the note comes back as ours), then saves it.
+    host_shows(&mut app, 41, 1, note.clone());
+    assert!(app.timeline.local.is_empty());
+    assert_eq!(app.timeline.state_of(1), NoteState::Sending);
+    handle(&mut app, Input::Client(ClientEvent::Acked { through: 1 }));
+    assert_eq!(app.timeline.state_of(1), NoteState::Saved);
+    let buffer = render(&app, 80, 24);
+    let (x, y) = find(&buffer, "✓已存 支持分階段上線").expect("saved, in words");
+    assert_eq!(buffer[(x, y)].fg, Color::Green);
+}
+
+#[test]
+fn the_speaker_picker_finds_a_member_by_two_chinese_characters() {
+    let mut app = joined();
+    ctrl(&mut app, 'p');
+    type_text(&mut app, "鄭凱");
+    let Some(JoinDialog::Picker(picker)) = &app.dialog else {
+        panic!("the picker is open");
+    };
+    assert!(picker.rows.len() >= 2, "鄭凱文 and the typed name");
+    let screen = screen_text(&render(&app, 80, 24));
+    assert!(screen.contains("鄭凱文"), "{screen}");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(
+        app.editor.speaker,
+        Some(Speaker::Person(PersonId::new("digital-rights")))
+    );
+    // An observer is there to pick too, and a name not on the roster.
+    ctrl(&mut app, 'p');
+    type_text(&mut app, "何家");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(
+        app.editor.speaker,
+        Some(Speaker::Person(PersonId::new("ey-office")))
+    );
+    ctrl(&mut app, 'p');
+    type_text(&mut app, "陳先生");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.editor.speaker, Some(Speaker::Named("陳先生".into())));
+}
+
+#[test]
+fn an_action_item_asks_for_its_owner_and_due_date() {
+    let mut app = joined();
+    ctrl(&mut app, 'k');
+    ctrl(&mut app, 'k');
+    type_text(&mut app, "提供資安檢測報告");
+    assert!(press(&mut app, KeyCode::Enter).is_empty(), "asks first");
+    type_text(&mut app, "楊惠");
+    press(&mut app, KeyCode::Enter);
+    type_text(&mut app, "2026/12/31");
+    assert!(press(&mut app, KeyCode::Enter).is_empty(), "not a date");
+    assert!(app.message.is_some());
+    for _ in 0.."2026/12/31".len() {
+        press(&mut app, KeyCode::Backspace);
+    }
+    type_text(&mut app, "2026-12-31");
+    let effects = press(&mut app, KeyCode::Enter);
+    let Some(Effect::Submit { kind, .. }) = effects.first() else {
+        panic!("submitted: {effects:?}");
+    };
+    let EventKind::NoteAdded(note) = kind.as_ref() else {
+        panic!("a note");
+    };
+    assert_eq!(
+        note.kind,
+        NoteKind::Action {
+            owner: Some(Speaker::Person(PersonId::new("prof-security"))),
+            due: chrono::NaiveDate::from_ymd_opt(2026, 12, 31),
+        }
+    );
+    let mut seq = 1;
+    run_submits(&mut app, effects, &mut seq);
+    assert!(app.dialog.is_none());
+    assert!(app.editor.input.is_empty());
+}
+
+#[test]
+fn quick_narratives_and_english_go_at_once_and_leave_the_line_alone() {
+    let mut app = joined();
+    type_text(&mut app, "打到一半");
+    let effects = ctrl(&mut app, 'n');
+    let mut seq = 1;
+    let sent = run_submits(&mut app, effects, &mut seq);
+    let [EventKind::NoteAdded(note)] = sent.as_slice() else {
+        panic!("one narrative: {sent:?}");
+    };
+    assert_eq!(note.kind, NoteKind::Narrative);
+    assert_eq!(
+        note.text,
+        Text::bilingual(s::NO_OBJECTION_NARRATIVE, s::NO_OBJECTION_NARRATIVE_EN)
+    );
+    assert_eq!(
+        app.editor.input.as_str(),
+        "打到一半",
+        "what was typed stays"
+    );
+    let sent = submit_with(&mut app, &mut seq, |a| ctrl(a, 't'));
+    assert!(matches!(&sent[0], EventKind::NoteAdded(n) if n.text.text == s::NODDING_NARRATIVE));
+
+    ctrl(&mut app, 'e');
+    type_text(&mut app, "Half way");
+    let sent = submit_with(&mut app, &mut seq, |a| press(a, KeyCode::Enter));
+    let [EventKind::NoteAdded(note)] = sent.as_slice() else {
+        panic!("one note: {sent:?}");
+    };
+    assert_eq!(note.text, Text::bilingual("打到一半", "Half way"));
+}
+
+#[test]
+fn correcting_ones_own_note_sends_a_correction_and_gives_back_the_line() {
+    let mut app = joined();
+    let mut seq = 1;
+    type_text(&mut app, "原始碼上線後公開");
+    submit_with(&mut app, &mut seq, |a| press(a, KeyCode::Enter));
+    host_shows(&mut app, 41, 1, said("digital-rights", "原始碼上線後公開"));
+    handle(&mut app, Input::Client(ClientEvent::Acked { through: 1 }));
+
+    type_text(&mut app, "下一則");
+    // Up selects our newest note, never the facilitator's.
+    press(&mut app, KeyCode::Up);
+    assert_eq!(app.timeline.selected, Some(Row::Host(Seq(41))));
+    press(&mut app, KeyCode::Up);
+    assert_eq!(
+        app.timeline.selected,
+        Some(Row::Host(Seq(41))),
+        "the only one"
+    );
+    ctrl(&mut app, 'r');
+    assert_eq!(app.editor.input.as_str(), "原始碼上線後公開");
+    assert_eq!(
+        app.editor.speaker,
+        Some(Speaker::Person(PersonId::new("digital-rights")))
+    );
+    assert!(screen_text(&render(&app, 80, 24)).contains("更正中"));
+    press(&mut app, KeyCode::End);
+    type_text(&mut app, "前三個月");
+    let effects = press(&mut app, KeyCode::Enter);
+    let sent = run_submits(&mut app, effects, &mut seq);
+    let [EventKind::NoteCorrected { note, corrected }] = sent.as_slice() else {
+        panic!("a correction: {sent:?}");
+    };
+    assert_eq!(*note, Seq(41));
+    assert_eq!(corrected.text.text, "原始碼上線後公開前三個月");
+    assert_eq!(corrected.item, Some(ItemId::new("discussion-open-source")));
+    // What was being typed comes back; the note shows as corrected, sending.
+    assert_eq!(app.editor.input.as_str(), "下一則");
+    assert!(app.correcting.is_none());
+    let screen = screen_text(&render(&app, 80, 24));
+    assert!(
+        screen.contains("…傳送 鄭凱文：原始碼上線後公開前三個月"),
+        "{screen}"
+    );
+}
+
+#[test]
+fn a_correction_the_outbox_cannot_keep_goes_back_to_correcting() {
+    let mut app = joined();
+    let mut seq = 1;
+    type_text(&mut app, "第一則");
+    submit_with(&mut app, &mut seq, |a| press(a, KeyCode::Enter));
+    host_shows(&mut app, 41, 1, said("moica", "第一則"));
+    type_text(&mut app, "打字中");
+    press(&mut app, KeyCode::Up);
+    ctrl(&mut app, 'r');
+    type_text(&mut app, "更正");
+    press(&mut app, KeyCode::Enter);
+    // Back to what was being typed while the correction is kept...
+    assert_eq!(app.editor.input.as_str(), "打字中");
+    assert!(app.correcting.is_none());
+    // ...but the outbox cannot keep it: correcting again, the line set aside again.
+    handle(
+        &mut app,
+        Input::SubmitFailed {
+            error: "disk full".into(),
+            from_editor: true,
+        },
+    );
+    assert_eq!(app.editor.input.as_str(), "第一則更正");
+    let correcting = app.correcting.as_ref().expect("correcting again");
+    assert_eq!(correcting.note, Seq(41));
+    assert_eq!(correcting.set_aside.input.as_str(), "打字中");
+}
+
+#[test]
+fn escape_drops_a_correction_and_the_line_comes_back() {
+    let mut app = joined();
+    let mut seq = 1;
+    type_text(&mut app, "第一則");
+    submit_with(&mut app, &mut seq, |a| press(a, KeyCode::Enter));
+    host_shows(&mut app, 41, 1, said("moica", "第一則"));
+    type_text(&mut app, "打字中");
+    press(&mut app, KeyCode::Up);
+    ctrl(&mut app, 'r');
+    assert_eq!(app.editor.input.as_str(), "第一則");
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.editor.input.as_str(), "打字中");
+    assert!(app.correcting.is_none());
+}
+
+#[test]
+fn a_note_not_yet_at_the_host_cannot_be_corrected_yet() {
+    let mut app = joined();
+    let mut seq = 1;
+    type_text(&mut app, "尚未送達");
+    submit_with(&mut app, &mut seq, |a| press(a, KeyCode::Enter));
+    press(&mut app, KeyCode::Up);
+    assert_eq!(app.timeline.selected, Some(Row::Local(1)));
+    ctrl(&mut app, 'r');
+    assert!(app.correcting.is_none());
+    let message = app.message.as_ref().expect("says why");
+    assert_eq!(message.text, note_taking::NOT_AT_HOST_YET.zh);
+    // When the host shows it, the selection follows it there.
+    host_shows(&mut app, 41, 1, said("moica", "尚未送達"));
+    assert_eq!(app.timeline.selected, Some(Row::Host(Seq(41))));
+}
