@@ -11,3 +11,4 @@ pub mod store;
 #[doc(hidden)]
 pub mod testdata;
 pub mod tui;
+pub mod width;

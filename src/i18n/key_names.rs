@@ -1,10 +1,8 @@
 //! What the keys are called: each action and each context of the key tables, as the
 //! footer hints and the help overlay print them, and the help overlay's own lines.
-
-use crate::tui::facilitator::action::{Action, Panel};
-use crate::tui::join::action::JoinAction;
-use crate::tui::shared::action::Common;
-use crate::tui::shared::keys::{Context, Named};
+//! Which action a name belongs to is said where the actions are defined
+//! (`tui/shared/action.rs`, `tui/facilitator/action.rs`, `tui/join/action.rs`), which
+//! all name their texts from here.
 
 use super::{Label, l};
 
@@ -21,126 +19,109 @@ pub const MOUSE_HELP: Label = l(
     "Mouse: click a row to select it; click an attendance mark to toggle; wheel scrolls",
 );
 
-pub fn context(context: Context) -> Label {
-    match context {
-        Context::Everywhere => l("任何時候", "Anywhere"),
-        Context::Navigation => l("切換面板", "Moving between panels"),
-        Context::Panels => l("面板（非輸入時）", "Panels (when not typing)"),
-        Context::Lists => l("清單", "Lists"),
-        Context::Attendance => l("1 出席", "1 Attendance"),
-        Context::Agenda => l("2 議程", "2 Agenda"),
-        Context::Motion => l("3 議案", "3 Motion"),
-        Context::FollowUp => l("3 議案：追蹤表", "3 Motion: the follow-up table"),
-        Context::Notes => l("4 紀錄輸入列", "4 Notes input"),
-        Context::Editing => l("編輯輸入列", "Editing a line"),
-        Context::TextPrompt => l("輸入對話框", "Text dialog"),
-        Context::Picker => l("選擇發言人", "Choosing a speaker"),
-        Context::Counts => l("輸入票數", "Typing counts"),
-        Context::RollCall => l("唱名表決", "Roll call"),
-        Context::ChairRuling => l("主席裁決", "Chair's ruling"),
-        Context::NoteTakers => l("紀錄人員連線", "Note-takers"),
-        Context::Join => l("紀錄輸入", "Taking notes"),
-        Context::Help => l("說明", "This help"),
-    }
-}
+// ---- where a key works ----------------------------------------------------------------
 
-/// What each action is called in hints and help.
-impl Named for Common {
-    fn name(self) -> Label {
-        match self {
-            Common::Quit => l("離開", "quit"),
-            Common::ToggleHelp => l("說明", "help"),
-            Common::SwitchLanguage => l("English", "中文"),
-            Common::SelectPrevious => l("上移", "up"),
-            Common::SelectNext => l("下移", "down"),
-            Common::SelectPageUp => l("上一頁", "page up"),
-            Common::SelectPageDown => l("下一頁", "page down"),
-            Common::AddNote => l("送出紀錄", "add note"),
-            Common::PickSpeaker => l("發言人", "speaker"),
-            Common::CycleNoteKind => l("類型", "kind"),
-            Common::ToggleEnglish => l("英文", "English"),
-            Common::NoteNoObjection => l("與會者皆無意見", "no objections"),
-            Common::NoteNodding => l("點頭", "nods"),
-            Common::ScrollNotesUp => l("往前捲", "scroll back"),
-            Common::ScrollNotesDown => l("往後捲", "scroll on"),
-            Common::CursorLeft => l("游標左移", "cursor left"),
-            Common::CursorRight => l("游標右移", "cursor right"),
-            Common::CursorHome => l("行首", "line start"),
-            Common::CursorEnd => l("行尾", "line end"),
-            Common::DeleteBackward => l("刪除前一字", "delete back"),
-            Common::DeleteForward => l("刪除後一字", "delete"),
-            Common::Confirm => l("確定", "confirm"),
-            Common::Cancel => l("取消", "cancel"),
-        }
-    }
-}
+pub const CONTEXT_EVERYWHERE: Label = l("任何時候", "Anywhere");
+pub const CONTEXT_NAVIGATION: Label = l("切換面板", "Moving between panels");
+pub const CONTEXT_PANELS: Label = l("面板（非輸入時）", "Panels (when not typing)");
+pub const CONTEXT_LISTS: Label = l("清單", "Lists");
+pub const CONTEXT_ATTENDANCE: Label = l("1 出席", "1 Attendance");
+pub const CONTEXT_AGENDA: Label = l("2 議程", "2 Agenda");
+pub const CONTEXT_MOTION: Label = l("3 議案", "3 Motion");
+pub const CONTEXT_FOLLOW_UP: Label = l("3 議案：追蹤表", "3 Motion: the follow-up table");
+pub const CONTEXT_NOTES: Label = l("4 紀錄輸入列", "4 Notes input");
+pub const CONTEXT_EDITING: Label = l("編輯輸入列", "Editing a line");
+pub const CONTEXT_TEXT_PROMPT: Label = l("輸入對話框", "Text dialog");
+pub const CONTEXT_PICKER: Label = l("選擇發言人", "Choosing a speaker");
+pub const CONTEXT_COUNTS: Label = l("輸入票數", "Typing counts");
+pub const CONTEXT_ROLL_CALL: Label = l("唱名表決", "Roll call");
+pub const CONTEXT_CHAIR_RULING: Label = l("主席裁決", "Chair's ruling");
+pub const CONTEXT_NOTE_TAKERS: Label = l("紀錄人員連線", "Note-takers");
+pub const CONTEXT_JOIN: Label = l("紀錄輸入", "Taking notes");
+pub const CONTEXT_HELP: Label = l("說明", "This help");
 
-impl Named for Action {
-    fn name(self) -> Label {
-        match self {
-            Action::Common(common) => common.name(),
-            Action::Undo => l("復原", "undo"),
-            Action::Redo => l("重做", "redo"),
-            Action::FocusNext => l("下一面板", "next panel"),
-            Action::FocusPrevious => l("上一面板", "previous panel"),
-            Action::Focus(Panel::Attendance) => l("出席面板", "attendance panel"),
-            Action::Focus(Panel::Agenda) => l("議程面板", "agenda panel"),
-            Action::Focus(Panel::Motion) => l("議案面板", "motion panel"),
-            Action::Focus(Panel::Notes) => l("紀錄輸入", "notes input"),
-            Action::SelectFirst => l("第一筆", "first"),
-            Action::SelectLast => l("最後一筆", "last"),
-            Action::ToggleAttendance => l("到場／離席", "arrive / leave"),
-            Action::MarkExcused => l("請假", "excused"),
-            Action::AddObserver => l("新增列席", "add observer"),
-            Action::AddRepresentative => l("新增代表", "add representative"),
-            Action::StartMeeting => l("開會", "start meeting"),
-            Action::StartSelectedItem => l("開始此議程", "start item"),
-            Action::EndCurrentItem => l("結束議程", "end item"),
-            Action::AddExtemporeMotion => l("臨時動議", "extempore motion"),
-            Action::AdjournMeeting => l("散會", "adjourn"),
-            Action::PreviousMotion => l("上一議案", "previous motion"),
-            Action::NextMotion => l("下一議案", "next motion"),
-            Action::OpenConsensusRound => l("徵詢共識", "consensus round"),
-            Action::RecordObjection => l("異議", "objection"),
-            Action::RecordReservation => l("保留意見", "reservation"),
-            Action::CloseConsensusRound => l("結束徵詢", "close round"),
-            Action::TakeConsentToVote => l("同意付表決", "agree to vote"),
-            Action::VoteByCounts => l("舉手表決", "vote by counts"),
-            Action::VoteByRollCall => l("唱名表決", "roll call"),
-            Action::AskChairRuling => l("主席裁決", "chair rules"),
-            Action::DeferMotion => l("保留再議", "defer"),
-            Action::WithdrawMotion => l("撤回", "withdraw"),
-            Action::ToggleAllNotes => l("本議程／全部", "this item / all"),
-            Action::NextField => l("下一欄", "next field"),
-            Action::PreviousField => l("上一欄", "previous field"),
-            Action::BallotYes => l("贊成", "yes"),
-            Action::BallotNo => l("反對", "no"),
-            Action::BallotAbstain => l("棄權", "abstain"),
-            Action::ClearBallot => l("清除", "clear"),
-            Action::ChairAdopts => l("裁決通過", "adopt"),
-            Action::ChairRejects => l("裁決不通過", "reject"),
-            Action::PreviousFollowUp => l("上一追蹤事項", "previous matter"),
-            Action::NextFollowUp => l("下一追蹤事項", "next matter"),
-            Action::RecordFollowUpAction => l("辦理情形", "action taken"),
-            Action::KeepTrackingFollowUp => l("繼續追蹤", "keep tracking"),
-            Action::CloseFollowUp => l("解除追蹤", "close"),
-            Action::ShowNoteTakers => l("紀錄連線", "note-takers"),
-            Action::DisconnectNoteTaker => l("中斷連線", "disconnect"),
-            Action::RevokeNoteTaker => l("撤銷", "revoke"),
-            Action::NewJoinCode => l("換新代碼", "new code"),
-        }
-    }
-}
+// ---- what both screens do ---------------------------------------------------
 
-impl Named for JoinAction {
-    fn name(self) -> Label {
-        match self {
-            JoinAction::Common(common) => common.name(),
-            JoinAction::PreviousOwnNote => l("選上一則", "select older note"),
-            JoinAction::NextOwnNote => l("選下一則", "select newer note"),
-            JoinAction::CorrectNote => l("更正所選", "correct selected"),
-            JoinAction::EnterJoinCode => l("輸入代碼", "join code"),
-            JoinAction::ReconnectNow => l("立即重連", "reconnect now"),
-        }
-    }
-}
+pub const QUIT: Label = l("離開", "quit");
+pub const TOGGLE_HELP: Label = l("說明", "help");
+pub const SWITCH_LANGUAGE: Label = l("English", "中文");
+pub const SELECT_PREVIOUS: Label = l("上移", "up");
+pub const SELECT_NEXT: Label = l("下移", "down");
+pub const SELECT_PAGE_UP: Label = l("上一頁", "page up");
+pub const SELECT_PAGE_DOWN: Label = l("下一頁", "page down");
+pub const ADD_NOTE: Label = l("送出紀錄", "add note");
+pub const PICK_SPEAKER: Label = l("發言人", "speaker");
+pub const CYCLE_NOTE_KIND: Label = l("類型", "kind");
+pub const TOGGLE_ENGLISH: Label = l("英文", "English");
+pub const NOTE_NO_OBJECTION: Label = l("與會者皆無意見", "no objections");
+pub const NOTE_NODDING: Label = l("點頭", "nods");
+pub const SCROLL_NOTES_UP: Label = l("往前捲", "scroll back");
+pub const SCROLL_NOTES_DOWN: Label = l("往後捲", "scroll on");
+pub const CURSOR_LEFT: Label = l("游標左移", "cursor left");
+pub const CURSOR_RIGHT: Label = l("游標右移", "cursor right");
+pub const CURSOR_HOME: Label = l("行首", "line start");
+pub const CURSOR_END: Label = l("行尾", "line end");
+pub const DELETE_BACKWARD: Label = l("刪除前一字", "delete back");
+pub const DELETE_FORWARD: Label = l("刪除後一字", "delete");
+pub const CONFIRM: Label = l("確定", "confirm");
+pub const CANCEL: Label = l("取消", "cancel");
+
+// ---- the facilitator's actions ----------------------------------------------
+
+pub const UNDO: Label = l("復原", "undo");
+pub const REDO: Label = l("重做", "redo");
+pub const FOCUS_NEXT: Label = l("下一面板", "next panel");
+pub const FOCUS_PREVIOUS: Label = l("上一面板", "previous panel");
+pub const FOCUS_ATTENDANCE: Label = l("出席面板", "attendance panel");
+pub const FOCUS_AGENDA: Label = l("議程面板", "agenda panel");
+pub const FOCUS_MOTION: Label = l("議案面板", "motion panel");
+pub const FOCUS_NOTES: Label = l("紀錄輸入", "notes input");
+pub const SELECT_FIRST: Label = l("第一筆", "first");
+pub const SELECT_LAST: Label = l("最後一筆", "last");
+pub const TOGGLE_ATTENDANCE: Label = l("到場／離席", "arrive / leave");
+pub const MARK_EXCUSED: Label = l("請假", "excused");
+pub const ADD_OBSERVER: Label = l("新增列席", "add observer");
+pub const ADD_REPRESENTATIVE: Label = l("新增代表", "add representative");
+pub const START_MEETING: Label = l("開會", "start meeting");
+pub const START_SELECTED_ITEM: Label = l("開始此議程", "start item");
+pub const END_CURRENT_ITEM: Label = l("結束議程", "end item");
+pub const ADD_EXTEMPORE_MOTION: Label = l("臨時動議", "extempore motion");
+pub const ADJOURN_MEETING: Label = l("散會", "adjourn");
+pub const PREVIOUS_MOTION: Label = l("上一議案", "previous motion");
+pub const NEXT_MOTION: Label = l("下一議案", "next motion");
+pub const OPEN_CONSENSUS_ROUND: Label = l("徵詢共識", "consensus round");
+pub const RECORD_OBJECTION: Label = l("異議", "objection");
+pub const RECORD_RESERVATION: Label = l("保留意見", "reservation");
+pub const CLOSE_CONSENSUS_ROUND: Label = l("結束徵詢", "close round");
+pub const TAKE_CONSENT_TO_VOTE: Label = l("同意付表決", "agree to vote");
+pub const VOTE_BY_COUNTS: Label = l("舉手表決", "vote by counts");
+pub const VOTE_BY_ROLL_CALL: Label = l("唱名表決", "roll call");
+pub const ASK_CHAIR_RULING: Label = l("主席裁決", "chair rules");
+pub const DEFER_MOTION: Label = l("保留再議", "defer");
+pub const WITHDRAW_MOTION: Label = l("撤回", "withdraw");
+pub const TOGGLE_ALL_NOTES: Label = l("本議程／全部", "this item / all");
+pub const NEXT_FIELD: Label = l("下一欄", "next field");
+pub const PREVIOUS_FIELD: Label = l("上一欄", "previous field");
+pub const BALLOT_YES: Label = l("贊成", "yes");
+pub const BALLOT_NO: Label = l("反對", "no");
+pub const BALLOT_ABSTAIN: Label = l("棄權", "abstain");
+pub const CLEAR_BALLOT: Label = l("清除", "clear");
+pub const CHAIR_ADOPTS: Label = l("裁決通過", "adopt");
+pub const CHAIR_REJECTS: Label = l("裁決不通過", "reject");
+pub const PREVIOUS_FOLLOW_UP: Label = l("上一追蹤事項", "previous matter");
+pub const NEXT_FOLLOW_UP: Label = l("下一追蹤事項", "next matter");
+pub const RECORD_FOLLOW_UP_ACTION: Label = l("辦理情形", "action taken");
+pub const KEEP_TRACKING_FOLLOW_UP: Label = l("繼續追蹤", "keep tracking");
+pub const CLOSE_FOLLOW_UP: Label = l("解除追蹤", "close");
+pub const SHOW_NOTE_TAKERS: Label = l("紀錄連線", "note-takers");
+pub const DISCONNECT_NOTE_TAKER: Label = l("中斷連線", "disconnect");
+pub const REVOKE_NOTE_TAKER: Label = l("撤銷", "revoke");
+pub const NEW_JOIN_CODE: Label = l("換新代碼", "new code");
+
+// ---- the note-taker's actions -----------------------------------------------
+
+pub const PREVIOUS_OWN_NOTE: Label = l("選上一則", "select older note");
+pub const NEXT_OWN_NOTE: Label = l("選下一則", "select newer note");
+pub const CORRECT_NOTE: Label = l("更正所選", "correct selected");
+pub const ENTER_JOIN_CODE: Label = l("輸入代碼", "join code");
+pub const RECONNECT_NOW: Label = l("立即重連", "reconnect now");

@@ -8,21 +8,15 @@
 //! would scatter what a translator reviews together.
 
 use crate::domain::{Ballot, EventKind, Lang, Presence, Side, Speaker, State};
-use crate::tui::facilitator::action::Panel;
-use crate::tui::shared::note_editor::NoteKindChoice;
-use crate::tui::shared::text::truncate;
+use crate::width::truncate;
 
 use super::{Label, l, vocabulary};
 
-/// The kind of note the input line will record, as its status row names it.
-pub fn note_kind(choice: NoteKindChoice) -> Label {
-    match choice {
-        NoteKindChoice::Said => l("發言", "said"),
-        NoteKindChoice::Narrative => l("現場", "narrative"),
-        NoteKindChoice::Action => l("待辦", "action item"),
-        NoteKindChoice::Decision => l("決議/決定", "decision"),
-    }
-}
+// The kinds of note the input line records, as its status row names them.
+pub const KIND_SAID: Label = l("發言", "said");
+pub const KIND_NARRATIVE: Label = l("現場", "narrative");
+pub const KIND_ACTION: Label = l("待辦", "action item");
+pub const KIND_DECISION: Label = l("決議/決定", "decision");
 
 // ---- header ------------------------------------------------------------------------
 pub const SAVED: Label = l("已儲存 ✓", "saved ✓");
@@ -43,14 +37,10 @@ pub fn meeting_number(n: u32, lang: Lang) -> String {
 }
 
 // ---- panels ------------------------------------------------------------------------
-pub fn panel(panel: Panel) -> Label {
-    match panel {
-        Panel::Attendance => l("出席", "Attendance"),
-        Panel::Agenda => l("議程", "Agenda"),
-        Panel::Motion => l("議案", "Motion"),
-        Panel::Notes => l("紀錄", "Notes"),
-    }
-}
+pub const PANEL_ATTENDANCE: Label = l("出席", "Attendance");
+pub const PANEL_AGENDA: Label = l("議程", "Agenda");
+pub const PANEL_MOTION: Label = l("議案", "Motion");
+pub const PANEL_NOTES: Label = l("紀錄", "Notes");
 
 pub const OBSERVERS: Label = l("列席", "Observers");
 pub const BALANCED: Label = l("平衡", "balanced");
@@ -497,7 +487,7 @@ mod tests {
 
     #[test]
     fn presence_marks_line_up_in_both_languages() {
-        use crate::tui::shared::text::width;
+        use crate::width::width;
         for p in [
             Presence::Present,
             Presence::Absent,

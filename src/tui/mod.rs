@@ -28,7 +28,7 @@ pub fn screen_text(buffer: &Buffer) -> String {
             }
             let symbol = buffer[(x, y)].symbol();
             out.push_str(symbol);
-            skip = shared::text::width(symbol).saturating_sub(1);
+            skip = crate::width::width(symbol).saturating_sub(1);
         }
         out.push('\n');
     }

@@ -11,6 +11,16 @@ pub enum Panel {
 }
 
 impl Panel {
+    /// The panel's name on its border.
+    pub fn name(self) -> Label {
+        match self {
+            Panel::Attendance => s::PANEL_ATTENDANCE,
+            Panel::Agenda => s::PANEL_AGENDA,
+            Panel::Motion => s::PANEL_MOTION,
+            Panel::Notes => s::PANEL_NOTES,
+        }
+    }
+
     /// In the order Tab visits them and the number keys name them.
     pub const ALL: [Panel; 4] = [
         Panel::Attendance,
@@ -31,7 +41,9 @@ impl Panel {
 }
 
 use crate::domain::Step;
+use crate::i18n::{Label, key_names as k, screen as s};
 use crate::tui::shared::action::Common;
+use crate::tui::shared::keys::Named;
 
 /// What the facilitator can ask for: the shared actions, and the screen's own.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -134,6 +146,63 @@ impl Action {
             Action::DeferMotion => Some(Step::Defer),
             Action::WithdrawMotion => Some(Step::Withdraw),
             _ => None,
+        }
+    }
+}
+
+impl Named for Action {
+    fn name(self) -> Label {
+        match self {
+            Action::Common(common) => common.name(),
+            Action::Undo => k::UNDO,
+            Action::Redo => k::REDO,
+            Action::FocusNext => k::FOCUS_NEXT,
+            Action::FocusPrevious => k::FOCUS_PREVIOUS,
+            Action::Focus(Panel::Attendance) => k::FOCUS_ATTENDANCE,
+            Action::Focus(Panel::Agenda) => k::FOCUS_AGENDA,
+            Action::Focus(Panel::Motion) => k::FOCUS_MOTION,
+            Action::Focus(Panel::Notes) => k::FOCUS_NOTES,
+            Action::SelectFirst => k::SELECT_FIRST,
+            Action::SelectLast => k::SELECT_LAST,
+            Action::ToggleAttendance => k::TOGGLE_ATTENDANCE,
+            Action::MarkExcused => k::MARK_EXCUSED,
+            Action::AddObserver => k::ADD_OBSERVER,
+            Action::AddRepresentative => k::ADD_REPRESENTATIVE,
+            Action::StartMeeting => k::START_MEETING,
+            Action::StartSelectedItem => k::START_SELECTED_ITEM,
+            Action::EndCurrentItem => k::END_CURRENT_ITEM,
+            Action::AddExtemporeMotion => k::ADD_EXTEMPORE_MOTION,
+            Action::AdjournMeeting => k::ADJOURN_MEETING,
+            Action::PreviousMotion => k::PREVIOUS_MOTION,
+            Action::NextMotion => k::NEXT_MOTION,
+            Action::OpenConsensusRound => k::OPEN_CONSENSUS_ROUND,
+            Action::RecordObjection => k::RECORD_OBJECTION,
+            Action::RecordReservation => k::RECORD_RESERVATION,
+            Action::CloseConsensusRound => k::CLOSE_CONSENSUS_ROUND,
+            Action::TakeConsentToVote => k::TAKE_CONSENT_TO_VOTE,
+            Action::VoteByCounts => k::VOTE_BY_COUNTS,
+            Action::VoteByRollCall => k::VOTE_BY_ROLL_CALL,
+            Action::AskChairRuling => k::ASK_CHAIR_RULING,
+            Action::DeferMotion => k::DEFER_MOTION,
+            Action::WithdrawMotion => k::WITHDRAW_MOTION,
+            Action::ToggleAllNotes => k::TOGGLE_ALL_NOTES,
+            Action::NextField => k::NEXT_FIELD,
+            Action::PreviousField => k::PREVIOUS_FIELD,
+            Action::BallotYes => k::BALLOT_YES,
+            Action::BallotNo => k::BALLOT_NO,
+            Action::BallotAbstain => k::BALLOT_ABSTAIN,
+            Action::ClearBallot => k::CLEAR_BALLOT,
+            Action::ChairAdopts => k::CHAIR_ADOPTS,
+            Action::ChairRejects => k::CHAIR_REJECTS,
+            Action::PreviousFollowUp => k::PREVIOUS_FOLLOW_UP,
+            Action::NextFollowUp => k::NEXT_FOLLOW_UP,
+            Action::RecordFollowUpAction => k::RECORD_FOLLOW_UP_ACTION,
+            Action::KeepTrackingFollowUp => k::KEEP_TRACKING_FOLLOW_UP,
+            Action::CloseFollowUp => k::CLOSE_FOLLOW_UP,
+            Action::ShowNoteTakers => k::SHOW_NOTE_TAKERS,
+            Action::DisconnectNoteTaker => k::DISCONNECT_NOTE_TAKER,
+            Action::RevokeNoteTaker => k::REVOKE_NOTE_TAKER,
+            Action::NewJoinCode => k::NEW_JOIN_CODE,
         }
     }
 }

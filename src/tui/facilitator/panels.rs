@@ -7,7 +7,7 @@ use std::collections::HashMap;
 
 use crate::domain::{ItemId, Lang, NoteEntry, Role, Section, Side, State};
 
-use crate::tui::shared::text::width;
+use crate::width::width;
 
 /// A selection in a list taller than its window, and the first row shown.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]

@@ -1,7 +1,9 @@
 //! What the note-taker can ask for: the shared actions (help, language, the note
 //! editor, lines and dialogs), and the screen's own.
 
+use crate::i18n::{Label, key_names as k};
 use crate::tui::shared::action::Common;
+use crate::tui::shared::keys::Named;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum JoinAction {
@@ -21,5 +23,18 @@ pub enum JoinAction {
 impl From<Common> for JoinAction {
     fn from(common: Common) -> JoinAction {
         JoinAction::Common(common)
+    }
+}
+
+impl Named for JoinAction {
+    fn name(self) -> Label {
+        match self {
+            JoinAction::Common(common) => common.name(),
+            JoinAction::PreviousOwnNote => k::PREVIOUS_OWN_NOTE,
+            JoinAction::NextOwnNote => k::NEXT_OWN_NOTE,
+            JoinAction::CorrectNote => k::CORRECT_NOTE,
+            JoinAction::EnterJoinCode => k::ENTER_JOIN_CODE,
+            JoinAction::ReconnectNow => k::RECONNECT_NOW,
+        }
     }
 }

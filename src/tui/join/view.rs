@@ -26,9 +26,9 @@ use crate::tui::shared::layout::{MIN_HEIGHT, MIN_WIDTH, notes_input, notes_timel
 use crate::tui::shared::notes::{NoteLine, draw_editor, draw_newest_last, more_below, note_line};
 use crate::tui::shared::people::speaker_name;
 use crate::tui::shared::picker::Purpose;
-use crate::tui::shared::text::{truncate, width, wrap};
 use crate::tui::shared::theme;
 use crate::tui::shared::view::{message_line, minutes_seconds, put, too_small};
+use crate::width::{truncate, width, wrap};
 
 /// Where everything goes on the note-taker's screen.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -3,6 +3,9 @@
 //! actions wrap these (`facilitator::Action::Common`, `join::JoinAction::Common`) and add
 //! their own, so an action of one screen cannot even be named on the other.
 
+use super::keys::Named;
+use crate::i18n::{Label, key_names as k};
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Common {
     /// Leave; what was typed and not sent is warned about first.
@@ -37,4 +40,34 @@ pub enum Common {
     NoteNodding,
     ScrollNotesUp,
     ScrollNotesDown,
+}
+
+impl Named for Common {
+    fn name(self) -> Label {
+        match self {
+            Common::Quit => k::QUIT,
+            Common::ToggleHelp => k::TOGGLE_HELP,
+            Common::SwitchLanguage => k::SWITCH_LANGUAGE,
+            Common::SelectPrevious => k::SELECT_PREVIOUS,
+            Common::SelectNext => k::SELECT_NEXT,
+            Common::SelectPageUp => k::SELECT_PAGE_UP,
+            Common::SelectPageDown => k::SELECT_PAGE_DOWN,
+            Common::AddNote => k::ADD_NOTE,
+            Common::PickSpeaker => k::PICK_SPEAKER,
+            Common::CycleNoteKind => k::CYCLE_NOTE_KIND,
+            Common::ToggleEnglish => k::TOGGLE_ENGLISH,
+            Common::NoteNoObjection => k::NOTE_NO_OBJECTION,
+            Common::NoteNodding => k::NOTE_NODDING,
+            Common::ScrollNotesUp => k::SCROLL_NOTES_UP,
+            Common::ScrollNotesDown => k::SCROLL_NOTES_DOWN,
+            Common::CursorLeft => k::CURSOR_LEFT,
+            Common::CursorRight => k::CURSOR_RIGHT,
+            Common::CursorHome => k::CURSOR_HOME,
+            Common::CursorEnd => k::CURSOR_END,
+            Common::DeleteBackward => k::DELETE_BACKWARD,
+            Common::DeleteForward => k::DELETE_FORWARD,
+            Common::Confirm => k::CONFIRM,
+            Common::Cancel => k::CANCEL,
+        }
+    }
 }

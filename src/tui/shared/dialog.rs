@@ -12,11 +12,11 @@ use super::layout;
 use super::line_editor::LineEditor;
 use super::people::People;
 use super::picker::{PickRow, Picker, name_column};
-use super::text::{fit, truncate};
 use super::theme;
 use super::view::{put, style_row};
 use crate::domain::Lang;
 use crate::i18n::screen as s;
+use crate::width::{fit, truncate};
 
 /// How many rows of a list a dialog shows at most.
 pub const LIST_ROWS: u16 = 12;

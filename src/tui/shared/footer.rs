@@ -6,10 +6,10 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
 use super::keys::{Binding, Named};
-use super::text::width;
 use super::theme;
 use super::view::put;
 use crate::domain::Lang;
+use crate::width::width;
 
 fn hint_text<A: Named>(binding: &Binding<A>, lang: Lang) -> (String, String) {
     // Only the first key: the footer is short; the help lists them all.

@@ -5,12 +5,12 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 
-use super::text::{truncate, width};
 use super::theme;
 use super::view::clock;
 use super::view::put;
 use crate::domain::{Lang, Stamp, Text};
 use crate::i18n::screen as s;
+use crate::width::{truncate, width};
 
 /// "第 3 次 TITLE": the meeting as the header names it.
 pub fn meeting_title(number: Option<u32>, title: &Text, lang: Lang) -> String {

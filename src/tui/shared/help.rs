@@ -11,11 +11,11 @@ use ratatui::widgets::{Block, Clear};
 use super::action::Common;
 use super::keys::{KeyTable, Named};
 use super::layout;
-use super::text::{fit, wrap};
 use super::theme;
 use super::view::put;
 use crate::domain::Lang;
 use crate::i18n::{Label, key_names};
+use crate::width::{fit, wrap};
 
 /// The width of the key column.
 const KEYS_COLUMN: usize = 16;
@@ -37,10 +37,7 @@ pub fn help_lines<A: Named + PartialEq + From<Common>>(
         if !lines.is_empty() {
             lines.push((String::new(), theme::text()));
         }
-        lines.push((
-            key_names::context(context).get(lang).to_owned(),
-            theme::heading(),
-        ));
+        lines.push((context.name().get(lang).to_owned(), theme::heading()));
         for binding in bindings {
             let keys = fit(&binding.keys_label(), KEYS_COLUMN);
             let label = binding.action.name().get(lang);
@@ -62,7 +59,7 @@ pub fn markdown_reference<A: Named + PartialEq + From<Common>>(table: &KeyTable<
         if bindings.is_empty() {
             continue;
         }
-        let heading = key_names::context(context);
+        let heading = context.name();
         out.push_str(&format!("| **{}** | **{}** | |\n", heading.en, heading.zh));
         for binding in bindings {
             let label = binding.action.name();

@@ -12,7 +12,7 @@
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::action::Common;
-use crate::i18n::Label;
+use crate::i18n::{Label, key_names as k};
 
 /// Where a binding applies. A screen is in several at once, most specific first: the
 /// first binding found for a key wins.
@@ -157,6 +157,32 @@ impl Key {
             format!("Ctrl-{}", name.to_uppercase())
         } else {
             name
+        }
+    }
+}
+
+impl Context {
+    /// What the help overlay calls this context.
+    pub fn name(self) -> Label {
+        match self {
+            Context::Everywhere => k::CONTEXT_EVERYWHERE,
+            Context::Navigation => k::CONTEXT_NAVIGATION,
+            Context::Panels => k::CONTEXT_PANELS,
+            Context::Lists => k::CONTEXT_LISTS,
+            Context::Attendance => k::CONTEXT_ATTENDANCE,
+            Context::Agenda => k::CONTEXT_AGENDA,
+            Context::Motion => k::CONTEXT_MOTION,
+            Context::FollowUp => k::CONTEXT_FOLLOW_UP,
+            Context::Notes => k::CONTEXT_NOTES,
+            Context::Editing => k::CONTEXT_EDITING,
+            Context::TextPrompt => k::CONTEXT_TEXT_PROMPT,
+            Context::Picker => k::CONTEXT_PICKER,
+            Context::Counts => k::CONTEXT_COUNTS,
+            Context::RollCall => k::CONTEXT_ROLL_CALL,
+            Context::ChairRuling => k::CONTEXT_CHAIR_RULING,
+            Context::NoteTakers => k::CONTEXT_NOTE_TAKERS,
+            Context::Join => k::CONTEXT_JOIN,
+            Context::Help => k::CONTEXT_HELP,
         }
     }
 }

@@ -5,7 +5,7 @@
 //! by display width, so it sits right after a wide character, where the input method
 //! expects it.
 
-use super::text::{char_width, width};
+use crate::width::{char_width, width};
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct LineEditor {

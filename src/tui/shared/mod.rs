@@ -1,7 +1,7 @@
 //! What the facilitator's and the note-taker's screens share, so each piece lives once:
 //! the actions and key-table machinery both use, the message line, the note editor and
 //! the notes as drawn, the picker, dialogs, the header's title row, the footer and the
-//! help overlay, display-width text and the theme.
+//! help overlay, and the theme.
 
 pub mod action;
 pub mod dialog;
@@ -16,6 +16,5 @@ pub mod note_editor;
 pub mod notes;
 pub mod people;
 pub mod picker;
-pub mod text;
 pub mod theme;
 pub mod view;

@@ -7,7 +7,7 @@ use super::line_editor::LineEditor;
 use chrono::NaiveDate;
 
 use crate::domain::{ItemId, Note, NoteKind, Speaker, Text};
-use crate::i18n::screen as s;
+use crate::i18n::{Label, screen as s};
 
 /// The kinds of note the input line cycles through.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -28,6 +28,16 @@ impl NoteKindChoice {
             NoteKindChoice::Narrative => Some(NoteKind::Narrative),
             NoteKindChoice::Decision => Some(NoteKind::Decision),
             NoteKindChoice::Action => None,
+        }
+    }
+
+    /// What the editor's status row calls it.
+    pub fn name(self) -> Label {
+        match self {
+            NoteKindChoice::Said => s::KIND_SAID,
+            NoteKindChoice::Narrative => s::KIND_NARRATIVE,
+            NoteKindChoice::Action => s::KIND_ACTION,
+            NoteKindChoice::Decision => s::KIND_DECISION,
         }
     }
 

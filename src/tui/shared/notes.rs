@@ -9,11 +9,11 @@ use ratatui::style::Style;
 
 use super::note_editor::{NoteEditor, NoteKindChoice};
 use super::people::{People, speaker_name};
-use super::text::{width, wrap};
 use super::theme;
 use super::view::{put, style_row};
 use crate::domain::{Author, Lang, Note, NoteKind, Stamp};
 use crate::i18n::{self, screen as s};
+use crate::width::{width, wrap};
 
 /// Draws notes wrapped to the area's width, the newest at the bottom, from an
 /// iterator that yields the newest first (each with whether it is selected). It stops
@@ -133,7 +133,7 @@ pub fn note_line(
     match &note.kind {
         NoteKind::Said | NoteKind::Narrative => {}
         NoteKind::Action { owner, due } => {
-            let mut tag = s::note_kind(kind).get(lang).to_owned();
+            let mut tag = kind.name().get(lang).to_owned();
             if let Some(owner) = owner {
                 tag.push(' ');
                 tag.push_str(speaker_name(people, owner, lang));
@@ -143,7 +143,7 @@ pub fn note_line(
             }
             rest.push_str(&s::bracket(&tag, lang));
         }
-        NoteKind::Decision => rest.push_str(&s::bracket(s::note_kind(kind).get(lang), lang)),
+        NoteKind::Decision => rest.push_str(&s::bracket(kind.name().get(lang), lang)),
     }
     rest.push_str(note.text.get(lang));
     line.push(&rest, theme::text());
@@ -181,7 +181,7 @@ fn draw_editor_status(
     } else {
         theme::warning()
     };
-    put(buf, area, x, 0, s::note_kind(kind).get(lang), kind_style)
+    put(buf, area, x, 0, kind.name().get(lang), kind_style)
 }
 
 /// The note editor: its status row (speaker and kind), then the line being typed (and

@@ -4,9 +4,9 @@
 
 use super::line_editor::LineEditor;
 use super::people::People;
-use super::text::width;
 use crate::domain::{Presence, Speaker};
 use crate::i18n::Label;
+use crate::width::width;
 
 /// What a picker is choosing for.
 pub trait Purpose {

@@ -11,7 +11,8 @@ use ratatui::widgets::{Clear, Paragraph, Wrap};
 
 use super::layout::{MIN_HEIGHT, MIN_WIDTH};
 use super::message::{Message, MessageKind};
-use super::{text, theme};
+use super::theme;
+use crate::width as text;
 
 use crate::i18n::screen as s;
 

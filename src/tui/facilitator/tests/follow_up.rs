@@ -235,7 +235,7 @@ fn follow_up_table_at_120_by_40_in_chinese() {
     let screen = screen_text(&buffer);
     // Every row keeps the screen's width: the CJK text is cut by columns.
     for line in screen.lines() {
-        assert_eq!(crate::tui::shared::text::width(line), 120, "{line:?}");
+        assert_eq!(crate::width::width(line), 120, "{line:?}");
     }
     // The status carries its colour as well as its words: closed is green.
     let (x, y) = find(&buffer, "2 解除追蹤").expect("matter 2, closed");
@@ -255,7 +255,7 @@ fn the_follow_up_table_fits_80_by_24_in_both_languages() {
         app.lang = lang;
         let screen = screen_text(&render(&app, 80, 24));
         for line in screen.lines() {
-            assert_eq!(crate::tui::shared::text::width(line), 80, "{line:?}");
+            assert_eq!(crate::width::width(line), 80, "{line:?}");
         }
         let (closed, taken) = match lang {
             Lang::ZhTw => ("2 解除追蹤", "辦理情形：已於 12 月 1 日"),

@@ -173,7 +173,7 @@ fn find(buffer: &Buffer, needle: &str) -> Option<(u16, u16)> {
                 row.push(c);
                 columns.push(x);
             }
-            skip = crate::tui::shared::text::width(symbol).saturating_sub(1);
+            skip = crate::width::width(symbol).saturating_sub(1);
         }
         if let Some(byte) = row.find(needle) {
             let index = row[..byte].chars().count();

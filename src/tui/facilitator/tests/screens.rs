@@ -163,11 +163,7 @@ fn a_two_column_name_does_not_push_the_next_column_out_of_line() {
         );
         // Every row still fills exactly the screen's width.
         for line in screen_text(&buffer).lines() {
-            assert_eq!(
-                crate::tui::shared::text::width(line),
-                usize::from(w),
-                "{line:?}"
-            );
+            assert_eq!(crate::width::width(line), usize::from(w), "{line:?}");
         }
     }
 }

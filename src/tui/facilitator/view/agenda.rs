@@ -11,10 +11,10 @@ use crate::tui::facilitator::action::Panel;
 use crate::tui::facilitator::app::App;
 use crate::tui::facilitator::panels::AgendaRow;
 use crate::tui::shared::layout::inner;
-use crate::tui::shared::text::fit_right;
-use crate::tui::shared::text::{fit, truncate, width};
 use crate::tui::shared::theme;
 use crate::tui::shared::view::{put, style_row};
+use crate::width::fit_right;
+use crate::width::{fit, truncate, width};
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let lang = app.lang;

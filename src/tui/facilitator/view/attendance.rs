@@ -14,9 +14,9 @@ use crate::tui::facilitator::action::Panel;
 use crate::tui::facilitator::app::App;
 use crate::tui::facilitator::layout;
 use crate::tui::facilitator::panels::{AttendanceRow, Group};
-use crate::tui::shared::text::{fit, truncate};
 use crate::tui::shared::theme;
 use crate::tui::shared::view::{put, style_row};
+use crate::width::{fit, truncate};
 
 /// The mark column: four columns, then a space.
 pub const MARK_COLUMNS: u16 = 4;

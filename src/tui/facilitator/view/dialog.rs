@@ -12,9 +12,9 @@ use crate::tui::shared::dialog::{
     LIST_ROWS, dialog_box, field, hints_row, picker_list, picker_rows,
 };
 use crate::tui::shared::picker::Purpose;
-use crate::tui::shared::text::fit;
 use crate::tui::shared::theme;
 use crate::tui::shared::view::{put, style_row};
+use crate::width::fit;
 
 pub fn render(app: &App, frame: &mut Frame, screen: ratatui::layout::Rect) {
     let Some(dialog) = &app.dialog else {

@@ -18,10 +18,10 @@ use crate::i18n;
 use crate::tui::facilitator::action::Panel;
 use crate::tui::facilitator::app::App;
 use crate::tui::shared::layout::inner;
-use crate::tui::shared::text::wrap;
-use crate::tui::shared::text::{fit, truncate, width};
 use crate::tui::shared::theme;
 use crate::tui::shared::view::{put, style_row};
+use crate::width::wrap;
+use crate::width::{fit, truncate, width};
 
 /// One line of the table: where it starts, its text, its style, and whether it belongs
 /// to the selected row.

@@ -6,8 +6,8 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
 use crate::tui::shared::header::{meeting_clock, meeting_title, title_row};
-use crate::tui::shared::text::{truncate, width};
 use crate::tui::shared::view::{minutes_seconds, put};
+use crate::width::{truncate, width};
 
 use crate::tui::facilitator::app::App;
 use crate::tui::shared::theme;

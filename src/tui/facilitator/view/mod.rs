@@ -20,7 +20,6 @@ use ratatui::widgets::Block;
 use super::action::Panel;
 use super::app::App;
 use super::layout;
-use crate::i18n::screen as s;
 use crate::tui::shared::theme;
 use crate::tui::shared::view::{message_line, too_small};
 
@@ -59,7 +58,7 @@ fn panel_block(app: &App, panel: Panel, extra: &str) -> Block<'static> {
         app.focus == panel && app.dialog.is_none() && app.help.is_none() && !app.note_takers_open();
     let number = Panel::ALL.iter().position(|p| *p == panel).unwrap_or(0) + 1;
     let mut title = vec![Span::styled(
-        format!(" {number} {} ", s::panel(panel).get(app.lang)),
+        format!(" {number} {} ", panel.name().get(app.lang)),
         theme::title(focused),
     )];
     if !extra.is_empty() {

@@ -18,10 +18,10 @@ use crate::i18n;
 use crate::tui::facilitator::action::Panel;
 use crate::tui::facilitator::app::App;
 use crate::tui::shared::layout::inner;
-use crate::tui::shared::text::wrap;
-use crate::tui::shared::text::{truncate, width};
 use crate::tui::shared::theme;
 use crate::tui::shared::view::put;
+use crate::width::wrap;
+use crate::width::{truncate, width};
 
 pub fn outcome_style(outcome: Outcome) -> Style {
     match outcome {

@@ -12,9 +12,9 @@ use crate::tui::facilitator::link_panel::LinkPanel;
 use crate::tui::shared::dialog::{framed, hints_row};
 use crate::tui::shared::keys::Context;
 use crate::tui::shared::layout::centered;
-use crate::tui::shared::text::{fit, width};
 use crate::tui::shared::theme;
 use crate::tui::shared::view::{put, style_row};
+use crate::width::{fit, width};
 
 /// How many wrong attempts the list shows.
 const ATTEMPTS_SHOWN: usize = 4;

@@ -12,9 +12,9 @@ use crate::tui::facilitator::app::App;
 use crate::tui::shared::layout::{notes_input, notes_timeline};
 use crate::tui::shared::notes::{draw_editor, draw_newest_last, more_below, note_line};
 use crate::tui::shared::people::speaker_name;
-use crate::tui::shared::text::truncate;
 use crate::tui::shared::theme;
 use crate::tui::shared::view::put;
+use crate::width::truncate;
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let lang = app.lang;

@@ -228,7 +228,7 @@ fn find(buffer: &Buffer, needle: &str) -> Option<(u16, u16)> {
     let text = screen_text(buffer);
     for (y, line) in text.lines().enumerate() {
         if let Some(byte) = line.find(needle) {
-            let x = crate::tui::shared::text::width(&line[..byte]);
+            let x = crate::width::width(&line[..byte]);
             return Some((x as u16, y as u16));
         }
     }
