@@ -73,7 +73,7 @@ fn background_write(c: &mut Criterion) {
     let mut group = c.benchmark_group("writer");
     group.sample_size(20);
     group.bench_function("write the large session atomically with fsync", |b| {
-        b.iter(|| store::write_atomically(&path, &text.to_bytes()).expect("written"))
+        b.iter(|| roundtable::durable::write_atomically(&path, &text.to_bytes()).expect("written"))
     });
     group.finish();
 }

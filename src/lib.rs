@@ -3,6 +3,7 @@
 
 pub mod cli;
 pub mod domain;
+pub mod durable;
 pub mod i18n;
 pub mod minutes;
 pub mod net;

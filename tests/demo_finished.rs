@@ -15,7 +15,8 @@ const FILE: &str = "sessions/demo-finished.ron";
 fn the_committed_finished_demo_is_what_the_generator_plays() {
     let generated = store::to_ron(&finished_demo());
     if std::env::var_os("ROUNDTABLE_BLESS").is_some() {
-        store::write_atomically(Path::new(FILE), generated.as_bytes()).expect("write");
+        roundtable::durable::write_atomically(Path::new(FILE), generated.as_bytes())
+            .expect("write");
     }
     let committed = std::fs::read_to_string(FILE).expect("sessions/demo-finished.ron exists");
     assert!(

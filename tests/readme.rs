@@ -37,7 +37,7 @@ fn the_readme_lists_every_key_of_the_key_table() {
     if std::env::var_os("ROUNDTABLE_BLESS").is_some() {
         let updated = format!("{}{generated}{}", &readme[..start], &readme[end..]);
         // Atomically: the other test reads the README meanwhile.
-        roundtable::store::write_atomically(std::path::Path::new(README), updated.as_bytes())
+        roundtable::durable::write_atomically(std::path::Path::new(README), updated.as_bytes())
             .expect("write README.md");
         return;
     }

@@ -5,7 +5,6 @@ use std::io;
 use std::path::Path;
 
 use super::CliError;
-use crate::store;
 
 /// Writes a new file with `bytes`, refusing if `path` exists. The name is claimed
 /// first (create-new, so not even a race overwrites a file), then the content is
@@ -33,7 +32,7 @@ pub fn write_new_file(path: &Path, bytes: &[u8]) -> Result<(), CliError> {
             });
         }
     }
-    store::write_atomically(path, bytes).map_err(|source| {
+    crate::durable::write_atomically(path, bytes).map_err(|source| {
         let _ = fs::remove_file(path);
         CliError::Io {
             action: "write",

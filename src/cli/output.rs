@@ -115,10 +115,12 @@ pub(super) fn emit(
     stdout: &mut dyn Write,
 ) -> Result<(), CommandError> {
     match output {
-        Some(path) => store::write_atomically(path, bytes).map_err(|source| CommandError::Write {
-            path: path.to_owned(),
-            source,
-        }),
+        Some(path) => {
+            crate::durable::write_atomically(path, bytes).map_err(|source| CommandError::Write {
+                path: path.to_owned(),
+                source,
+            })
+        }
         None => stdout
             .write_all(bytes)
             .and_then(|()| stdout.flush())

@@ -24,7 +24,7 @@ use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
 use crate::domain::EventKind;
-use crate::store::write_atomically;
+use crate::durable::write_atomically;
 
 /// Journal lines beyond which a fully settled outbox is compacted.
 const COMPACT_AFTER: usize = 1_000;

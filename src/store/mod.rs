@@ -6,10 +6,9 @@ pub mod roster_csv;
 mod saver;
 
 use std::fs;
-use std::io::{self, Write};
+use std::io;
 use std::path::{Path, PathBuf};
 
-use atomic_write_file::AtomicWriteFile;
 use ron::ser::PrettyConfig;
 use thiserror::Error;
 
@@ -288,14 +287,7 @@ impl std::fmt::Display for SessionText {
 /// fsync, rename over the old file, fsync the folder. A crash at any point leaves
 /// either the old file or the new one, never a mix.
 pub fn save(path: &Path, session: &Session) -> io::Result<()> {
-    write_atomically(path, &SessionText::new(session).to_bytes())
-}
-
-/// Writes `bytes` to `path` atomically and durably.
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let mut file = AtomicWriteFile::open(path)?;
-    file.write_all(bytes)?;
-    file.commit()
+    crate::durable::write_atomically(path, &SessionText::new(session).to_bytes())
 }
 
 #[cfg(test)]

@@ -179,7 +179,7 @@ fn write(
     last: Option<Seq>,
     reports: &UnboundedSender<SaveReport>,
 ) -> Result<(), SaveError> {
-    match super::write_atomically(path, &text.to_bytes()) {
+    match crate::durable::write_atomically(path, &text.to_bytes()) {
         Ok(()) => {
             if let Some(through) = last {
                 let _ = reports.send(SaveReport::Saved { through });

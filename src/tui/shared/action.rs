@@ -3,8 +3,12 @@
 //! actions wrap these (`facilitator::Action::Common`, `join::JoinAction::Common`) and add
 //! their own, so an action of one screen cannot even be named on the other.
 
-use super::keys::Named;
 use crate::i18n::{Label, key_names as k};
+
+/// What an action is called in hints and help (its text is in `i18n/key_names.rs`).
+pub trait Named: Copy {
+    fn name(self) -> Label;
+}
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Common {

@@ -12,6 +12,7 @@
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::action::Common;
+pub use super::action::Named;
 use crate::i18n::{Label, key_names as k};
 
 /// Where a binding applies. A screen is in several at once, most specific first: the
@@ -236,11 +237,6 @@ impl<A> Binding<A> {
             shown: self.shown,
         }
     }
-}
-
-/// What an action is called in hints and help (`i18n/key_names.rs`).
-pub trait Named: Copy {
-    fn name(self) -> Label;
 }
 
 /// A screen's key table: the shared rows, then its own.
