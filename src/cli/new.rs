@@ -200,7 +200,7 @@ pub fn build_session(
             Member {
                 id: id.clone(),
                 name: c.lead_agency(),
-                title: Text::bilingual("副首長", "Deputy head"),
+                title: i18n::DEPUTY_HEAD.into(),
                 organisation: c.lead_agency(),
                 category: Category::LeadAgency,
                 seat: SeatRole::Convener,

@@ -6,9 +6,11 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::agenda::{Section, Speaker};
+use super::error::DomainError;
 use super::event::NoteKind;
 use super::meeting::Meeting;
 use super::session::{FORMAT_VERSION, MeetingInfo, Session};
+use super::state::State;
 use super::text::Text;
 
 /// Whether the forum keeps tracking a matter (繼續追蹤) or closes it (解除追蹤).
@@ -41,6 +43,18 @@ pub struct FollowUpEntry {
     pub action_taken: Text,
     #[serde(default)]
     pub status: FollowUpStatus,
+}
+
+impl State {
+    /// The follow-up matter numbered `number`, if the meeting may record what was done
+    /// about it now (not after adjournment); the refusal when it may not.
+    pub fn check_follow_up(&self, number: u32) -> Result<&FollowUpEntry, DomainError> {
+        self.refuse_if_adjourned()?;
+        self.follow_up
+            .iter()
+            .find(|e| e.number == number)
+            .ok_or(DomainError::UnknownFollowUp(number))
+    }
 }
 
 /// Starts the next meeting of a forum from the previous one: same forum, rule book,

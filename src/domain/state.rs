@@ -597,12 +597,10 @@ impl State {
                 action_taken,
                 status,
             } => {
-                self.refuse_if_adjourned()?;
-                let row = self
-                    .follow_up
-                    .iter_mut()
-                    .find(|e| e.number == *entry)
-                    .ok_or(DomainError::UnknownFollowUp(*entry))?;
+                self.check_follow_up(*entry)?;
+                let Some(row) = self.follow_up.iter_mut().find(|e| e.number == *entry) else {
+                    return Err(DomainError::UnknownFollowUp(*entry));
+                };
                 row.action_taken = action_taken.clone();
                 row.status = *status;
             }

@@ -6,6 +6,9 @@
 
 use super::{Label, l};
 
+/// The README's key reference: its column of what a key does, in each language.
+pub const REFERENCE_HEADING: Label = l("按鍵作用", "what it does");
+
 pub const HELP_TITLE: Label = l(
     "按鍵說明（Esc 關閉，Up/Down 捲動）",
     "Keys (Esc closes, Up/Down scroll)",

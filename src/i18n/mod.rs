@@ -50,3 +50,10 @@ impl Label {
 pub(crate) const fn l(zh: &'static str, en: &'static str) -> Label {
     Label::new(zh, en)
 }
+
+/// A label as a text of the session, in both its languages.
+impl From<Label> for crate::domain::Text {
+    fn from(label: Label) -> crate::domain::Text {
+        crate::domain::Text::bilingual(label.zh, label.en)
+    }
+}

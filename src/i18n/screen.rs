@@ -235,6 +235,20 @@ pub const NAME_REQUIRED: Label = l("請輸入姓名", "Type a name");
 pub const TEXT_REQUIRED: Label = l("請輸入內容", "Type the text");
 pub const EMPTY_NOTE: Label = l("紀錄是空的：先輸入文字", "The note is empty: type it first");
 
+/// The roll call's title keeps the count: "唱名表決：贊成 5  反對 2  棄權 0  未唱名 4".
+pub fn roll_call_title(yes: u32, no: u32, abstain: u32, left: u32, lang: Lang) -> String {
+    match lang {
+        Lang::ZhTw => format!(
+            "{}：贊成 {yes}  反對 {no}  棄權 {abstain}  未唱名 {left}",
+            ASK_ROLL_CALL.zh
+        ),
+        Lang::En => format!(
+            "{}: yes {yes}  no {no}  abstain {abstain}  not called {left}",
+            ASK_ROLL_CALL.en
+        ),
+    }
+}
+
 /// The agree-count dialog states what it takes.
 pub fn ask_consent(present: u32, needed: u32, lang: Lang) -> String {
     match lang {

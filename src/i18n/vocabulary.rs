@@ -9,6 +9,9 @@ use crate::domain::{
 
 use super::Label;
 
+/// The convener's title (the lead agency's deputy head), until the roster names them.
+pub const DEPUTY_HEAD: Label = Label::new("副首長", "Deputy head");
+
 pub fn side(side: Side) -> Label {
     match side {
         Side::Government => Label::new("政府", "Government"),

@@ -210,13 +210,15 @@ impl App {
             A::EndCurrentItem => state.current_item.is_some(),
             A::RecordFollowUpAction | A::KeepTrackingFollowUp | A::CloseFollowUp => {
                 use crate::domain::FollowUpStatus as F;
-                let status = self.selected_follow_up().map(|i| state.follow_up[i].status);
-                state.adjourned.is_none()
-                    && match action {
-                        A::KeepTrackingFollowUp => status == Some(F::Closed),
-                        A::CloseFollowUp => status == Some(F::KeepTracking),
-                        _ => status.is_some(),
-                    }
+                let entry = self.selected_follow_up().map(|i| &state.follow_up[i]);
+                let status = entry
+                    .filter(|e| state.check_follow_up(e.number).is_ok())
+                    .map(|e| e.status);
+                match action {
+                    A::KeepTrackingFollowUp => status == Some(F::Closed),
+                    A::CloseFollowUp => status == Some(F::KeepTracking),
+                    _ => status.is_some(),
+                }
             }
             A::ShowNoteTakers => self.link.is_some(),
             A::DisconnectNoteTaker | A::RevokeNoteTaker => self

@@ -14,7 +14,7 @@ use ratatui::widgets::Block;
 use super::action::JoinAction;
 use super::app::{JoinApp, JoinDialog, NoteState, Row};
 use super::keys::KEYS;
-use crate::domain::{Author, Lang, Outcome, Stage};
+use crate::domain::{Author, Lang, Stage};
 use crate::i18n::{self, key_names, note_taking, refusals, screen as s};
 use crate::net::ConnectionState;
 use crate::tui::shared::action::Common;
@@ -209,8 +209,7 @@ fn header(app: &JoinApp, buf: &mut Buffer, area: Rect) {
         let stage = i18n::stage(motion.stage).get(lang);
         let tag = s::bracket(stage, lang);
         let style = match motion.stage {
-            Stage::Closed(o) if o.is_adopted() => theme::adopted(),
-            Stage::Closed(Outcome::NotAdopted | Outcome::RejectedByChair) => theme::not_adopted(),
+            Stage::Closed(outcome) => theme::outcome(outcome),
             _ => theme::warning(),
         };
         x = put(buf, area, x + 2, 2, &tag, style);

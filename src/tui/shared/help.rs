@@ -54,7 +54,11 @@ pub fn help_lines<A: Named + PartialEq + From<Common>>(
 /// The same reference as a Markdown table, both languages side by side: what the
 /// README lists, generated so it cannot drift from the keys.
 pub fn markdown_reference<A: Named + PartialEq + From<Common>>(table: &KeyTable<A>) -> String {
-    let mut out = String::from("| keys | 按鍵作用 | what it does |\n| --- | --- | --- |\n");
+    let head = key_names::REFERENCE_HEADING;
+    let mut out = format!(
+        "| keys | {} | {} |\n| --- | --- | --- |\n",
+        head.zh, head.en
+    );
     for (context, bindings) in table.help_groups() {
         if bindings.is_empty() {
             continue;

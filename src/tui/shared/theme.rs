@@ -4,6 +4,8 @@
 
 use ratatui::style::{Color, Modifier, Style};
 
+use crate::domain::Outcome;
+
 pub fn text() -> Style {
     Style::new()
 }
@@ -141,4 +143,13 @@ pub fn dialog() -> Style {
 
 pub fn dialog_border() -> Style {
     Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD)
+}
+
+/// How an outcome reads at a glance: adopted green, not adopted red, set aside grey.
+pub fn outcome(outcome: Outcome) -> Style {
+    match outcome {
+        Outcome::AdoptedByConsensus | Outcome::AdoptedByVote | Outcome::AdoptedByChair => adopted(),
+        Outcome::NotAdopted | Outcome::RejectedByChair => not_adopted(),
+        Outcome::Deferred | Outcome::Withdrawn => set_aside(),
+    }
 }

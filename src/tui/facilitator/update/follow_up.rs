@@ -4,7 +4,7 @@
 
 use super::Effect;
 use super::recording::{record, record_from_dialog};
-use crate::domain::{DomainError, EventKind, FollowUpEntry, FollowUpStatus, Text};
+use crate::domain::{EventKind, FollowUpEntry, FollowUpStatus, Text};
 use crate::i18n::{refusals, screen as s};
 use crate::tui::facilitator::action::Action;
 use crate::tui::facilitator::app::App;
@@ -39,12 +39,14 @@ fn follow_up_to_record(app: &mut App) -> Option<FollowUpEntry> {
         app.refuse(s::NO_FOLLOW_UP_SELECTED.get(app.lang));
         return None;
     };
-    if app.state().adjourned.is_some() {
-        let text = refusals::refusal(&DomainError::Adjourned, app.lang);
-        app.refuse(text);
-        return None;
+    let number = app.state().follow_up[row].number;
+    match app.state().check_follow_up(number) {
+        Ok(entry) => Some(entry.clone()),
+        Err(error) => {
+            app.refuse(refusals::refusal(&error, app.lang));
+            None
+        }
     }
-    Some(app.state().follow_up[row].clone())
 }
 
 /// Opens the action-taken dialog, holding what was recorded so far to correct or add to.
@@ -66,10 +68,12 @@ fn ask_action_taken(app: &mut App) {
 /// (primary) text; an English version is kept only while that text is unchanged, since
 /// a changed text makes the old translation wrong.
 pub(super) fn record_action_taken(app: &mut App, entry: u32, text: &str) -> Vec<Effect> {
-    let Some(row) = app.state().follow_up.iter().find(|e| e.number == entry) else {
-        let text = refusals::refusal(&DomainError::UnknownFollowUp(entry), app.lang);
-        app.refuse(text);
-        return Vec::new();
+    let row = match app.state().check_follow_up(entry) {
+        Ok(row) => row,
+        Err(error) => {
+            app.refuse(refusals::refusal(&error, app.lang));
+            return Vec::new();
+        }
     };
     if text == row.action_taken.text.trim() {
         // Nothing changed: nothing to record, and nothing for undo to take back.

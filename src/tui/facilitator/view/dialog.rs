@@ -3,7 +3,6 @@
 
 use ratatui::Frame;
 
-use crate::domain::Lang;
 use crate::i18n::{self, Label, screen as s};
 use crate::tui::facilitator::app::App;
 use crate::tui::facilitator::dialog::{Dialog, TextPurpose};
@@ -34,16 +33,7 @@ pub fn render(app: &App, frame: &mut Frame, screen: ratatui::layout::Rect) {
         Dialog::Counts(_) => (s::ASK_VOTE_COUNTS.get(lang).to_owned(), 4),
         Dialog::RollCall(r) => {
             let (y, n, a, left) = r.counts();
-            let title = match lang {
-                Lang::ZhTw => format!(
-                    "{}：贊成 {y}  反對 {n}  棄權 {a}  未唱名 {left}",
-                    s::ASK_ROLL_CALL.zh
-                ),
-                Lang::En => format!(
-                    "{}: yes {y}  no {n}  abstain {a}  not called {left}",
-                    s::ASK_ROLL_CALL.en
-                ),
-            };
+            let title = s::roll_call_title(y, n, a, left, lang);
             (title, (r.rows.len() as u16).clamp(1, LIST_ROWS + 6))
         }
         Dialog::ChairRuling { .. } => (s::ASK_CHAIR.get(lang).to_owned(), 1),

@@ -13,7 +13,7 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 
 use super::panel_block;
-use crate::domain::{Lang, MotionState, Outcome, Stage, Step, VoteResult};
+use crate::domain::{Lang, MotionState, Stage, Step, VoteResult};
 use crate::i18n;
 use crate::tui::facilitator::action::Panel;
 use crate::tui::facilitator::app::App;
@@ -22,16 +22,6 @@ use crate::tui::shared::theme;
 use crate::tui::shared::view::put;
 use crate::width::wrap;
 use crate::width::{truncate, width};
-
-pub fn outcome_style(outcome: Outcome) -> Style {
-    match outcome {
-        Outcome::AdoptedByConsensus | Outcome::AdoptedByVote | Outcome::AdoptedByChair => {
-            theme::adopted()
-        }
-        Outcome::NotAdopted | Outcome::RejectedByChair => theme::not_adopted(),
-        Outcome::Deferred | Outcome::Withdrawn => theme::set_aside(),
-    }
-}
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     if app.follow_up_shown() {
@@ -77,7 +67,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     // Row 0: the stage.
     let stage = i18n::stage(m.stage).get(lang);
     let stage_style = match m.stage {
-        Stage::Closed(o) => outcome_style(o),
+        Stage::Closed(o) => theme::outcome(o),
         Stage::AwaitingChair => theme::warning(),
         _ => theme::heading(),
     };
@@ -129,7 +119,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
             buf,
             banner,
             i18n::outcome(outcome).get(lang),
-            outcome_style(outcome),
+            theme::outcome(outcome),
             lang,
         );
     }
