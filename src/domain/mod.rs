@@ -3,6 +3,7 @@
 //! value).
 
 pub mod agenda;
+pub mod attendance;
 pub mod commitments;
 pub mod error;
 pub mod event;
@@ -16,6 +17,7 @@ pub mod state;
 pub mod text;
 
 pub use agenda::{AgendaItem, ItemId, Motion, MotionId, Section, Speaker};
+pub use attendance::{Person, Presence, Role, Stint};
 pub use error::{DomainError, StageHint};
 pub use event::{Author, Ballot, Event, EventKind, Note, NoteKind, Origin, Seq, Stamp, Tally};
 pub use follow_up::{FollowUpEntry, FollowUpStatus, follow_up_session};
@@ -30,5 +32,5 @@ pub use people::{
 };
 pub use rules::{Comparison, RuleBook, Threshold, TieRule, VoteDenominator, VoteResult};
 pub use session::{FORMAT_VERSION, MeetingInfo, Session, SessionError};
-pub use state::{ItemState, NoteEntry, Person, Presence, Role, State, Stint};
+pub use state::{ItemState, NoteEntry, State};
 pub use text::{Lang, Text};

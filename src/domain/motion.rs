@@ -14,11 +14,12 @@ use std::collections::HashSet;
 use serde::{Deserialize, Serialize};
 
 use super::agenda::{Motion, MotionId, Speaker};
+use super::attendance::{Presence, Role};
 use super::error::{DomainError, StageHint};
 use super::event::{Stamp, Tally};
 use super::people::Balance;
 use super::rules::{VoteDenominator, VoteResult};
-use super::state::{Presence, Role, State};
+use super::state::State;
 use super::text::Text;
 
 /// When a stage happened and how many members were present then.

@@ -2,81 +2,22 @@
 //!
 //! `State::apply` is the single place where an event changes the meeting; it refuses
 //! events the rules do not allow, so a refused event never reaches the log.
+//!
+//! `State` is one type in three files: this one (set-up, the agenda, notes, and
+//! applying events), `attendance.rs` (people, who is present, seats) and `motion.rs`
+//! (the procedure that decides a motion). Each applies its own events.
 
 use std::collections::{HashMap, HashSet};
 
 use super::agenda::{AgendaItem, ItemId, Motion, MotionId, Section, Speaker};
+use super::attendance::{Attendance, Person, Role};
 use super::error::DomainError;
 use super::event::{Author, Ballot, Event, EventKind, Note, Seq, Stamp, Tally};
 use super::follow_up::FollowUpEntry;
 use super::motion::{MotionState, Objection, Outcome, StageStamp};
-use super::people::{
-    Balance, Category, Observer, PersonId, Representative, Roster, SeatRole, Side,
-};
+use super::people::{Balance, PersonId};
 use super::rules::RuleBook;
 use super::session::Session;
-use super::text::Text;
-
-/// What someone is at this meeting.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Role {
-    Member {
-        category: Category,
-        seat: SeatRole,
-    },
-    /// Sits in the seat of the member at `seat` (an index into `State::people`).
-    Representative {
-        for_member: PersonId,
-        seat: usize,
-    },
-    Observer,
-}
-
-/// Anyone who may attend: members, representatives and observers.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Person {
-    pub id: PersonId,
-    pub name: Text,
-    pub title: Text,
-    pub organisation: Text,
-    pub role: Role,
-}
-
-impl Person {
-    /// The side whose count this person's seat adds to; observers have none.
-    pub fn side(&self, people: &[Person]) -> Option<Side> {
-        match &self.role {
-            Role::Member { category, .. } => Some(category.side()),
-            Role::Representative { seat, .. } => people[*seat].side(people),
-            Role::Observer => None,
-        }
-    }
-
-    pub fn is_member(&self) -> bool {
-        matches!(self.role, Role::Member { .. })
-    }
-}
-
-/// One continuous stay in the room.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Stint {
-    pub arrived: Stamp,
-    pub left: Option<Stamp>,
-}
-
-/// Where a person stands now, as the attendance panel marks it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Presence {
-    /// Not arrived (yet).
-    Absent,
-    Present,
-    /// Was here, has left.
-    Left,
-    /// 請假
-    Excused,
-    /// A member not in the room whose seat a representative occupies.
-    Represented,
-}
 
 /// An agenda item with its actual times.
 #[derive(Clone, Debug, PartialEq)]
@@ -103,12 +44,8 @@ pub struct NoteEntry {
 #[derive(Clone, Debug, PartialEq)]
 pub struct State {
     pub people: Vec<Person>,
-    person_index: HashMap<PersonId, usize>,
-    stints: Vec<Vec<Stint>>,
-    excused: Vec<bool>,
-    /// For each member seat (by person index), how many of its occupants are present.
-    seat_occupants: Vec<u32>,
-    present_members: Balance,
+    /// Who came and went, and what that makes of the room (kept by `attendance.rs`).
+    pub(super) attendance: Attendance,
     roster_balance: Balance,
     /// The session's rule book, which every threshold is asked of.
     rules: RuleBook,
@@ -141,11 +78,7 @@ impl State {
     pub fn from_setup(session: &Session) -> Result<State, DomainError> {
         let mut state = State {
             people: Vec::new(),
-            person_index: HashMap::new(),
-            stints: Vec::new(),
-            excused: Vec::new(),
-            seat_occupants: Vec::new(),
-            present_members: Balance::default(),
+            attendance: Attendance::default(),
             roster_balance: session.roster.balance(),
             rules: session.rules.clone(),
             items: Vec::new(),
@@ -231,48 +164,6 @@ impl State {
 
     // ---- set-up -------------------------------------------------------------------
 
-    fn add_person(&mut self, person: Person) -> Result<usize, DomainError> {
-        if self.person_index.contains_key(&person.id) {
-            return Err(DomainError::DuplicateId(person.id.0.clone()));
-        }
-        let index = self.people.len();
-        self.person_index.insert(person.id.clone(), index);
-        self.people.push(person);
-        self.stints.push(Vec::new());
-        self.excused.push(false);
-        self.seat_occupants.push(0);
-        Ok(index)
-    }
-
-    fn add_representative(
-        &mut self,
-        roster: &Roster,
-        rep: &Representative,
-    ) -> Result<usize, DomainError> {
-        roster.check_representative(rep)?;
-        let seat = self.person_index(&rep.for_member)?;
-        self.add_person(Person {
-            id: rep.id.clone(),
-            name: rep.name.clone(),
-            title: rep.title.clone(),
-            organisation: self.people[seat].organisation.clone(),
-            role: Role::Representative {
-                for_member: rep.for_member.clone(),
-                seat,
-            },
-        })
-    }
-
-    fn add_observer(&mut self, observer: &Observer) -> Result<usize, DomainError> {
-        self.add_person(Person {
-            id: observer.id.clone(),
-            name: observer.name.clone(),
-            title: observer.title.clone(),
-            organisation: observer.organisation.clone(),
-            role: Role::Observer,
-        })
-    }
-
     fn add_item(&mut self, item: AgendaItem, added_on_the_day: bool) -> Result<(), DomainError> {
         if self.item_index.contains_key(&item.id) {
             return Err(DomainError::DuplicateId(item.id.0.clone()));
@@ -324,17 +215,6 @@ impl State {
 
     // ---- queries ------------------------------------------------------------------
 
-    pub fn person_index(&self, id: &PersonId) -> Result<usize, DomainError> {
-        self.person_index
-            .get(id)
-            .copied()
-            .ok_or_else(|| DomainError::UnknownPerson(id.clone()))
-    }
-
-    pub fn person(&self, id: &PersonId) -> Option<&Person> {
-        self.person_index.get(id).map(|&i| &self.people[i])
-    }
-
     pub fn item_position(&self, id: &ItemId) -> Result<usize, DomainError> {
         self.item_index
             .get(id)
@@ -378,12 +258,6 @@ impl State {
         self.motions.iter().filter(move |m| &m.motion.item == item)
     }
 
-    /// Members present now, by side. A seat counts once, whether its member or their
-    /// representative sits in it; observers never count.
-    pub fn present_members(&self) -> Balance {
-        self.present_members
-    }
-
     /// The rule book the meeting decides under.
     pub fn rules(&self) -> &RuleBook {
         &self.rules
@@ -394,77 +268,10 @@ impl State {
         self.roster_balance
     }
 
-    pub fn presence(&self, index: usize) -> Presence {
-        let stints = &self.stints[index];
-        // A member whose representative sits in the seat is represented, even if they
-        // sent apologies: the seat is filled.
-        match stints.last() {
-            Some(Stint { left: None, .. }) => Presence::Present,
-            _ if self.people[index].is_member() && self.seat_occupants[index] > 0 => {
-                Presence::Represented
-            }
-            _ if self.excused[index] => Presence::Excused,
-            Some(_) => Presence::Left,
-            None => Presence::Absent,
-        }
-    }
-
-    pub fn stints(&self, index: usize) -> &[Stint] {
-        &self.stints[index]
-    }
-
-    pub fn is_excused(&self, index: usize) -> bool {
-        self.excused[index]
-    }
-
-    /// Whether person `index` was in the room at `at`.
-    pub fn was_present_at(&self, index: usize, at: Stamp) -> bool {
-        self.stints[index]
-            .iter()
-            .any(|s| s.arrived <= at && s.left.is_none_or(|left| at < left))
-    }
-
-    /// The member seats occupied at `at`, by side: "who was present at 10:42".
-    pub fn present_members_at(&self, at: Stamp) -> Balance {
-        let mut occupied = vec![false; self.people.len()];
-        for (index, person) in self.people.iter().enumerate() {
-            let seat = match person.role {
-                Role::Member { .. } => index,
-                Role::Representative { seat, .. } => seat,
-                Role::Observer => continue,
-            };
-            if self.was_present_at(index, at) {
-                occupied[seat] = true;
-            }
-        }
-        let mut balance = Balance::default();
-        for (index, person) in self.people.iter().enumerate() {
-            if occupied[index]
-                && let Role::Member { category, .. } = person.role
-            {
-                balance.add(category.side());
-            }
-        }
-        balance
-    }
-
-    /// The member seat a person sits in, if any.
-    pub(super) fn seat_of(&self, index: usize) -> Option<usize> {
-        match self.people[index].role {
-            Role::Member { .. } => Some(index),
-            Role::Representative { seat, .. } => Some(seat),
-            Role::Observer => None,
-        }
-    }
-
-    pub fn is_seat_present(&self, seat: usize) -> bool {
-        self.seat_occupants[seat] > 0
-    }
-
     pub(super) fn stamp(&self, at: Stamp) -> StageStamp {
         StageStamp {
             at,
-            present: self.present_members,
+            present: self.present_members(),
         }
     }
 
@@ -518,17 +325,7 @@ impl State {
             }
             EventKind::Arrived { person } => self.arrive(person, at)?,
             EventKind::Left { person } => self.leave(person, at)?,
-            EventKind::Excused { person } => {
-                let index = self.person_index(person)?;
-                let name = self.people[index].name.text.clone();
-                if !self.people[index].is_member() {
-                    return Err(DomainError::OnlyMembersAreExcused(name));
-                }
-                if self.presence(index) == Presence::Present {
-                    return Err(DomainError::ExcusedWhilePresent(name));
-                }
-                self.excused[index] = true;
-            }
+            EventKind::Excused { person } => self.excuse(person)?,
             EventKind::RepresentativeAdded(rep) => {
                 self.add_representative(&session.roster, rep)?;
             }
@@ -651,51 +448,6 @@ impl State {
         if let Some(current) = self.current_item.take() {
             self.items[current].ended = Some(at);
         }
-    }
-
-    fn arrive(&mut self, person: &PersonId, at: Stamp) -> Result<(), DomainError> {
-        let index = self.person_index(person)?;
-        if self.presence(index) == Presence::Present {
-            return Err(DomainError::AlreadyPresent(
-                self.people[index].name.text.clone(),
-            ));
-        }
-        self.stints[index].push(Stint {
-            arrived: at,
-            left: None,
-        });
-        // Someone who sent apologies and came after all is simply present.
-        self.excused[index] = false;
-        if let Some(seat) = self.seat_of(index) {
-            self.seat_occupants[seat] += 1;
-            if self.seat_occupants[seat] == 1
-                && let Some(side) = self.people[seat].side(&self.people)
-            {
-                self.present_members.add(side);
-            }
-        }
-        Ok(())
-    }
-
-    fn leave(&mut self, person: &PersonId, at: Stamp) -> Result<(), DomainError> {
-        let index = self.person_index(person)?;
-        if self.presence(index) != Presence::Present {
-            return Err(DomainError::NotPresent(
-                self.people[index].name.text.clone(),
-            ));
-        }
-        if let Some(stint) = self.stints[index].last_mut() {
-            stint.left = Some(at);
-        }
-        if let Some(seat) = self.seat_of(index) {
-            self.seat_occupants[seat] -= 1;
-            if self.seat_occupants[seat] == 0
-                && let Some(side) = self.people[seat].side(&self.people)
-            {
-                self.present_members.remove(side);
-            }
-        }
-        Ok(())
     }
 
     fn check_note(&self, note: &Note) -> Result<(), DomainError> {

@@ -1,0 +1,265 @@
+//! A motion in the minutes: its proceedings written out (consensus rounds,
+//! objections and reservations, the consent to vote, the vote, the chair's ruling,
+//! the outcome) and the table of its decision stages.
+
+use crate::domain::{Ballot, Lang, MotionState, Outcome, Speaker, Tally, VoteResult};
+use crate::i18n;
+use crate::i18n::colon;
+use crate::i18n::minutes as l;
+use crate::minutes::model::{Block, Line, Table, TableKind, plain};
+
+use super::{Builder, plain_span};
+
+impl<'a> Builder<'a> {
+    /// A motion's proceedings: proposer, consensus rounds with their objections and
+    /// reservations, the consent to vote, the vote written out, the chair's ruling and
+    /// the outcome.
+    pub(super) fn motion(&mut self, motion: &MotionState, blocks: &mut Vec<Block>) {
+        let lang = self.lang;
+        let rules = &self.meeting.session().rules;
+        let mut text = self.text_line(&motion.motion.text);
+        if let Some(proposer) = &motion.motion.proposer {
+            let proposer = self.speaker(proposer);
+            let (open, close) = match lang {
+                Lang::ZhTw => (format!("（{}：", self.label(l::PROPOSER)), "）"),
+                Lang::En => (format!(" ({}: ", self.label(l::PROPOSER)), ")"),
+            };
+            text.push(plain_span(open));
+            text.extend(proposer);
+            text.push(plain_span(close));
+        }
+        blocks.push(self.field(l::MOTION, vec![text]));
+
+        let mut proceedings = Vec::new();
+        for (i, round) in motion.rounds.iter().enumerate() {
+            let number = u32::try_from(i + 1).unwrap_or(u32::MAX);
+            let present = round.opened.present.total();
+            let mut line = plain(match lang {
+                Lang::ZhTw => format!(
+                    "第 {number} 輪徵詢共識（{}，出席 {present} 人）：",
+                    Self::time(round.opened.at)
+                ),
+                Lang::En => format!(
+                    "Consensus round {number} ({}, {present} members present): ",
+                    Self::time(round.opened.at)
+                ),
+            });
+            let raised: Vec<_> = motion
+                .objections
+                .iter()
+                .filter(|o| o.round == number)
+                .collect();
+            let blocked = raised.iter().any(|o| o.blocking);
+            let result = if round.closed.is_none() {
+                self.label(l::OPEN)
+            } else if blocked {
+                self.label(l::NO_CONSENSUS)
+            } else {
+                self.label(l::CONSENSUS_REACHED)
+            };
+            line.push(plain_span(result));
+            line.push(plain_span(if lang == Lang::ZhTw { "。" } else { "." }));
+            proceedings.push(line);
+            for objection in raised {
+                let kind = if objection.blocking {
+                    l::OBJECTION
+                } else {
+                    l::RESERVATION
+                };
+                let mut line = plain(format!("{}{}", self.label(kind), colon(lang)));
+                line.extend(self.speaker(&objection.speaker));
+                line.push(plain_span(" — "));
+                line.push(self.text(&objection.reason));
+                proceedings.push(line);
+            }
+        }
+        for consent in &motion.consents {
+            let present = consent.stamp.present.total();
+            let words = crate::i18n::threshold_words(rules.consent_to_vote, lang);
+            let result = if consent.passed {
+                l::CONSENT_PASSED
+            } else {
+                l::CONSENT_FAILED
+            };
+            proceedings.push(plain(match lang {
+                Lang::ZhTw => format!(
+                    "{}（{}）：出席 {present} 人，{words}為 {} 人；同意 {} 人，{}。",
+                    self.label(l::CONSENT_STAGE),
+                    Self::time(consent.stamp.at),
+                    consent.needed,
+                    consent.agree,
+                    self.label(result)
+                ),
+                Lang::En => format!(
+                    "{} ({}): {present} members present; {words} is {}. {} agreed: {}.",
+                    self.label(l::CONSENT_STAGE),
+                    Self::time(consent.stamp.at),
+                    consent.needed,
+                    consent.agree,
+                    self.label(result)
+                ),
+            }));
+        }
+        if let Some(vote) = &motion.vote {
+            let (yes, no, abstain) = vote.tally.counts();
+            let method = match vote.tally {
+                Tally::Counts { .. } => l::SHOW_OF_HANDS,
+                Tally::RollCall(_) => l::ROLL_CALL,
+            };
+            let words = crate::i18n::threshold_words(rules.adoption, lang);
+            let result = match vote.result {
+                VoteResult::Adopted => i18n::outcome(Outcome::AdoptedByVote),
+                VoteResult::NotAdopted => i18n::outcome(Outcome::NotAdopted),
+                VoteResult::EvenSplit => i18n::stage(crate::domain::Stage::AwaitingChair),
+            };
+            proceedings.push(plain(match lang {
+                Lang::ZhTw => format!(
+                    "{}（{}，{}）：出席 {} 人，{words}為 {} 人；贊成 {yes} 人、反對 {no} 人、棄權 {abstain} 人；{}。",
+                    self.label(l::VOTE_STAGE),
+                    Self::time(vote.stamp.at),
+                    self.label(method),
+                    vote.denominator,
+                    vote.needed,
+                    result.get(lang)
+                ),
+                Lang::En => format!(
+                    "{} ({}, {}): {} members present; {words} is {}. For {yes}, against {no}, abstaining {abstain}: {}.",
+                    self.label(l::VOTE_STAGE),
+                    Self::time(vote.stamp.at),
+                    self.label(method),
+                    vote.denominator,
+                    vote.needed,
+                    result.get(lang)
+                ),
+            }));
+            if let Tally::RollCall(ballots) = &vote.tally {
+                for (ballot, label) in [
+                    (Ballot::Yes, l::VOTES_YES),
+                    (Ballot::No, l::VOTES_NO),
+                    (Ballot::Abstain, l::VOTES_ABSTAIN),
+                ] {
+                    let names: Vec<Line> = ballots
+                        .iter()
+                        .filter(|(_, b)| *b == ballot)
+                        .map(|(id, _)| self.speaker(&Speaker::Person(id.clone())))
+                        .collect();
+                    let mut line = plain(format!("{}{}", self.label(label), colon(lang)));
+                    line.extend(self.join_or_none(names));
+                    proceedings.push(line);
+                }
+            }
+        }
+        if let Some((adopted, stamp)) = &motion.chair_ruling {
+            let outcome = if *adopted {
+                Outcome::AdoptedByChair
+            } else {
+                Outcome::RejectedByChair
+            };
+            proceedings.push(plain(format!(
+                "{}（{}）{}{}",
+                self.label(l::CHAIR_RULING),
+                Self::time(stamp.at),
+                colon(lang),
+                i18n::outcome(outcome).get(lang)
+            )));
+        }
+        let outcome = self.outcome_label(motion).get(lang);
+        proceedings.push(plain(format!(
+            "{}{}{outcome}",
+            self.label(l::OUTCOME),
+            colon(lang)
+        )));
+        blocks.push(Block::Field {
+            label: self.label(l::PROCEEDINGS),
+            lines: Vec::new(),
+        });
+        blocks.push(Block::List(proceedings));
+        if let Some(table) = self.vote_table(motion) {
+            blocks.push(Block::Table(table));
+        }
+    }
+
+    /// The decision stages as a table: consent to vote and vote, with the members
+    /// present, the threshold and the counts.
+    fn vote_table(&self, motion: &MotionState) -> Option<Table> {
+        let lang = self.lang;
+        let rules = &self.meeting.session().rules;
+        let mut rows = Vec::new();
+        let dash = || plain("—");
+        for consent in &motion.consents {
+            let result = if consent.passed {
+                l::CONSENT_PASSED
+            } else {
+                l::CONSENT_FAILED
+            };
+            rows.push(vec![
+                plain(format!(
+                    "{} {}",
+                    self.label(l::CONSENT_STAGE),
+                    Self::time(consent.stamp.at)
+                )),
+                plain(consent.stamp.present.total().to_string()),
+                plain(format!(
+                    "{} {}",
+                    crate::i18n::threshold_words(rules.consent_to_vote, lang),
+                    consent.needed
+                )),
+                plain(consent.agree.to_string()),
+                dash(),
+                dash(),
+                plain(self.label(result)),
+            ]);
+        }
+        if let Some(vote) = &motion.vote {
+            let (yes, no, abstain) = vote.tally.counts();
+            let method = match vote.tally {
+                Tally::Counts { .. } => l::SHOW_OF_HANDS,
+                Tally::RollCall(_) => l::ROLL_CALL,
+            };
+            let result = match vote.result {
+                VoteResult::Adopted => i18n::outcome(Outcome::AdoptedByVote),
+                VoteResult::NotAdopted => i18n::outcome(Outcome::NotAdopted),
+                VoteResult::EvenSplit => match motion.outcome() {
+                    Some(outcome) => i18n::outcome(outcome),
+                    None => i18n::stage(crate::domain::Stage::AwaitingChair),
+                },
+            };
+            rows.push(vec![
+                plain(format!(
+                    "{}（{}）{}",
+                    self.label(l::VOTE_STAGE),
+                    self.label(method),
+                    Self::time(vote.stamp.at)
+                )),
+                plain(vote.denominator.to_string()),
+                plain(format!(
+                    "{} {}",
+                    crate::i18n::threshold_words(rules.adoption, lang),
+                    vote.needed
+                )),
+                plain(yes.to_string()),
+                plain(no.to_string()),
+                plain(abstain.to_string()),
+                plain(result.get(lang).to_owned()),
+            ]);
+        }
+        if rows.is_empty() {
+            return None;
+        }
+        Some(Table {
+            kind: TableKind::Votes,
+            header: [
+                l::STAGE,
+                l::PRESENT,
+                l::THRESHOLD,
+                l::FOR,
+                l::AGAINST,
+                l::ABSTAIN,
+                l::OUTCOME,
+            ]
+            .map(|h| self.label(h))
+            .to_vec(),
+            rows,
+        })
+    }
+}
