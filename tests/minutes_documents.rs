@@ -294,3 +294,19 @@ fn the_large_session_renders_in_every_format() {
         assert!(m.bytes.len() > 100_000);
     }
 }
+
+#[test]
+fn both_languages_have_the_same_blocks_so_they_can_stand_side_by_side() {
+    use roundtable::domain::Lang;
+    use roundtable::minutes::model::{build, same_structure};
+    let meeting = demo();
+    let zh = build(&meeting, Lang::ZhTw);
+    let en = build(&meeting, Lang::En);
+    assert!(same_structure(&zh, &en));
+    let mut one_fewer = en.clone();
+    one_fewer.parts[0].blocks.pop();
+    assert!(
+        !same_structure(&zh, &one_fewer),
+        "a missing block is noticed"
+    );
+}

@@ -1,4 +1,9 @@
 //! The demo meeting played to its end.
+//!
+//! Over 600 lines on purpose: it is one script, the meeting from arrivals to
+//! adjournment in the order it happens, and reads best top to bottom as the minutes
+//! will; split, the story would be harder to follow and to check against
+//! `sessions/demo-finished.ron`.
 
 use chrono::NaiveDate;
 

@@ -31,11 +31,6 @@ pub fn plain(text: impl Into<String>) -> Line {
     }]
 }
 
-/// The text of a line without marks.
-pub fn line_text(line: &Line) -> String {
-    line.iter().map(|s| s.text.as_str()).collect()
-}
-
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Block {
     /// A heading inside a section (an item's title).
@@ -90,7 +85,7 @@ pub struct Document {
 }
 
 /// The section a block belongs to never changes with the language; the bilingual
-/// renderers rely on it. This checks it (used in tests and debug builds).
+/// renderers rely on it, setting the two documents side by side block by block.
 pub fn same_structure(a: &Document, b: &Document) -> bool {
     a.parts.len() == b.parts.len()
         && a.parts.iter().zip(&b.parts).all(|(x, y)| {
