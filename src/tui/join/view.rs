@@ -19,7 +19,7 @@ use crate::i18n::{self, key_names, note_taking, refusals, screen as s};
 use crate::net::ConnectionState;
 use crate::tui::shared::action::Common;
 use crate::tui::shared::dialog::{dialog_box, field, hints_row, picker_list, picker_rows};
-use crate::tui::shared::header::{meeting_clock, meeting_title, title_row};
+use crate::tui::shared::header::{clocks, meeting_title, title_row};
 use crate::tui::shared::help;
 use crate::tui::shared::keys::{Binding, Context};
 use crate::tui::shared::layout::{MIN_HEIGHT, MIN_WIDTH, notes_input, notes_timeline};
@@ -150,20 +150,12 @@ fn header(app: &JoinApp, buf: &mut Buffer, area: Rect) {
     // Row 2: the clock, the meeting's time, the item under way; what is not yet
     // saved by the host at the right.
     let now = app.now;
-    let mut x = put(
-        buf,
-        area,
-        1,
-        1,
-        &now.format("%H:%M:%S").to_string(),
-        theme::header(),
-    );
+    let meeting = app.meeting.as_ref().map(|m| (m.started, m.adjourned));
+    let x = clocks(buf, area, now, meeting, lang);
     let unsaved = app.unsaved();
     let pending = (unsaved > 0).then(|| format!(" {} ", note_taking::sending_count(unsaved, lang)));
     let pending_w = pending.as_deref().map_or(0, width) as u16;
     if let Some(m) = &app.meeting {
-        let meeting = meeting_clock(m.started, m.adjourned, now, lang);
-        x = put(buf, area, x + 3, 1, &meeting, theme::header());
         // The item's own time first, so a long title cannot cut it off.
         let item = match &m.current_item {
             Some(item) => {

@@ -40,9 +40,35 @@ pub fn title_row(buf: &mut Buffer, area: Rect, title: &str, status: &str, style:
     );
 }
 
+/// The header's second row begins with the wall clock, then the meeting's time when the
+/// meeting is known (`Some((started, adjourned))`). Returns the column after them.
+pub fn clocks(
+    buf: &mut Buffer,
+    area: Rect,
+    now: Stamp,
+    meeting: Option<(Option<Stamp>, Option<Stamp>)>,
+    lang: Lang,
+) -> u16 {
+    let x = put(
+        buf,
+        area,
+        1,
+        1,
+        &now.format("%H:%M:%S").to_string(),
+        theme::header(),
+    );
+    match meeting {
+        Some((started, adjourned)) => {
+            let time = meeting_clock(started, adjourned, now, lang);
+            put(buf, area, x + 3, 1, &time, theme::header())
+        }
+        None => x,
+    }
+}
+
 /// The meeting's time: "會議 1:02:05", with "已散會" once adjourned, or that it has not
 /// started.
-pub fn meeting_clock(
+fn meeting_clock(
     started: Option<Stamp>,
     adjourned: Option<Stamp>,
     now: Stamp,

@@ -5,7 +5,7 @@ use crate::i18n::{note_taking, screen as s};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
-use crate::tui::shared::header::{meeting_clock, meeting_title, title_row};
+use crate::tui::shared::header::{clocks, meeting_title, title_row};
 use crate::tui::shared::view::{minutes_seconds, put};
 use crate::width::{truncate, width};
 
@@ -34,17 +34,8 @@ pub fn render(app: &App, buf: &mut Buffer, area: Rect) {
 
     // Row 2: clocks and the current item.
     let now = app.now;
-    let mut x = put(
-        buf,
-        area,
-        1,
-        1,
-        &now.format("%H:%M:%S").to_string(),
-        theme::header(),
-    );
-    let meeting = meeting_clock(state.started, state.adjourned, now, lang);
-    x = put(buf, area, x + 3, 1, &meeting, theme::header());
-    x += 3;
+    let meeting = Some((state.started, state.adjourned));
+    let mut x = clocks(buf, area, now, meeting, lang) + 3;
     match state.current_item() {
         None => {
             put(
