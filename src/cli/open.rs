@@ -53,8 +53,8 @@ pub fn open_session_with(path: &Path, listen: Option<SocketAddr>) -> Result<(), 
     // Held until the screen closes.
     let _lock = SessionLock::acquire(path)?;
     let meeting = store::load(path)?;
-    let options = crate::tui::RunOptions { listen };
-    crate::tui::run_with(path.to_path_buf(), meeting, options).map_err(CliError::Tui)
+    let options = crate::tui::facilitator::RunOptions { listen };
+    crate::tui::facilitator::run(path.to_path_buf(), meeting, options).map_err(CliError::Tui)
 }
 
 /// Reads `--listen`: an IP address and a port (`localhost` is 127.0.0.1).

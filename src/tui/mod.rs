@@ -10,10 +10,6 @@ pub mod terminal;
 
 use ratatui::buffer::Buffer;
 
-pub use facilitator::{
-    Action, App, Effect, Input, Panel, RunOptions, draw, handle, run, run_with, update,
-};
-
 /// A buffer as text, one line per row, wide characters once (their trailing cell
 /// skipped): for snapshots and end-to-end checks.
 pub fn screen_text(buffer: &Buffer) -> String {

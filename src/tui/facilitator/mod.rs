@@ -35,10 +35,8 @@ use crate::store::{self, SaveReport, Saver};
 use super::runtime::{self, Program};
 use link_panel::{LinkCommand, LinkInput, LinkPanel};
 
-pub use action::{Action, Panel};
-pub use app::App;
-pub use update::{Effect, Input, handle, update};
-pub use view::draw;
+use app::App;
+use update::{Effect, Input};
 
 /// How the facilitator's screen runs.
 #[derive(Clone, Debug, Default)]
@@ -49,13 +47,9 @@ pub struct RunOptions {
 }
 
 /// Runs the facilitator's screen on `meeting`, whose file is `path` (the caller holds
-/// the SessionLock). Returns when the user quits and everything is saved.
-pub fn run(path: PathBuf, meeting: Meeting) -> io::Result<()> {
-    run_with(path, meeting, RunOptions::default())
-}
-
-/// [`run`], listening for note-takers when `options` says so.
-pub fn run_with(path: PathBuf, meeting: Meeting, options: RunOptions) -> io::Result<()> {
+/// the SessionLock), listening for note-takers when `options` says so. Returns when the
+/// user quits and everything is saved.
+pub fn run(path: PathBuf, meeting: Meeting, options: RunOptions) -> io::Result<()> {
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()?;
