@@ -1378,3 +1378,452 @@ fn present_more(meeting: &mut Meeting, id: &str) {
         },
     );
 }
+
+// ---- decisions need the members who make them (issue 8) -----------------------------
+
+#[test]
+fn nobody_present_nobody_decides_a_round_with_no_objection_cannot_adopt_in_an_empty_room() {
+    let mut meeting = forum(3);
+    ok(&mut meeting, 1, EventKind::MeetingStarted);
+    ok(
+        &mut meeting,
+        2,
+        EventKind::ConsensusRoundOpened { motion: m() },
+    );
+    assert_eq!(
+        record(
+            &mut meeting,
+            3,
+            EventKind::ConsensusRoundClosed { motion: m() }
+        ),
+        Err(DomainError::NobodyPresent)
+    );
+    assert_eq!(stage(&meeting), Stage::ConsensusRound, "nothing changed");
+    // With members in the room it adopts.
+    present(&mut meeting, 1, 1);
+    ok(
+        &mut meeting,
+        4,
+        EventKind::ConsensusRoundClosed { motion: m() },
+    );
+    assert_eq!(stage(&meeting), Stage::Closed(Outcome::AdoptedByConsensus));
+}
+
+#[test]
+fn without_a_quorum_the_chair_does_not_rule_an_even_split() {
+    let mut meeting = forum(5);
+    present(&mut meeting, 5, 5);
+    consensus_fails(&mut meeting);
+    ok(
+        &mut meeting,
+        13,
+        EventKind::ConsentToVoteTaken {
+            motion: m(),
+            agree: 7,
+        },
+    );
+    ok(
+        &mut meeting,
+        14,
+        EventKind::VoteTaken {
+            motion: m(),
+            tally: counts(5, 5, 0),
+        },
+    );
+    assert_eq!(stage(&meeting), Stage::AwaitingChair);
+    let mut session = meeting.session().clone();
+    session.rules.quorum = Some(Threshold::HALF_OR_MORE);
+    let mut meeting = Meeting::open(session).expect("valid");
+    // Six of the ten leave: four stay, and a quorum is five of the roster's ten.
+    for id in ["g1", "g2", "g3", "g4", "g5", "n5"] {
+        ok(
+            &mut meeting,
+            15,
+            EventKind::Left {
+                person: PersonId::new(id),
+            },
+        );
+    }
+    assert_eq!(
+        record(
+            &mut meeting,
+            16,
+            EventKind::ChairRuled {
+                motion: m(),
+                adopted: true
+            }
+        ),
+        Err(DomainError::NotQuorate {
+            present: 4,
+            needed: 5
+        })
+    );
+    assert_eq!(stage(&meeting), Stage::AwaitingChair);
+}
+
+#[test]
+fn nothing_is_decided_after_adjournment_and_undoing_it_is_the_way_back() {
+    let mut meeting = forum(5);
+    present(&mut meeting, 5, 5);
+    vote_opens_with(&mut meeting);
+    ok(&mut meeting, 20, EventKind::MeetingAdjourned);
+    let refused = [
+        EventKind::VoteTaken {
+            motion: m(),
+            tally: counts(6, 2, 2),
+        },
+        EventKind::MotionDeferred { motion: m() },
+        EventKind::MotionWithdrawn { motion: m() },
+        EventKind::MotionAdded(Motion {
+            id: MotionId::new("late"),
+            item: ItemId::new("d1"),
+            text: Text::new("散會後的提案"),
+            proposer: None,
+        }),
+    ];
+    for kind in refused {
+        assert_eq!(
+            record(&mut meeting, 21, kind.clone()),
+            Err(DomainError::Adjourned),
+            "{kind:?}"
+        );
+    }
+    assert_eq!(stage(&meeting), Stage::Voting, "the record did not change");
+    meeting
+        .undo(at(22), Author::Facilitator)
+        .expect("the adjournment is undone");
+    ok(
+        &mut meeting,
+        23,
+        EventKind::VoteTaken {
+            motion: m(),
+            tally: counts(6, 2, 2),
+        },
+    );
+    assert_eq!(stage(&meeting), Stage::Closed(Outcome::AdoptedByVote));
+}
+
+#[test]
+fn after_adjournment_no_round_closes_and_the_chair_does_not_rule() {
+    let mut meeting = forum(3);
+    present(&mut meeting, 3, 3);
+    ok(
+        &mut meeting,
+        10,
+        EventKind::ConsensusRoundOpened { motion: m() },
+    );
+    ok(&mut meeting, 11, EventKind::MeetingAdjourned);
+    assert_eq!(
+        record(
+            &mut meeting,
+            12,
+            EventKind::ConsensusRoundClosed { motion: m() }
+        ),
+        Err(DomainError::Adjourned)
+    );
+}
+
+#[test]
+fn an_excused_or_absent_member_cannot_block_consensus() {
+    let mut meeting = forum(3);
+    present(&mut meeting, 2, 2);
+    ok(
+        &mut meeting,
+        5,
+        EventKind::Excused {
+            person: PersonId::new("n3"),
+        },
+    );
+    ok(
+        &mut meeting,
+        10,
+        EventKind::ConsensusRoundOpened { motion: m() },
+    );
+    for id in ["n3", "g3"] {
+        let refused = record(
+            &mut meeting,
+            11,
+            EventKind::ObjectionRaised {
+                motion: m(),
+                speaker: Speaker::Person(PersonId::new(id)),
+                reason: Text::new("不同意"),
+                blocking: true,
+            },
+        );
+        assert!(
+            matches!(refused, Err(DomainError::MemberNotPresent(_))),
+            "{id}: {refused:?}"
+        );
+    }
+    // Their reservation is recorded: it blocks nothing.
+    ok(
+        &mut meeting,
+        12,
+        EventKind::ObjectionRaised {
+            motion: m(),
+            speaker: Speaker::Person(PersonId::new("n3")),
+            reason: Text::new("書面意見"),
+            blocking: false,
+        },
+    );
+    ok(
+        &mut meeting,
+        13,
+        EventKind::ConsensusRoundClosed { motion: m() },
+    );
+    assert_eq!(stage(&meeting), Stage::Closed(Outcome::AdoptedByConsensus));
+}
+
+#[test]
+fn a_representative_present_blocks_for_the_seat() {
+    let mut meeting = forum(3);
+    arrive(&mut meeting, &["g1", "g2-rep", "n1"]);
+    ok(
+        &mut meeting,
+        10,
+        EventKind::ConsensusRoundOpened { motion: m() },
+    );
+    ok(
+        &mut meeting,
+        11,
+        EventKind::ObjectionRaised {
+            motion: m(),
+            speaker: Speaker::Person(PersonId::new("g2-rep")),
+            reason: Text::new("機關尚未評估"),
+            blocking: true,
+        },
+    );
+    ok(
+        &mut meeting,
+        12,
+        EventKind::ConsensusRoundClosed { motion: m() },
+    );
+    assert_eq!(stage(&meeting), Stage::ConsensusFailed);
+}
+
+#[test]
+fn a_name_typed_in_is_not_a_member_and_cannot_block() {
+    let mut meeting = forum(3);
+    present(&mut meeting, 2, 2);
+    ok(
+        &mut meeting,
+        10,
+        EventKind::ConsensusRoundOpened { motion: m() },
+    );
+    let objection = |blocking| EventKind::ObjectionRaised {
+        motion: m(),
+        speaker: Speaker::Named("台下民眾".into()),
+        reason: Text::new("反對"),
+        blocking,
+    };
+    assert_eq!(
+        record(&mut meeting, 11, objection(true)),
+        Err(DomainError::NonMemberCannotBlock("台下民眾".into()))
+    );
+    ok(&mut meeting, 12, objection(false));
+    let objections = &meeting.state().motion(&m()).expect("motion").objections;
+    assert!(
+        !objections[0].by_member(),
+        "recorded as a non-member's view"
+    );
+    ok(
+        &mut meeting,
+        13,
+        EventKind::ConsensusRoundClosed { motion: m() },
+    );
+    assert_eq!(stage(&meeting), Stage::Closed(Outcome::AdoptedByConsensus));
+}
+
+#[test]
+fn an_extempore_motion_is_moved_by_a_member_present() {
+    let mut meeting = forum(3);
+    present(&mut meeting, 1, 1);
+    let moved_by = |who: Speaker| {
+        EventKind::MotionAdded(Motion {
+            id: MotionId::new(format!("x-{who:?}").replace(['"', '(', ')'], "")),
+            item: ItemId::new("d1"),
+            text: Text::new("臨時動議"),
+            proposer: Some(who),
+        })
+    };
+    let absent = record(
+        &mut meeting,
+        5,
+        moved_by(Speaker::Person(PersonId::new("n3"))),
+    );
+    assert!(matches!(absent, Err(DomainError::MemberNotPresent(_))));
+    let observer = record(
+        &mut meeting,
+        5,
+        moved_by(Speaker::Person(PersonId::new("obs"))),
+    );
+    assert!(matches!(observer, Err(DomainError::ObserverCannotAct(_))));
+    ok(
+        &mut meeting,
+        6,
+        moved_by(Speaker::Person(PersonId::new("n1"))),
+    );
+    ok(&mut meeting, 7, moved_by(Speaker::Named("某委員".into())));
+}
+
+#[test]
+fn nine_present_when_the_vote_opened_ten_votes_are_refused() {
+    let mut meeting = forum(5);
+    present(&mut meeting, 5, 4);
+    consensus_fails(&mut meeting);
+    ok(
+        &mut meeting,
+        13,
+        EventKind::ConsentToVoteTaken {
+            motion: m(),
+            agree: 6,
+        },
+    );
+    // The tenth member arrives after the vote opened: recorded as arriving only.
+    present_more(&mut meeting, "n5");
+    assert_eq!(
+        record(
+            &mut meeting,
+            14,
+            EventKind::VoteTaken {
+                motion: m(),
+                tally: counts(6, 3, 1),
+            }
+        ),
+        Err(DomainError::VotesExceedVoters {
+            yes: 6,
+            no: 3,
+            abstain: 1,
+            total: 10,
+            voters: 9
+        })
+    );
+    // Nor is she called in a roll call.
+    let mut ballots: Vec<(PersonId, Ballot)> = (1..=5)
+        .map(|i| (PersonId::new(format!("g{i}")), Ballot::Yes))
+        .collect();
+    ballots.push((PersonId::new("n5"), Ballot::No));
+    assert_eq!(
+        record(
+            &mut meeting,
+            15,
+            EventKind::VoteTaken {
+                motion: m(),
+                tally: Tally::RollCall(ballots),
+            }
+        ),
+        Err(DomainError::NotAVoter("委員n5".into()))
+    );
+    assert_eq!(
+        meeting
+            .state()
+            .voter_seats(meeting.state().motion(&m()).expect("m"))
+            .len(),
+        9
+    );
+    ok(
+        &mut meeting,
+        16,
+        EventKind::VoteTaken {
+            motion: m(),
+            tally: counts(5, 3, 1),
+        },
+    );
+    assert_eq!(stage(&meeting), Stage::Closed(Outcome::AdoptedByVote));
+}
+
+#[test]
+fn an_empty_count_is_not_a_count() {
+    let mut meeting = forum(5);
+    present(&mut meeting, 5, 5);
+    vote_opens_with(&mut meeting);
+    assert_eq!(
+        record(
+            &mut meeting,
+            14,
+            EventKind::VoteTaken {
+                motion: m(),
+                tally: counts(0, 0, 0),
+            }
+        ),
+        Err(DomainError::EmptyTally)
+    );
+    assert_eq!(
+        record(
+            &mut meeting,
+            14,
+            EventKind::VoteTaken {
+                motion: m(),
+                tally: Tally::RollCall(Vec::new()),
+            }
+        ),
+        Err(DomainError::EmptyTally)
+    );
+    assert_eq!(stage(&meeting), Stage::Voting);
+}
+
+#[test]
+fn under_a_one_third_rule_four_yes_five_no_is_not_adopted_and_not_for_the_chair() {
+    let mut meeting = forum(5);
+    let mut session = meeting.session().clone();
+    session.rules.adoption = Threshold {
+        comparison: Comparison::AtLeast,
+        numerator: 1,
+        denominator: 3,
+    };
+    meeting = Meeting::open(session).expect("valid");
+    present(&mut meeting, 5, 5);
+    vote_opens_with(&mut meeting);
+    ok(
+        &mut meeting,
+        14,
+        EventKind::VoteTaken {
+            motion: m(),
+            tally: counts(4, 5, 1),
+        },
+    );
+    assert_eq!(stage(&meeting), Stage::Closed(Outcome::NotAdopted));
+}
+
+#[test]
+fn a_non_government_convener_is_refused() {
+    let refused = open_with(|s| {
+        s.roster.members[0].seat = SeatRole::Member;
+        let n2 = s
+            .roster
+            .members
+            .iter_mut()
+            .find(|m| m.id.0 == "n2")
+            .expect("n2");
+        n2.seat = SeatRole::Convener;
+    });
+    assert!(matches!(
+        refused,
+        Err(SessionError::SetUp(DomainError::Roster(
+            RosterError::ConvenerNotLeadAgency(_)
+        )))
+    ));
+}
+
+#[test]
+fn a_log_stamped_back_in_time_is_refused_but_a_clock_set_back_on_the_day_is_not() {
+    let mut meeting = forum(2);
+    ok(&mut meeting, 10, EventKind::MeetingStarted);
+    // The laptop's clock goes back five minutes: the change is stamped as at the last.
+    ok(
+        &mut meeting,
+        5,
+        EventKind::Arrived {
+            person: PersonId::new("g1"),
+        },
+    );
+    let log = &meeting.session().log;
+    assert_eq!(log[1].at, log[0].at);
+    // A file whose log goes back in time is refused.
+    let mut session = meeting.session().clone();
+    session.log[1].at = at(5);
+    assert!(matches!(
+        Meeting::open(session),
+        Err(SessionError::OutOfTimeOrder { .. })
+    ));
+}

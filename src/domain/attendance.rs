@@ -77,6 +77,23 @@ pub enum Presence {
     Represented,
 }
 
+/// What a member's seat did at the meeting, one answer per seat, so that every list
+/// (the minutes, `check`, the sign-in sheet) names a member once and counts a seat
+/// once, as the thresholds do.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SeatRecord {
+    /// Someone sat in it at some time: the member themself (`member`), and the
+    /// representatives who sat in it (indexes into `State::people`).
+    Attended {
+        member: bool,
+        representatives: Vec<usize>,
+    },
+    /// Nobody sat in it, and the member sent apologies (請假).
+    Excused,
+    /// Nobody sat in it.
+    Absent,
+}
+
 /// The attendance figures `State` keeps, one entry per person (by index into
 /// `State::people`).
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -224,6 +241,55 @@ impl State {
 
     pub fn is_seat_present(&self, seat: usize) -> bool {
         self.attendance.seat_occupants[seat] > 0
+    }
+
+    /// The member seats occupied now (by the index of the seat's member).
+    pub fn seats_present(&self) -> Vec<usize> {
+        (0..self.people.len())
+            .filter(|&i| self.people[i].is_member() && self.is_seat_present(i))
+            .collect()
+    }
+
+    /// The seat `index` acts for, if they are in the room now in a member's seat: a
+    /// member present, or a representative present in the seat. Only they object,
+    /// propose and vote; an observer, an absent or an excused member does not.
+    pub fn seat_acting(&self, index: usize) -> Result<usize, DomainError> {
+        let person = &self.people[index];
+        let name = || person.name.text.clone();
+        let Some(seat) = self.seat_of(index) else {
+            return Err(DomainError::ObserverCannotAct(name()));
+        };
+        if self.presence(index) != Presence::Present {
+            return Err(DomainError::MemberNotPresent(name()));
+        }
+        Ok(seat)
+    }
+
+    /// What the member seat `seat` did at the meeting: attended (by whom), excused, or
+    /// absent. A member who attended and later sent apologies attended; one whose
+    /// representative came is represented, not excused.
+    pub fn seat_record(&self, seat: usize) -> SeatRecord {
+        let member = !self.attendance.stints[seat].is_empty();
+        let representatives: Vec<usize> = self
+            .people
+            .iter()
+            .enumerate()
+            .filter(|(i, p)| {
+                matches!(p.role, Role::Representative { seat: s, .. } if s == seat)
+                    && !self.attendance.stints[*i].is_empty()
+            })
+            .map(|(i, _)| i)
+            .collect();
+        if member || !representatives.is_empty() {
+            SeatRecord::Attended {
+                member,
+                representatives,
+            }
+        } else if self.attendance.excused[seat] {
+            SeatRecord::Excused
+        } else {
+            SeatRecord::Absent
+        }
     }
 
     // ---- events -------------------------------------------------------------------

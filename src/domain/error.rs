@@ -40,6 +40,12 @@ pub enum DomainError {
         hint: StageHint,
     },
     ObserverCannotBlock(String),
+    /// An observer cannot propose or vote.
+    ObserverCannotAct(String),
+    /// Only members present object, propose and vote; this member is not in the room.
+    MemberNotPresent(String),
+    /// A name typed in is not a member: their objection is recorded, but cannot block.
+    NonMemberCannotBlock(String),
     NobodyPresent,
     AgreeExceedsPresent {
         agree: u32,
@@ -52,7 +58,19 @@ pub enum DomainError {
         total: u32,
         present: u32,
     },
+    /// More votes than the members who may vote: those present when the vote opened.
+    VotesExceedVoters {
+        yes: u32,
+        no: u32,
+        abstain: u32,
+        total: u32,
+        voters: u32,
+    },
+    /// Nothing was counted: no yes, no no, no abstention.
+    EmptyTally,
     VoterNotPresent(String),
+    /// Came in after the vote opened, so does not vote in it.
+    NotAVoter(String),
     VotedTwice(String),
     NotQuorate {
         present: u32,

@@ -63,6 +63,12 @@ impl Meeting {
         kind: EventKind,
         origin: Option<Origin>,
     ) -> Result<&Event, DomainError> {
+        // The log is in time order (a file out of it is refused on load): a clock set
+        // back during the meeting stamps the event as at the last one, never before.
+        let at = match self.session.log.last() {
+            Some(last) if at < last.at => last.at,
+            _ => at,
+        };
         let event = Event {
             seq: self.session.next_seq(),
             at,

@@ -17,7 +17,7 @@ pub mod state;
 pub mod text;
 
 pub use agenda::{AgendaItem, ItemId, Motion, MotionId, Section, Speaker};
-pub use attendance::{Person, Presence, Role, Stint};
+pub use attendance::{Person, Presence, Role, SeatRecord, Stint};
 pub use error::{DomainError, StageHint};
 pub use event::{Author, Ballot, Event, EventKind, Note, NoteKind, Origin, Seq, Stamp, Tally};
 pub use follow_up::{FollowUpEntry, FollowUpStatus, follow_up_session};
@@ -30,7 +30,9 @@ pub use people::{
     Balance, Category, Member, Observer, PersonId, Representative, Roster, RosterError, SeatRole,
     Side,
 };
-pub use rules::{Comparison, RuleBook, Threshold, TieRule, VoteDenominator, VoteResult};
+pub use rules::{
+    Comparison, RuleBook, RuleBookError, Threshold, TieRule, VoteDenominator, VoteResult,
+};
 pub use session::{FORMAT_VERSION, MeetingInfo, Session, SessionError};
 pub use state::{ItemState, NoteEntry, State};
 pub use text::{Lang, Text};

@@ -14,7 +14,7 @@ use std::collections::HashSet;
 use serde::{Deserialize, Serialize};
 
 use super::agenda::{Motion, MotionId, Speaker};
-use super::attendance::{Presence, Role};
+
 use super::error::{DomainError, StageHint};
 use super::event::{Stamp, Tally};
 use super::people::Balance;
@@ -41,6 +41,14 @@ pub struct Objection {
     pub round: u32,
 }
 
+impl Objection {
+    /// Whether a member (or their representative) raised it, rather than a name typed
+    /// in: a non-member's view is recorded, and never blocks.
+    pub fn by_member(&self) -> bool {
+        matches!(self.speaker, Speaker::Person(_))
+    }
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct ConsensusRound {
     pub opened: StageStamp,
@@ -55,6 +63,9 @@ pub struct ConsentRecord {
     /// How many had to agree: more than half of those present.
     pub needed: u32,
     pub passed: bool,
+    /// The member seats present when the room answered (by the index of the seat's
+    /// member): who may vote, when the consent opens the vote.
+    pub seats: Vec<usize>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -207,11 +218,17 @@ impl MotionState {
 
     /// The members present when the vote opened: the last consent that passed.
     pub fn vote_opened(&self) -> Option<&StageStamp> {
-        self.consents
-            .iter()
-            .rev()
-            .find(|c| c.passed)
-            .map(|c| &c.stamp)
+        self.opening_consent().map(|c| &c.stamp)
+    }
+
+    /// The consent that opened the vote: the last that passed.
+    fn opening_consent(&self) -> Option<&ConsentRecord> {
+        self.consents.iter().rev().find(|c| c.passed)
+    }
+
+    /// Whether closing the current round would adopt the motion: nothing blocks.
+    pub fn round_would_adopt(&self) -> bool {
+        !self.current_objections().any(|o| o.blocking)
     }
 
     /// Whether the motion's stage allows `step`, as the refusal the meeting gives.
@@ -247,18 +264,38 @@ impl State {
     /// and what the room must be for the step (in session, members present, a quorum).
     /// The meeting refuses the step's event for the same reason, so a screen can ask
     /// before it opens a dialog.
+    ///
+    /// After adjournment nothing is decided, and no step is taken: undoing the
+    /// adjournment is the way back. A step that decides (adopting by consensus, the
+    /// consent to vote, counting the vote, the chair's ruling) needs members present,
+    /// and a quorum when the rule book sets one.
     pub fn check_step(&self, motion: &MotionId, step: Step) -> Result<(), DomainError> {
-        if matches!(step, Step::OpenRound | Step::TakeConsent) {
-            self.refuse_if_adjourned()?;
-        }
-        self.motions[self.motion_position(motion)?].allows(step)?;
-        if step == Step::TakeConsent {
-            if self.present_members().total() == 0 {
+        self.refuse_if_adjourned()?;
+        let m = &self.motions[self.motion_position(motion)?];
+        m.allows(step)?;
+        let decides = match step {
+            Step::CloseRound => m.round_would_adopt(),
+            Step::TakeConsent | Step::CountVote | Step::ChairRules => true,
+            Step::OpenRound | Step::RaiseObjection | Step::Defer | Step::Withdraw => false,
+        };
+        if decides {
+            let nobody_votes = step == Step::CountVote && self.voter_seats(m).is_empty();
+            if self.seats_present().is_empty() || nobody_votes {
                 return Err(DomainError::NobodyPresent);
             }
             self.check_quorum()?;
         }
         Ok(())
+    }
+
+    /// The member seats that vote on `motion` (by the index of the seat's member): by
+    /// the rule book, those present when the room agreed to vote, or those present now.
+    /// A member arriving after the vote opened is recorded as arriving, not as voting.
+    pub fn voter_seats(&self, motion: &MotionState) -> Vec<usize> {
+        match (self.rules().voters, motion.opening_consent()) {
+            (VoteDenominator::PresentWhenVoteOpened, Some(consent)) => consent.seats.clone(),
+            _ => self.seats_present(),
+        }
     }
 
     /// The members present that `motion`'s vote is measured against: by the rule book,
@@ -310,13 +347,24 @@ impl State {
         motion: &MotionId,
         objection: Objection,
     ) -> Result<(), DomainError> {
-        if let Speaker::Person(id) = &objection.speaker {
-            let index = self.person_index(id)?;
-            if objection.blocking && self.people[index].role == Role::Observer {
-                return Err(DomainError::ObserverCannotBlock(
-                    self.people[index].name.text.clone(),
-                ));
+        // Only a member present blocks: an observer, an absent or excused member, or a
+        // name typed in (not a member) is recorded as a reservation instead.
+        match &objection.speaker {
+            Speaker::Person(id) => {
+                let index = self.person_index(id)?;
+                if objection.blocking {
+                    self.seat_acting(index).map_err(|error| match error {
+                        DomainError::ObserverCannotAct(name) => {
+                            DomainError::ObserverCannotBlock(name)
+                        }
+                        other => other,
+                    })?;
+                }
             }
+            Speaker::Named(name) if objection.blocking => {
+                return Err(DomainError::NonMemberCannotBlock(name.clone()));
+            }
+            Speaker::Named(_) => {}
         }
         self.check_step(motion, Step::RaiseObjection)?;
         let m = self.motion_mut(motion)?;
@@ -328,21 +376,14 @@ impl State {
     pub(super) fn close_round(&mut self, motion: &MotionId, at: Stamp) -> Result<(), DomainError> {
         self.check_step(motion, Step::CloseRound)?;
         let stamp = self.stamp(at);
-        let position = self.motion_position(motion)?;
-        let blocked = self.motions[position]
-            .current_objections()
-            .any(|o| o.blocking);
-        if !blocked {
-            self.check_quorum()?;
-        }
-        let m = &mut self.motions[position];
+        let m = self.motion_mut(motion)?;
         if let Some(round) = m.rounds.last_mut() {
             round.closed = Some(stamp);
         }
-        if blocked {
-            m.stage = Stage::ConsensusFailed;
-        } else {
+        if m.round_would_adopt() {
             m.close(Outcome::AdoptedByConsensus, stamp);
+        } else {
+            m.stage = Stage::ConsensusFailed;
         }
         Ok(())
     }
@@ -362,12 +403,14 @@ impl State {
         let rules = self.rules();
         let passed = rules.vote_may_open(agree, present);
         let needed = rules.vote_opening_threshold(present);
+        let seats = self.seats_present();
         let m = self.motion_mut(motion)?;
         m.consents.push(ConsentRecord {
             stamp,
             agree,
             needed,
             passed,
+            seats,
         });
         m.stage = if passed {
             Stage::Voting
@@ -385,9 +428,8 @@ impl State {
     ) -> Result<(), DomainError> {
         self.check_step(motion, Step::CountVote)?;
         let stamp = self.stamp(at);
-        self.check_tally(tally, stamp.present.total())?;
-        self.check_quorum()?;
         let position = self.motion_position(motion)?;
+        self.check_tally(tally, &self.motions[position])?;
         let denominator = self.vote_denominator(&self.motions[position]);
         if denominator == 0 {
             return Err(DomainError::NobodyPresent);
@@ -461,21 +503,35 @@ impl State {
         })
     }
 
-    /// The counts of a vote against the members present: no more votes than members,
-    /// and a roll call names each present seat once.
-    fn check_tally(&self, tally: &Tally, present: u32) -> Result<(), DomainError> {
-        if present == 0 {
-            return Err(DomainError::NobodyPresent);
-        }
+    /// The counts of a vote against its voters: something counted, no more votes than
+    /// voters, and a roll call names each voting seat once, by who sits in it now.
+    fn check_tally(&self, tally: &Tally, motion: &MotionState) -> Result<(), DomainError> {
+        let voters = self.voter_seats(motion);
         let (yes, no, abstain) = tally.counts();
         let total = u64::from(yes) + u64::from(no) + u64::from(abstain);
-        if total > u64::from(present) {
-            return Err(DomainError::VotesExceedPresent {
-                yes,
-                no,
-                abstain,
-                total: u32::try_from(total).unwrap_or(u32::MAX),
-                present,
+        if total == 0 {
+            return Err(DomainError::EmptyTally);
+        }
+        let count = u32::try_from(voters.len()).unwrap_or(u32::MAX);
+        if total > u64::from(count) {
+            let total = u32::try_from(total).unwrap_or(u32::MAX);
+            let present = self.present_members().total();
+            return Err(if count == present {
+                DomainError::VotesExceedPresent {
+                    yes,
+                    no,
+                    abstain,
+                    total,
+                    present,
+                }
+            } else {
+                DomainError::VotesExceedVoters {
+                    yes,
+                    no,
+                    abstain,
+                    total,
+                    voters: count,
+                }
             });
         }
         if let Tally::RollCall(ballots) = tally {
@@ -483,10 +539,12 @@ impl State {
             for (voter, _) in ballots {
                 let index = self.person_index(voter)?;
                 let name = || self.people[index].name.text.clone();
-                let present_in_seat = self.presence(index) == Presence::Present;
-                let Some(seat) = self.seat_of(index).filter(|_| present_in_seat) else {
-                    return Err(DomainError::VoterNotPresent(name()));
-                };
+                let seat = self
+                    .seat_acting(index)
+                    .map_err(|_| DomainError::VoterNotPresent(name()))?;
+                if !voters.contains(&seat) {
+                    return Err(DomainError::NotAVoter(name()));
+                }
                 if !seats.insert(seat) {
                     return Err(DomainError::VotedTwice(self.people[seat].name.text.clone()));
                 }

@@ -147,8 +147,16 @@ pub enum RosterError {
     TwoConveners(String, String),
     TwoCoConveners(String, String),
     GovernmentCoConvener(String),
-    RepresentativeForUnknownMember { name: String, for_member: PersonId },
-    RepresentativeForNonGovernment { name: String, member: String },
+    /// The convener is the lead agency's member (主政機關).
+    ConvenerNotLeadAgency(String),
+    RepresentativeForUnknownMember {
+        name: String,
+        for_member: PersonId,
+    },
+    RepresentativeForNonGovernment {
+        name: String,
+        member: String,
+    },
 }
 
 impl Roster {
@@ -180,6 +188,9 @@ impl Roster {
                             first.name.text.clone(),
                             member.name.text.clone(),
                         ));
+                    }
+                    if member.category != Category::LeadAgency {
+                        return Err(RosterError::ConvenerNotLeadAgency(member.name.text.clone()));
                     }
                     convener = Some(member);
                 }

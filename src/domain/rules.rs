@@ -60,9 +60,14 @@ impl Threshold {
         u32::try_from(minimum).unwrap_or(u32::MAX)
     }
 
-    /// A threshold is usable when its fraction lies in (0, 1].
+    /// A threshold is usable when its fraction lies in (0, 1] and it can be met: "more
+    /// than all members present" never can.
     pub fn is_sensible(&self) -> bool {
-        self.denominator > 0 && self.numerator > 0 && self.numerator <= self.denominator
+        let can_be_met = match self.comparison {
+            Comparison::MoreThan => self.numerator < self.denominator,
+            Comparison::AtLeast => self.numerator <= self.denominator,
+        };
+        self.denominator > 0 && self.numerator > 0 && can_be_met
     }
 }
 
@@ -77,7 +82,7 @@ pub enum TieRule {
     NotAdopted,
 }
 
-/// Which "members present" a vote is counted against.
+/// Which "members present" a vote is counted against, and who may vote in it.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub enum VoteDenominator {
     /// The members present when the room agreed to vote. Someone who leaves between the
@@ -101,6 +106,11 @@ pub struct RuleBook {
     pub tie: TieRule,
     #[serde(default)]
     pub vote_denominator: VoteDenominator,
+    /// Who may vote: by default the members present when the room agreed to vote, so
+    /// that a member arriving later is recorded as arriving, not as voting, and the
+    /// counts never exceed the denominator.
+    #[serde(default)]
+    pub voters: VoteDenominator,
     /// If set, the fraction of the roster's members that must be present to decide.
     #[serde(default)]
     pub quorum: Option<Threshold>,
@@ -113,6 +123,7 @@ impl Default for RuleBook {
             adoption: Threshold::HALF_OR_MORE,
             tie: TieRule::ChairDecides,
             vote_denominator: VoteDenominator::PresentWhenVoteOpened,
+            voters: VoteDenominator::PresentWhenVoteOpened,
             quorum: None,
         }
     }
@@ -145,38 +156,48 @@ impl RuleBook {
             .is_none_or(|quorum| quorum.is_met(present, roster_members))
     }
 
-    /// What a vote's counts mean under these rules.
+    /// What a vote's counts mean under these rules: adopted when yes reaches the
+    /// threshold and outnumbers no; an even split (yes equal to no, and reaching it) is
+    /// the tie rule's. Under the default half-or-more, yes reaching it already means no
+    /// cannot outnumber yes; under a threshold below one half, more no than yes is not
+    /// adopted however many said yes.
     pub fn vote_result(&self, yes: u32, no: u32, present: u32) -> VoteResult {
-        let yes_reaches = self.adoption.is_met(yes, present);
-        let no_reaches = self.adoption.is_met(no, present);
-        match (yes_reaches, no_reaches) {
-            (true, true) => match self.tie {
+        if !self.adoption.is_met(yes, present) {
+            return VoteResult::NotAdopted;
+        }
+        match yes.cmp(&no) {
+            std::cmp::Ordering::Greater => VoteResult::Adopted,
+            std::cmp::Ordering::Equal => match self.tie {
                 TieRule::ChairDecides => VoteResult::EvenSplit,
                 TieRule::NotAdopted => VoteResult::NotAdopted,
             },
-            (true, false) => VoteResult::Adopted,
-            (false, _) => VoteResult::NotAdopted,
+            std::cmp::Ordering::Less => VoteResult::NotAdopted,
         }
     }
 
-    /// Checks the rule book itself, for hand-edited files.
-    pub fn validate(&self) -> Result<(), String> {
-        for (name, threshold) in [
+    /// Checks the rule book itself, for hand-edited files: every threshold can be met.
+    pub fn validate(&self) -> Result<(), RuleBookError> {
+        for (field, threshold) in [
             ("consent_to_vote", Some(self.consent_to_vote)),
             ("adoption", Some(self.adoption)),
             ("quorum", self.quorum),
         ] {
-            if let Some(t) = threshold
-                && !t.is_sensible()
+            if let Some(threshold) = threshold
+                && !threshold.is_sensible()
             {
-                return Err(format!(
-                    "rule book: {name} is {}/{}; a threshold must be a fraction between 0 and 1 with a denominator above 0",
-                    t.numerator, t.denominator
-                ));
+                return Err(RuleBookError { field, threshold });
             }
         }
         Ok(())
     }
+}
+
+/// A threshold of the rule book that cannot be used: not a fraction between 0 and 1,
+/// or one that can never be met. `field` names it as the file does.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RuleBookError {
+    pub field: &'static str,
+    pub threshold: Threshold,
 }
 
 /// What a vote's counts mean.
@@ -277,6 +298,46 @@ mod tests {
             },
             ..RuleBook::default()
         };
-        assert!(rules.validate().unwrap_err().contains("adoption is 3/2"));
+        assert_eq!(rules.validate().map_err(|e| e.field), Err("adoption"));
+    }
+
+    #[test]
+    fn more_than_all_members_present_can_never_be_met_and_is_refused() {
+        let all = Threshold {
+            comparison: Comparison::MoreThan,
+            numerator: 1,
+            denominator: 1,
+        };
+        let rules = RuleBook {
+            consent_to_vote: all,
+            ..RuleBook::default()
+        };
+        assert_eq!(
+            rules.validate(),
+            Err(RuleBookError {
+                field: "consent_to_vote",
+                threshold: all
+            })
+        );
+        let everyone = Threshold {
+            comparison: Comparison::AtLeast,
+            ..all
+        };
+        assert!(everyone.is_sensible(), "all of them can be met");
+    }
+
+    #[test]
+    fn under_a_one_third_rule_four_yes_five_no_is_not_adopted_nor_an_even_split() {
+        let rules = RuleBook {
+            adoption: Threshold {
+                comparison: Comparison::AtLeast,
+                numerator: 1,
+                denominator: 3,
+            },
+            ..RuleBook::default()
+        };
+        assert_eq!(rules.vote_result(4, 5, 10), VoteResult::NotAdopted);
+        assert_eq!(rules.vote_result(5, 4, 10), VoteResult::Adopted);
+        assert_eq!(rules.vote_result(4, 4, 10), VoteResult::EvenSplit);
     }
 }

@@ -10,7 +10,7 @@ use super::error::DomainError;
 use super::event::{Event, Seq};
 use super::follow_up::FollowUpEntry;
 use super::people::Roster;
-use super::rules::RuleBook;
+use super::rules::{RuleBook, RuleBookError};
 use super::state::State;
 use super::text::Text;
 
@@ -66,7 +66,7 @@ pub enum SessionError {
     )]
     NewerFormat { found: u32 },
     #[error("{0}")]
-    Rules(String),
+    Rules(RuleBookError),
     #[error(
         "agenda item \"{item}\" ({section}) comes after a later part of the meeting; keep the agenda in the order previous minutes, follow-up, reports, discussion, extempore, adjournment"
     )]
@@ -77,6 +77,14 @@ pub enum SessionError {
         "the log's event {found} comes after event {previous}; events must be numbered in increasing order"
     )]
     LogOutOfOrder { previous: Seq, found: Seq },
+    #[error(
+        "the log's event {seq} is stamped {at}, before the event before it ({previous}); events are recorded in time order"
+    )]
+    OutOfTimeOrder {
+        seq: Seq,
+        at: String,
+        previous: String,
+    },
     #[error("the log's event {seq} cannot be applied: {error}")]
     Log { seq: Seq, error: DomainError },
 }
@@ -120,15 +128,25 @@ impl Session {
             }
             previous_section = Some(item.section);
         }
-        let mut previous = Seq(0);
+        let mut previous: Option<&Event> = None;
         for event in &self.log {
-            if event.seq <= previous {
+            let previous_seq = previous.map_or(Seq(0), |e| e.seq);
+            if event.seq <= previous_seq {
                 return Err(SessionError::LogOutOfOrder {
-                    previous,
+                    previous: previous_seq,
                     found: event.seq,
                 });
             }
-            previous = event.seq;
+            if let Some(before) = previous
+                && event.at < before.at
+            {
+                return Err(SessionError::OutOfTimeOrder {
+                    seq: event.seq,
+                    at: event.at.to_rfc3339(),
+                    previous: before.at.to_rfc3339(),
+                });
+            }
+            previous = Some(event);
         }
         State::fold(self, self.log.iter()).map_err(|(seq, error)| {
             if seq == Seq(0) {

@@ -359,6 +359,9 @@ impl State {
             }
             EventKind::MotionAdded(motion) => {
                 self.refuse_if_adjourned()?;
+                if let Some(proposer) = &motion.proposer {
+                    self.check_proposer(proposer)?;
+                }
                 self.add_motion(motion.clone(), true)?;
             }
             EventKind::ConsensusRoundOpened { motion } => self.open_round(motion, at)?,
@@ -430,6 +433,15 @@ impl State {
             }
         }
         Ok(())
+    }
+
+    /// Whether `proposer` may move a motion on the day: a member present (a name typed
+    /// in is kept as typed, someone the roster does not know).
+    pub fn check_proposer(&self, proposer: &Speaker) -> Result<(), DomainError> {
+        match proposer {
+            Speaker::Person(id) => self.seat_acting(self.person_index(id)?).map(|_| ()),
+            Speaker::Named(_) => Ok(()),
+        }
     }
 
     pub(super) fn refuse_if_adjourned(&self) -> Result<(), DomainError> {

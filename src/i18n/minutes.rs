@@ -68,6 +68,7 @@ labels! {
     METHOD = "表決方式", "Method";
     OBJECTION = "異議", "Objection";
     RESERVATION = "保留意見", "Reservation";
+    NON_MEMBER_VIEW = "非委員意見（不阻擋共識）", "Non-member's view (does not block)";
     CONSENT_PASSED = "同意付表決", "put to a vote";
     CONSENT_FAILED = "未達同意門檻，不付表決", "not put to a vote";
     NO_CONSENSUS = "未達共識", "No consensus";

@@ -5,7 +5,7 @@
 
 use std::fmt;
 
-use crate::domain::{DomainError, Lang, RosterError, Stage, StageHint};
+use crate::domain::{DomainError, Lang, RosterError, RuleBookError, Stage, StageHint, Threshold};
 use crate::net::{HelloProblem, ProtocolFault, Refusal, TurnedAway};
 
 use super::l;
@@ -140,6 +140,15 @@ fn english(error: &DomainError) -> String {
         E::ObserverCannotBlock(name) => format!(
             "{name} is an observer (列席) and has no vote; record it as a reservation instead"
         ),
+        E::ObserverCannotAct(name) => {
+            format!("{name} is an observer (列席): only members present propose and vote")
+        }
+        E::MemberNotPresent(name) => {
+            format!("{name} is not in the room: only members present object, propose and vote")
+        }
+        E::NonMemberCannotBlock(name) => format!(
+            "{name} is not a member: their objection is recorded but cannot block; record it as a reservation"
+        ),
         E::NobodyPresent => "no members are present".to_owned(),
         E::AgreeExceedsPresent { agree, present } => {
             format!("{agree} agree, but only {present} members are present")
@@ -153,7 +162,22 @@ fn english(error: &DomainError) -> String {
         } => format!(
             "{yes} yes + {no} no + {abstain} abstain = {total} votes, but only {present} members are present"
         ),
+        E::VotesExceedVoters {
+            yes,
+            no,
+            abstain,
+            total,
+            voters,
+        } => format!(
+            "{yes} yes + {no} no + {abstain} abstain = {total} votes, but only the {voters} members present when the vote opened vote in it"
+        ),
+        E::EmptyTally => {
+            "nothing was counted: type the yes, no and abstain counts, or call the roll".to_owned()
+        }
         E::VoterNotPresent(name) => format!("{name} is not a member present and cannot vote"),
+        E::NotAVoter(name) => format!(
+            "{name} came in after the vote opened and does not vote in it (recorded as arriving)"
+        ),
         E::VotedTwice(name) => format!("{name} is called twice in the roll call"),
         E::NotQuorate { present, needed } => {
             format!("no quorum: {present} members present, {needed} needed")
@@ -197,6 +221,15 @@ fn chinese(error: &DomainError) -> String {
         E::ObserverCannotBlock(name) => {
             format!("{name} 為列席人員，無表決權，不能提出阻擋性異議；請記為保留意見")
         }
+        E::ObserverCannotAct(name) => {
+            format!("{name} 為列席人員：只有在場委員可以提案與表決")
+        }
+        E::MemberNotPresent(name) => {
+            format!("{name} 不在場：只有在場委員可以提出異議、提案與表決")
+        }
+        E::NonMemberCannotBlock(name) => {
+            format!("{name} 不是委員：意見照錄，但不能阻擋共識；請記為保留意見")
+        }
         E::NobodyPresent => "沒有出席委員".to_owned(),
         E::AgreeExceedsPresent { agree, present } => {
             format!("同意 {agree} 人，但出席委員只有 {present} 人")
@@ -210,7 +243,20 @@ fn chinese(error: &DomainError) -> String {
         } => format!(
             "贊成 {yes} + 反對 {no} + 棄權 {abstain} = {total} 票，但出席委員只有 {present} 人"
         ),
+        E::VotesExceedVoters {
+            yes,
+            no,
+            abstain,
+            total,
+            voters,
+        } => format!(
+            "贊成 {yes} + 反對 {no} + 棄權 {abstain} = {total} 票，但表決開始時在場可投票的委員只有 {voters} 人"
+        ),
+        E::EmptyTally => "尚未計票：請輸入贊成、反對、棄權人數，或唱名表決".to_owned(),
         E::VoterNotPresent(name) => format!("{name} 不是在場委員，不能投票"),
+        E::NotAVoter(name) => {
+            format!("{name} 於表決開始後才到場，不參加本次表決（記為到場）")
+        }
         E::VotedTwice(name) => format!("{name} 的席次重複投票"),
         E::NotQuorate { present, needed } => {
             format!("未達法定人數：出席 {present} 人，需 {needed} 人")
@@ -288,6 +334,12 @@ pub fn roster(error: &RosterError, lang: Lang) -> String {
         R::TwoCoConveners(a, b) => format!(
             "there are two co-conveners, {a} and {b}; the rules allow one (共同召集人 1 人)"
         ),
+        R::ConvenerNotLeadAgency(name) if zh => {
+            format!("{name} 不是主政機關的委員，不能擔任召集人：召集人由主政機關副首長擔任")
+        }
+        R::ConvenerNotLeadAgency(name) => format!(
+            "{name} is not the lead agency's member and cannot be convener: the convener is the lead agency's deputy head (主政機關)"
+        ),
         R::GovernmentCoConvener(name) if zh => {
             format!("{name} 為政府方委員，不能擔任共同召集人：共同召集人由非政府委員中推派")
         }
@@ -326,6 +378,25 @@ impl fmt::Display for RosterError {
 }
 
 impl std::error::Error for RosterError {}
+
+/// A rule book whose threshold cannot be used, for the file's reader.
+impl fmt::Display for RuleBookError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let Threshold {
+            numerator,
+            denominator,
+            ..
+        } = self.threshold;
+        write!(
+            f,
+            "rule book: {} is {} {numerator}/{denominator}; a threshold must be a fraction between 0 and 1 with a denominator above 0, and one that can be met",
+            self.field,
+            super::threshold_words(self.threshold, Lang::En)
+        )
+    }
+}
+
+impl std::error::Error for RuleBookError {}
 
 #[cfg(test)]
 mod tests {

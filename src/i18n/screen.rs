@@ -126,6 +126,7 @@ pub const NO_MOTION: Label = l(
 pub const PROPOSER: Label = l("提案", "Proposed by");
 pub const BLOCKING: Label = l("異議", "objection");
 pub const RESERVATION: Label = l("保留意見", "reservation");
+pub const NON_MEMBER_VIEW: Label = l("非委員意見", "non-member's view");
 pub const NO_OBJECTIONS_YET: Label = l("尚無異議", "no objections so far");
 pub const EVEN_SPLIT: Label = l(
     "可否同數，取決於主席（h）",
@@ -226,6 +227,10 @@ pub const YES: Label = l("贊成", "Yes");
 pub const NO: Label = l("反對", "No");
 pub const ABSTAIN: Label = l("棄權", "Abstain");
 pub const FREE_TEXT: Label = l("自由輸入", "type a name");
+pub const TYPED_NON_MEMBER: Label = l(
+    "非委員（意見照錄，不阻擋共識）",
+    "not a member (recorded, does not block)",
+);
 pub const NOT_A_NUMBER: Label = l("請輸入數字", "Type a number");
 pub const NOT_A_DATE: Label = l(
     "日期格式為 YYYY-MM-DD，例如 2026-12-31",

@@ -37,6 +37,14 @@ pub enum LoadError {
     },
     #[error("{path}: {source}")]
     Invalid { path: PathBuf, source: SessionError },
+    /// The same, where the file says it: the event or the rule at fault.
+    #[error("{path}:{line}:{column}: {source}")]
+    InvalidAt {
+        path: PathBuf,
+        line: usize,
+        column: usize,
+        source: SessionError,
+    },
 }
 
 /// Reads and checks a session file, folding its log.
@@ -69,10 +77,50 @@ pub fn parse(text: &str, path: &Path) -> Result<Meeting, LoadError> {
             message,
         }
     })?;
-    Meeting::open(session).map_err(|source| LoadError::Invalid {
-        path: path.to_owned(),
-        source,
+    Meeting::open(session).map_err(|source| match locate(text, &source) {
+        Some((line, column)) => LoadError::InvalidAt {
+            path: path.to_owned(),
+            line,
+            column,
+            source,
+        },
+        None => LoadError::Invalid {
+            path: path.to_owned(),
+            source,
+        },
     })
+}
+
+/// Where in the file the fault of a session that parsed lies: the line and column of
+/// the event at fault, or of the rule book's field; `None` when it is not one place.
+fn locate(text: &str, error: &SessionError) -> Option<(usize, usize)> {
+    let seq = match error {
+        SessionError::Log { seq, .. } | SessionError::OutOfTimeOrder { seq, .. } => *seq,
+        SessionError::LogOutOfOrder { found, .. } => *found,
+        SessionError::Rules(e) => {
+            let rules = text.find("rules:")?;
+            return position(text, rules + text[rules..].find(&format!("{}:", e.field))?);
+        }
+        _ => return None,
+    };
+    let log = text.find("log:")?;
+    let needle = format!("seq: {}", seq.0);
+    let at = text[log..]
+        .match_indices(&needle)
+        .map(|(i, _)| log + i)
+        // `seq: 1` is also the start of `seq: 10`: the number must end there.
+        .find(|&i| !text[i + needle.len()..].starts_with(|c: char| c.is_ascii_digit()))?;
+    // The event's opening parenthesis.
+    position(text, text[..at].rfind('(')?)
+}
+
+/// The 1-based line and column of a byte offset.
+fn position(text: &str, offset: usize) -> Option<(usize, usize)> {
+    let before = text.get(..offset)?;
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |n| n + 1);
+    let column = before[line_start..].chars().count() + 1;
+    Some((line, column))
 }
 
 /// Parses session text. A file in the layout Roundtable writes, the log one event to a

@@ -535,6 +535,7 @@ fn line_of(error: &RosterError, roster: &Roster, lines: &Lines) -> u64 {
             found.get(1).or(found.first()).copied()
         }
         RosterError::TwoConveners(..) => member_line(&|m| m.seat == SeatRole::Convener, 1),
+        RosterError::ConvenerNotLeadAgency(_) => member_line(&|m| m.seat == SeatRole::Convener, 0),
         RosterError::TwoCoConveners(..) => member_line(&|m| m.seat == SeatRole::CoConvener, 1),
         RosterError::GovernmentCoConvener(_) => member_line(
             &|m| m.seat == SeatRole::CoConvener && m.side() == Side::Government,

@@ -20,6 +20,20 @@ impl Purpose for PickPurpose {
         !matches!(self, PickPurpose::Objector { .. })
     }
 
+    fn only_who_may_act(&self) -> bool {
+        matches!(
+            self,
+            PickPurpose::Objector { blocking: true, .. } | PickPurpose::Proposer { .. }
+        )
+    }
+
+    fn typed_name(&self) -> Label {
+        match self {
+            PickPurpose::Objector { blocking: true, .. } => s::TYPED_NON_MEMBER,
+            _ => s::FREE_TEXT,
+        }
+    }
+
     fn question(&self) -> Label {
         match self {
             PickPurpose::NoteSpeaker => s::ASK_NOTE_SPEAKER,
@@ -76,8 +90,13 @@ pub struct RollCall {
 }
 
 impl RollCall {
-    /// One row per member seat occupied now: the member, or their representative.
+    /// One row per seat that votes (by the rule book, those present when the vote
+    /// opened) and is in the room now: the member, or their representative.
     pub fn new(motion: MotionId, state: &State) -> RollCall {
+        let voters = state
+            .motion(&motion)
+            .map(|m| state.voter_seats(m))
+            .unwrap_or_default();
         let mut seats_taken = vec![false; state.people.len()];
         let mut rows = Vec::new();
         for (i, person) in state.people.iter().enumerate() {
@@ -86,7 +105,10 @@ impl RollCall {
                 Role::Representative { seat, .. } => seat,
                 Role::Observer => continue,
             };
-            if state.presence(i) != Presence::Present || seats_taken[seat] {
+            if state.presence(i) != Presence::Present
+                || seats_taken[seat]
+                || !voters.contains(&seat)
+            {
                 continue;
             }
             seats_taken[seat] = true;

@@ -11,7 +11,7 @@ use super::keys::{Binding, Context, Named};
 use super::layout;
 use super::line_editor::LineEditor;
 use super::people::People;
-use super::picker::{PickRow, Picker, name_column};
+use super::picker::{PickRow, Picker, Purpose, name_column};
 use super::theme;
 use super::view::{put, style_row};
 use crate::domain::Lang;
@@ -62,7 +62,7 @@ pub fn framed(frame: &mut Frame, area: Rect, title: &str) -> Rect {
 }
 
 /// A picker's list under its query: the rows that fit around the selection.
-pub fn picker_list<P>(
+pub fn picker_list<P: Purpose>(
     buf: &mut Buffer,
     body: Rect,
     picker: &Picker<P>,
@@ -88,7 +88,7 @@ pub fn picker_list<P>(
             PickRow::Person(_) => continue,
             PickRow::Free => format!(
                 "＋ {}「{}」",
-                s::FREE_TEXT.get(lang),
+                picker.purpose.typed_name().get(lang),
                 picker.query.as_str().trim()
             ),
         };

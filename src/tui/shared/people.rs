@@ -11,6 +11,9 @@ pub trait People {
     fn id(&self, i: usize) -> &PersonId;
     fn organisation(&self, i: usize) -> &Text;
     fn presence(&self, i: usize) -> Presence;
+    /// Whether they may act on a motion now: a member present, or a representative
+    /// present in a member's seat (the domain's `State::seat_acting`).
+    fn may_act(&self, i: usize) -> bool;
     fn find(&self, id: &PersonId) -> Option<usize>;
 }
 
@@ -33,6 +36,10 @@ impl People for State {
 
     fn presence(&self, i: usize) -> Presence {
         State::presence(self, i)
+    }
+
+    fn may_act(&self, i: usize) -> bool {
+        self.seat_acting(i).is_ok()
     }
 
     fn find(&self, id: &PersonId) -> Option<usize> {
@@ -65,6 +72,11 @@ impl People for Vec<PersonView> {
         } else {
             Presence::Absent
         }
+    }
+
+    fn may_act(&self, i: usize) -> bool {
+        // A seat (member or representative) has a side; an observer has none.
+        self[i].present && self[i].side.is_some()
     }
 
     fn find(&self, id: &PersonId) -> Option<usize> {

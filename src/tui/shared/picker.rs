@@ -5,7 +5,7 @@
 use super::line_editor::LineEditor;
 use super::people::People;
 use crate::domain::{Presence, Speaker};
-use crate::i18n::Label;
+use crate::i18n::{Label, screen as s};
 use crate::width::width;
 
 /// What a picker is choosing for.
@@ -14,6 +14,15 @@ pub trait Purpose {
     fn allows_nobody(&self) -> bool;
     /// The dialog's question.
     fn question(&self) -> Label;
+    /// Whether only those who may act on a motion now are offered (a blocking
+    /// objection, a proposer), rather than everyone.
+    fn only_who_may_act(&self) -> bool {
+        false
+    }
+    /// How the row for a name typed in reads.
+    fn typed_name(&self) -> Label {
+        s::FREE_TEXT
+    }
 }
 
 /// One row of the picker.
@@ -65,7 +74,7 @@ impl<P: Purpose> Picker<P> {
                     .is_some_and(|en| en.to_lowercase().contains(&query))
                 || people.id(i).0.to_lowercase().contains(&query)
                 || people.organisation(i).text.to_lowercase().contains(&query);
-            if !matches {
+            if !matches || (self.purpose.only_who_may_act() && !people.may_act(i)) {
                 continue;
             }
             if people.presence(i) == Presence::Present {

@@ -61,10 +61,10 @@ impl<'a> Builder<'a> {
             line.push(plain_span(if lang == Lang::ZhTw { "。" } else { "." }));
             proceedings.push(line);
             for objection in raised {
-                let kind = if objection.blocking {
-                    l::OBJECTION
-                } else {
-                    l::RESERVATION
+                let kind = match (objection.blocking, objection.by_member()) {
+                    (true, _) => l::OBJECTION,
+                    (false, true) => l::RESERVATION,
+                    (false, false) => l::NON_MEMBER_VIEW,
                 };
                 let mut line = plain(format!("{}{}", self.label(kind), colon(lang)));
                 line.extend(self.speaker(&objection.speaker));

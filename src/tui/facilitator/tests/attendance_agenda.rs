@@ -109,6 +109,7 @@ fn the_meeting_starts_items_run_and_it_adjourns() {
 #[test]
 fn an_extempore_motion_becomes_its_own_item_with_its_motion() {
     let mut app = demo();
+    toggle(&mut app, "civic-participation");
     app.focus = Panel::Agenda;
     ch(&mut app, 'x');
     type_text(&mut app, "請中選會於下次會議報告無障礙檢測結果");
@@ -131,4 +132,23 @@ fn an_extempore_motion_becomes_its_own_item_with_its_motion() {
     // It is selected in the agenda, ready to start.
     let selected = app.agenda.selected_item().map(|i| &state.items[i].item.id);
     assert_eq!(selected, Some(&item.item.id));
+}
+
+#[test]
+fn a_member_not_in_the_room_is_not_offered_as_a_proposer() {
+    let mut app = demo();
+    app.focus = Panel::Agenda;
+    ch(&mut app, 'x');
+    type_text(&mut app, "請中選會於下次會議報告無障礙檢測結果");
+    press(&mut app, KeyCode::Enter);
+    type_text(&mut app, "周明");
+    let Some(Dialog::Picker(picker)) = &app.dialog else {
+        panic!("the proposer picker");
+    };
+    let absent = person(&app, "civic-participation");
+    assert!(
+        !picker
+            .rows
+            .contains(&crate::tui::shared::picker::PickRow::Person(absent))
+    );
 }

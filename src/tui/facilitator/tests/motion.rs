@@ -70,6 +70,22 @@ fn five_of_ten_agreeing_does_not_put_it_to_a_vote() {
 }
 
 #[test]
+fn confirming_the_vote_with_nothing_typed_is_refused_not_recorded_as_nought() {
+    let mut app = demo();
+    the_motion_through_failed_consensus(&mut app);
+    ch(&mut app, 'a');
+    type_text(&mut app, "7");
+    press(&mut app, KeyCode::Enter);
+    ch(&mut app, 'v');
+    let effects = press(&mut app, KeyCode::Enter);
+    assert!(effects.is_empty(), "nothing recorded: {effects:?}");
+    assert_eq!(open_source(&app).stage, Stage::Voting);
+    let message = app.message.clone().expect("the refusal is shown");
+    assert!(message.text.contains("尚未計票"), "{}", message.text);
+    assert!(matches!(app.dialog, Some(Dialog::Counts(_))), "still open");
+}
+
+#[test]
 fn votes_exceeding_the_members_present_are_refused_and_change_nothing() {
     let mut app = demo();
     the_motion_through_failed_consensus(&mut app);
@@ -236,7 +252,7 @@ fn deferring_and_withdrawing_close_an_open_motion() {
 }
 
 #[test]
-fn an_observer_cannot_block_and_is_told_to_record_a_reservation() {
+fn an_observer_is_not_offered_to_block_and_her_objection_is_recorded_without_blocking() {
     let mut app = demo();
     ten_present(&mut app);
     toggle(&mut app, "public-reporter");
@@ -245,10 +261,65 @@ fn an_observer_cannot_block_and_is_told_to_record_a_reservation() {
     ch(&mut app, 'c');
     ch(&mut app, 'o');
     type_text(&mut app, "林曉薇");
+    let Some(Dialog::Picker(picker)) = &app.dialog else {
+        panic!("the objector picker");
+    };
+    assert_eq!(
+        picker.rows,
+        vec![crate::tui::shared::picker::PickRow::Free],
+        "only who may block is offered; her name is a name typed in"
+    );
+    let screen = screen_text(&render(&app, 120, 40));
+    assert!(
+        screen.contains("非委員（意見照錄，不阻擋共識）「林曉薇」"),
+        "{screen}"
+    );
     press(&mut app, KeyCode::Enter);
     type_text(&mut app, "反對");
     press(&mut app, KeyCode::Enter);
-    assert_eq!(open_source(&app).objections.len(), 0);
-    let message = app.message.clone().expect("a refusal");
-    assert!(message.text.contains("保留意見"), "{}", message.text);
+    let objections = &open_source(&app).objections;
+    assert_eq!(objections.len(), 1, "recorded");
+    assert!(!objections[0].blocking, "but not blocking");
+    ch(&mut app, 'e');
+    assert_eq!(
+        open_source(&app).stage,
+        Stage::Closed(Outcome::AdoptedByConsensus),
+        "her view does not stop consensus"
+    );
+}
+
+#[test]
+fn a_member_not_in_the_room_is_not_offered_to_block() {
+    let mut app = demo();
+    ten_present(&mut app);
+    start_item(&mut app, "discussion-open-source");
+    app.focus = Panel::Motion;
+    ch(&mut app, 'c');
+    ch(&mut app, 'o');
+    let Some(Dialog::Picker(picker)) = &app.dialog else {
+        panic!("the objector picker");
+    };
+    let state = app.state();
+    let offered: Vec<usize> = picker
+        .rows
+        .iter()
+        .filter_map(|row| match row {
+            crate::tui::shared::picker::PickRow::Person(i) => Some(*i),
+            _ => None,
+        })
+        .collect();
+    assert!(!offered.is_empty());
+    for i in offered {
+        assert!(
+            state.seat_acting(i).is_ok(),
+            "{} may act",
+            state.people[i].name.text
+        );
+    }
+    let absent = person(&app, "nics");
+    assert!(
+        !picker
+            .rows
+            .contains(&crate::tui::shared::picker::PickRow::Person(absent))
+    );
 }

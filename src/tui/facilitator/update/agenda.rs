@@ -4,7 +4,7 @@
 use super::Effect;
 use super::recording::record;
 use crate::domain::{AgendaItem, EventKind, ItemId, Motion, MotionId, Section, Speaker, Text};
-use crate::i18n::screen as s;
+use crate::i18n::{refusals, screen as s};
 use crate::tui::facilitator::action::Action;
 use crate::tui::facilitator::app::App;
 use crate::tui::facilitator::dialog::{Dialog, TextPurpose};
@@ -44,6 +44,11 @@ pub(super) fn add_extempore_motion(
     text: &str,
     proposer: Option<Speaker>,
 ) -> Vec<Effect> {
+    // Asked before the item is added, so a refused proposer leaves no item behind.
+    if let Some(Err(error)) = proposer.as_ref().map(|p| app.state().check_proposer(p)) {
+        app.refuse(refusals::refusal(&error, app.lang));
+        return Vec::new();
+    }
     let state = app.state();
     let mut n = state
         .items

@@ -186,8 +186,11 @@ fn confirm_pick(app: &mut App, purpose: PickPurpose, choice: Option<Speaker>) ->
             Vec::new()
         }
         PickPurpose::Objector { motion, blocking } => {
-            // Someone must be named: an objection is recorded with who raised it.
+            // Someone must be named: an objection is recorded with who raised it. A
+            // name typed in is not a member's: the row said so, and their objection is
+            // recorded without blocking.
             if let Some(speaker) = choice {
+                let blocking = blocking && matches!(speaker, Speaker::Person(_));
                 app.dialog = Some(Dialog::text(TextPurpose::ObjectionReason {
                     motion,
                     speaker,

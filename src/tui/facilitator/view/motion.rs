@@ -146,10 +146,10 @@ fn procedure_lines(app: &App, m: &MotionState, w: usize) -> Vec<(String, Style)>
         };
         push(&mut lines, &head, theme::dim(), w);
         for o in objections {
-            let (label, style) = if o.blocking {
-                (s::BLOCKING.get(lang), theme::not_adopted())
-            } else {
-                (s::RESERVATION.get(lang), theme::left())
+            let (label, style) = match (o.blocking, o.by_member()) {
+                (true, _) => (s::BLOCKING.get(lang), theme::not_adopted()),
+                (false, true) => (s::RESERVATION.get(lang), theme::left()),
+                (false, false) => (s::NON_MEMBER_VIEW.get(lang), theme::left()),
             };
             let who = crate::tui::shared::people::speaker_name(state, &o.speaker, lang);
             let reason = o.reason.get(lang);
