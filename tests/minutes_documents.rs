@@ -273,7 +273,7 @@ fn every_vote_is_written_out_with_the_threshold_in_words_and_numbers() {
     assert!(zh.contains("出席 13 人，過半數為 7 人；同意 10 人，同意付表決"));
     assert!(zh.contains("異議：王俊傑主任 — 憑證驗證模組不宜於上線前全部公開。"));
     assert!(zh.contains("保留意見：鄭凱文政策主任 — 保存期限宜縮短為 3 個月。"));
-    assert!(zh.contains("內政部戶政司 — 李雅婷（科長）"));
+    assert!(zh.contains("內政部戶政司司長 黃建國（李雅婷科長代理）"));
     assert!(zh.contains("**請假**：國家資通安全研究院副院長 劉淑芬"));
     let en = String::from_utf8(
         minutes(&demo(), Format::Markdown, Languages::English)

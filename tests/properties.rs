@@ -1,5 +1,6 @@
 //! Properties of the thresholds and of the log: whatever the meeting does, the state
-//! on screen is the log folded, and undo then redo gives back the same meeting.
+//! on screen is the log folded, undo then redo gives back the same meeting, the
+//! minutes count the seats the screen counts, and no decision breaks the rules.
 
 use chrono::{DateTime, Duration, FixedOffset};
 use proptest::prelude::*;
@@ -115,6 +116,8 @@ enum Step {
     Vote(u32, u32, u32),
     Chair(bool),
     Defer,
+    Start,
+    Adjourn,
     Undo,
     Redo,
 }
@@ -133,6 +136,8 @@ fn step() -> impl Strategy<Value = Step> {
         (0u32..4, 0u32..4, 0u32..3).prop_map(|(y, n, a)| Step::Vote(y, n, a)),
         any::<bool>().prop_map(Step::Chair),
         Just(Step::Defer),
+        Just(Step::Start),
+        Just(Step::Adjourn),
         Just(Step::Undo),
         Just(Step::Undo),
         Just(Step::Redo),
@@ -189,6 +194,8 @@ fn take(meeting: &mut Meeting, minute: u32, step: &Step) -> Result<(), DomainErr
             adopted: *adopted,
         },
         Step::Defer => EventKind::MotionDeferred { motion: motion() },
+        Step::Start => EventKind::MeetingStarted,
+        Step::Adjourn => EventKind::MeetingAdjourned,
         Step::Undo => return meeting.undo(at(minute), by).map(|_| ()),
         Step::Redo => return meeting.redo(at(minute), by).map(|_| ()),
     };
@@ -237,6 +244,132 @@ proptest! {
             prop_assert_eq!(&after.notes, &before.notes);
             prop_assert_eq!(after.present_members(), before.present_members());
             prop_assert_eq!(after.log_len, before.log_len + 2);
+        }
+    }
+}
+
+/// The member seats anyone sat in, by side, counted here from the people's own
+/// times in the room rather than asked of the domain.
+fn seats_sat_in(state: &State) -> (usize, usize) {
+    let mut sat_in = vec![false; state.people.len()];
+    for (index, person) in state.people.iter().enumerate() {
+        if state.stints(index).is_empty() {
+            continue;
+        }
+        match person.role {
+            Role::Member { .. } => sat_in[index] = true,
+            Role::Representative { seat, .. } => sat_in[seat] = true,
+            Role::Observer => {}
+        }
+    }
+    let on = |side: Side| {
+        state
+            .people
+            .iter()
+            .enumerate()
+            .filter(|&(i, p)| sat_in[i] && p.side(&state.people) == Some(side))
+            .count()
+    };
+    (on(Side::Government), on(Side::NonGovernment))
+}
+
+/// The head count and the names on the minutes' line for one side, e.g.
+/// "政府機關（2 人）：g1、g2（代表代理，14:03 到）": the count in the label, and the
+/// names separated by 、 outside any parentheses.
+fn minutes_side(minutes: &str, label: &str) -> (usize, usize) {
+    let line = minutes
+        .lines()
+        .map(|l| l.trim_start_matches("- "))
+        .find(|l| l.starts_with(&format!("{label}（")))
+        .unwrap_or_else(|| panic!("no {label} line in:\n{minutes}"));
+    let (head, names) = line.split_once("：").expect("a label and its names");
+    let count: usize = head
+        .trim_start_matches(&format!("{label}（"))
+        .trim_end_matches(" 人）")
+        .parse()
+        .expect("a head count");
+    if names == "無" {
+        return (count, 0);
+    }
+    let mut depth = 0i32;
+    let mut listed = 1;
+    for c in names.chars() {
+        match c {
+            '（' => depth += 1,
+            '）' => depth -= 1,
+            '、' if depth == 0 => listed += 1,
+            _ => {}
+        }
+    }
+    (count, listed)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    #[test]
+    fn the_minutes_count_each_seat_once_as_the_screen_does(
+        steps in prop::collection::vec(step(), 1..60)
+    ) {
+        let mut meeting = forum();
+        for (minute, step) in steps.iter().enumerate() {
+            let _ = take(&mut meeting, u32::try_from(minute).expect("few steps"), step);
+        }
+        let state = meeting.state();
+        let bytes = roundtable::minutes::minutes(
+            &meeting,
+            roundtable::minutes::Format::Markdown,
+            roundtable::minutes::Languages::Chinese,
+        )
+        .expect("renders")
+        .bytes;
+        let minutes = String::from_utf8(bytes).expect("UTF-8");
+        let (government, government_listed) = minutes_side(&minutes, "政府機關");
+        let (non_government, non_government_listed) = minutes_side(&minutes, "非政府");
+        prop_assert_eq!((government, non_government), seats_sat_in(state));
+        prop_assert_eq!(government, government_listed);
+        prop_assert_eq!(non_government, non_government_listed);
+        let attended = state.attended_members();
+        prop_assert_eq!(
+            (government, non_government),
+            (attended.government as usize, attended.non_government as usize)
+        );
+        // Nobody has left: everyone who came is still in, and the screen's count of
+        // seats present is the minutes' count.
+        let nobody_left = (0..state.people.len())
+            .all(|i| state.stints(i).iter().all(|s| s.left.is_none()));
+        if nobody_left && state.adjourned.is_none() {
+            prop_assert_eq!(state.present_members(), attended);
+        }
+    }
+
+    #[test]
+    fn no_decision_breaks_the_rules(steps in prop::collection::vec(step(), 1..80)) {
+        let mut meeting = forum();
+        for (minute, step) in steps.iter().enumerate() {
+            let _ = take(&mut meeting, u32::try_from(minute).expect("few steps"), step);
+        }
+        let state = meeting.state();
+        for motion in &state.motions {
+            for consent in &motion.consents {
+                prop_assert!(consent.agree <= consent.stamp.present.total());
+            }
+            if let Some(vote) = &motion.vote {
+                let (yes, no, abstain) = vote.tally.counts();
+                prop_assert!(yes + no + abstain > 0, "an empty count was recorded");
+                prop_assert!(
+                    yes + no + abstain <= vote.denominator,
+                    "{} votes against {} voters", yes + no + abstain, vote.denominator
+                );
+            }
+            if let (Some(outcome), Some(closed)) = (motion.outcome(), &motion.closed)
+                && !matches!(outcome, Outcome::Deferred | Outcome::Withdrawn)
+            {
+                prop_assert!(closed.present.total() > 0, "{outcome:?} with nobody present");
+                if let Some(adjourned) = state.adjourned {
+                    prop_assert!(closed.at <= adjourned, "{outcome:?} after adjournment");
+                }
+            }
         }
     }
 }

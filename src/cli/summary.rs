@@ -4,9 +4,9 @@
 use std::fmt::Write;
 
 use crate::domain::commitments::commitment_by_number;
-use crate::domain::{Lang, Meeting, Role, Section, Stamp, Text};
-use crate::i18n::summary::{self as words, count, parenthesised};
-use crate::i18n::{self, Label, colon, list_separator};
+use crate::domain::{Lang, Meeting, Role, SeatRecord, Section, Stamp, Text};
+use crate::i18n::summary::{self as words, count};
+use crate::i18n::{self, Label, colon, list_separator, parenthesised};
 
 /// How many characters of a motion's text the summary shows.
 const MOTION_TEXT_CHARS: usize = 48;
@@ -109,11 +109,19 @@ fn write_summary(out: &mut String, meeting: &Meeting, lang: Lang) -> std::fmt::R
         .collect();
     let label = say(words::OBSERVERS);
     write_list(out, label, observers.len(), &observers, lang)?;
+    // Excused: a member whose seat nobody sat in, or anyone else who sent apologies and
+    // never came. Someone who attended, or was represented, is not listed here.
     let excused: Vec<String> = state
         .people
         .iter()
         .enumerate()
-        .filter(|&(i, _)| state.is_excused(i))
+        .filter(|&(i, p)| {
+            if p.is_member() {
+                state.seat_record(i) == SeatRecord::Excused
+            } else {
+                state.is_excused(i) && state.stints(i).is_empty()
+            }
+        })
         .map(|(_, p)| text(&p.name))
         .collect();
     let label = say(words::EXCUSED);
@@ -135,14 +143,20 @@ fn write_summary(out: &mut String, meeting: &Meeting, lang: Lang) -> std::fmt::R
             .filter(|i| i.item.section == section)
             .map(|i| i.item.title.get(lang))
             .collect();
-        // An item named after its section (臨時動議) adds nothing to the count.
+        // An item named after its section (臨時動議) is a placeholder: the count is
+        // of the items listed, and a section with only its placeholder counts it.
         let titles: Vec<String> = items
             .iter()
             .filter(|&&title| title != label)
             .map(|&title| title.to_owned())
             .collect();
         if !items.is_empty() {
-            write_list(out, label, items.len(), &titles, lang)?;
+            let how_many = if titles.is_empty() {
+                items.len()
+            } else {
+                titles.len()
+            };
+            write_list(out, label, how_many, &titles, lang)?;
         }
     }
 
@@ -173,7 +187,10 @@ fn write_summary(out: &mut String, meeting: &Meeting, lang: Lang) -> std::fmt::R
     )?;
 
     let progress = match (state.started, state.adjourned) {
-        (_, Some(adjourned)) => words::adjourned_at(&clock(adjourned), lang),
+        (_, Some(adjourned)) => {
+            let attended = words::balance(state.attended_members(), lang);
+            words::adjourned_at(&clock(adjourned), &attended, lang)
+        }
         (Some(started), None) => {
             let present = words::balance(state.present_members(), lang);
             words::in_progress(&clock(started), &present, lang)
@@ -353,6 +370,63 @@ mod tests {
         let text = summary(&meeting, Lang::ZhTw);
         assert!(text.contains("\n  臨時動議（1）\n"), "{text}");
         assert!(text.contains("\n提案：0 案\n"), "{text}");
+    }
+
+    #[test]
+    fn a_sections_count_is_of_the_items_it_lists() {
+        let mut session = meeting().into_session();
+        session.agenda = crate::cli::standard_agenda();
+        session.motions.clear();
+        let mut meeting = Meeting::open(session).expect("valid");
+        for title in ["補充一", "補充二"] {
+            meeting
+                .record(
+                    at(0),
+                    Author::Facilitator,
+                    EventKind::ItemAdded(crate::domain::AgendaItem {
+                        id: crate::domain::ItemId::new(title),
+                        section: Section::Extempore,
+                        title: Text::new(title),
+                        presenter: Text::default(),
+                        explanation: Text::default(),
+                        proposed_action: None,
+                        planned_minutes: 0,
+                    }),
+                )
+                .expect("an extempore item is added");
+        }
+        let text = summary(&meeting, Lang::ZhTw);
+        assert!(
+            text.contains("\n  臨時動議（2）：補充一、補充二\n"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn a_member_who_attended_is_not_listed_as_excused_and_the_end_says_who_attended() {
+        let mut meeting = meeting();
+        let (a, b) = (PersonId::new("a"), PersonId::new("b"));
+        for (minute, kind) in [
+            (0, EventKind::MeetingStarted),
+            (1, EventKind::Arrived { person: a.clone() }),
+            (2, EventKind::Arrived { person: b.clone() }),
+            (20, EventKind::Left { person: b.clone() }),
+            (21, EventKind::Excused { person: b }),
+            (30, EventKind::MeetingAdjourned),
+        ] {
+            meeting
+                .record(at(minute), Author::Facilitator, kind)
+                .expect("allowed");
+        }
+        let text = summary(&meeting, Lang::En);
+        assert!(text.contains("\n  Excused: none\n"), "{text}");
+        assert!(
+            text.ends_with(
+                "adjourned at 2026-12-03 14:30; attended: 2 (government 2, non-government 0; \
+                 off balance: 2 more government)\n"
+            ),
+            "{text}"
+        );
     }
 
     #[test]

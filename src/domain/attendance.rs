@@ -292,6 +292,23 @@ impl State {
         }
     }
 
+    /// The member seats someone sat in at some time in the meeting, by side: the
+    /// minutes' 出席委員 counts. Each seat once, as `present_members` counts them.
+    pub fn attended_members(&self) -> Balance {
+        let mut attended = Balance::default();
+        for (seat, person) in self.people.iter().enumerate() {
+            if let Some(side) = person
+                .is_member()
+                .then(|| person.side(&self.people))
+                .flatten()
+                && matches!(self.seat_record(seat), SeatRecord::Attended { .. })
+            {
+                attended.add(side);
+            }
+        }
+        attended
+    }
+
     // ---- events -------------------------------------------------------------------
 
     pub(super) fn arrive(&mut self, person: &PersonId, at: Stamp) -> Result<(), DomainError> {

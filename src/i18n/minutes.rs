@@ -74,6 +74,7 @@ labels! {
     NO_CONSENSUS = "未達共識", "No consensus";
     CONSENSUS_REACHED = "無異議，共識通過", "No blocking objection: adopted by consensus";
     OPEN = "未決", "Open";
+    NOT_REACHED = "未討論", "Not reached";
     UNTRANSLATED = "未譯", "untranslated";
     UNNAMED_SPEAKER = "發言者", "Speaker";
     VOTES_YES = "贊成者", "Voted for";

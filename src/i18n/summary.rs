@@ -39,11 +39,11 @@ pub fn representative(name: &str, member: &str, lang: Lang) -> String {
     }
 }
 
-/// "已散會（2026-12-03 14:30）" / "adjourned at 2026-12-03 14:30".
-pub fn adjourned_at(when: &str, lang: Lang) -> String {
+/// "已散會（2026-12-03 14:30）；出席 …" / "adjourned at 2026-12-03 14:30; attended: …".
+pub fn adjourned_at(when: &str, attended: &str, lang: Lang) -> String {
     match lang {
-        Lang::ZhTw => format!("已散會（{when}）"),
-        Lang::En => format!("adjourned at {when}"),
+        Lang::ZhTw => format!("已散會（{when}）；出席 {attended}"),
+        Lang::En => format!("adjourned at {when}; attended: {attended}"),
     }
 }
 
@@ -84,14 +84,6 @@ pub fn balance(balance: Balance, lang: Lang) -> String {
             government.to_lowercase(),
             non_government.to_lowercase()
         ),
-    }
-}
-
-/// " (x)" in English, "（x）" in Chinese.
-pub fn parenthesised(text: &str, lang: Lang) -> String {
-    match lang {
-        Lang::ZhTw => format!("（{text}）"),
-        Lang::En => format!(" ({text})"),
     }
 }
 

@@ -163,6 +163,14 @@ pub fn colon(lang: Lang) -> &'static str {
     }
 }
 
+/// An aside after a word: "（x）" in Chinese, " (x)" in English.
+pub fn parenthesised(text: &str, lang: Lang) -> String {
+    match lang {
+        Lang::ZhTw => format!("（{text}）"),
+        Lang::En => format!(" ({text})"),
+    }
+}
+
 /// Lists: 、 between items in Chinese, ", " in English.
 pub fn list_separator(lang: Lang) -> &'static str {
     match lang {

@@ -3,7 +3,7 @@
 //! roster and who actually attended. The lead agency has its own field in the table
 //! and is not listed here.
 
-use crate::domain::{Category, Lang, Meeting, Role, Text};
+use crate::domain::{Category, Lang, Meeting, Role, SeatRecord, Text};
 
 use crate::i18n::colon;
 use crate::i18n::list_separator;
@@ -19,23 +19,12 @@ pub struct Participants {
 /// Members who attended in person or through a representative.
 pub fn participants(meeting: &Meeting) -> Participants {
     let state = meeting.state();
-    let mut attended = vec![false; state.people.len()];
-    for (index, person) in state.people.iter().enumerate() {
-        if state.stints(index).is_empty() {
-            continue;
-        }
-        match person.role {
-            Role::Member { .. } => attended[index] = true,
-            Role::Representative { seat, .. } => attended[seat] = true,
-            Role::Observer => {}
-        }
-    }
     let mut result = Participants::default();
     for (index, person) in state.people.iter().enumerate() {
         let Role::Member { category, .. } = person.role else {
             continue;
         };
-        if !attended[index] {
+        if !matches!(state.seat_record(index), SeatRecord::Attended { .. }) {
             continue;
         }
         let (list, entry) = match category {

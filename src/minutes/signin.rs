@@ -3,7 +3,7 @@
 //! attendance fee and travel expenses are due (clause 2: non-government members who
 //! attended). UTF-8 with a byte-order mark, so Excel reads the Chinese correctly.
 
-use crate::domain::{Meeting, Presence, Role, Side, Stamp, State};
+use crate::domain::{Meeting, Role, SeatRecord, Side, Stamp, State};
 use crate::i18n;
 
 /// The byte-order mark Excel needs to read UTF-8.
@@ -142,11 +142,18 @@ fn row(state: &State, index: usize) -> SignInRow {
     let attended = !stints.is_empty();
     let fee_due = attended
         && matches!(person.role, Role::Member { category, .. } if category.side() == Side::NonGovernment);
-    let remarks = match state.presence(index) {
-        Presence::Excused => "請假 excused",
-        Presence::Represented => "由指派代表出席 represented",
-        Presence::Absent => "未出席 absent",
-        _ => "",
+    // A member's remark is their seat's record, as the minutes list it; anyone else's
+    // is whether they came.
+    let remarks = match (&person.role, attended) {
+        (Role::Member { .. }, _) => match state.seat_record(index) {
+            SeatRecord::Attended { member: true, .. } => "",
+            SeatRecord::Attended { member: false, .. } => "由指派代表出席 represented",
+            SeatRecord::Excused => "請假 excused",
+            SeatRecord::Absent => "未出席 absent",
+        },
+        (_, true) => "",
+        (_, false) if state.is_excused(index) => "請假 excused",
+        (_, false) => "未出席 absent",
     };
     SignInRow {
         name: person.name.text.clone(),

@@ -295,7 +295,10 @@ fn row_line(app: &JoinApp, index: usize) -> Option<(NoteLine, bool)> {
             );
             if let NoteState::Rejected(why) = state {
                 let why = refusals::refusal(&why, lang);
-                line.push(&format!("  （{why}）"), theme::dim());
+                line.push(
+                    &format!(" {}", crate::i18n::parenthesised(&why, lang)),
+                    theme::dim(),
+                );
             }
             line
         }

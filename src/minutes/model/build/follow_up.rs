@@ -52,10 +52,7 @@ impl<'a> Builder<'a> {
         }
         for item in self.items_of(Section::FollowUp) {
             self.summary(item, &mut blocks);
-            let decisions = self.decisions(&item.item.id);
-            if !decisions.is_empty() {
-                blocks.push(self.field(l::DECISION, decisions));
-            }
+            self.outcome(item, &mut blocks);
         }
         if blocks.is_empty() {
             blocks.push(Block::Paragraph(plain(self.label(l::NONE))));

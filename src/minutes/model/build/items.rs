@@ -2,7 +2,7 @@
 //! extempore items, each with its explanation, what was said, its motions and the
 //! decision; and the chair's conclusions.
 
-use crate::domain::{ItemId, ItemState, Lang, MotionState, NoteEntry, NoteKind, Section};
+use crate::domain::{ItemId, ItemState, Lang, MotionState, NoteEntry, NoteKind, Section, Stage};
 use crate::i18n;
 use crate::i18n::minutes::{self as l, fill};
 use crate::i18n::{Label, colon};
@@ -17,10 +17,7 @@ impl<'a> Builder<'a> {
             blocks.push(Block::Heading(self.text_line(&item.item.title)));
             self.explanation(item, &mut blocks);
             self.summary(item, &mut blocks);
-            let decisions = self.decisions(&item.item.id);
-            if !decisions.is_empty() {
-                blocks.push(self.field(l::DECISION, decisions));
-            }
+            self.outcome(item, &mut blocks);
         }
         if blocks.is_empty() {
             blocks.push(Block::Paragraph(plain(self.label(l::NONE))));
@@ -69,33 +66,43 @@ impl<'a> Builder<'a> {
                 blocks.push(self.field(l::PROPOSED_ACTION, vec![action]));
             }
             self.summary(item, &mut blocks);
-            for motion in motions {
-                self.motion(motion, &mut blocks);
-            }
-            let decisions = self.decisions(&item.item.id);
-            let label = if section.ends_in_resolution() {
-                l::RESOLUTION
-            } else {
-                l::DECISION
-            };
-            if !decisions.is_empty() {
-                blocks.push(self.field(label, decisions));
-            } else if section.ends_in_resolution() {
-                // No resolution text was noted: the outcome of the motions stands.
-                let outcomes: Vec<Line> = self
-                    .state
-                    .motions_of(&item.item.id)
-                    .map(|m| plain(self.outcome_label(m).get(self.lang).to_owned()))
-                    .collect();
-                if !outcomes.is_empty() {
-                    blocks.push(self.field(label, outcomes));
-                }
-            }
+            self.outcome(item, &mut blocks);
         }
         if blocks.is_empty() {
             blocks.push(Block::Paragraph(plain(self.label(l::NONE))));
         }
         blocks
+    }
+
+    /// How an item ended: every motion on it written out, then its decision (決定) or
+    /// resolution (決議) as noted; without a noted resolution, the motions' outcomes
+    /// stand. An item the meeting never reached says so.
+    pub(super) fn outcome(&mut self, item: &ItemState, blocks: &mut Vec<Block>) {
+        if item.started.is_none() && self.notes_of(&item.item.id).is_empty() {
+            blocks.push(self.field(l::OUTCOME, vec![plain(self.label(l::NOT_REACHED))]));
+            return;
+        }
+        let motions: Vec<&MotionState> = self.state.motions_of(&item.item.id).collect();
+        for motion in &motions {
+            self.motion(motion, blocks);
+        }
+        let section = item.item.section;
+        let label = if section.ends_in_resolution() || !motions.is_empty() {
+            l::RESOLUTION
+        } else {
+            l::DECISION
+        };
+        let decisions = self.decisions(&item.item.id);
+        if !decisions.is_empty() {
+            blocks.push(self.field(label, decisions));
+        } else if !motions.is_empty() {
+            // No resolution text was noted: the outcome of the motions stands.
+            let outcomes: Vec<Line> = motions
+                .iter()
+                .map(|m| plain(self.outcome_label(m).get(self.lang).to_owned()))
+                .collect();
+            blocks.push(self.field(label, outcomes));
+        }
     }
 
     /// The chair's conclusions: the decision notes taken under the adjournment item.
@@ -167,10 +174,12 @@ impl<'a> Builder<'a> {
         }
     }
 
+    /// How a motion ended; one never taken up is open (未決), not "proposed".
     pub(super) fn outcome_label(&self, motion: &MotionState) -> Label {
-        match motion.outcome() {
-            Some(outcome) => i18n::outcome(outcome),
-            None => i18n::stage(motion.stage),
+        match (motion.outcome(), motion.stage) {
+            (Some(outcome), _) => i18n::outcome(outcome),
+            (None, Stage::Proposed) => l::OPEN,
+            (None, stage) => i18n::stage(stage),
         }
     }
 

@@ -4,8 +4,8 @@
 
 use crate::domain::{Ballot, Lang, MotionState, Outcome, Speaker, Tally, VoteResult};
 use crate::i18n;
-use crate::i18n::colon;
 use crate::i18n::minutes as l;
+use crate::i18n::{colon, parenthesised};
 use crate::minutes::model::{Block, Line, Table, TableKind, plain};
 
 use super::{Builder, plain_span};
@@ -156,9 +156,9 @@ impl<'a> Builder<'a> {
                 Outcome::RejectedByChair
             };
             proceedings.push(plain(format!(
-                "{}（{}）{}{}",
+                "{}{}{}{}",
                 self.label(l::CHAIR_RULING),
-                Self::time(stamp.at),
+                parenthesised(&Self::time(stamp.at), lang),
                 colon(lang),
                 i18n::outcome(outcome).get(lang)
             )));
@@ -226,9 +226,9 @@ impl<'a> Builder<'a> {
             };
             rows.push(vec![
                 plain(format!(
-                    "{}（{}）{}",
+                    "{}{} {}",
                     self.label(l::VOTE_STAGE),
-                    self.label(method),
+                    parenthesised(&self.label(method), self.lang),
                     Self::time(vote.stamp.at)
                 )),
                 plain(vote.denominator.to_string()),

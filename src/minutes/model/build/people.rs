@@ -2,10 +2,10 @@
 //! observers, apologies, recorder) and how a person is named in them: in full, in
 //! short, as a representative in a member's seat, as the owner of an action.
 
-use crate::domain::{Lang, Person, Presence, Role, SeatRole, Side, Speaker, Stamp};
-use crate::i18n::list_separator;
+use crate::domain::{Lang, Person, Role, SeatRecord, SeatRole, Side, Speaker, Stamp};
 use crate::i18n::minutes as l;
 use crate::i18n::{Label, colon};
+use crate::i18n::{list_separator, parenthesised};
 use crate::minutes::model::{Line, Part, plain};
 
 use super::{Builder, plain_span};
@@ -58,8 +58,8 @@ impl<'a> Builder<'a> {
         }
         blocks.push(self.field(l::CHAIR, chair));
 
-        // Members present, by side; a seat taken by a representative reads
-        // "agency — representative (title)".
+        // Members present, by side: one line a seat, as the thresholds count it. A seat
+        // a representative sat in reads 「黃建國司長（李雅婷科長代理）」.
         let mut by_side: [Vec<Line>; 2] = [Vec::new(), Vec::new()];
         let mut excused = Vec::new();
         for (index, person) in state.people.iter().enumerate() {
@@ -67,23 +67,22 @@ impl<'a> Builder<'a> {
                 continue;
             };
             let side = usize::from(category.side() == Side::NonGovernment);
-            if !state.stints(index).is_empty() {
-                let mut line = self.person_long(person);
-                line.extend(self.attendance_marks(index));
-                by_side[side].push(line);
-            }
-            for (rep_index, rep) in state.people.iter().enumerate() {
-                if let Role::Representative { seat, .. } = rep.role
-                    && seat == index
-                    && !state.stints(rep_index).is_empty()
-                {
-                    let mut line = self.representative(person, rep);
-                    line.extend(self.attendance_marks(rep_index));
+            match state.seat_record(index) {
+                SeatRecord::Attended {
+                    member,
+                    representatives,
+                } => {
+                    let mut line = self.person_long(person);
+                    if member {
+                        line.extend(self.attendance_marks(index));
+                    }
+                    for rep in representatives {
+                        line.extend(self.represented_by(&state.people[rep], rep));
+                    }
                     by_side[side].push(line);
                 }
-            }
-            if state.presence(index) == Presence::Excused {
-                excused.push(self.person_long(person));
+                SeatRecord::Excused => excused.push(self.person_long(person)),
+                SeatRecord::Absent => {}
             }
         }
         let mut present = Vec::new();
@@ -170,24 +169,50 @@ impl<'a> Builder<'a> {
         }
     }
 
-    /// 內政部戶政司 — 李雅婷（科長） / agency — representative (title).
-    fn representative(&mut self, seat: &Person, rep: &Person) -> Line {
-        let org = self.text(&seat.organisation);
+    /// 「（李雅婷科長代理）」 / " (represented by Li Ya-ting, Section Chief)", with the
+    /// representative's own arrival and departure.
+    fn represented_by(&mut self, rep: &Person, index: usize) -> Line {
         let name = self.text(&rep.name);
         let title = self.text(&rep.title);
-        let mut line = vec![org, plain_span(" — "), name];
-        if !title.text.is_empty() {
-            let (open, close) = match self.lang {
-                Lang::ZhTw => ("（", "）"),
-                Lang::En => (" (", ")"),
-            };
-            line.extend([plain_span(open), title, plain_span(close)]);
+        let marks = self.marks(index);
+        let mut line = match self.lang {
+            Lang::ZhTw => vec![plain_span("（"), name, title, plain_span("代理")],
+            Lang::En if title.text.is_empty() => vec![plain_span(" (represented by "), name],
+            Lang::En => vec![
+                plain_span(" (represented by "),
+                name,
+                plain_span(", "),
+                title,
+            ],
+        };
+        for mark in marks {
+            line.push(plain_span(match self.lang {
+                Lang::ZhTw => "，",
+                Lang::En => ", ",
+            }));
+            line.push(plain_span(mark));
         }
+        line.push(plain_span(match self.lang {
+            Lang::ZhTw => "）",
+            Lang::En => ")",
+        }));
         line
     }
 
     /// "（14:25 到）", "（15:40 離席）": late arrivals and early departures.
     fn attendance_marks(&self, index: usize) -> Line {
+        let marks = self.marks(index);
+        if marks.is_empty() {
+            return Vec::new();
+        }
+        plain(parenthesised(
+            &marks.join(list_separator(self.lang)),
+            self.lang,
+        ))
+    }
+
+    /// A person's late arrival and early departure, each "14:25 到" / "arrived 14:25".
+    fn marks(&self, index: usize) -> Vec<String> {
         let state = self.state;
         let stints = state.stints(index);
         let mut marks = Vec::new();
@@ -202,14 +227,7 @@ impl<'a> Builder<'a> {
         {
             marks.push(self.mark(left, l::LEFT));
         }
-        if marks.is_empty() {
-            return Vec::new();
-        }
-        let marks = marks.join(list_separator(self.lang));
-        plain(match self.lang {
-            Lang::ZhTw => format!("（{marks}）"),
-            Lang::En => format!(" ({marks})"),
-        })
+        marks
     }
 
     /// "14:25 到" / "arrived 14:25".

@@ -72,9 +72,9 @@ pub fn render(app: &App, link: &LinkPanel, frame: &mut Frame, screen: Rect) {
         0,
         y,
         &format!(
-            "{}（{}）",
+            "{}{}",
             note_taking::CONNECTED.get(lang),
-            link.connected.len()
+            crate::i18n::parenthesised(&link.connected.len().to_string(), lang)
         ),
         theme::heading(),
     );
