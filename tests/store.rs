@@ -794,3 +794,146 @@ fn an_unknown_field_is_refused_in_every_struct_of_the_file() {
         accepted.join("\n")
     );
 }
+
+// ---- one file, whatever its name -------------------------------------------------------
+
+/// A session in `meetings/`, with a link to it, a link to its folder and a hard link.
+#[cfg(unix)]
+struct Names {
+    _dir: tempfile::TempDir,
+    real: std::path::PathBuf,
+    folder: std::path::PathBuf,
+    link: std::path::PathBuf,
+    linked_folder: std::path::PathBuf,
+}
+
+#[cfg(unix)]
+fn names() -> Names {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let folder = dir.path().join("meetings");
+    fs::create_dir(&folder).expect("a folder");
+    let real = folder.join("forum.ron");
+    store::save(&real, meeting_with_everything().session()).expect("saves");
+    let link = dir.path().join("link.ron");
+    std::os::unix::fs::symlink("meetings/forum.ron", &link).expect("a link");
+    let linked_folder = dir.path().join("linked-meetings");
+    std::os::unix::fs::symlink("meetings", &linked_folder).expect("a folder link");
+    Names {
+        _dir: dir,
+        real,
+        folder,
+        link,
+        linked_folder,
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_session_is_locked_whatever_name_it_is_opened_by() {
+    let names = names();
+    let spellings = [
+        names.real.clone(),
+        names.folder.join("./forum.ron"),
+        names.folder.join("../meetings/forum.ron"),
+        names.link.clone(),
+        names.linked_folder.join("forum.ron"),
+    ];
+    let real = fs::canonicalize(&names.real).expect("resolves");
+    for held_by in &spellings {
+        let lock = SessionLock::acquire(held_by).expect("the first lock");
+        assert_eq!(lock.session(), real, "saves go to the file itself");
+        for other in &spellings {
+            match SessionLock::acquire(other) {
+                Err(LockError::Held { .. }) => {}
+                other_result => panic!(
+                    "held by {}, opened as {}: {other_result:?}",
+                    held_by.display(),
+                    other.display()
+                ),
+            }
+        }
+        drop(lock);
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_session_with_a_second_name_is_refused_by_either_name() {
+    let names = names();
+    let second = names.folder.join("copy-or-not.ron");
+    fs::hard_link(&names.real, &second).expect("a hard link");
+    let before = fingerprint(&names.real);
+    for name in [&names.real, &second, &names.link] {
+        let error = SessionLock::acquire(name).expect_err("refused");
+        assert!(
+            matches!(error, LockError::HardLinked { links: 2, .. }),
+            "{error:?}"
+        );
+        let message = error.to_string();
+        assert!(message.contains("has 2 names (hard links)"), "{message}");
+        assert!(message.contains("open a copy instead"), "{message}");
+    }
+    assert_eq!(fingerprint(&names.real), before, "nothing touched");
+    // Once the second name is gone, the session opens.
+    fs::remove_file(&second).expect("removes");
+    drop(SessionLock::acquire(&names.real).expect("one name, one lock"));
+}
+
+#[cfg(unix)]
+#[test]
+fn saving_through_a_link_writes_the_file_it_points_to_and_keeps_its_permissions() {
+    use std::os::unix::fs::PermissionsExt;
+    let names = names();
+    fs::set_permissions(&names.real, fs::Permissions::from_mode(0o640)).expect("chmod");
+    let smaller = session_with("through the link");
+
+    // The store's own save, given the link.
+    store::save(&names.link, smaller.session()).expect("saves");
+    // The app's writer, given the path the lock resolved.
+    let lock = SessionLock::acquire(&names.linked_folder.join("forum.ron")).expect("locks");
+    let (reports, _inbox) = tokio::sync::mpsc::unbounded_channel();
+    let saver = Saver::spawn(
+        lock.session().to_owned(),
+        smaller.session().clone(),
+        reports,
+    );
+    let mut expected = smaller.session().clone();
+    let note = roundtable::domain::Event {
+        seq: expected.next_seq(),
+        at: at(200),
+        by: Author::NoteTaker("林書妤".to_owned()),
+        kind: EventKind::NoteAdded(Note {
+            speaker: None,
+            kind: NoteKind::Narrative,
+            text: Text::new("經由連結儲存"),
+            item: None,
+        }),
+        origin: None,
+    };
+    expected.log.push(note.clone());
+    saver.append(note);
+    saver.finish().expect("saved");
+    drop(lock);
+
+    for link in [&names.link, &names.linked_folder] {
+        let kind = fs::symlink_metadata(link).expect("exists").file_type();
+        assert!(kind.is_symlink(), "{} is still a link", link.display());
+    }
+    let mode = fs::metadata(&names.real)
+        .expect("the file")
+        .permissions()
+        .mode();
+    assert_eq!(mode & 0o777, 0o640, "the file keeps its permissions");
+    let on_disk = store::load(&names.real).expect("loads");
+    assert_eq!(on_disk.session(), &expected, "the real file has every save");
+    let names_in_folder: Vec<_> = fs::read_dir(&names.folder)
+        .expect("lists")
+        .map(|e| e.expect("an entry").file_name())
+        .collect();
+    assert!(
+        names_in_folder
+            .iter()
+            .all(|n| !n.to_string_lossy().contains("tmp")),
+        "no temporary file left: {names_in_folder:?}"
+    );
+}

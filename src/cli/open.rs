@@ -51,10 +51,12 @@ pub fn open_session(path: &Path) -> Result<(), CliError> {
 pub fn open_session_with(path: &Path, listen: Option<SocketAddr>) -> Result<(), CliError> {
     require_file(path)?;
     // Held until the screen closes.
-    let _lock = SessionLock::acquire(path)?;
+    let lock = SessionLock::acquire(path)?;
     let meeting = store::load(path)?;
     let options = crate::tui::facilitator::RunOptions { listen };
-    crate::tui::facilitator::run(path.to_path_buf(), meeting, options).map_err(CliError::Tui)
+    // Saved to the file the lock holds: through a link, to the file it points to.
+    let saved_to = lock.session().to_owned();
+    crate::tui::facilitator::run(saved_to, meeting, options).map_err(CliError::Tui)
 }
 
 /// Reads `--listen`: an IP address and a port (`localhost` is 127.0.0.1).

@@ -10,6 +10,8 @@ use crate::net::{HelloProblem, ProtocolFault, Refusal, TurnedAway};
 
 use super::l;
 
+pub mod session_file;
+
 /// Why the host turned a note-taker away (or closed their link).
 pub fn host_refusal(reason: &Refusal, lang: Lang) -> String {
     let label = match reason {

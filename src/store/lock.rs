@@ -1,6 +1,14 @@
 //! One writer per session: a lock file beside the session, held with an OS file lock
 //! for as long as the app has the session open. The lock file says who holds it, so a
 //! second instance can tell the user.
+//!
+//! The lock is the file's, not the name's: it is taken on the session's real path
+//! (`durable::real_path`), so `./F`, an absolute path, a symbolic link to F and F
+//! reached through a linked folder all meet the same lock, and [`SessionLock::session`]
+//! is where the holder saves. A file with a second name (a hard link) is refused: a
+//! save writes a new file in its place, so the other name would keep the old meeting,
+//! and a second Roundtable opening that name would take a different lock. Locking the
+//! file's own inode would not help: the first save gives the session a new one.
 
 use std::fs::{File, OpenOptions, TryLockError};
 use std::io::{self, Read, Seek, SeekFrom, Write};
@@ -14,6 +22,12 @@ pub enum LockError {
     Held { path: PathBuf, holder: String },
     #[error("cannot lock {path}: {source}")]
     Io { path: PathBuf, source: io::Error },
+    #[error("{path} {}", hard_links(*.links))]
+    HardLinked { path: PathBuf, links: u64 },
+}
+
+fn hard_links(links: u64) -> String {
+    crate::i18n::refusals::session_file::hard_links(links, crate::domain::Lang::En)
 }
 
 /// Held while a session is open for writing; released when dropped (or when the
@@ -22,12 +36,13 @@ pub enum LockError {
 pub struct SessionLock {
     file: File,
     path: PathBuf,
+    session: PathBuf,
 }
 
 impl SessionLock {
-    /// The lock file for a session: `.NAME.lock` in the same folder. It is left in
-    /// place after use: deleting a lock file while another process may be opening it
-    /// would let two processes hold "the" lock.
+    /// The lock file for a session, by its real path: `.NAME.lock` in the same folder.
+    /// It is left in place after use: deleting a lock file while another process may
+    /// be opening it would let two processes hold "the" lock.
     pub fn path_for(session: &Path) -> PathBuf {
         let name = session
             .file_name()
@@ -36,8 +51,14 @@ impl SessionLock {
         session.with_file_name(format!(".{name}.lock"))
     }
 
+    /// Locks the file `session` names (which need not exist yet), however it is named.
     pub fn acquire(session: &Path) -> Result<SessionLock, LockError> {
-        let path = Self::path_for(session);
+        let real = crate::durable::real_path(session).map_err(|source| LockError::Io {
+            path: session.to_owned(),
+            source,
+        })?;
+        refuse_a_second_name(session, &real)?;
+        let path = Self::path_for(&real);
         let io_error = |source| LockError::Io {
             path: path.clone(),
             source,
@@ -72,12 +93,43 @@ impl SessionLock {
             .and_then(|_| file.write_all(holder.as_bytes()))
             .and_then(|()| file.flush())
             .map_err(io_error)?;
-        Ok(SessionLock { file, path })
+        Ok(SessionLock {
+            file,
+            path,
+            session: real,
+        })
     }
 
+    /// The lock file.
     pub fn path(&self) -> &Path {
         &self.path
     }
+
+    /// The locked session file, every link resolved: the path to save to, so a save
+    /// through a symbolic link replaces the file it points to.
+    pub fn session(&self) -> &Path {
+        &self.session
+    }
+}
+
+/// A session with more than one name (hard links) cannot be held by one lock.
+#[cfg(unix)]
+fn refuse_a_second_name(session: &Path, real: &Path) -> Result<(), LockError> {
+    use std::os::unix::fs::MetadataExt;
+    match std::fs::metadata(real) {
+        Ok(metadata) if metadata.is_file() && metadata.nlink() > 1 => Err(LockError::HardLinked {
+            path: session.to_owned(),
+            links: metadata.nlink(),
+        }),
+        // Not there yet, or not a file: what comes next says so.
+        _ => Ok(()),
+    }
+}
+
+/// Other systems do not say how many names a file has through std.
+#[cfg(not(unix))]
+fn refuse_a_second_name(_session: &Path, _real: &Path) -> Result<(), LockError> {
+    Ok(())
 }
 
 impl Drop for SessionLock {
