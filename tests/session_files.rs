@@ -1,6 +1,6 @@
 //! The session files in `tests/fixtures/`: every file in `valid/` loads, and every file
 //! in `invalid/` is refused with the message its `.expected` file gives (each line of
-//! it must appear in the error), and is left untouched.
+//! it must appear in the error) and a line and column, and is left untouched.
 //!
 //! To add a case, drop `name.ron` and `name.expected` into `invalid/`.
 
@@ -51,6 +51,10 @@ fn every_invalid_fixture_fails_with_its_expected_message() {
             Ok(_) => failures.push(format!("{} loaded", path.display())),
             Err(error) => {
                 let message = error.to_string();
+                // Every refusal of a file's text names where in it.
+                if error.position().is_none() {
+                    failures.push(format!("{}: no line:column in {message}", path.display()));
+                }
                 for fragment in expected.lines().filter(|l| !l.trim().is_empty()) {
                     if !message.contains(fragment) {
                         failures.push(format!(

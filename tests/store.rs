@@ -937,3 +937,71 @@ fn saving_through_a_link_writes_the_file_it_points_to_and_keeps_its_permissions(
         "no temporary file left: {names_in_folder:?}"
     );
 }
+
+// ---- every refusal says where ----------------------------------------------------------
+
+/// The line (1-based) on which `needle` first appears in `text`.
+fn line_of(text: &str, needle: &str) -> usize {
+    let at = text
+        .find(needle)
+        .unwrap_or_else(|| panic!("{needle:?} in the text"));
+    text[..at].matches('\n').count() + 1
+}
+
+#[test]
+fn content_errors_in_a_file_roundtable_wrote_name_their_line_and_column() {
+    // Roundtable's own layout writes `(seq:52,` with no space: the position must be
+    // found there too, not only in hand-written files.
+    let session = roundtable::testdata::finished_demo();
+    assert!(session.log.len() > 60, "a long enough log");
+    let text = store::to_ron(&session);
+    let event_52 = text
+        .lines()
+        .find(|l| l.trim_start().starts_with("(seq:52,"))
+        .expect("event #52")
+        .to_owned();
+    let line_52 = line_of(&text, &event_52);
+
+    // An unknown member in event #52.
+    let person = event_52
+        .split("Person(\"")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .expect("event #52 names a person")
+        .to_owned();
+    let unknown = text.replacen(
+        &event_52,
+        &event_52.replace(&format!("Person(\"{person}\")"), "Person(\"nobody\")"),
+        1,
+    );
+    // The same event twice.
+    let twice = text.replacen(&event_52, &format!("{event_52}\n{event_52}"), 1);
+    let format_line = line_of(&text, "format: 1,");
+    let cases = [
+        (
+            unknown,
+            (line_52, 9),
+            "the log's event #52 cannot be applied: nobody with the id \"nobody\"",
+        ),
+        (twice, (line_52 + 1, 9), "the log has event #52 twice"),
+        (
+            text.replacen("format: 1,", "format: 0,", 1),
+            (format_line, 13),
+            "this file says format 0, a format no Roundtable writes",
+        ),
+        (
+            text.replacen("format: 1,", "format: 7,", 1),
+            (format_line, 13),
+            "this file is format 7, written by a newer Roundtable",
+        ),
+    ];
+    for (edited, (line, column), cause) in cases {
+        let error = store::parse(&edited, Path::new("m.ron")).expect_err(cause);
+        let message = error.to_string();
+        assert_eq!(error.position(), Some((line, column)), "{message}");
+        assert!(
+            message.starts_with(&format!("m.ron:{line}:{column}: {cause}")),
+            "{message}"
+        );
+    }
+}

@@ -65,6 +65,10 @@ pub enum SessionError {
         "this file is format {found}, written by a newer Roundtable; this one reads format {FORMAT_VERSION}"
     )]
     NewerFormat { found: u32 },
+    #[error(
+        "this file says format {found}, a format no Roundtable writes; this one reads format {FORMAT_VERSION}"
+    )]
+    UnknownFormat { found: u32 },
     #[error("{0}")]
     Rules(RuleBookError),
     #[error(
@@ -77,6 +81,8 @@ pub enum SessionError {
         "the log's event {found} comes after event {previous}; events must be numbered in increasing order"
     )]
     LogOutOfOrder { previous: Seq, found: Seq },
+    #[error("the log has event {seq} twice; an event is written once, so remove the second")]
+    DuplicateEvent { seq: Seq },
     #[error(
         "the log's event {seq} is stamped {at}, before the event before it ({previous}); events are recorded in time order"
     )]
@@ -117,6 +123,10 @@ impl Session {
         if self.format > FORMAT_VERSION {
             return Err(SessionError::NewerFormat { found: self.format });
         }
+        // Formats are numbered from 1: a 0 was never written by Roundtable.
+        if self.format == 0 {
+            return Err(SessionError::UnknownFormat { found: self.format });
+        }
         self.rules.validate().map_err(SessionError::Rules)?;
         let mut previous_section = None;
         for item in &self.agenda {
@@ -131,6 +141,9 @@ impl Session {
         let mut previous: Option<&Event> = None;
         for event in &self.log {
             let previous_seq = previous.map_or(Seq(0), |e| e.seq);
+            if previous.is_some() && event.seq == previous_seq {
+                return Err(SessionError::DuplicateEvent { seq: event.seq });
+            }
             if event.seq <= previous_seq {
                 return Err(SessionError::LogOutOfOrder {
                     previous: previous_seq,

@@ -1,6 +1,7 @@
 //! The session file: one RON file per meeting, loaded with errors that point at the
 //! line and column, and saved atomically and durably.
 
+mod locate;
 mod lock;
 pub mod roster_csv;
 mod saver;
@@ -47,6 +48,18 @@ pub enum LoadError {
     },
 }
 
+impl LoadError {
+    /// The line and column the refusal names, if it names one.
+    pub fn position(&self) -> Option<(usize, usize)> {
+        match self {
+            LoadError::Syntax { line, column, .. } | LoadError::InvalidAt { line, column, .. } => {
+                Some((*line, *column))
+            }
+            LoadError::Io { .. } | LoadError::Invalid { .. } => None,
+        }
+    }
+}
+
 /// Reads and checks a session file, folding its log.
 pub fn load(path: &Path) -> Result<Meeting, LoadError> {
     let text = fs::read_to_string(path).map_err(|source| LoadError::Io {
@@ -77,50 +90,21 @@ pub fn parse(text: &str, path: &Path) -> Result<Meeting, LoadError> {
             message,
         }
     })?;
-    Meeting::open(session).map_err(|source| match locate(text, &source) {
-        Some((line, column)) => LoadError::InvalidAt {
-            path: path.to_owned(),
-            line,
-            column,
-            source,
-        },
-        None => LoadError::Invalid {
-            path: path.to_owned(),
-            source,
-        },
-    })
-}
-
-/// Where in the file the fault of a session that parsed lies: the line and column of
-/// the event at fault, or of the rule book's field; `None` when it is not one place.
-fn locate(text: &str, error: &SessionError) -> Option<(usize, usize)> {
-    let seq = match error {
-        SessionError::Log { seq, .. } | SessionError::OutOfTimeOrder { seq, .. } => *seq,
-        SessionError::LogOutOfOrder { found, .. } => *found,
-        SessionError::Rules(e) => {
-            let rules = text.find("rules:")?;
-            return position(text, rules + text[rules..].find(&format!("{}:", e.field))?);
+    Meeting::open(session).map_err(|source| {
+        let at = locate::locate(text, &source).and_then(|at| locate::position(text, at));
+        match at {
+            Some((line, column)) => LoadError::InvalidAt {
+                path: path.to_owned(),
+                line,
+                column,
+                source,
+            },
+            None => LoadError::Invalid {
+                path: path.to_owned(),
+                source,
+            },
         }
-        _ => return None,
-    };
-    let log = text.find("log:")?;
-    let needle = format!("seq: {}", seq.0);
-    let at = text[log..]
-        .match_indices(&needle)
-        .map(|(i, _)| log + i)
-        // `seq: 1` is also the start of `seq: 10`: the number must end there.
-        .find(|&i| !text[i + needle.len()..].starts_with(|c: char| c.is_ascii_digit()))?;
-    // The event's opening parenthesis.
-    position(text, text[..at].rfind('(')?)
-}
-
-/// The 1-based line and column of a byte offset.
-fn position(text: &str, offset: usize) -> Option<(usize, usize)> {
-    let before = text.get(..offset)?;
-    let line = before.matches('\n').count() + 1;
-    let line_start = before.rfind('\n').map_or(0, |n| n + 1);
-    let column = before[line_start..].chars().count() + 1;
-    Some((line, column))
+    })
 }
 
 /// Parses session text. A file in the layout Roundtable writes, the log one event to a
