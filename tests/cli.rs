@@ -541,6 +541,50 @@ fn open_of_a_missing_file_leaves_nothing_behind() {
     );
 }
 
+#[cfg(unix)]
+#[test]
+fn check_of_a_fifo_a_device_or_a_folder_is_refused_at_once() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let fifo = dir.path().join("pipe.ron");
+    let made = Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .expect("mkfifo runs");
+    assert!(made.success());
+    for (path, words) in [
+        (
+            fifo.as_path(),
+            "pipe.ron: a named pipe (FIFO), not a session file",
+        ),
+        (
+            Path::new("/dev/zero"),
+            "/dev/zero: a device, not a session file",
+        ),
+        (dir.path(), "a folder, not a session file"),
+    ] {
+        for command in ["check", "open", "minutes"] {
+            let mut child = Command::new(env!("CARGO_BIN_EXE_roundtable"))
+                .args([OsStr::new(command), path.as_os_str()])
+                .stdin(Stdio::null())
+                .stdout(Stdio::piped())
+                .stderr(Stdio::piped())
+                .spawn()
+                .expect("the binary runs");
+            let started = std::time::Instant::now();
+            while child.try_wait().expect("a status").is_none() {
+                if started.elapsed() > std::time::Duration::from_secs(10) {
+                    let _ = child.kill();
+                    panic!("{command} {} did not return", path.display());
+                }
+                std::thread::sleep(std::time::Duration::from_millis(20));
+            }
+            let output = child.wait_with_output().expect("it ended");
+            let message = assert_failure(&output);
+            assert!(message.contains(words), "{command}: {message}");
+        }
+    }
+}
+
 // ---- demo -----------------------------------------------------------------------------
 
 #[test]

@@ -938,6 +938,90 @@ fn saving_through_a_link_writes_the_file_it_points_to_and_keeps_its_permissions(
     );
 }
 
+// ---- what is not a session file ---------------------------------------------------------
+
+/// Loads `path` on a thread, failing the test if it takes longer than a few seconds (a
+/// FIFO read would wait for a writer forever, /dev/zero would read until memory ran out).
+fn load_at_once(path: &Path) -> Result<Meeting, store::LoadError> {
+    let (done, result) = std::sync::mpsc::channel();
+    let owned = path.to_owned();
+    std::thread::spawn(move || {
+        let _ = done.send(store::load(&owned));
+    });
+    result
+        .recv_timeout(std::time::Duration::from_secs(10))
+        .unwrap_or_else(|_| panic!("loading {} did not return", path.display()))
+}
+
+#[cfg(unix)]
+#[test]
+fn a_fifo_a_device_and_a_folder_are_refused_at_once() {
+    use store::{FileKind, FileProblem, LoadError};
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let fifo = dir.path().join("pipe.ron");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .expect("mkfifo runs");
+    assert!(made.success());
+    for (path, kind, words) in [
+        (
+            fifo.as_path(),
+            FileKind::Fifo,
+            "a named pipe (FIFO), not a session file",
+        ),
+        (
+            Path::new("/dev/zero"),
+            FileKind::Device,
+            "a device, not a session file",
+        ),
+        (Path::new("/dev/null"), FileKind::Device, "a device"),
+        (dir.path(), FileKind::Folder, "a folder, not a session file"),
+    ] {
+        let error = load_at_once(path).expect_err("refused");
+        let message = error.to_string();
+        assert!(
+            matches!(&error, LoadError::File { problem: FileProblem::NotAFile(k), .. } if *k == kind),
+            "{}: {message}",
+            path.display()
+        );
+        assert!(message.contains(words), "{message}");
+        assert!(
+            message.starts_with(&path.display().to_string()),
+            "{message}"
+        );
+    }
+    let error = load_at_once(dir.path()).expect_err("refused");
+    assert!(
+        error
+            .to_string()
+            .contains(&dir.path().join("forum.ron").display().to_string()),
+        "a folder's refusal shows a file in it: {error}"
+    );
+}
+
+#[test]
+fn a_file_over_the_size_limit_is_refused_without_being_read() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let path = dir.path().join("huge.ron");
+    // Sparse: no disk is used, and reading it would take a while.
+    let file = fs::File::create(&path).expect("creates");
+    file.set_len(4 << 30).expect("grows");
+    drop(file);
+    let started = std::time::Instant::now();
+    let error = load_at_once(&path).expect_err("refused");
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(1),
+        "refused before reading"
+    );
+    let message = error.to_string();
+    assert!(
+        message.contains("huge.ron: the file is 4.0 GiB, more than a session file may be (64 MiB)"),
+        "{message}"
+    );
+    assert_eq!(store::MAX_SESSION_BYTES, 64 << 20);
+}
+
 // ---- every refusal says where ----------------------------------------------------------
 
 /// The line (1-based) on which `needle` first appears in `text`.

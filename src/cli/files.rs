@@ -42,19 +42,17 @@ pub fn write_new_file(path: &Path, bytes: &[u8]) -> Result<(), CliError> {
     })
 }
 
-/// A session file named on the command line must exist; say how to make one if not.
+/// A session file named on the command line must exist, and be a file a session can
+/// be read from (not a folder, a FIFO or a device); say how to make one if it is not
+/// there.
 pub fn require_file(path: &Path) -> Result<(), CliError> {
-    if path.is_dir() {
-        Err(CliError::Folder {
+    if !path.exists() {
+        return Err(CliError::NotFound {
             path: path.to_owned(),
-        })
-    } else if path.exists() {
-        Ok(())
-    } else {
-        Err(CliError::NotFound {
-            path: path.to_owned(),
-        })
+        });
     }
+    crate::store::check_file(path)?;
+    Ok(())
 }
 
 /// A path as the user would type it in a shell, for the "next, run …" hints.

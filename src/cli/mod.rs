@@ -161,10 +161,6 @@ pub enum CliError {
         "{path} does not exist; create a session with `roundtable new {path}`, or try `roundtable demo`", path = .path.display()
     )]
     NotFound { path: PathBuf },
-    #[error(
-        "{path} is a folder; name the session file in it, e.g. {example}", path = .path.display(), example = .path.join("forum.ron").display()
-    )]
-    Folder { path: PathBuf },
     #[error("cannot {action} {path}: {source}", path = .path.display())]
     Io {
         action: &'static str,

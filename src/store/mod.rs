@@ -1,12 +1,12 @@
 //! The session file: one RON file per meeting, loaded with errors that point at the
 //! line and column, and saved atomically and durably.
 
+mod file;
 mod locate;
 mod lock;
 pub mod roster_csv;
 mod saver;
 
-use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
@@ -20,6 +20,7 @@ use crate::domain::{
     SessionError,
 };
 
+pub use file::{FileKind, FileProblem, MAX_SESSION_BYTES, check_file};
 pub use lock::{LockError, SessionLock};
 pub use saver::{SaveError, SaveReport, Saver};
 
@@ -28,6 +29,17 @@ pub use saver::{SaveError, SaveReport, Saver};
 pub enum LoadError {
     #[error("{path}: {source}")]
     Io { path: PathBuf, source: io::Error },
+    /// Not a file to read, or too large: refused before reading it.
+    #[error("{path}: {}", .problem.words(.path, crate::domain::Lang::En))]
+    File { path: PathBuf, problem: FileProblem },
+    /// Not UTF-8 text, from where it stops being it.
+    #[error("{path}:{line}:{column}: {}", .problem.words(.path, crate::domain::Lang::En))]
+    FileAt {
+        path: PathBuf,
+        line: usize,
+        column: usize,
+        problem: FileProblem,
+    },
     #[error("{path}:{line}:{column}: {message}\n  hint: {hint}")]
     Syntax {
         path: PathBuf,
@@ -52,21 +64,24 @@ impl LoadError {
     /// The line and column the refusal names, if it names one.
     pub fn position(&self) -> Option<(usize, usize)> {
         match self {
-            LoadError::Syntax { line, column, .. } | LoadError::InvalidAt { line, column, .. } => {
-                Some((*line, *column))
-            }
-            LoadError::Io { .. } | LoadError::Invalid { .. } => None,
+            LoadError::Syntax { line, column, .. }
+            | LoadError::FileAt { line, column, .. }
+            | LoadError::InvalidAt { line, column, .. } => Some((*line, *column)),
+            LoadError::Io { .. } | LoadError::File { .. } | LoadError::Invalid { .. } => None,
         }
     }
 }
 
-/// Reads and checks a session file, folding its log.
+/// Reads and checks a session file, folding its log. Only a regular file of at most
+/// [`MAX_SESSION_BYTES`] is read.
 pub fn load(path: &Path) -> Result<Meeting, LoadError> {
-    let text = fs::read_to_string(path).map_err(|source| LoadError::Io {
-        path: path.to_owned(),
-        source,
-    })?;
-    parse(&text, path)
+    parse_bytes(&file::read(path)?, path)
+}
+
+/// Parses a session from a file's bytes, which must be UTF-8; `path` names it in
+/// errors.
+pub fn parse_bytes(bytes: &[u8], path: &Path) -> Result<Meeting, LoadError> {
+    parse(file::decode(bytes, path)?, path)
 }
 
 /// Parses a session from text; `path` names it in errors.
@@ -326,6 +341,7 @@ pub fn save(path: &Path, session: &Session) -> io::Result<()> {
 mod tests {
     use super::*;
     use crate::domain::{Author, EventKind, PersonId, Text};
+    use std::fs;
 
     #[test]
     fn the_log_is_written_one_event_to_a_line_and_reads_back() {
