@@ -253,3 +253,61 @@ fn the_follow_up_table_is_recorded_from_the_motion_panel_and_saved() {
         .count();
     assert_eq!(recorded, 2, "one event for the text, one for closing");
 }
+
+#[test]
+fn a_session_that_cannot_be_saved_ends_in_a_rescue_copy_and_a_failure_that_says_where() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let folder = dir.path().join("meetings");
+    fs::create_dir(&folder).expect("a folder");
+    let path = copy_of_the_demo(&folder);
+    let temporary = dir.path().join("tmp");
+    fs::create_dir(&temporary).expect("a temporary folder");
+    let mut pty = Pty::spawn_with_env(
+        &["open", path.to_str().expect("utf-8 path")],
+        dir.path(),
+        400,
+        40,
+        &[("TMPDIR", temporary.to_str().expect("utf-8 path"))],
+    );
+    pty.wait_for("出席委員 0 人");
+
+    // The folder goes away (a USB stick pulled out): nothing can be saved there now,
+    // nor beside the file.
+    fs::rename(&folder, dir.path().join("pulled-out")).expect("moves");
+    arrive_rows(&mut pty, &[0]);
+    pty.wait_for("出席委員 1 人");
+    pty.wait_for("儲存失敗");
+    pty.send("q");
+    pty.wait_for("無法儲存，尚未離開");
+    pty.send("q");
+    assert!(
+        !pty.wait_exit(),
+        "a meeting not in its file is not a success"
+    );
+
+    let rescues: Vec<_> = fs::read_dir(&temporary)
+        .expect("lists")
+        .map(|e| e.expect("an entry").path())
+        .collect();
+    assert_eq!(rescues.len(), 1, "one rescue copy: {rescues:?}");
+    let rescue = &rescues[0];
+    assert!(
+        rescue
+            .file_name()
+            .is_some_and(|n| n.to_string_lossy().starts_with("meeting.rescue-")),
+        "{}",
+        rescue.display()
+    );
+    let screen = pty.wait_for("rescue copy");
+    let said = screen.split_whitespace().collect::<String>();
+    let expected = format!("everythingisintherescuecopy{}", rescue.display());
+    assert!(said.contains(&expected), "{screen}");
+    let meeting = roundtable::store::load(rescue).expect("the rescue copy loads");
+    assert!(
+        matches!(
+            meeting.session().log.last().map(|e| &e.kind),
+            Some(EventKind::Arrived { .. })
+        ),
+        "the arrival that could not be saved is in the copy"
+    );
+}

@@ -33,6 +33,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use thiserror::Error;
 
 use crate::domain::Lang;
+use crate::i18n::refusals::session_file;
 use crate::store::roster_csv::RosterCsvError;
 use crate::store::{LoadError, LockError};
 
@@ -161,6 +162,20 @@ pub enum CliError {
         "{path} does not exist; create a session with `roundtable new {path}`, or try `roundtable demo`", path = .path.display()
     )]
     NotFound { path: PathBuf },
+    /// The screen closed and the session is in a rescue copy, not in its file.
+    #[error("{}", session_file::rescued(&.path.display().to_string(), .why, &files::shell_word(.rescue), Lang::En))]
+    Rescued {
+        path: PathBuf,
+        why: String,
+        rescue: PathBuf,
+    },
+    /// The screen closed and neither the file nor a rescue copy could be written.
+    #[error("{}", session_file::not_rescued(&.path.display().to_string(), .why, &.error.to_string(), Lang::En))]
+    NotRescued {
+        path: PathBuf,
+        why: String,
+        error: io::Error,
+    },
     #[error("cannot {action} {path}: {source}", path = .path.display())]
     Io {
         action: &'static str,

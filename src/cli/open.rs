@@ -8,6 +8,7 @@ use clap::Args;
 use super::CliError;
 use super::files::require_file;
 use crate::store::{self, SessionLock};
+use crate::tui::facilitator::{self, Closed};
 
 /// Open a session file on the facilitator's screen.
 ///
@@ -56,7 +57,19 @@ pub fn open_session_with(path: &Path, listen: Option<SocketAddr>) -> Result<(), 
     let options = crate::tui::facilitator::RunOptions { listen };
     // Saved to the file the lock holds: through a link, to the file it points to.
     let saved_to = lock.session().to_owned();
-    crate::tui::facilitator::run(saved_to, meeting, options).map_err(CliError::Tui)
+    match facilitator::run(saved_to.clone(), meeting, options).map_err(CliError::Tui)? {
+        Closed::Saved => Ok(()),
+        Closed::Rescued { why, rescue } => Err(CliError::Rescued {
+            path: saved_to,
+            why,
+            rescue,
+        }),
+        Closed::NotRescued { why, error } => Err(CliError::NotRescued {
+            path: saved_to,
+            why,
+            error,
+        }),
+    }
 }
 
 /// Reads `--listen`: an IP address and a port (`localhost` is 127.0.0.1).

@@ -1,6 +1,7 @@
-//! Why a session file was not opened, in both languages: a file that is not a file,
-//! too large, not UTF-8 or with a second name. The store says which
-//! (`store::FileProblem`, `LockError`); the English is their `Display`.
+//! Why a session file was not opened or not saved, in both languages: a file that is
+//! not a file, too large, not UTF-8 or with a second name; a save that ended in a
+//! rescue copy. The store and the commands say which
+//! (`store::FileProblem`, `LockError`, `CliError`); the English is their `Display`.
 
 use crate::domain::Lang;
 
@@ -123,6 +124,31 @@ pub fn hard_links(links: u64, lang: Lang) -> String {
         ),
         Lang::En => format!(
             "has {links} names (hard links): a save puts a new file in its place, so the other names would keep the old meeting, and a second Roundtable could open it under another name; open a copy instead, or remove the other names"
+        ),
+    }
+}
+
+/// The screen closed and the session went to a rescue copy, since its file could not
+/// be written.
+pub fn rescued(path: &str, why: &str, rescue: &str, lang: Lang) -> String {
+    match lang {
+        Lang::ZhTw => format!(
+            "無法儲存 {path}（{why}）；全部內容已存入救援副本 {rescue}：排除問題後以 roundtable open {rescue} 繼續"
+        ),
+        Lang::En => format!(
+            "{path} could not be saved ({why}); everything is in the rescue copy {rescue}: once the problem is fixed, go on with roundtable open {rescue}"
+        ),
+    }
+}
+
+/// Neither the file nor a rescue copy could be written.
+pub fn not_rescued(path: &str, why: &str, error: &str, lang: Lang) -> String {
+    match lang {
+        Lang::ZhTw => format!(
+            "無法儲存 {path}（{why}），也無法在旁邊或暫存資料夾寫入救援副本（{error}）：上次儲存後的變更已遺失"
+        ),
+        Lang::En => format!(
+            "{path} could not be saved ({why}), nor could a rescue copy beside it or in the temporary folder ({error}): the changes since the last save are lost"
         ),
     }
 }

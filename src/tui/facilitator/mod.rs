@@ -46,10 +46,21 @@ pub struct RunOptions {
     pub listen: Option<SocketAddr>,
 }
 
+/// How the screen closed.
+#[derive(Debug)]
+pub enum Closed {
+    /// Everything is in the session file.
+    Saved,
+    /// The session file could not be written (`why`); everything is in `rescue`.
+    Rescued { why: String, rescue: PathBuf },
+    /// Neither the session file (`why`) nor a rescue copy (`error`) could be written.
+    NotRescued { why: String, error: io::Error },
+}
+
 /// Runs the facilitator's screen on `meeting`, whose file is `path` (the caller holds
 /// the SessionLock), listening for note-takers when `options` says so. Returns when the
-/// user quits and everything is saved.
-pub fn run(path: PathBuf, meeting: Meeting, options: RunOptions) -> io::Result<()> {
+/// user quits and everything is saved, or has gone to a rescue copy.
+pub fn run(path: PathBuf, meeting: Meeting, options: RunOptions) -> io::Result<Closed> {
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()?;
@@ -108,19 +119,17 @@ pub fn run(path: PathBuf, meeting: Meeting, options: RunOptions) -> io::Result<(
     }
     let rescue_needed = finished.is_err() || matches!(ended, Ok(Ended::Rescue));
     if rescue_needed {
-        let rescue = write_rescue_copy(&path, app.meeting.session())?;
-        eprintln!(
-            "roundtable: {path} could not be saved ({why}); everything is in {rescue}",
-            path = path.display(),
-            why = finished
-                .err()
-                .or(app.save.error.clone())
-                .map(|error| error.to_string())
-                .unwrap_or_default(),
-            rescue = rescue.display()
-        );
+        let why = finished
+            .err()
+            .or(app.save.error.clone())
+            .map(|error| error.to_string())
+            .unwrap_or_default();
+        return Ok(match write_rescue_copy(&path, app.meeting.session()) {
+            Ok(rescue) => Closed::Rescued { why, rescue },
+            Err(error) => Closed::NotRescued { why, error },
+        });
     }
-    ended.map(|_| ())
+    ended.map(|_| Closed::Saved)
 }
 
 /// The host side of the note-taker link, while the screen listens.
