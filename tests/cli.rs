@@ -1,7 +1,12 @@
 //! The command line as a user meets it: the real binary, its output and exit status.
 //!
 //! No test here reaches the facilitator's screen: `open` and `demo` are stopped before
-//! it by a held lock or a bad file, so these tests need no terminal.
+//! it by a held lock or a bad file. They refuse to start without a terminal, so those
+//! tests run them in a pseudo-terminal (`in_a_terminal`) and read what they print.
+
+// Only the pseudo-terminal's start and exit are used here, not its keys and screen.
+#[allow(dead_code)]
+mod support;
 
 use std::ffi::OsStr;
 use std::fs;
@@ -61,6 +66,26 @@ fn assert_failure(output: &Output) -> String {
     assert!(message.starts_with("roundtable: "), "{message}");
     assert!(!message.contains("panicked"), "{message}");
     message
+}
+
+/// Runs `roundtable ARGS` in `cwd` in a pseudo-terminal, as from a terminal window,
+/// until it exits; whether it succeeded, and the screen it left (wide enough that a
+/// message is not wrapped).
+fn in_a_terminal(args: &[&str], cwd: &Path) -> (bool, String) {
+    let mut pty = support::pty::Pty::spawn(args, cwd, 400, 30);
+    let success = pty.wait_exit();
+    // Everything printed before the exit is on the screen once the reader has it.
+    let screen = pty
+        .wait_within(std::time::Duration::from_secs(5), |s| {
+            s.contains("roundtable: ")
+        })
+        .unwrap_or_else(|| pty.screen());
+    (success, screen)
+}
+
+/// A path as an argument in a pseudo-terminal.
+fn arg(path: &Path) -> &str {
+    path.to_str().expect("a UTF-8 path")
 }
 
 fn fingerprint(path: &Path) -> (Vec<u8>, std::time::SystemTime) {
@@ -472,7 +497,8 @@ fn open_of_a_session_open_elsewhere_names_the_holder() {
     let before = fingerprint(&path);
     let lock = SessionLock::acquire(&path).expect("this test holds the lock");
 
-    let message = assert_failure(&roundtable([OsStr::new("open"), path.as_os_str()]));
+    let (success, message) = in_a_terminal(&["open", arg(&path)], dir.path());
+    assert!(!success, "{message}");
     assert!(
         message.contains("is open in another Roundtable"),
         "{message}"
@@ -500,7 +526,8 @@ fn open_of_a_malformed_file_fails_and_leaves_it_byte_identical() {
     let before = fingerprint(&path);
     std::thread::sleep(std::time::Duration::from_millis(20));
 
-    let message = assert_failure(&roundtable([OsStr::new("open"), path.as_os_str()]));
+    let (success, message) = in_a_terminal(&["open", arg(&path)], dir.path());
+    assert!(!success, "{message}");
     assert!(message.contains("broken.ron:"), "{message}");
     assert!(
         message.contains("Unexpected variant named `Lead`"),
@@ -539,6 +566,70 @@ fn open_of_a_missing_file_leaves_nothing_behind() {
         left.is_empty(),
         "no lock file for a missing session: {left:?}"
     );
+}
+
+#[cfg(unix)]
+#[test]
+fn open_by_any_name_of_a_session_open_elsewhere_is_refused() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let folder = dir.path().join("meetings");
+    fs::create_dir(&folder).expect("a folder");
+    let path = folder.join("forum.ron");
+    fs::copy(repo("sessions/demo.ron"), &path).expect("copies");
+    std::os::unix::fs::symlink("meetings/forum.ron", dir.path().join("link.ron")).expect("a link");
+    std::os::unix::fs::symlink("meetings", dir.path().join("linked")).expect("a folder link");
+    let before = fingerprint(&path);
+    let absolute = path.display().to_string();
+    let lock = SessionLock::acquire(&path).expect("this test holds the lock");
+    for (cwd, name) in [
+        (&folder, "./forum.ron"),
+        (&folder, absolute.as_str()),
+        (&dir.path().to_owned(), "link.ron"),
+        (&dir.path().to_owned(), "linked/forum.ron"),
+    ] {
+        let (success, message) = in_a_terminal(&["open", name], cwd);
+        assert!(!success, "{name}: {message}");
+        assert!(
+            message.contains(&format!("{name} is open in another Roundtable")),
+            "{name}: {message}"
+        );
+    }
+    drop(lock);
+
+    // A second name of the same file is refused whichever opens it first.
+    let second = dir.path().join("hard-link.ron");
+    fs::hard_link(&path, &second).expect("a hard link");
+    for name in [arg(&path), arg(&second)] {
+        let (success, message) = in_a_terminal(&["open", name], dir.path());
+        assert!(!success, "{message}");
+        assert!(
+            message.contains(&format!("{name} has 2 names (hard links)")),
+            "{message}"
+        );
+    }
+    assert_eq!(fingerprint(&path), before, "never touched");
+}
+
+#[test]
+fn open_without_a_terminal_says_one_is_needed_and_locks_nothing() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let path = dir.path().join("forum.ron");
+    fs::copy(repo("sessions/demo.ron"), &path).expect("copies");
+    let before = fingerprint(&path);
+    // Input from /dev/null, output to a pipe: as from a script or a service.
+    let message = assert_failure(&roundtable([OsStr::new("open"), path.as_os_str()]));
+    assert!(
+        message.contains("the meeting's screen needs a terminal")
+            && message.contains("`roundtable open`"),
+        "{message}"
+    );
+    assert!(!message.contains("os error"), "{message}");
+    assert_eq!(fingerprint(&path), before);
+    let left: Vec<_> = fs::read_dir(dir.path())
+        .expect("lists")
+        .map(|e| e.expect("an entry").file_name())
+        .collect();
+    assert_eq!(left, [OsStr::new("forum.ron")], "no lock file: {left:?}");
 }
 
 #[cfg(unix)]
@@ -593,19 +684,18 @@ fn demo_writes_a_copy_of_the_demo_and_opens_the_copy() {
     let path = dir.path().join("my-demo.ron");
     // Holding the copy's lock stops `demo` at the open, before any screen.
     let lock = SessionLock::acquire(&path).expect("the lock");
-    let output = roundtable([OsStr::new("demo"), OsStr::new("--out"), path.as_os_str()]);
-    let message = assert_failure(&output);
+    let (success, screen) = in_a_terminal(&["demo", "--out", arg(&path)], dir.path());
+    assert!(!success, "{screen}");
     assert!(
-        message.contains("my-demo.ron is open in another Roundtable"),
-        "{message}"
+        screen.contains("my-demo.ron is open in another Roundtable"),
+        "{screen}"
     );
     assert!(
-        stdout(&output).contains(&format!(
+        screen.contains(&format!(
             "Wrote a copy of the demo meeting to {}",
             path.display()
         )),
-        "{}",
-        stdout(&output)
+        "{screen}"
     );
     assert_eq!(
         fs::read(&path).expect("the copy"),
@@ -616,15 +706,37 @@ fn demo_writes_a_copy_of_the_demo_and_opens_the_copy() {
 }
 
 #[test]
+fn demo_without_a_terminal_writes_no_copy_and_no_lock() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let output = Command::new(env!("CARGO_BIN_EXE_roundtable"))
+        .arg("demo")
+        .current_dir(dir.path())
+        .stdin(Stdio::null())
+        .output()
+        .expect("the binary runs");
+    let message = assert_failure(&output);
+    assert!(
+        message.contains("needs a terminal") && message.contains("`roundtable demo`"),
+        "{message}"
+    );
+    let out = dir.path().join("mine.ron");
+    let message = assert_failure(&roundtable([
+        OsStr::new("demo"),
+        OsStr::new("--out"),
+        out.as_os_str(),
+    ]));
+    assert!(message.contains("needs a terminal"), "{message}");
+    let left: Vec<_> = fs::read_dir(dir.path()).expect("lists").collect();
+    assert!(left.is_empty(), "nothing written: {left:?}");
+}
+
+#[test]
 fn demo_never_overwrites_a_file() {
     let dir = tempfile::tempdir().expect("a temp dir");
     let path = dir.path().join("notes.ron");
     fs::write(&path, "mine").expect("writes");
-    let message = assert_failure(&roundtable([
-        OsStr::new("demo"),
-        OsStr::new("--out"),
-        path.as_os_str(),
-    ]));
+    let (success, message) = in_a_terminal(&["demo", "--out", arg(&path)], dir.path());
+    assert!(!success, "{message}");
     assert!(message.contains("notes.ron already exists"), "{message}");
     assert_eq!(fs::read(&path).expect("readable"), b"mine");
 }

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use clap::Args;
 
 use super::files::{shell_word, write_new_file};
-use super::open::{LISTEN_EXAMPLES, listen_address, open_session_with};
+use super::open::{LISTEN_EXAMPLES, listen_address, open_session_with, require_terminal};
 use super::{CliError, print_out};
 
 /// The demo meeting, built in so that `roundtable demo` works from any folder.
@@ -31,6 +31,8 @@ pub struct DemoArgs {
 }
 
 pub fn run_demo(args: DemoArgs) -> Result<(), CliError> {
+    // Before the copy is written: a demo that cannot be shown leaves nothing behind.
+    require_terminal("demo")?;
     let path = match args.out {
         Some(path) => {
             write_new_file(&path, DEMO_SESSION.as_bytes())?;

@@ -162,6 +162,9 @@ pub enum CliError {
         "{path} does not exist; create a session with `roundtable new {path}`, or try `roundtable demo`", path = .path.display()
     )]
     NotFound { path: PathBuf },
+    /// `open` or `demo` with no terminal to show the meeting on.
+    #[error("{}", session_file::no_terminal(.command, Lang::En))]
+    NoTerminal { command: &'static str },
     /// The screen closed and the session is in a rescue copy, not in its file.
     #[error("{}", session_file::rescued(&.path.display().to_string(), .why, &files::shell_word(.rescue), Lang::En))]
     Rescued {

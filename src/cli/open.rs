@@ -1,5 +1,6 @@
 //! `roundtable open FILE`: the facilitator's screen on a session.
 
+use std::io::{self, IsTerminal};
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use std::path::{Path, PathBuf};
 
@@ -51,6 +52,7 @@ pub fn open_session(path: &Path) -> Result<(), CliError> {
 /// [`open_session`], listening for note-takers on `listen`.
 pub fn open_session_with(path: &Path, listen: Option<SocketAddr>) -> Result<(), CliError> {
     require_file(path)?;
+    require_terminal("open")?;
     // Held until the screen closes.
     let lock = SessionLock::acquire(path)?;
     let meeting = store::load(path)?;
@@ -69,6 +71,16 @@ pub fn open_session_with(path: &Path, listen: Option<SocketAddr>) -> Result<(), 
             why,
             error,
         }),
+    }
+}
+
+/// The facilitator's screen needs a terminal for its input and output; without one
+/// (a pipe, a service, `ssh` without `-t`) say so before anything is written or locked.
+pub fn require_terminal(command: &'static str) -> Result<(), CliError> {
+    if io::stdin().is_terminal() && io::stdout().is_terminal() {
+        Ok(())
+    } else {
+        Err(CliError::NoTerminal { command })
     }
 }
 

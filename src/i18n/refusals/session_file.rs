@@ -1,6 +1,6 @@
 //! Why a session file was not opened or not saved, in both languages: a file that is
-//! not a file, too large, not UTF-8 or with a second name; a save that ended in a
-//! rescue copy. The store and the commands say which
+//! not a file, too large, not UTF-8 or with a second name; a screen without a
+//! terminal; a save that ended in a rescue copy. The store and the commands say which
 //! (`store::FileProblem`, `LockError`, `CliError`); the English is their `Display`.
 
 use crate::domain::Lang;
@@ -124,6 +124,18 @@ pub fn hard_links(links: u64, lang: Lang) -> String {
         ),
         Lang::En => format!(
             "has {links} names (hard links): a save puts a new file in its place, so the other names would keep the old meeting, and a second Roundtable could open it under another name; open a copy instead, or remove the other names"
+        ),
+    }
+}
+
+/// `open` or `demo` where input or output is not a terminal.
+pub fn no_terminal(command: &str, lang: Lang) -> String {
+    match lang {
+        Lang::ZhTw => format!(
+            "會議畫面需要終端機，而這裡 `roundtable {command}` 的輸入或輸出不是終端機；請在終端機視窗中執行（不開畫面檢查檔案：roundtable check 檔案）"
+        ),
+        Lang::En => format!(
+            "the meeting's screen needs a terminal, and here the input or output of `roundtable {command}` is not one; run it in a terminal window (to check a file without a screen: roundtable check FILE)"
         ),
     }
 }
