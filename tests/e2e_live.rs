@@ -289,15 +289,19 @@ fn bad_addresses_ports_in_use_and_nobody_listening_are_clear_failures() {
 
     let taken = std::net::TcpListener::bind("127.0.0.1:0").expect("a port");
     let port = taken.local_addr().expect("bound").port();
-    let output = roundtable(
-        &["open", file, "--listen", &format!("127.0.0.1:{port}")],
-        dir.path(),
-    );
-    failed_with(&output, "is already in use");
+    // `open` asks for a terminal before it listens: run it in one, as a facilitator would.
+    let refused_in_a_terminal = |listen: &str, words: &str| {
+        let mut pty = Pty::spawn(&["open", file, "--listen", listen], dir.path(), 250, 20);
+        assert!(!pty.wait_exit(), "it must fail");
+        let screen = pty.wait_for(words);
+        assert!(screen.contains("roundtable: "), "{screen}");
+        assert!(!screen.contains("panicked"), "{screen}");
+        assert!(pty.terminal_is_restored(), "{screen}");
+    };
+    refused_in_a_terminal(&format!("127.0.0.1:{port}"), "is already in use");
     let output = roundtable(&["open", file, "--listen", "127.0.0.1"], dir.path());
     failed_with(&output, "has no port");
-    let output = roundtable(&["open", file, "--listen", "198.51.100.7:7878"], dir.path());
-    failed_with(&output, "is not an address of this computer");
+    refused_in_a_terminal("198.51.100.7:7878", "is not an address of this computer");
 
     // Nobody listens on a port just freed.
     drop(taken);
