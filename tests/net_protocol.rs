@@ -17,10 +17,11 @@ use roundtable::domain::{
 };
 use roundtable::net::client::{self, Connector};
 use roundtable::net::link::{self, Accepting, LinkError};
-use roundtable::net::protocol::{PROTOCOL_VERSION, ToClient, ToHost};
+use roundtable::net::outbox::Outbox;
+use roundtable::net::protocol::{self, PROTOCOL_VERSION, ToClient, ToHost};
 use roundtable::net::{
-    AsyncStream, Client, ClientConfig, ClientEvent, ConnectionState, Host, HostConfig, HostEvent,
-    JoinCode, NoteRequest, NoteSettled, Refusal, TurnedAway,
+    AsyncStream, Client, ClientConfig, ClientError, ClientEvent, ConnectionState, Host, HostConfig,
+    HostEvent, JoinCode, NoteRequest, NoteSettled, Refusal, TurnedAway,
 };
 use roundtable::store::{self, SaveReport, Saver};
 use tokio::io::{AsyncWriteExt, DuplexStream, duplex};
@@ -690,6 +691,98 @@ async fn more_note_takers_than_the_limit_are_refused() {
     let leaving = app.host.note_takers()[0].client.clone();
     app.host.disconnect(&leaving);
     until_state(&mut events, ConnectionState::Connected).await;
+}
+
+// ---- too long to travel ------------------------------------------------------------
+
+/// A note whose message, numbered as high as a number goes, is exactly `size` bytes.
+fn note_of_size(size: usize) -> EventKind {
+    let empty = said("");
+    let base = protocol::encode(&ToHost::Send {
+        seq: u64::MAX,
+        event: empty,
+    })
+    .expect("encodes")
+    .len();
+    said(&"x".repeat(size - base))
+}
+
+#[tokio::test(start_paused = true)]
+async fn the_note_limit_is_one_number_the_note_taker_and_the_host_agree_on() {
+    let mut app = App::start(demo(), HostConfig::new(code(CODE)));
+    let dir = tempfile::tempdir().expect("temp");
+    let (client, mut events) = well_behaved(&app, dir.path(), "Amy").await;
+
+    // The largest note that fits goes through and is recorded.
+    let largest = note_of_size(protocol::MAX_NOTE_MESSAGE);
+    assert_eq!(protocol::note_fits(&largest), Ok(()));
+    let seq = client.submit(largest).await.expect("fits");
+    until_acked(&mut events, seq).await;
+    assert_eq!(app.expect("recorded").await, format!("recorded {seq} 1"));
+
+    // One byte more is refused before it reaches the outbox.
+    let error = client
+        .submit(note_of_size(protocol::MAX_NOTE_MESSAGE + 1))
+        .await
+        .expect_err("too long");
+    assert!(matches!(error, ClientError::TooLong(_)), "{error}");
+    assert!(client.pending().is_empty(), "it never entered the outbox");
+    let seq = client.submit(said("next")).await.expect("submit");
+    until_acked(&mut events, seq).await;
+    assert_eq!(app.texts().last().map(String::as_str), Some("next"));
+}
+
+#[tokio::test(start_paused = true)]
+async fn a_note_too_long_left_in_the_outbox_is_set_aside_and_the_notes_behind_it_go() {
+    let mut app = App::start(demo(), HostConfig::new(code(CODE)));
+    let dir = tempfile::tempdir().expect("temp");
+    let path = dir.path().join("outbox.ron");
+    // An older version let an over-long note into the outbox, and two behind it.
+    let long = "長".repeat(6_000);
+    {
+        let mut outbox = Outbox::open(&path).expect("outbox");
+        outbox.add(said(&long)).expect("kept");
+        outbox.add(said("behind 1")).expect("kept");
+        outbox.add(said("behind 2")).expect("kept");
+    }
+    let (connector, _wires) = app.connector();
+    let (client, mut events) =
+        Client::start(client_config("Amy", code(CODE), path.clone()), connector).expect("client");
+    // The note-taker is told, with where its text is kept.
+    let ClientEvent::SetAside { seq, kept_in, .. } =
+        until(&mut events, |e| matches!(e, ClientEvent::SetAside { .. })).await
+    else {
+        unreachable!()
+    };
+    assert_eq!(seq, 1);
+    let kept = std::fs::read_to_string(&kept_in).expect("its text is kept");
+    assert!(kept.contains(&long), "the whole text");
+    assert_eq!(
+        client.pending().iter().map(|(s, _)| *s).collect::<Vec<_>>(),
+        vec![2, 3]
+    );
+
+    // The notes behind it arrive, once; the link is never closed over it.
+    until_acked(&mut events, 3).await;
+    assert_eq!(app.texts(), vec!["behind 1", "behind 2"]);
+    let seq = client.submit(said("after")).await.expect("submit");
+    until_acked(&mut events, seq).await;
+    drop(client);
+    while let Ok(line) = app.log.try_recv() {
+        assert!(!line.contains("Oversized"), "{line}");
+    }
+
+    // Never resent: the next run finds nothing of it in the outbox, nothing to tell.
+    let outbox = Outbox::open(&path).expect("reopen");
+    assert_eq!(outbox.pending().count(), 0);
+    let (connector, _wires) = app.connector();
+    let (_client, mut events) =
+        Client::start(client_config("Amy", code(CODE), path), connector).expect("client");
+    until_state(&mut events, ConnectionState::Connected).await;
+    while let Ok(event) = events.try_recv() {
+        assert!(!matches!(event, ClientEvent::SetAside { .. }), "{event:?}");
+    }
+    assert_eq!(app.texts(), vec!["behind 1", "behind 2", "after"]);
 }
 
 // ---- never lost, never twice -------------------------------------------------------

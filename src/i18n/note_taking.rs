@@ -130,9 +130,10 @@ pub const ALL_SAVED: Label = l("全部已由主持端儲存 ✓", "all saved by 
 pub const STATE_SENDING: Label = l("…傳送", "…sending");
 pub const STATE_SAVED: Label = l("✓已存", "✓saved");
 pub const STATE_REJECTED: Label = l("✗退回", "✗rejected");
+pub const STATE_TOO_LONG: Label = l("✗太長", "✗too long");
 pub const NOTE_STATES_HELP: Label = l(
-    "自己的紀錄標示狀態：…傳送＝已存於本機、尚待主持端儲存；✓已存＝主持端已存檔；✗退回＝主持端不接受（原因見訊息列）",
-    "Your notes show their state: …sending = kept on this laptop, not yet saved by the host; ✓saved = in the host's file; ✗rejected = the host refused it (why is in the message line)",
+    "自己的紀錄標示狀態：…傳送＝已存於本機、尚待主持端儲存；✓已存＝主持端已存檔；✗退回＝主持端不接受（原因見訊息列）；✗太長＝太長無法傳送，未送出，全文另存於本機",
+    "Your notes show their state: …sending = kept on this laptop, not yet saved by the host; ✓saved = in the host's file; ✗rejected = the host refused it (why is in the message line); ✗too long = too long to send, not sent, its text kept on this laptop",
 );
 pub const CORRECTING: Label = l("更正中（Esc 取消）", "correcting (Esc cancels)");
 pub const NO_OWN_NOTES: Label = l("還沒有自己的紀錄可選", "None of your notes to select yet");
@@ -173,6 +174,30 @@ pub fn submit_failed(error: &str, lang: Lang) -> String {
         Lang::En => {
             format!("Could not keep the note ({error}): it is still in the line; press Enter again")
         }
+    }
+}
+
+/// The editor's note cannot travel: how long it is, about how much fits.
+pub fn note_too_long(characters: usize, fit: usize, lang: Lang) -> String {
+    match lang {
+        Lang::ZhTw => format!(
+            "這則紀錄太長，無法傳送（{characters} 字，約 {fit} 字以內可送出）：請縮短或分成幾則；文字仍在輸入列"
+        ),
+        Lang::En => format!(
+            "This note is too long to send ({characters} characters; about {fit} fit): shorten it or split it into several notes; it is still in the line"
+        ),
+    }
+}
+
+/// A note from an earlier run that cannot travel was set aside.
+pub fn set_aside(characters: usize, kept_in: &str, lang: Lang) -> String {
+    match lang {
+        Lang::ZhTw => format!(
+            "先前的一則紀錄太長（{characters} 字）無法傳送，未送出；全文已存於 {kept_in}，請分成較短的紀錄重新輸入"
+        ),
+        Lang::En => format!(
+            "A note from before is too long to send ({characters} characters) and was not sent; its text is kept in {kept_in}: type it again as shorter notes"
+        ),
     }
 }
 

@@ -20,14 +20,13 @@ use tokio::time::{Instant, sleep, sleep_until, timeout};
 
 use super::code::JoinCode;
 use super::link::{self, HandshakeRefusal, LinkError, LinkWriter};
-use super::outbox::{Outbox, OutboxError};
-use super::protocol::{HelloProblem, PROTOCOL_VERSION, Refusal, ToClient, ToHost, Update, Welcome};
+use super::outbox::{Outbox, OutboxError, set_aside_path};
+use super::protocol::{
+    HelloProblem, MAX_HOST_MESSAGE, NoteTooLong, PROTOCOL_VERSION, Refusal, ToClient, ToHost,
+    Update, Welcome, note_fits,
+};
 use super::{AsyncStream, valid_name};
 use crate::domain::{DomainError, EventKind};
-
-/// The largest message the note-taker accepts from the host (a welcome with many
-/// notes is the largest).
-pub const MAX_HOST_MESSAGE: usize = 16 * 1024 * 1024;
 
 /// Opens a fresh connection to the host.
 pub type Connector = Arc<
@@ -96,6 +95,12 @@ pub enum ClientError {
     Outbox(#[from] OutboxError),
     #[error("a name is 1 to 64 characters, without control characters")]
     BadName,
+    #[error(
+        "the note takes {} bytes as sent, over the link's limit of {}: split it into shorter notes",
+        .0.size,
+        .0.limit
+    )]
+    TooLong(NoteTooLong),
     #[error("the note-taker link has stopped")]
     Stopped,
 }
@@ -147,6 +152,15 @@ pub enum ClientEvent {
     OutboxFailed {
         error: String,
     },
+    /// A note waiting in the outbox (from an older version) is too long to travel: it
+    /// was taken out, so it blocks nothing behind it and is never resent, and its
+    /// text kept in `kept_in`.
+    SetAside {
+        seq: u64,
+        event: Box<EventKind>,
+        too_long: NoteTooLong,
+        kept_in: PathBuf,
+    },
 }
 
 enum Control {
@@ -163,8 +177,10 @@ pub struct Submitter {
 
 impl Submitter {
     /// Keeps a note durably in the outbox and queues it for the host. Returns its
-    /// number once it is on disk.
+    /// number once it is on disk. A note too long to travel is refused before it
+    /// reaches the outbox, where it would wait forever.
     pub async fn submit(&self, event: EventKind) -> Result<u64, ClientError> {
+        note_fits(&event).map_err(ClientError::TooLong)?;
         let outbox = self.outbox.clone();
         let seq = tokio::task::spawn_blocking(move || lock(&outbox).add(event))
             .await
@@ -203,11 +219,14 @@ impl Client {
         if !valid_name(&config.name) {
             return Err(ClientError::BadName);
         }
-        let outbox = Outbox::open(&config.outbox)?;
+        let mut outbox = Outbox::open(&config.outbox)?;
         let client_id = outbox.client_id().to_owned();
+        let (events_tx, events) = mpsc::unbounded_channel();
+        for event in set_aside_what_cannot_travel(&mut outbox)? {
+            let _ = events_tx.send(event);
+        }
         let outbox = Arc::new(Mutex::new(outbox));
         let wake = Arc::new(Notify::new());
-        let (events_tx, events) = mpsc::unbounded_channel();
         let (control, control_rx) = mpsc::unbounded_channel();
         let task = tokio::spawn(run(
             config,
@@ -266,6 +285,31 @@ impl Client {
     pub fn reconnect(&self) {
         let _ = self.control.send(Control::Reconnect);
     }
+}
+
+/// Takes out of the outbox the notes too long to travel (an older version let them
+/// in), keeping their text beside it: otherwise the host would close the link on the
+/// first of them at every reconnect, and nothing behind it would ever arrive.
+fn set_aside_what_cannot_travel(outbox: &mut Outbox) -> Result<Vec<ClientEvent>, ClientError> {
+    let too_long: Vec<(u64, EventKind, NoteTooLong)> = outbox
+        .pending()
+        .filter_map(|(seq, event)| {
+            note_fits(event)
+                .err()
+                .map(|too_long| (seq, event.clone(), too_long))
+        })
+        .collect();
+    let mut events = Vec::new();
+    for (seq, event, too_long) in too_long {
+        outbox.set_aside(seq)?;
+        events.push(ClientEvent::SetAside {
+            seq,
+            event: Box::new(event),
+            too_long,
+            kept_in: set_aside_path(outbox.path()),
+        });
+    }
+    Ok(events)
 }
 
 /// How a connection ended.

@@ -38,7 +38,7 @@ use tokio_util::bytes::Bytes;
 use tokio_util::codec::{Framed, FramedRead, FramedWrite, LengthDelimitedCodec};
 
 use super::code::JoinCode;
-use super::protocol::PROTOCOL_VERSION;
+use super::protocol::{self, PROTOCOL_VERSION};
 
 /// The largest frame either side reads: a Noise message's maximum.
 pub const MAX_FRAME: usize = 65_535;
@@ -436,7 +436,7 @@ impl<S: AsyncRead + AsyncWrite + Unpin> LinkWriter<S> {
     /// Seals and sends one message, split over as many frames as it needs. Not
     /// cancel-safe: cancelling it may leave half a message; close the link then.
     pub async fn send<M: Serialize>(&mut self, message: &M) -> Result<(), LinkError> {
-        let text = ron::to_string(message).map_err(|e| LinkError::Decode(e.to_string()))?;
+        let text = protocol::encode(message).map_err(|e| LinkError::Decode(e.to_string()))?;
         self.send_bytes(text.as_bytes()).await
     }
 
@@ -478,7 +478,7 @@ impl<S: AsyncRead + AsyncWrite + Unpin> LinkReader<S> {
     pub async fn recv<M: DeserializeOwned>(&mut self) -> Result<M, LinkError> {
         let bytes = self.recv_bytes().await?;
         let text = std::str::from_utf8(&bytes).map_err(|e| LinkError::Decode(e.to_string()))?;
-        ron::from_str(text).map_err(|e| LinkError::Decode(e.to_string()))
+        protocol::decode(text).map_err(|e| LinkError::Decode(e.to_string()))
     }
 
     async fn recv_bytes(&mut self) -> Result<Vec<u8>, LinkError> {

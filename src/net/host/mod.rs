@@ -11,7 +11,7 @@
 //! own language.
 //!
 //! What protects the app from a misbehaving note-taker: frames are at most 64 KiB and
-//! messages at most [`MAX_NOTE_MESSAGE`]; the handshake and the hello must finish
+//! messages at most `protocol::MAX_NOTE_MESSAGE`; the handshake and the hello must finish
 //! within `handshake_timeout`, a silent link closes after `idle_timeout`; each link
 //! may hand the app at most `notes_per_second` notes (a token bucket) and waits for
 //! room in the channel without reading more, so a flood only slows its own sender;
@@ -44,11 +44,6 @@ use super::protocol::{
     WELCOME_NOTES, Welcome,
 };
 use crate::domain::{DomainError, Event, EventKind, Meeting, Origin, Seq};
-
-/// The largest message a note-taker may send: a note of some 5,000 CJK characters.
-/// It also bounds how fast a flooding (but authenticated) note-taker can grow the
-/// session file: 50 a second × 16 KiB.
-pub const MAX_NOTE_MESSAGE: usize = 16 * 1024;
 
 /// How the host guards itself. `HostConfig::new` has the defaults.
 #[derive(Clone, Debug)]

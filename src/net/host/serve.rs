@@ -9,12 +9,12 @@ use std::time::{Duration, SystemTime};
 use tokio::sync::{mpsc, oneshot};
 use tokio::time::{Instant, sleep_until, timeout};
 
-use super::{HostConfig, HostEvent, LinkEnd, MAX_NOTE_MESSAGE, NoteRequest, Shared, Slot, lock};
+use super::{HostConfig, HostEvent, LinkEnd, NoteRequest, Shared, Slot, lock};
 use crate::domain::Origin;
 use crate::net::code::JoinCode;
 use crate::net::link::{Accepting, HandshakeRefusal, Link, LinkError};
 use crate::net::protocol::{
-    HelloProblem, PROTOCOL_VERSION, ProtocolFault, Refusal, ToClient, ToHost,
+    HelloProblem, MAX_NOTE_MESSAGE, PROTOCOL_VERSION, ProtocolFault, Refusal, ToClient, ToHost,
 };
 use crate::net::{AsyncStream, valid_client_id, valid_name};
 

@@ -251,6 +251,7 @@ fn state_tag(state: &NoteState, lang: Lang) -> (&'static str, Style) {
         NoteState::Sending => (note_taking::STATE_SENDING.get(lang), theme::left()),
         NoteState::Saved => (note_taking::STATE_SAVED.get(lang), theme::ok()),
         NoteState::Rejected(_) => (note_taking::STATE_REJECTED.get(lang), theme::alert()),
+        NoteState::TooLong => (note_taking::STATE_TOO_LONG.get(lang), theme::alert()),
     }
 }
 
