@@ -21,7 +21,7 @@ use roundtable::net::outbox::Outbox;
 use roundtable::net::protocol::{self, PROTOCOL_VERSION, ToClient, ToHost};
 use roundtable::net::{
     AsyncStream, Client, ClientConfig, ClientError, ClientEvent, ConnectionState, Host, HostConfig,
-    HostEvent, JoinCode, NoteRequest, NoteSettled, Refusal, TurnedAway,
+    HostEvent, JoinCode, NoRoom, NoteRequest, NoteSettled, Refusal, TurnedAway,
 };
 use roundtable::store::{self, SaveReport, Saver};
 use tokio::io::{AsyncWriteExt, DuplexStream, duplex};
@@ -665,7 +665,7 @@ async fn a_slow_or_half_open_handshake_times_out_and_frees_its_place() {
 }
 
 #[tokio::test(start_paused = true)]
-async fn more_note_takers_than_the_limit_are_refused() {
+async fn a_fifth_note_taker_is_told_the_host_is_full_and_gets_in_when_one_leaves() {
     let mut app = App::start(demo(), HostConfig::new(code(CODE)));
     let dir = tempfile::tempdir().expect("temp");
     let mut clients = Vec::new();
@@ -679,10 +679,17 @@ async fn more_note_takers_than_the_limit_are_refused() {
         connector,
     )
     .expect("client");
-    let refused = until(&mut events, is_host_gone).await;
-    assert!(
-        format!("{refused:?}").contains("as many note-takers"),
-        "{refused:?}"
+    // Full, in so many words: not "the host is gone".
+    let told = until(&mut events, |e| {
+        matches!(
+            e,
+            ClientEvent::State(ConnectionState::NoRoom { .. } | ConnectionState::HostGone { .. })
+        )
+    })
+    .await;
+    assert_eq!(
+        told,
+        ClientEvent::State(ConnectionState::NoRoom { why: NoRoom::Full })
     );
     assert!(app.expect("refused link").await.contains("Full"));
     assert_eq!(app.host.note_takers().len(), 4);
@@ -691,6 +698,37 @@ async fn more_note_takers_than_the_limit_are_refused() {
     let leaving = app.host.note_takers()[0].client.clone();
     app.host.disconnect(&leaving);
     until_state(&mut events, ConnectionState::Connected).await;
+}
+
+#[tokio::test(start_paused = true)]
+async fn a_note_taker_refused_in_the_handshake_as_busy_is_told_so_and_gets_in_later() {
+    let mut config = HostConfig::new(code(CODE));
+    config.max_handshakes = 1;
+    let app = App::start(demo(), config);
+    let dir = tempfile::tempdir().expect("temp");
+    // Someone holds the one handshake place, saying nothing.
+    let silent = raw_pipe(&app, "silent");
+    sleep(Duration::from_millis(10)).await;
+    let (connector, _wires) = app.connector();
+    let (_client, mut events) = Client::start(
+        client_config("Amy", code(CODE), dir.path().join("amy.ron")),
+        connector,
+    )
+    .expect("client");
+    let told = until(&mut events, |e| {
+        matches!(
+            e,
+            ClientEvent::State(ConnectionState::NoRoom { .. } | ConnectionState::HostGone { .. })
+        )
+    })
+    .await;
+    assert_eq!(
+        told,
+        ClientEvent::State(ConnectionState::NoRoom { why: NoRoom::Busy })
+    );
+    // Once the silent one's time is up, the next try gets in.
+    until_state(&mut events, ConnectionState::Connected).await;
+    drop(silent);
 }
 
 // ---- too long to travel ------------------------------------------------------------

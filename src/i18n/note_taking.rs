@@ -120,6 +120,14 @@ pub const HOST_GONE: Label = l(
     "主持端離線：照常記錄，連上後自動送出",
     "host gone: keep typing, notes go when it is back",
 );
+pub const HOST_FULL: Label = l(
+    "主持端已滿：等候空位，照常記錄",
+    "host full: waiting for a place; keep typing",
+);
+pub const HOST_BUSY: Label = l(
+    "主持端忙碌：自動重試，照常記錄",
+    "host busy: retrying; keep typing",
+);
 pub const WRONG_CODE: Label = l(
     "代碼錯誤：按 Ctrl-O 輸入新代碼",
     "wrong code: Ctrl-O to type the new one",

@@ -114,6 +114,11 @@ pub enum ConnectionState {
     HostGone {
         reason: String,
     },
+    /// The host is there but has no room for this note-taker now; retrying. Notes are
+    /// still kept.
+    NoRoom {
+        why: NoRoom,
+    },
     /// The code is wrong (or was replaced): type the new one ([`Client::set_code`]).
     WrongCode,
     /// The host turned this note-taker away; not retrying until told
@@ -121,6 +126,18 @@ pub enum ConnectionState {
     Refused {
         reason: TurnedAway,
     },
+}
+
+/// Why the host has no room for this note-taker now: a code the screen words in its
+/// language.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NoRoom {
+    /// As many note-takers as the host accepts are connected (`Refusal::Full`, after
+    /// the handshake): one must leave first.
+    Full,
+    /// The host has as many connections in their handshake as it takes (the
+    /// handshake's `busy` refusal): a moment later there is room.
+    Busy,
 }
 
 /// Why the host turned this note-taker away: a code the screen words in its language.
@@ -316,6 +333,8 @@ fn set_aside_what_cannot_travel(outbox: &mut Outbox) -> Result<Vec<ClientEvent>,
 enum Ended {
     /// Try again after a pause.
     Retry(String),
+    /// The host has no room now: try again after a pause.
+    NoRoom(NoRoom),
     WrongCode,
     /// Wait for the note-taker.
     Refused(TurnedAway),
@@ -352,6 +371,10 @@ async fn run(
             Ended::Reconnect => continue,
             Ended::Retry(reason) => {
                 let _ = events.send(ClientEvent::State(ConnectionState::HostGone { reason }));
+                Some(backoff)
+            }
+            Ended::NoRoom(why) => {
+                let _ = events.send(ClientEvent::State(ConnectionState::NoRoom { why }));
                 Some(backoff)
             }
             Ended::WrongCode => {
@@ -497,9 +520,7 @@ async fn wait_for_control(control: &mut mpsc::UnboundedReceiver<Control>) -> End
 fn handshake_ended(error: LinkError) -> Ended {
     match error {
         LinkError::WrongCode => Ended::WrongCode,
-        LinkError::Refused(HandshakeRefusal::Busy) => {
-            Ended::Retry("the host is busy with other connections".into())
-        }
+        LinkError::Refused(HandshakeRefusal::Busy) => Ended::NoRoom(NoRoom::Busy),
         LinkError::Refused(HandshakeRefusal::Version) | LinkError::Version(_) => {
             Ended::Refused(TurnedAway::OtherVersion)
         }
@@ -509,7 +530,7 @@ fn handshake_ended(error: LinkError) -> Ended {
 
 fn refused(reason: Refusal) -> Ended {
     match reason {
-        Refusal::Full => Ended::Retry("the host has as many note-takers as it accepts".into()),
+        Refusal::Full => Ended::NoRoom(NoRoom::Full),
         Refusal::TooSlow => Ended::Retry("the link was too slow".into()),
         Refusal::ShuttingDown => Ended::Retry("the host is closing".into()),
         Refusal::BadHello(HelloProblem::Version { .. }) => Ended::Refused(TurnedAway::OtherVersion),

@@ -26,7 +26,9 @@ pub mod protocol;
 
 use tokio::io::{AsyncRead, AsyncWrite};
 
-pub use client::{Client, ClientConfig, ClientError, ClientEvent, ConnectionState, TurnedAway};
+pub use client::{
+    Client, ClientConfig, ClientError, ClientEvent, ConnectionState, NoRoom, TurnedAway,
+};
 pub use code::{CodeError, JoinCode};
 pub use host::{Host, HostConfig, HostEvent, LinkEnd, NoteRequest, NoteSettled, NoteTakerLink};
 pub use protocol::{HelloProblem, MeetingView, NoteView, ProtocolFault, Refusal, Update, Welcome};

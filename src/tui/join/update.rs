@@ -461,13 +461,20 @@ fn client_event(app: &mut JoinApp, event: ClientEvent) {
     let lang = app.lang;
     match event {
         ClientEvent::State(state) => {
-            // While the host is gone the link keeps retrying; each try is not news.
+            // While the host is gone or has no room the link keeps retrying; each try
+            // is not news.
             if state == ConnectionState::Connecting
-                && matches!(app.connection, ConnectionState::HostGone { .. })
+                && matches!(
+                    app.connection,
+                    ConnectionState::HostGone { .. } | ConnectionState::NoRoom { .. }
+                )
             {
                 return;
             }
             match &state {
+                ConnectionState::NoRoom { why } if app.connection != state => {
+                    app.refuse(refusals::no_room(*why).get(lang));
+                }
                 ConnectionState::WrongCode => app.refuse(note_taking::WRONG_CODE_NOW.get(lang)),
                 ConnectionState::Refused { reason } => {
                     app.refuse(refusals::turned_away(reason, lang));
