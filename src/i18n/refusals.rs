@@ -90,6 +90,12 @@ pub fn turned_away_because(reason: &TurnedAway, lang: Lang) -> String {
         )
         .get(lang)
         .to_owned(),
+        TurnedAway::TooManyWrongCodes => l(
+            "此電腦輸入錯誤代碼次數過多，主持端暫時拒絕其連線（數分鐘）；請確認主持端畫面上的代碼",
+            "this computer tried too many wrong codes, so the host refuses it for a few minutes; check the code on the facilitator's screen",
+        )
+        .get(lang)
+        .to_owned(),
         TurnedAway::OtherVersion => l(
             "主持端的 Roundtable 版本不同：兩台電腦請使用相同版本",
             "the host runs another version of Roundtable: use the same version on both laptops",

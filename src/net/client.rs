@@ -147,6 +147,8 @@ pub enum TurnedAway {
     Host(Refusal),
     /// The host runs another version of Roundtable.
     OtherVersion,
+    /// This computer tried too many wrong codes: the host refuses it for a while.
+    TooManyWrongCodes,
 }
 
 /// What the screen learns from the link.
@@ -521,6 +523,9 @@ fn handshake_ended(error: LinkError) -> Ended {
     match error {
         LinkError::WrongCode => Ended::WrongCode,
         LinkError::Refused(HandshakeRefusal::Busy) => Ended::NoRoom(NoRoom::Busy),
+        LinkError::Refused(HandshakeRefusal::Blocked) => {
+            Ended::Refused(TurnedAway::TooManyWrongCodes)
+        }
         LinkError::Refused(HandshakeRefusal::Version) | LinkError::Version(_) => {
             Ended::Refused(TurnedAway::OtherVersion)
         }

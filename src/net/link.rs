@@ -12,6 +12,7 @@
 //!   prologue = "roundtable/noise/1" ‖ host_id ‖ spake2_A ‖ spake2_B
 //! note-taker → host  0x03 Noise_NNpsk0_25519_ChaChaPoly_BLAKE2s message 1 (psk = K)
 //! host → note-taker  0x03 message 2           or 0x04 reason:u8 (refusal)
+//!   (a refusal may also come at once, instead of the host's hello: busy, blocked)
 //! ```
 //! A wrong code makes the host's decryption of message 1 fail (the host refuses and
 //! reports the attempt) and would make the note-taker's decryption of message 2 fail
@@ -65,8 +66,11 @@ const TAG_REFUSAL: u8 = 4;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum HandshakeRefusal {
     WrongCode,
+    /// No handshake place now: too many in progress, overall or from this address.
     Busy,
     Version,
+    /// This address tried too many wrong codes and is refused for a while.
+    Blocked,
 }
 
 impl HandshakeRefusal {
@@ -75,6 +79,7 @@ impl HandshakeRefusal {
             HandshakeRefusal::WrongCode => 1,
             HandshakeRefusal::Busy => 2,
             HandshakeRefusal::Version => 3,
+            HandshakeRefusal::Blocked => 4,
         }
     }
 
@@ -83,6 +88,7 @@ impl HandshakeRefusal {
             1 => Some(HandshakeRefusal::WrongCode),
             2 => Some(HandshakeRefusal::Busy),
             3 => Some(HandshakeRefusal::Version),
+            4 => Some(HandshakeRefusal::Blocked),
             _ => None,
         }
     }
