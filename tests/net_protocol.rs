@@ -5,25 +5,27 @@
 //! meeting, tell the host what came of it (`Host::settle_note`), hand the event to the
 //! saver and to `Host::publish`, and pass each save report to `Host::saved`.
 
+use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU16, AtomicU32, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use futures::SinkExt;
+use futures::{FutureExt, SinkExt};
 use roundtable::domain::{
     Author, DomainError, EventKind, Meeting, Note, NoteKind, Origin, PersonId, Seq, Speaker, Stamp,
     Text,
 };
 use roundtable::net::client::{self, Connector};
 use roundtable::net::link::{self, Accepting, LinkError};
-use roundtable::net::protocol::{PROTOCOL_VERSION, ToClient, ToHost};
+use roundtable::net::outbox::Outbox;
+use roundtable::net::protocol::{self, PROTOCOL_VERSION, ToClient, ToHost};
 use roundtable::net::{
-    AsyncStream, Client, ClientConfig, ClientEvent, ConnectionState, Host, HostConfig, HostEvent,
-    JoinCode, NoteRequest, NoteSettled, Refusal, TurnedAway,
+    AsyncStream, Client, ClientConfig, ClientError, ClientEvent, ConnectionState, Host, HostConfig,
+    HostEvent, JoinCode, NoRoom, NoteRequest, NoteSettled, Refusal, TurnedAway,
 };
 use roundtable::store::{self, SaveReport, Saver};
-use tokio::io::{AsyncWriteExt, DuplexStream, duplex};
+use tokio::io::{AsyncReadExt, AsyncWriteExt, DuplexStream, duplex};
 use tokio::sync::mpsc;
 use tokio::task::JoinHandle;
 use tokio::time::{Instant, sleep, timeout};
@@ -144,10 +146,15 @@ impl App {
                                 HostEvent::Disconnected { name, reason, .. } => {
                                     format!("disconnected {name}: {reason:?}")
                                 }
-                                HostEvent::FailedAttempt { failures, .. } => {
-                                    format!("failed attempt {failures}")
+                                HostEvent::FailedAttempt { failures, peer, .. } => {
+                                    format!("failed attempt {failures} from {peer}")
                                 }
-                                HostEvent::CodeReplaced { .. } => "code replaced".to_owned(),
+                                HostEvent::AddressBlocked { address, failures, blocked_for, .. } => {
+                                    format!("blocked {address} after {failures} for {}s", blocked_for.as_secs())
+                                }
+                                HostEvent::KeptOut { address, why, count, .. } => {
+                                    format!("kept out {address} {why:?} {count}")
+                                }
                                 HostEvent::Refused { reason, .. } => format!("refused link: {reason:?}"),
                                 HostEvent::LinkClosed { reason, .. } => format!("link closed: {reason}"),
                             };
@@ -192,6 +199,11 @@ impl App {
 
     /// A connector whose links reach this app's host through in-memory pipes.
     fn connector(&self) -> (Connector, Wires) {
+        self.connector_from(fresh_ip())
+    }
+
+    /// A connector whose connections come from `ip`, each from a port of its own.
+    fn connector_from(&self, ip: IpAddr) -> (Connector, Wires) {
         let wires = Wires::default();
         let host = self.host.clone();
         let w = wires.clone();
@@ -206,7 +218,7 @@ impl App {
                     ));
                 }
                 let (ours, theirs) = w.pipe();
-                host.accept(theirs, format!("pipe-{}", w.count.load(Ordering::SeqCst)));
+                host.accept(theirs, SocketAddr::new(ip, fresh_port()));
                 Ok(Box::new(ours) as Box<dyn AsyncStream>)
             })
         });
@@ -289,10 +301,29 @@ fn is_host_gone(e: &ClientEvent) -> bool {
     matches!(e, ClientEvent::State(ConnectionState::HostGone { .. }))
 }
 
-/// A raw connection to the app's host: the test plays a (possibly hostile) client.
-fn raw_pipe(app: &App, peer: &str) -> DuplexStream {
+/// An address of its own, so that the host's limits per address leave each test's
+/// note-takers alone unless a test shares one on purpose.
+fn fresh_ip() -> IpAddr {
+    static NEXT: AtomicU32 = AtomicU32::new(1);
+    let n = NEXT.fetch_add(1, Ordering::SeqCst);
+    IpAddr::V4(Ipv4Addr::from(0x0A00_0000 | n))
+}
+
+fn fresh_port() -> u16 {
+    static NEXT: AtomicU16 = AtomicU16::new(1024);
+    NEXT.fetch_add(1, Ordering::SeqCst)
+}
+
+/// A raw connection to the app's host from an address of its own: the test plays a
+/// (possibly hostile) client; `_who` says which, for the reader.
+fn raw_pipe(app: &App, _who: &str) -> DuplexStream {
+    raw_pipe_from(app, fresh_ip())
+}
+
+/// A raw connection to the app's host from `ip`.
+fn raw_pipe_from(app: &App, ip: IpAddr) -> DuplexStream {
     let (ours, theirs) = duplex(PIPE);
-    app.host.accept(theirs, peer.to_owned());
+    app.host.accept(theirs, SocketAddr::new(ip, fresh_port()));
     ours
 }
 
@@ -370,7 +401,7 @@ async fn a_note_taker_joins_sees_the_meeting_and_their_note_is_saved_then_acknow
 }
 
 #[tokio::test(start_paused = true)]
-async fn a_wrong_code_is_refused_on_both_sides_reported_and_repeated_failures_replace_the_code() {
+async fn a_wrong_code_is_refused_on_both_sides_reported_and_not_retried() {
     let mut app = App::start(demo(), HostConfig::new(code(CODE)));
     let dir = tempfile::tempdir().expect("temp");
     let (connector, _wires) = app.connector();
@@ -380,7 +411,11 @@ async fn a_wrong_code_is_refused_on_both_sides_reported_and_repeated_failures_re
     )
     .expect("client");
     until_state(&mut events, ConnectionState::WrongCode).await;
-    assert_eq!(app.expect("failed attempt").await, "failed attempt 1");
+    assert!(
+        app.expect("failed attempt")
+            .await
+            .starts_with("failed attempt 1 from 10.")
+    );
     // A wrong code gets nothing: no welcome came, no note-taker is listed.
     assert!(app.host.note_takers().is_empty());
     // The client does not keep guessing by itself.
@@ -395,34 +430,173 @@ async fn a_wrong_code_is_refused_on_both_sides_reported_and_repeated_failures_re
         .await
         .expect("submit");
 
-    // Four more wrong attempts from a raw client replace the code.
-    for n in 2..=5 {
-        let stream = raw_pipe(&app, "attacker");
-        let error = link::connect(stream, &code(WRONG), 1 << 20)
+    // The note-taker types the right code and the kept note arrives.
+    client.set_code(code(CODE));
+    until_state(&mut events, ConnectionState::Connected).await;
+    until_acked(&mut events, 1).await;
+    assert_eq!(app.texts(), vec!["kept while refused"]);
+}
+
+#[tokio::test(start_paused = true)]
+async fn wrong_codes_from_one_address_block_it_for_a_while_and_the_code_stays() {
+    let mut app = App::start(demo(), HostConfig::new(code(CODE)));
+    let dir = tempfile::tempdir().expect("temp");
+    let guesser = fresh_ip();
+    for n in 1..=5 {
+        let error = link::connect(raw_pipe_from(&app, guesser), &code(WRONG), 1 << 20)
             .await
             .err()
             .expect("refused");
         assert!(matches!(error, LinkError::WrongCode), "{error}");
-        assert_eq!(
-            app.expect("failed attempt").await,
-            format!("failed attempt {n}")
+        let reported = app.expect("failed attempt").await;
+        assert!(
+            reported.starts_with(&format!("failed attempt {n} from {guesser}:")),
+            "{reported}"
         );
     }
-    app.expect("code replaced").await;
-    let new = app.host.code();
-    assert_ne!(new, code(CODE));
-    // The old code, even though right before, no longer works.
-    let error = link::connect(raw_pipe(&app, "late"), &code(CODE), 1 << 20)
+    // The facilitator is told who is blocked, and for how long.
+    assert_eq!(
+        app.expect("blocked").await,
+        format!("blocked {guesser} after 5 for 300s")
+    );
+    // The code stays: one source cannot make everyone type a new one.
+    assert_eq!(app.host.code(), code(CODE));
+    let (amy, mut amy_events) = well_behaved(&app, dir.path(), "Amy").await;
+    amy.submit(said("still joining")).await.expect("submit");
+    until_acked(&mut amy_events, 1).await;
+
+    // The guesser is refused at once, even with the right code, and told why.
+    let error = link::connect(raw_pipe_from(&app, guesser), &code(CODE), 1 << 20)
         .await
         .err()
         .expect("refused");
-    assert!(matches!(error, LinkError::WrongCode));
+    assert!(
+        matches!(error, LinkError::Refused(link::HandshakeRefusal::Blocked)),
+        "{error}"
+    );
+    assert_eq!(
+        app.expect("kept out").await,
+        format!("kept out {guesser} Blocked 1")
+    );
+    // A note-taker on that address is told so and waits to be told to try again.
+    let (connector, _wires) = app.connector_from(guesser);
+    let (bob, mut bob_events) = Client::start(
+        client_config("Bob", code(CODE), dir.path().join("bob.ron")),
+        connector,
+    )
+    .expect("client");
+    until(&mut bob_events, |e| {
+        matches!(
+            e,
+            ClientEvent::State(ConnectionState::Refused {
+                reason: TurnedAway::TooManyWrongCodes
+            })
+        )
+    })
+    .await;
 
-    // The note-taker types the new code and the kept note arrives.
-    client.set_code(new);
-    until_state(&mut events, ConnectionState::Connected).await;
-    until_acked(&mut events, 1).await;
-    assert_eq!(app.texts(), vec!["kept while refused"]);
+    // Its time served, the address joins with the right code.
+    sleep(Duration::from_secs(5 * 60)).await;
+    bob.reconnect();
+    until_state(&mut bob_events, ConnectionState::Connected).await;
+}
+
+#[tokio::test(start_paused = true)]
+async fn silent_connections_from_one_address_cannot_keep_note_takers_out() {
+    let mut app = App::start(demo(), HostConfig::new(code(CODE)));
+    let attacker = fresh_ip();
+    // Sixteen silent connections at a time from one address (more than there are
+    // handshake places), each reopened as soon as it is turned away or closed, for 25 s.
+    let flood = {
+        let host = app.host.clone();
+        tokio::spawn(async move {
+            let until = Instant::now() + Duration::from_secs(25);
+            let mut held: Vec<DuplexStream> = Vec::new();
+            let mut opened = 0;
+            while Instant::now() < until {
+                let mut buf = [0u8; 64];
+                held.retain_mut(|stream| {
+                    !matches!(stream.read(&mut buf).now_or_never(), Some(Ok(0) | Err(_)))
+                });
+                while held.len() < 16 {
+                    let (ours, theirs) = duplex(PIPE);
+                    host.accept(theirs, SocketAddr::new(attacker, fresh_port()));
+                    held.push(ours);
+                    opened += 1;
+                }
+                sleep(Duration::from_millis(50)).await;
+            }
+            opened
+        })
+    };
+    // Meanwhile 50 joins from elsewhere, one every half second: every one gets in.
+    let mut joined = 0;
+    for n in 0..50 {
+        sleep(Duration::from_millis(500)).await;
+        let Ok(mut link) = link::connect(raw_pipe(&app, "joiner"), &code(CODE), 1 << 20).await
+        else {
+            continue;
+        };
+        if matches!(
+            hello(&mut link, &format!("j{n}"), "joiner").await,
+            ToClient::Welcome(_)
+        ) {
+            joined += 1;
+        }
+    }
+    assert_eq!(joined, 50, "joins that got in");
+    let opened = flood.await.expect("the flood ran");
+    assert!(opened > 1_000, "the flood kept at it: {opened} connections");
+
+    // The facilitator saw who was at it and from where, without a flood of notices.
+    let mut lines = Vec::new();
+    while let Ok(line) = app.log.try_recv() {
+        if line.starts_with(&format!("kept out {attacker}")) {
+            lines.push(line);
+        }
+    }
+    assert!(
+        lines.iter().any(|l| l.contains("TooManyAtOnce")),
+        "{lines:?}"
+    );
+    assert!(lines.iter().any(|l| l.contains("TimedOut")), "{lines:?}");
+    assert!(
+        lines.len() <= 4,
+        "at most one a minute per reason: {lines:?}"
+    );
+}
+
+#[tokio::test(start_paused = true)]
+async fn the_last_handshake_place_is_kept_for_an_address_with_none_in_progress() {
+    let mut config = HostConfig::new(code(CODE));
+    config.max_handshakes = 2;
+    config.max_handshakes_per_address = 2;
+    config.handshakes_kept_for_new = 1;
+    let mut app = App::start(demo(), config);
+    let crowd = fresh_ip();
+    let _first = raw_pipe_from(&app, crowd);
+    sleep(Duration::from_millis(10)).await;
+    // The crowd's second would take the last place: refused, as busy.
+    let error = link::connect(raw_pipe_from(&app, crowd), &code(CODE), 1 << 20)
+        .await
+        .err()
+        .expect("refused");
+    assert!(
+        matches!(error, LinkError::Refused(link::HandshakeRefusal::Busy)),
+        "{error}"
+    );
+    assert_eq!(
+        app.expect("kept out").await,
+        format!("kept out {crowd} HostBusy 1")
+    );
+    // A real join from elsewhere gets it.
+    let mut link = link::connect(raw_pipe(&app, "real"), &code(CODE), 1 << 20)
+        .await
+        .expect("a place");
+    assert!(matches!(
+        hello(&mut link, "real", "real").await,
+        ToClient::Welcome(_)
+    ));
 }
 
 #[tokio::test(start_paused = true)]
@@ -631,20 +805,18 @@ async fn a_slow_or_half_open_handshake_times_out_and_frees_its_place() {
         busy,
         Err(LinkError::Refused(link::HandshakeRefusal::Busy))
     ));
-    assert!(app.expect("link closed").await.contains("too many"));
+    assert!(app.expect("kept out").await.contains("HostBusy"));
 
-    let first = app.expect("link closed").await;
-    let second = app.expect("link closed").await;
+    // Both have 5 s to prove the code: no more.
+    let first = app.expect("kept out").await;
+    let second = app.expect("kept out").await;
     let waited = started.elapsed();
     assert!(
-        waited >= Duration::from_secs(10) && waited < Duration::from_secs(11),
+        waited >= Duration::from_secs(5) && waited < Duration::from_secs(6),
         "{waited:?}"
     );
     for closed in [first, second] {
-        assert!(
-            closed.contains("timed out") || closed.contains("handshake failed"),
-            "{closed}"
-        );
+        assert!(closed.contains("TimedOut"), "{closed}");
     }
     // Their places are free again.
     let mut link = link::connect(raw_pipe(&app, "later"), &code(CODE), 1 << 20)
@@ -664,7 +836,7 @@ async fn a_slow_or_half_open_handshake_times_out_and_frees_its_place() {
 }
 
 #[tokio::test(start_paused = true)]
-async fn more_note_takers_than_the_limit_are_refused() {
+async fn a_fifth_note_taker_is_told_the_host_is_full_and_gets_in_when_one_leaves() {
     let mut app = App::start(demo(), HostConfig::new(code(CODE)));
     let dir = tempfile::tempdir().expect("temp");
     let mut clients = Vec::new();
@@ -678,10 +850,17 @@ async fn more_note_takers_than_the_limit_are_refused() {
         connector,
     )
     .expect("client");
-    let refused = until(&mut events, is_host_gone).await;
-    assert!(
-        format!("{refused:?}").contains("as many note-takers"),
-        "{refused:?}"
+    // Full, in so many words: not "the host is gone".
+    let told = until(&mut events, |e| {
+        matches!(
+            e,
+            ClientEvent::State(ConnectionState::NoRoom { .. } | ConnectionState::HostGone { .. })
+        )
+    })
+    .await;
+    assert_eq!(
+        told,
+        ClientEvent::State(ConnectionState::NoRoom { why: NoRoom::Full })
     );
     assert!(app.expect("refused link").await.contains("Full"));
     assert_eq!(app.host.note_takers().len(), 4);
@@ -690,6 +869,129 @@ async fn more_note_takers_than_the_limit_are_refused() {
     let leaving = app.host.note_takers()[0].client.clone();
     app.host.disconnect(&leaving);
     until_state(&mut events, ConnectionState::Connected).await;
+}
+
+#[tokio::test(start_paused = true)]
+async fn a_note_taker_refused_in_the_handshake_as_busy_is_told_so_and_gets_in_later() {
+    let mut config = HostConfig::new(code(CODE));
+    config.max_handshakes = 1;
+    let app = App::start(demo(), config);
+    let dir = tempfile::tempdir().expect("temp");
+    // Someone holds the one handshake place, saying nothing.
+    let silent = raw_pipe(&app, "silent");
+    sleep(Duration::from_millis(10)).await;
+    let (connector, _wires) = app.connector();
+    let (_client, mut events) = Client::start(
+        client_config("Amy", code(CODE), dir.path().join("amy.ron")),
+        connector,
+    )
+    .expect("client");
+    let told = until(&mut events, |e| {
+        matches!(
+            e,
+            ClientEvent::State(ConnectionState::NoRoom { .. } | ConnectionState::HostGone { .. })
+        )
+    })
+    .await;
+    assert_eq!(
+        told,
+        ClientEvent::State(ConnectionState::NoRoom { why: NoRoom::Busy })
+    );
+    // Once the silent one's time is up, the next try gets in.
+    until_state(&mut events, ConnectionState::Connected).await;
+    drop(silent);
+}
+
+// ---- too long to travel ------------------------------------------------------------
+
+/// A note whose message, numbered as high as a number goes, is exactly `size` bytes.
+fn note_of_size(size: usize) -> EventKind {
+    let empty = said("");
+    let base = protocol::encode(&ToHost::Send {
+        seq: u64::MAX,
+        event: empty,
+    })
+    .expect("encodes")
+    .len();
+    said(&"x".repeat(size - base))
+}
+
+#[tokio::test(start_paused = true)]
+async fn the_note_limit_is_one_number_the_note_taker_and_the_host_agree_on() {
+    let mut app = App::start(demo(), HostConfig::new(code(CODE)));
+    let dir = tempfile::tempdir().expect("temp");
+    let (client, mut events) = well_behaved(&app, dir.path(), "Amy").await;
+
+    // The largest note that fits goes through and is recorded.
+    let largest = note_of_size(protocol::MAX_NOTE_MESSAGE);
+    assert_eq!(protocol::note_fits(&largest), Ok(()));
+    let seq = client.submit(largest).await.expect("fits");
+    until_acked(&mut events, seq).await;
+    assert_eq!(app.expect("recorded").await, format!("recorded {seq} 1"));
+
+    // One byte more is refused before it reaches the outbox.
+    let error = client
+        .submit(note_of_size(protocol::MAX_NOTE_MESSAGE + 1))
+        .await
+        .expect_err("too long");
+    assert!(matches!(error, ClientError::TooLong(_)), "{error}");
+    assert!(client.pending().is_empty(), "it never entered the outbox");
+    let seq = client.submit(said("next")).await.expect("submit");
+    until_acked(&mut events, seq).await;
+    assert_eq!(app.texts().last().map(String::as_str), Some("next"));
+}
+
+#[tokio::test(start_paused = true)]
+async fn a_note_too_long_left_in_the_outbox_is_set_aside_and_the_notes_behind_it_go() {
+    let mut app = App::start(demo(), HostConfig::new(code(CODE)));
+    let dir = tempfile::tempdir().expect("temp");
+    let path = dir.path().join("outbox.ron");
+    // An older version let an over-long note into the outbox, and two behind it.
+    let long = "長".repeat(6_000);
+    {
+        let mut outbox = Outbox::open(&path).expect("outbox");
+        outbox.add(said(&long)).expect("kept");
+        outbox.add(said("behind 1")).expect("kept");
+        outbox.add(said("behind 2")).expect("kept");
+    }
+    let (connector, _wires) = app.connector();
+    let (client, mut events) =
+        Client::start(client_config("Amy", code(CODE), path.clone()), connector).expect("client");
+    // The note-taker is told, with where its text is kept.
+    let ClientEvent::SetAside { seq, kept_in, .. } =
+        until(&mut events, |e| matches!(e, ClientEvent::SetAside { .. })).await
+    else {
+        unreachable!()
+    };
+    assert_eq!(seq, 1);
+    let kept = std::fs::read_to_string(&kept_in).expect("its text is kept");
+    assert!(kept.contains(&long), "the whole text");
+    assert_eq!(
+        client.pending().iter().map(|(s, _)| *s).collect::<Vec<_>>(),
+        vec![2, 3]
+    );
+
+    // The notes behind it arrive, once; the link is never closed over it.
+    until_acked(&mut events, 3).await;
+    assert_eq!(app.texts(), vec!["behind 1", "behind 2"]);
+    let seq = client.submit(said("after")).await.expect("submit");
+    until_acked(&mut events, seq).await;
+    drop(client);
+    while let Ok(line) = app.log.try_recv() {
+        assert!(!line.contains("Oversized"), "{line}");
+    }
+
+    // Never resent: the next run finds nothing of it in the outbox, nothing to tell.
+    let outbox = Outbox::open(&path).expect("reopen");
+    assert_eq!(outbox.pending().count(), 0);
+    let (connector, _wires) = app.connector();
+    let (_client, mut events) =
+        Client::start(client_config("Amy", code(CODE), path), connector).expect("client");
+    until_state(&mut events, ConnectionState::Connected).await;
+    while let Ok(event) = events.try_recv() {
+        assert!(!matches!(event, ClientEvent::SetAside { .. }), "{event:?}");
+    }
+    assert_eq!(app.texts(), vec!["behind 1", "behind 2", "after"]);
 }
 
 // ---- never lost, never twice -------------------------------------------------------

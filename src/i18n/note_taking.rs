@@ -2,7 +2,7 @@
 //! and its notices, and the note-taker's own screen.
 
 use crate::domain::{Lang, Stamp};
-use crate::net::LinkEnd;
+use crate::net::{KeptOut, LinkEnd};
 
 use super::{Label, l};
 
@@ -18,7 +18,10 @@ pub const NOTE_TAKERS_TITLE: Label = l(
 pub const ADDRESS: Label = l("位址", "Address");
 pub const JOIN_CODE: Label = l("加入代碼", "Join code");
 pub const CONNECTED: Label = l("已連線", "Connected");
-pub const WRONG_CODES: Label = l("代碼錯誤的連線嘗試", "Wrong codes tried");
+pub const TURNED_AWAY_AT_THE_DOOR: Label = l(
+    "未能加入的連線（錯誤代碼、暫拒、受阻）",
+    "Turned away (wrong codes, blocked, kept out)",
+);
 pub const NONE_YET: Label = l("（無）", "(none)");
 pub const NOT_LISTENING: Label = l(
     "未開放紀錄人員連線：以 roundtable open 檔案 --listen 127.0.0.1:7878 開啟",
@@ -45,18 +48,66 @@ pub fn note_taker_left(name: &str, reason: &str, lang: Lang) -> String {
     }
 }
 
+/// A wrong code, the `failures`th from that address.
 pub fn wrong_code_tried(peer: &str, at: Stamp, failures: u32, lang: Lang) -> String {
     let time = at.format("%H:%M:%S");
     match lang {
-        Lang::ZhTw => format!("{time} 有人以錯誤代碼嘗試連線（{peer}，第 {failures} 次）"),
-        Lang::En => format!("{time} someone tried a wrong join code ({peer}, {failures} so far)"),
+        Lang::ZhTw => {
+            format!("{time} 有人以錯誤代碼嘗試連線（{peer}，該位址第 {failures} 次）")
+        }
+        Lang::En => {
+            format!("{time} someone tried a wrong join code ({peer}, {failures} from that address)")
+        }
     }
 }
 
-pub fn code_replaced(code: &str, lang: Lang) -> String {
+/// An address refused for a while after too many wrong codes; the code stays.
+pub fn address_blocked(
+    address: &str,
+    at: Stamp,
+    failures: u32,
+    minutes: u64,
+    lang: Lang,
+) -> String {
+    let time = at.format("%H:%M:%S");
     match lang {
-        Lang::ZhTw => format!("錯誤代碼嘗試過多，代碼已更換為 {code}"),
-        Lang::En => format!("Too many wrong codes: the join code is now {code}"),
+        Lang::ZhTw => format!(
+            "{time} {address} 已試 {failures} 次錯誤代碼：{minutes} 分鐘內拒絕其連線（代碼不變；若擔心外流，按 c 換新代碼）"
+        ),
+        Lang::En => format!(
+            "{time} {address} tried {failures} wrong codes: refused for {minutes} minutes (the code stays; press c for a new one if it may have spread)"
+        ),
+    }
+}
+
+/// Connections from `address` that got no further than the handshake.
+pub fn kept_out(address: &str, at: Stamp, why: KeptOut, count: u32, lang: Lang) -> String {
+    let time = at.format("%H:%M:%S");
+    match (why, lang) {
+        (KeptOut::TooManyAtOnce, Lang::ZhTw) => {
+            format!("{time} {address} 同時開啟太多連線：已拒絕 {count} 個")
+        }
+        (KeptOut::TooManyAtOnce, Lang::En) => {
+            format!("{time} {address} opened too many connections at once: {count} turned away")
+        }
+        (KeptOut::HostBusy, Lang::ZhTw) => {
+            format!("{time} 加入中的連線已滿：{address} 被拒絕 {count} 次")
+        }
+        (KeptOut::HostBusy, Lang::En) => {
+            format!("{time} too many connections were joining: {address} turned away {count} times")
+        }
+        (KeptOut::Blocked, Lang::ZhTw) => {
+            format!("{time} 暫拒中的 {address} 又嘗試連線 {count} 次")
+        }
+        (KeptOut::Blocked, Lang::En) => {
+            format!("{time} {address}, blocked, tried again {count} times")
+        }
+        (KeptOut::TimedOut, Lang::ZhTw) => {
+            format!("{time} {address} 有 {count} 個連線未在時限內完成加入")
+        }
+        (KeptOut::TimedOut, Lang::En) => {
+            format!("{time} {address}: {count} connections did not finish joining in time")
+        }
     }
 }
 
@@ -105,11 +156,21 @@ pub fn attempts_summary(count: u32, last: Stamp, lang: Lang) -> String {
     }
 }
 
-pub fn replaced_at(at: Stamp, lang: Lang) -> String {
-    let time = at.format("%H:%M");
+/// The header's alert for an address blocked.
+pub fn blocked_alert(address: &str, at: Stamp, lang: Lang) -> String {
+    let time = at.format("%H:%M:%S");
     match lang {
-        Lang::ZhTw => format!("（{time} 因錯誤過多已更換）"),
-        Lang::En => format!("(replaced at {time} after wrong codes)"),
+        Lang::ZhTw => format!("⚠ 暫拒 {address} {time}"),
+        Lang::En => format!("⚠ {address} blocked, {time}"),
+    }
+}
+
+/// The header's alert for connections kept out.
+pub fn kept_out_alert(address: &str, at: Stamp, lang: Lang) -> String {
+    let time = at.format("%H:%M:%S");
+    match lang {
+        Lang::ZhTw => format!("⚠ 連線受阻 {address} {time}"),
+        Lang::En => format!("⚠ {address} kept out, {time}"),
     }
 }
 
@@ -119,6 +180,14 @@ pub const CONNECTED_MARK: Label = l("已連線 ✓", "connected ✓");
 pub const HOST_GONE: Label = l(
     "主持端離線：照常記錄，連上後自動送出",
     "host gone: keep typing, notes go when it is back",
+);
+pub const HOST_FULL: Label = l(
+    "主持端已滿：等候空位，照常記錄",
+    "host full: waiting for a place; keep typing",
+);
+pub const HOST_BUSY: Label = l(
+    "主持端忙碌：自動重試，照常記錄",
+    "host busy: retrying; keep typing",
 );
 pub const WRONG_CODE: Label = l(
     "代碼錯誤：按 Ctrl-O 輸入新代碼",
@@ -130,9 +199,10 @@ pub const ALL_SAVED: Label = l("全部已由主持端儲存 ✓", "all saved by 
 pub const STATE_SENDING: Label = l("…傳送", "…sending");
 pub const STATE_SAVED: Label = l("✓已存", "✓saved");
 pub const STATE_REJECTED: Label = l("✗退回", "✗rejected");
+pub const STATE_TOO_LONG: Label = l("✗太長", "✗too long");
 pub const NOTE_STATES_HELP: Label = l(
-    "自己的紀錄標示狀態：…傳送＝已存於本機、尚待主持端儲存；✓已存＝主持端已存檔；✗退回＝主持端不接受（原因見訊息列）",
-    "Your notes show their state: …sending = kept on this laptop, not yet saved by the host; ✓saved = in the host's file; ✗rejected = the host refused it (why is in the message line)",
+    "自己的紀錄標示狀態：…傳送＝已存於本機、尚待主持端儲存；✓已存＝主持端已存檔；✗退回＝主持端不接受（原因見訊息列）；✗太長＝太長無法傳送，未送出，全文另存於本機",
+    "Your notes show their state: …sending = kept on this laptop, not yet saved by the host; ✓saved = in the host's file; ✗rejected = the host refused it (why is in the message line); ✗too long = too long to send, not sent, its text kept on this laptop",
 );
 pub const CORRECTING: Label = l("更正中（Esc 取消）", "correcting (Esc cancels)");
 pub const NO_OWN_NOTES: Label = l("還沒有自己的紀錄可選", "None of your notes to select yet");
@@ -173,6 +243,30 @@ pub fn submit_failed(error: &str, lang: Lang) -> String {
         Lang::En => {
             format!("Could not keep the note ({error}): it is still in the line; press Enter again")
         }
+    }
+}
+
+/// The editor's note cannot travel: how long it is, about how much fits.
+pub fn note_too_long(characters: usize, fit: usize, lang: Lang) -> String {
+    match lang {
+        Lang::ZhTw => format!(
+            "這則紀錄太長，無法傳送（{characters} 字，約 {fit} 字以內可送出）：請縮短或分成幾則；文字仍在輸入列"
+        ),
+        Lang::En => format!(
+            "This note is too long to send ({characters} characters; about {fit} fit): shorten it or split it into several notes; it is still in the line"
+        ),
+    }
+}
+
+/// A note from an earlier run that cannot travel was set aside.
+pub fn set_aside(characters: usize, kept_in: &str, lang: Lang) -> String {
+    match lang {
+        Lang::ZhTw => format!(
+            "先前的一則紀錄太長（{characters} 字）無法傳送，未送出；全文已存於 {kept_in}，請分成較短的紀錄重新輸入"
+        ),
+        Lang::En => format!(
+            "A note from before is too long to send ({characters} characters) and was not sent; its text is kept in {kept_in}: type it again as shorter notes"
+        ),
     }
 }
 

@@ -6,7 +6,7 @@
 use std::fmt;
 
 use crate::domain::{DomainError, Lang, RosterError, RuleBookError, Stage, StageHint, Threshold};
-use crate::net::{HelloProblem, ProtocolFault, Refusal, TurnedAway};
+use crate::net::{HelloProblem, NoRoom, ProtocolFault, Refusal, TurnedAway};
 
 use super::l;
 
@@ -92,6 +92,12 @@ pub fn turned_away_because(reason: &TurnedAway, lang: Lang) -> String {
         )
         .get(lang)
         .to_owned(),
+        TurnedAway::TooManyWrongCodes => l(
+            "此電腦輸入錯誤代碼次數過多，主持端暫時拒絕其連線（數分鐘）；請確認主持端畫面上的代碼",
+            "this computer tried too many wrong codes, so the host refuses it for a few minutes; check the code on the facilitator's screen",
+        )
+        .get(lang)
+        .to_owned(),
         TurnedAway::OtherVersion => l(
             "主持端的 Roundtable 版本不同：兩台電腦請使用相同版本",
             "the host runs another version of Roundtable: use the same version on both laptops",
@@ -99,6 +105,38 @@ pub fn turned_away_because(reason: &TurnedAway, lang: Lang) -> String {
         .get(lang)
         .to_owned(),
         TurnedAway::Host(other) => host_refusal(other, lang),
+    }
+}
+
+/// Why the host has no room for this note-taker now; the link keeps trying.
+pub fn no_room(why: NoRoom) -> super::Label {
+    match why {
+        NoRoom::Full => l(
+            "主持端的紀錄人員已達上限：請主持人中斷一位；本機會自動重試，紀錄照常保存",
+            "The host has as many note-takers as it accepts: ask the facilitator to disconnect one; this laptop keeps trying, and notes are kept",
+        ),
+        NoRoom::Busy => l(
+            "主持端正忙於其他連線：本機會自動重試，紀錄照常保存",
+            "The host is busy with other connections: this laptop keeps trying, and notes are kept",
+        ),
+    }
+}
+
+/// Why `address` has no room, before the note-taker's screen opens.
+pub fn no_room_at(address: &str, why: NoRoom, lang: Lang) -> String {
+    match (why, lang) {
+        (NoRoom::Full, Lang::ZhTw) => {
+            format!("{address} 的紀錄人員已達上限：請主持人中斷一位紀錄人員後再加入")
+        }
+        (NoRoom::Full, Lang::En) => format!(
+            "{address} is full: the facilitator's Roundtable has as many note-takers as it accepts; ask the facilitator to disconnect one, then join again"
+        ),
+        (NoRoom::Busy, Lang::ZhTw) => {
+            format!("{address} 正忙於其他連線：請稍候再加入")
+        }
+        (NoRoom::Busy, Lang::En) => {
+            format!("{address} is busy with other connections joining; join again in a moment")
+        }
     }
 }
 

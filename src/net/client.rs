@@ -20,14 +20,13 @@ use tokio::time::{Instant, sleep, sleep_until, timeout};
 
 use super::code::JoinCode;
 use super::link::{self, HandshakeRefusal, LinkError, LinkWriter};
-use super::outbox::{Outbox, OutboxError};
-use super::protocol::{HelloProblem, PROTOCOL_VERSION, Refusal, ToClient, ToHost, Update, Welcome};
+use super::outbox::{Outbox, OutboxError, set_aside_path};
+use super::protocol::{
+    HelloProblem, MAX_HOST_MESSAGE, NoteTooLong, PROTOCOL_VERSION, Refusal, ToClient, ToHost,
+    Update, Welcome, note_fits,
+};
 use super::{AsyncStream, valid_name};
 use crate::domain::{DomainError, EventKind};
-
-/// The largest message the note-taker accepts from the host (a welcome with many
-/// notes is the largest).
-pub const MAX_HOST_MESSAGE: usize = 16 * 1024 * 1024;
 
 /// Opens a fresh connection to the host.
 pub type Connector = Arc<
@@ -96,6 +95,12 @@ pub enum ClientError {
     Outbox(#[from] OutboxError),
     #[error("a name is 1 to 64 characters, without control characters")]
     BadName,
+    #[error(
+        "the note takes {} bytes as sent, over the link's limit of {}: split it into shorter notes",
+        .0.size,
+        .0.limit
+    )]
+    TooLong(NoteTooLong),
     #[error("the note-taker link has stopped")]
     Stopped,
 }
@@ -109,6 +114,11 @@ pub enum ConnectionState {
     HostGone {
         reason: String,
     },
+    /// The host is there but has no room for this note-taker now; retrying. Notes are
+    /// still kept.
+    NoRoom {
+        why: NoRoom,
+    },
     /// The code is wrong (or was replaced): type the new one ([`Client::set_code`]).
     WrongCode,
     /// The host turned this note-taker away; not retrying until told
@@ -118,6 +128,18 @@ pub enum ConnectionState {
     },
 }
 
+/// Why the host has no room for this note-taker now: a code the screen words in its
+/// language.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NoRoom {
+    /// As many note-takers as the host accepts are connected (`Refusal::Full`, after
+    /// the handshake): one must leave first.
+    Full,
+    /// The host has as many connections in their handshake as it takes (the
+    /// handshake's `busy` refusal): a moment later there is room.
+    Busy,
+}
+
 /// Why the host turned this note-taker away: a code the screen words in its language.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum TurnedAway {
@@ -125,6 +147,8 @@ pub enum TurnedAway {
     Host(Refusal),
     /// The host runs another version of Roundtable.
     OtherVersion,
+    /// This computer tried too many wrong codes: the host refuses it for a while.
+    TooManyWrongCodes,
 }
 
 /// What the screen learns from the link.
@@ -147,6 +171,15 @@ pub enum ClientEvent {
     OutboxFailed {
         error: String,
     },
+    /// A note waiting in the outbox (from an older version) is too long to travel: it
+    /// was taken out, so it blocks nothing behind it and is never resent, and its
+    /// text kept in `kept_in`.
+    SetAside {
+        seq: u64,
+        event: Box<EventKind>,
+        too_long: NoteTooLong,
+        kept_in: PathBuf,
+    },
 }
 
 enum Control {
@@ -163,8 +196,10 @@ pub struct Submitter {
 
 impl Submitter {
     /// Keeps a note durably in the outbox and queues it for the host. Returns its
-    /// number once it is on disk.
+    /// number once it is on disk. A note too long to travel is refused before it
+    /// reaches the outbox, where it would wait forever.
     pub async fn submit(&self, event: EventKind) -> Result<u64, ClientError> {
+        note_fits(&event).map_err(ClientError::TooLong)?;
         let outbox = self.outbox.clone();
         let seq = tokio::task::spawn_blocking(move || lock(&outbox).add(event))
             .await
@@ -203,11 +238,14 @@ impl Client {
         if !valid_name(&config.name) {
             return Err(ClientError::BadName);
         }
-        let outbox = Outbox::open(&config.outbox)?;
+        let mut outbox = Outbox::open(&config.outbox)?;
         let client_id = outbox.client_id().to_owned();
+        let (events_tx, events) = mpsc::unbounded_channel();
+        for event in set_aside_what_cannot_travel(&mut outbox)? {
+            let _ = events_tx.send(event);
+        }
         let outbox = Arc::new(Mutex::new(outbox));
         let wake = Arc::new(Notify::new());
-        let (events_tx, events) = mpsc::unbounded_channel();
         let (control, control_rx) = mpsc::unbounded_channel();
         let task = tokio::spawn(run(
             config,
@@ -268,10 +306,37 @@ impl Client {
     }
 }
 
+/// Takes out of the outbox the notes too long to travel (an older version let them
+/// in), keeping their text beside it: otherwise the host would close the link on the
+/// first of them at every reconnect, and nothing behind it would ever arrive.
+fn set_aside_what_cannot_travel(outbox: &mut Outbox) -> Result<Vec<ClientEvent>, ClientError> {
+    let too_long: Vec<(u64, EventKind, NoteTooLong)> = outbox
+        .pending()
+        .filter_map(|(seq, event)| {
+            note_fits(event)
+                .err()
+                .map(|too_long| (seq, event.clone(), too_long))
+        })
+        .collect();
+    let mut events = Vec::new();
+    for (seq, event, too_long) in too_long {
+        outbox.set_aside(seq)?;
+        events.push(ClientEvent::SetAside {
+            seq,
+            event: Box::new(event),
+            too_long,
+            kept_in: set_aside_path(outbox.path()),
+        });
+    }
+    Ok(events)
+}
+
 /// How a connection ended.
 enum Ended {
     /// Try again after a pause.
     Retry(String),
+    /// The host has no room now: try again after a pause.
+    NoRoom(NoRoom),
     WrongCode,
     /// Wait for the note-taker.
     Refused(TurnedAway),
@@ -308,6 +373,10 @@ async fn run(
             Ended::Reconnect => continue,
             Ended::Retry(reason) => {
                 let _ = events.send(ClientEvent::State(ConnectionState::HostGone { reason }));
+                Some(backoff)
+            }
+            Ended::NoRoom(why) => {
+                let _ = events.send(ClientEvent::State(ConnectionState::NoRoom { why }));
                 Some(backoff)
             }
             Ended::WrongCode => {
@@ -453,8 +522,9 @@ async fn wait_for_control(control: &mut mpsc::UnboundedReceiver<Control>) -> End
 fn handshake_ended(error: LinkError) -> Ended {
     match error {
         LinkError::WrongCode => Ended::WrongCode,
-        LinkError::Refused(HandshakeRefusal::Busy) => {
-            Ended::Retry("the host is busy with other connections".into())
+        LinkError::Refused(HandshakeRefusal::Busy) => Ended::NoRoom(NoRoom::Busy),
+        LinkError::Refused(HandshakeRefusal::Blocked) => {
+            Ended::Refused(TurnedAway::TooManyWrongCodes)
         }
         LinkError::Refused(HandshakeRefusal::Version) | LinkError::Version(_) => {
             Ended::Refused(TurnedAway::OtherVersion)
@@ -465,7 +535,7 @@ fn handshake_ended(error: LinkError) -> Ended {
 
 fn refused(reason: Refusal) -> Ended {
     match reason {
-        Refusal::Full => Ended::Retry("the host has as many note-takers as it accepts".into()),
+        Refusal::Full => Ended::NoRoom(NoRoom::Full),
         Refusal::TooSlow => Ended::Retry("the link was too slow".into()),
         Refusal::ShuttingDown => Ended::Retry("the host is closing".into()),
         Refusal::BadHello(HelloProblem::Version { .. }) => Ended::Refused(TurnedAway::OtherVersion),

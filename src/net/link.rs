@@ -12,6 +12,7 @@
 //!   prologue = "roundtable/noise/1" ‖ host_id ‖ spake2_A ‖ spake2_B
 //! note-taker → host  0x03 Noise_NNpsk0_25519_ChaChaPoly_BLAKE2s message 1 (psk = K)
 //! host → note-taker  0x03 message 2           or 0x04 reason:u8 (refusal)
+//!   (a refusal may also come at once, instead of the host's hello: busy, blocked)
 //! ```
 //! A wrong code makes the host's decryption of message 1 fail (the host refuses and
 //! reports the attempt) and would make the note-taker's decryption of message 2 fail
@@ -38,7 +39,7 @@ use tokio_util::bytes::Bytes;
 use tokio_util::codec::{Framed, FramedRead, FramedWrite, LengthDelimitedCodec};
 
 use super::code::JoinCode;
-use super::protocol::PROTOCOL_VERSION;
+use super::protocol::{self, PROTOCOL_VERSION};
 
 /// The largest frame either side reads: a Noise message's maximum.
 pub const MAX_FRAME: usize = 65_535;
@@ -65,8 +66,11 @@ const TAG_REFUSAL: u8 = 4;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum HandshakeRefusal {
     WrongCode,
+    /// No handshake place now: too many in progress, overall or from this address.
     Busy,
     Version,
+    /// This address tried too many wrong codes and is refused for a while.
+    Blocked,
 }
 
 impl HandshakeRefusal {
@@ -75,6 +79,7 @@ impl HandshakeRefusal {
             HandshakeRefusal::WrongCode => 1,
             HandshakeRefusal::Busy => 2,
             HandshakeRefusal::Version => 3,
+            HandshakeRefusal::Blocked => 4,
         }
     }
 
@@ -83,6 +88,7 @@ impl HandshakeRefusal {
             1 => Some(HandshakeRefusal::WrongCode),
             2 => Some(HandshakeRefusal::Busy),
             3 => Some(HandshakeRefusal::Version),
+            4 => Some(HandshakeRefusal::Blocked),
             _ => None,
         }
     }
@@ -436,7 +442,7 @@ impl<S: AsyncRead + AsyncWrite + Unpin> LinkWriter<S> {
     /// Seals and sends one message, split over as many frames as it needs. Not
     /// cancel-safe: cancelling it may leave half a message; close the link then.
     pub async fn send<M: Serialize>(&mut self, message: &M) -> Result<(), LinkError> {
-        let text = ron::to_string(message).map_err(|e| LinkError::Decode(e.to_string()))?;
+        let text = protocol::encode(message).map_err(|e| LinkError::Decode(e.to_string()))?;
         self.send_bytes(text.as_bytes()).await
     }
 
@@ -478,7 +484,7 @@ impl<S: AsyncRead + AsyncWrite + Unpin> LinkReader<S> {
     pub async fn recv<M: DeserializeOwned>(&mut self) -> Result<M, LinkError> {
         let bytes = self.recv_bytes().await?;
         let text = std::str::from_utf8(&bytes).map_err(|e| LinkError::Decode(e.to_string()))?;
-        ron::from_str(text).map_err(|e| LinkError::Decode(e.to_string()))
+        protocol::decode(text).map_err(|e| LinkError::Decode(e.to_string()))
     }
 
     async fn recv_bytes(&mut self) -> Result<Vec<u8>, LinkError> {

@@ -26,9 +26,13 @@ pub mod protocol;
 
 use tokio::io::{AsyncRead, AsyncWrite};
 
-pub use client::{Client, ClientConfig, ClientError, ClientEvent, ConnectionState, TurnedAway};
+pub use client::{
+    Client, ClientConfig, ClientError, ClientEvent, ConnectionState, NoRoom, TurnedAway,
+};
 pub use code::{CodeError, JoinCode};
-pub use host::{Host, HostConfig, HostEvent, LinkEnd, NoteRequest, NoteSettled, NoteTakerLink};
+pub use host::{
+    Host, HostConfig, HostEvent, KeptOut, LinkEnd, NoteRequest, NoteSettled, NoteTakerLink,
+};
 pub use protocol::{HelloProblem, MeetingView, NoteView, ProtocolFault, Refusal, Update, Welcome};
 
 /// A byte stream a link runs over: TCP, or an in-memory pipe in tests.

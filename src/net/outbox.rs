@@ -8,8 +8,12 @@
 //! Note(seq: 1, event: NoteAdded(…))      fsynced before `add` returns
 //! Settled(through: 1)                    written without fsync: losing it only
 //!                                        means resending a note the host drops
-//! Dropped(seq: 2)                        the host refused note 2 for good
+//! Dropped(seq: 2)                        the host refused note 2 for good, or it
+//!                                        was too long to send and set aside
 //! ```
+//! A note too long to travel (an older version let one in) is set aside: its text
+//! goes to a plain-text file next to the outbox (`…too-long.txt`, fsynced) and it
+//! leaves the outbox, so it neither blocks the notes behind it nor is lost.
 //! A crash can tear only the last line, which `open` ignores (it was never confirmed
 //! to the note-taker). When the journal grows, it is compacted with an atomic
 //! rewrite that keeps `next_seq`, so numbers never go backwards: a reused number
@@ -23,7 +27,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
-use crate::domain::EventKind;
+use crate::domain::{EventKind, Note};
 use crate::durable::write_atomically;
 
 /// Journal lines beyond which a fully settled outbox is compacted.
@@ -76,6 +80,38 @@ fn line(entry: &Entry) -> String {
     // Plain data always serialises.
     let mut text = ron::to_string(entry).unwrap_or_else(|e| panic!("outbox entry: {e}"));
     text.push('\n');
+    text
+}
+
+/// Where the notes too long to send are kept, in plain text: next to the outbox.
+pub fn set_aside_path(outbox: &Path) -> PathBuf {
+    outbox.with_extension("too-long.txt")
+}
+
+/// A set-aside note as the note-taker reads it again: its number, its text and its
+/// English.
+fn set_aside_text(seq: u64, event: &EventKind) -> String {
+    let mut text = format!("--- {seq} ---\n");
+    let note: Option<&Note> = match event {
+        EventKind::NoteAdded(note) => Some(note),
+        EventKind::NoteCorrected { corrected, .. } => Some(corrected),
+        _ => None,
+    };
+    match note {
+        Some(note) => {
+            text.push_str(&note.text.text);
+            text.push('\n');
+            if let Some(en) = &note.text.en {
+                text.push_str(en);
+                text.push('\n');
+            }
+        }
+        // Not a note (a note-taker records nothing else): kept as the outbox had it.
+        None => text.push_str(&line(&Entry::Note {
+            seq,
+            event: event.clone(),
+        })),
+    }
     text
 }
 
@@ -243,6 +279,26 @@ impl Outbox {
         self.settled_through = through;
         self.pending = self.pending.split_off(&(through + 1));
         self.append(&Entry::Settled { through })
+    }
+
+    /// Note `seq` cannot travel: its text is kept in [`set_aside_path`] (fsynced),
+    /// then it leaves the outbox, so it is never resent and never lost.
+    pub fn set_aside(&mut self, seq: u64) -> Result<(), OutboxError> {
+        let Some(event) = self.pending.get(&seq) else {
+            return Ok(());
+        };
+        let path = set_aside_path(&self.path);
+        OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(&path)
+            .and_then(|mut file| {
+                file.write_all(set_aside_text(seq, event).as_bytes())?;
+                file.sync_data()
+            })
+            .map_err(io_error(&path))?;
+        self.pending.remove(&seq);
+        self.append(&Entry::Dropped { seq })
     }
 
     /// The host refused note `seq` for good.

@@ -1,7 +1,9 @@
-//! The messages of the note-taker link, inside the encrypted transport, and the
-//! compact view of the meeting a note-taker's screen draws.
+//! The messages of the note-taker link, inside the encrypted transport, how they are
+//! written (RON) and how large they may be, and the compact view of the meeting a
+//! note-taker's screen draws.
 
 use chrono::NaiveDate;
+use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
 use crate::domain::{
@@ -17,6 +19,52 @@ pub const PROTOCOL_VERSION: u16 = 2;
 
 /// How many of the latest notes a welcome carries.
 pub const WELCOME_NOTES: usize = 500;
+
+/// The largest message a note-taker may send, encoded as it travels: about 5,400 CJK
+/// characters or 16,000 ASCII in one note. The host reads no more; the note-taker's
+/// editor and outbox measure a note against it ([`note_fits`]) so that one that
+/// cannot travel never waits in the outbox. It also bounds how fast a flooding (but
+/// authenticated) note-taker can grow the session file: 50 a second × 16 KiB.
+pub const MAX_NOTE_MESSAGE: usize = 16 * 1024;
+
+/// The largest message the note-taker accepts from the host (a welcome with many
+/// notes is the largest).
+pub const MAX_HOST_MESSAGE: usize = 16 * 1024 * 1024;
+
+/// A message as it travels inside the link: its RON text.
+pub fn encode<M: Serialize>(message: &M) -> Result<String, ron::Error> {
+    ron::to_string(message)
+}
+
+/// A message from its RON text.
+pub fn decode<M: DeserializeOwned>(text: &str) -> Result<M, ron::error::SpannedError> {
+    ron::from_str(text)
+}
+
+/// A note (or correction) too long to travel: its size encoded, and the limit.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct NoteTooLong {
+    pub size: usize,
+    pub limit: usize,
+}
+
+/// Whether `event` can travel to the host, whatever number the outbox gives it: the
+/// message that carries it, numbered as high as a number goes, measured as encoded.
+pub fn note_fits(event: &EventKind) -> Result<(), NoteTooLong> {
+    let message = ToHost::Send {
+        seq: u64::MAX,
+        event: event.clone(),
+    };
+    // Plain data always encodes; a failure would be caught by the link as well.
+    let size = encode(&message).map_or(usize::MAX, |text| text.len());
+    if size > MAX_NOTE_MESSAGE {
+        return Err(NoteTooLong {
+            size,
+            limit: MAX_NOTE_MESSAGE,
+        });
+    }
+    Ok(())
+}
 
 /// Note-taker → host.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

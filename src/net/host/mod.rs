@@ -11,18 +11,21 @@
 //! own language.
 //!
 //! What protects the app from a misbehaving note-taker: frames are at most 64 KiB and
-//! messages at most [`MAX_NOTE_MESSAGE`]; the handshake and the hello must finish
-//! within `handshake_timeout`, a silent link closes after `idle_timeout`; each link
-//! may hand the app at most `notes_per_second` notes (a token bucket) and waits for
-//! room in the channel without reading more, so a flood only slows its own sender;
-//! a link whose outgoing queue overflows is closed; at most `max_note_takers` are
-//! connected and `max_handshakes` are in their handshake. Any error closes that link
-//! only, reported as [`HostEvent::LinkClosed`].
+//! messages at most `protocol::MAX_NOTE_MESSAGE`; the handshake and the hello must
+//! finish within `handshake_timeout`, a silent link closes after `idle_timeout`; each
+//! link may hand the app at most `notes_per_second` notes (a token bucket) and waits
+//! for room in the channel without reading more, so a flood only slows its own
+//! sender; a link whose outgoing queue overflows is closed; at most `max_note_takers`
+//! are connected. Any error closes that link only, reported as
+//! [`HostEvent::LinkClosed`]. What protects note-takers from someone on the network
+//! who does not know the code (handshake places per address and overall, wrong codes
+//! per address) is `admission.rs`.
 //!
 //! This file holds the [`Host`] API the app calls, what it reports ([`HostEvent`])
 //! and the state the app and the links share; `serve.rs` holds what runs for each
 //! connection, from the handshake to the link's end.
 
+mod admission;
 mod serve;
 
 use std::collections::{HashMap, HashSet, VecDeque};
@@ -35,6 +38,8 @@ use tokio::net::{TcpListener, ToSocketAddrs};
 use tokio::sync::{mpsc, oneshot};
 use tokio::task::JoinHandle;
 
+use self::admission::Admission;
+pub use self::admission::KeptOut;
 use self::serve::serve;
 use super::AsyncStream;
 use super::code::{CodeError, JoinCode};
@@ -45,25 +50,30 @@ use super::protocol::{
 };
 use crate::domain::{DomainError, Event, EventKind, Meeting, Origin, Seq};
 
-/// The largest message a note-taker may send: a note of some 5,000 CJK characters.
-/// It also bounds how fast a flooding (but authenticated) note-taker can grow the
-/// session file: 50 a second × 16 KiB.
-pub const MAX_NOTE_MESSAGE: usize = 16 * 1024;
-
 /// How the host guards itself. `HostConfig::new` has the defaults.
 #[derive(Clone, Debug)]
 pub struct HostConfig {
     pub code: JoinCode,
     /// Note-takers connected at once.
     pub max_note_takers: usize,
-    /// Connections in their handshake at once, beyond which new ones are refused.
+    /// Connections in their handshake at once, from all addresses; more are refused
+    /// in the clear as busy.
     pub max_handshakes: usize,
-    /// For the handshake and the hello together.
+    /// Connections in their handshake at once from one address.
+    pub max_handshakes_per_address: usize,
+    /// Handshake places only an address with none in progress may take: however many
+    /// connections one address opens, a real join from another finds a place.
+    pub handshakes_kept_for_new: usize,
+    /// For the handshake and the hello together: a connection that has not proven the
+    /// code and said hello by then is closed, freeing its place.
     pub handshake_timeout: Duration,
     /// A link that sends nothing (not even a ping) this long is closed.
     pub idle_timeout: Duration,
-    /// Failed attempts with the current code before it is replaced by a new one.
-    pub failures_before_new_code: u32,
+    /// Wrong codes from one address (without a right one between) before it is
+    /// refused for `block_for`. The code itself stays.
+    pub wrong_codes_per_address: u32,
+    /// How long an address that tried too many wrong codes is refused.
+    pub block_for: Duration,
     /// Sustained notes per second one link may hand the app.
     pub notes_per_second: u32,
     /// Notes one link may hand the app at once (a reconnect resending its outbox).
@@ -81,10 +91,13 @@ impl HostConfig {
         HostConfig {
             code,
             max_note_takers: 4,
-            max_handshakes: 4,
-            handshake_timeout: Duration::from_secs(10),
+            max_handshakes: 8,
+            max_handshakes_per_address: 2,
+            handshakes_kept_for_new: 1,
+            handshake_timeout: Duration::from_secs(5),
             idle_timeout: Duration::from_secs(60),
-            failures_before_new_code: 5,
+            wrong_codes_per_address: 5,
+            block_for: Duration::from_secs(5 * 60),
             notes_per_second: 50,
             note_burst: 200,
             channel_capacity: 64,
@@ -114,11 +127,26 @@ pub enum HostEvent {
     FailedAttempt {
         peer: String,
         at: SystemTime,
-        /// Failures with the current code so far.
+        /// Wrong codes from this address since its last right one.
         failures: u32,
     },
-    /// After too many failed attempts the code was replaced: show the new one.
-    CodeReplaced { code: JoinCode },
+    /// An address tried too many wrong codes: it is refused for `blocked_for`. The
+    /// code stays: one source cannot make everyone type a new one.
+    AddressBlocked {
+        address: String,
+        at: SystemTime,
+        failures: u32,
+        blocked_for: Duration,
+    },
+    /// Connections from `address` got no further than the handshake, for `why`:
+    /// `count` of them since the last report (at most one a minute for each address
+    /// and reason).
+    KeptOut {
+        address: String,
+        at: SystemTime,
+        why: KeptOut,
+        count: u32,
+    },
     /// A connection that authenticated was turned away (revoked, full, bad hello).
     Refused {
         peer: String,
@@ -204,8 +232,7 @@ struct Shared {
     config: HostConfig,
     code: JoinCode,
     host_id: [u8; HOST_ID_LEN],
-    failures: u32,
-    handshaking: usize,
+    admission: Admission,
     next_link: u64,
     links: HashMap<u64, Slot>,
     by_client: HashMap<String, u64>,
@@ -240,8 +267,7 @@ impl Host {
             code: config.code.clone(),
             config,
             host_id,
-            failures: 0,
-            handshaking: 0,
+            admission: Admission::default(),
             next_link: 1,
             links: HashMap::new(),
             by_client: HashMap::new(),
@@ -279,7 +305,7 @@ impl Host {
                 match listener.accept().await {
                     Ok((stream, peer)) => {
                         let _ = stream.set_nodelay(true);
-                        acceptor.accept(stream, peer.to_string());
+                        acceptor.accept(stream, peer);
                     }
                     // Out of file descriptors and the like: wait rather than spin.
                     Err(_) => tokio::time::sleep(Duration::from_millis(100)).await,
@@ -295,8 +321,8 @@ impl Host {
         self.local_addr
     }
 
-    /// Serves one incoming connection in its own task.
-    pub fn accept(&self, stream: impl AsyncStream, peer: String) {
+    /// Serves one incoming connection from `peer` in its own task.
+    pub fn accept(&self, stream: impl AsyncStream, peer: SocketAddr) {
         let shared = self.shared.clone();
         let events = self.events.clone();
         tokio::spawn(serve(shared, events, Box::new(stream), peer));
@@ -308,12 +334,11 @@ impl Host {
     }
 
     /// Replaces the join code. Note-takers already connected stay; one whose link
-    /// drops later must type the new code.
+    /// drops later must type the new code. (The host never replaces it by itself:
+    /// wrong codes block their address instead.)
     pub fn new_code(&self) -> Result<JoinCode, CodeError> {
         let code = JoinCode::random()?;
-        let mut shared = lock(&self.shared);
-        shared.code = code.clone();
-        shared.failures = 0;
+        lock(&self.shared).code = code.clone();
         Ok(code)
     }
 

@@ -1,30 +1,33 @@
-//! What runs for each connection: admission and the handshake (counting wrong codes
-//! and replacing the code after too many), the hello, joining the registry (or being
-//! refused), then [`run_link`] until the link ends, with the token bucket that paces
-//! the notes one link may hand the app.
+//! What runs for each connection: admission and the handshake (asking `admission.rs`
+//! and reporting what it says: places, wrong codes, blocked addresses), the hello,
+//! joining the registry (or being refused), then [`run_link`] until the link ends,
+//! with the token bucket that paces the notes one link may hand the app.
 
+use std::net::SocketAddr;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, SystemTime};
 
 use tokio::sync::{mpsc, oneshot};
 use tokio::time::{Instant, sleep_until, timeout};
 
-use super::{HostConfig, HostEvent, LinkEnd, MAX_NOTE_MESSAGE, NoteRequest, Shared, Slot, lock};
+use super::admission::{KeptOut, Source};
+use super::{HostConfig, HostEvent, LinkEnd, NoteRequest, Shared, Slot, lock};
 use crate::domain::Origin;
-use crate::net::code::JoinCode;
 use crate::net::link::{Accepting, HandshakeRefusal, Link, LinkError};
 use crate::net::protocol::{
-    HelloProblem, PROTOCOL_VERSION, ProtocolFault, Refusal, ToClient, ToHost,
+    HelloProblem, MAX_NOTE_MESSAGE, PROTOCOL_VERSION, ProtocolFault, Refusal, ToClient, ToHost,
 };
 use crate::net::{AsyncStream, valid_client_id, valid_name};
 
 /// Counts a connection in its handshake; uncounts it however the handshake ends.
-struct Handshaking(Arc<Mutex<Shared>>);
+struct Handshaking {
+    shared: Arc<Mutex<Shared>>,
+    source: Source,
+}
 
 impl Drop for Handshaking {
     fn drop(&mut self) {
-        let mut shared = lock(&self.0);
-        shared.handshaking = shared.handshaking.saturating_sub(1);
+        lock(&self.shared).admission.release(self.source);
     }
 }
 
@@ -51,28 +54,39 @@ pub(super) async fn serve(
     shared: Arc<Mutex<Shared>>,
     events: mpsc::Sender<HostEvent>,
     stream: Boxed,
-    peer: String,
+    peer: SocketAddr,
 ) {
+    let source = Source::of(peer);
     let accepting = Accepting::new(stream);
     let admitted = {
-        let mut s = lock(&shared);
-        let connections = s.handshaking + s.by_client.len();
-        if s.handshaking >= s.config.max_handshakes
-            || connections >= s.config.max_note_takers + s.config.max_handshakes
-        {
-            None
-        } else {
-            s.handshaking += 1;
-            Some((s.code.clone(), s.host_id, s.config.clone()))
+        let mut guard = lock(&shared);
+        let s = &mut *guard;
+        let now = Instant::now();
+        match s.admission.admit(&s.config, source, s.by_client.len(), now) {
+            Ok(()) => Ok((s.code.clone(), s.host_id, s.config.clone())),
+            Err(why) => Err((why, s.admission.report(source, why, now))),
         }
     };
-    let Some((code, host_id, config)) = admitted else {
-        accepting.refuse(HandshakeRefusal::Busy).await;
-        report_closed(&events, peer, "too many connections at once".into()).await;
-        return;
+    let (code, host_id, config) = match admitted {
+        Ok(admitted) => admitted,
+        Err((why, report)) => {
+            let refusal = match why {
+                KeptOut::Blocked => HandshakeRefusal::Blocked,
+                _ => HandshakeRefusal::Busy,
+            };
+            accepting.refuse(refusal).await;
+            if let Some(count) = report {
+                report_kept_out(&events, source, why, count).await;
+            }
+            return;
+        }
     };
-    let guard = Handshaking(shared.clone());
+    let guard = Handshaking {
+        shared: shared.clone(),
+        source,
+    };
     let deadline = Instant::now() + config.handshake_timeout;
+    let peer = peer.to_string();
 
     let link = match tokio::time::timeout_at(
         deadline,
@@ -80,47 +94,45 @@ pub(super) async fn serve(
     )
     .await
     {
-        Ok(Ok(link)) => link,
+        Ok(Ok(link)) => {
+            lock(&shared).admission.right_code(source);
+            link
+        }
         Ok(Err(LinkError::WrongCode)) => {
-            let (failures, replaced) = {
-                let mut s = lock(&shared);
-                // Count the failure against the code it was tried with.
-                if s.code == code {
-                    s.failures += 1;
-                }
-                let failures = s.failures;
-                let replaced = if s.failures >= s.config.failures_before_new_code {
-                    match JoinCode::random() {
-                        Ok(new) => {
-                            s.code = new.clone();
-                            s.failures = 0;
-                            Some(new)
-                        }
-                        Err(_) => None,
-                    }
-                } else {
-                    None
-                };
-                (failures, replaced)
+            drop(guard);
+            let counted = {
+                let mut guard = lock(&shared);
+                let s = &mut *guard;
+                s.admission.wrong_code(&s.config, source, Instant::now())
             };
+            let at = SystemTime::now();
             let _ = events
                 .send(HostEvent::FailedAttempt {
                     peer,
-                    at: SystemTime::now(),
-                    failures,
+                    at,
+                    failures: counted.failures,
                 })
                 .await;
-            if let Some(code) = replaced {
-                let _ = events.send(HostEvent::CodeReplaced { code }).await;
+            if let Some(blocked_for) = counted.blocked_for {
+                let _ = events
+                    .send(HostEvent::AddressBlocked {
+                        address: source.to_string(),
+                        at,
+                        failures: counted.failures,
+                        blocked_for,
+                    })
+                    .await;
             }
             return;
         }
         Ok(Err(error)) => {
+            drop(guard);
             report_closed(&events, peer, format!("handshake failed: {error}")).await;
             return;
         }
         Err(_) => {
-            report_closed(&events, peer, "the handshake timed out".into()).await;
+            drop(guard);
+            timed_out(&shared, &events, source).await;
             return;
         }
     };
@@ -177,7 +189,7 @@ pub(super) async fn serve(
             return;
         }
         Err(_) => {
-            report_closed(&events, peer, "no hello in time".into()).await;
+            timed_out(&shared, &events, source).await;
             return;
         }
     };
@@ -283,6 +295,33 @@ pub(super) async fn serve(
 
 async fn report_closed(events: &mpsc::Sender<HostEvent>, peer: String, reason: String) {
     let _ = events.send(HostEvent::LinkClosed { peer, reason }).await;
+}
+
+async fn report_kept_out(
+    events: &mpsc::Sender<HostEvent>,
+    source: Source,
+    why: KeptOut,
+    count: u32,
+) {
+    let _ = events
+        .send(HostEvent::KeptOut {
+            address: source.to_string(),
+            at: SystemTime::now(),
+            why,
+            count,
+        })
+        .await;
+}
+
+/// A connection did not prove the code and say hello in time: its place is free
+/// again (the caller dropped it); the facilitator hears of it, rate-limited.
+async fn timed_out(shared: &Mutex<Shared>, events: &mpsc::Sender<HostEvent>, source: Source) {
+    let report = lock(shared)
+        .admission
+        .report(source, KeptOut::TimedOut, Instant::now());
+    if let Some(count) = report {
+        report_kept_out(events, source, KeptOut::TimedOut, count).await;
+    }
 }
 
 async fn refuse_link(link: &mut Link<Boxed>, config: &HostConfig, reason: Refusal) {

@@ -1,14 +1,16 @@
 //! The note-taker link as the facilitator's screen sees it: where it listens, the join
-//! code, who is connected, and who tried a wrong code. Plain data, changed by
+//! code, who is connected, and who was turned away at the door (a wrong code, an
+//! address blocked, connections kept out), from where. Plain data, changed by
 //! [`LinkInput`]s that the app loop makes from the host's events; what the facilitator
 //! asks of the host comes back from `update` as [`LinkCommand`]s.
 
 use std::collections::VecDeque;
 
-use crate::domain::{Origin, Stamp};
-use crate::net::{JoinCode, LinkEnd, NoteRequest, NoteSettled, NoteTakerLink, Refusal};
+use crate::domain::{Lang, Origin, Stamp};
+use crate::i18n::note_taking;
+use crate::net::{JoinCode, KeptOut, LinkEnd, NoteRequest, NoteSettled, NoteTakerLink, Refusal};
 
-/// How many failed attempts the list keeps.
+/// How many attempts the list keeps.
 const ATTEMPTS_KEPT: usize = 8;
 
 /// Something the host reported, as the screen needs it.
@@ -28,15 +30,10 @@ pub enum LinkInput {
         reason: LinkEnd,
         connected: Vec<NoteTakerLink>,
     },
-    /// Someone tried a wrong join code.
-    FailedAttempt {
-        peer: String,
-        at: Stamp,
-        failures: u32,
-    },
-    /// The code changed: replaced by the host after too many failures, or at the
-    /// facilitator's request.
-    CodeChanged { code: JoinCode, replaced: bool },
+    /// Someone got no further than the door.
+    Attempt(Attempt),
+    /// The facilitator issued a new code.
+    CodeChanged { code: JoinCode },
     /// Someone who knew the code was turned away (revoked, full).
     Refused {
         name: Option<String>,
@@ -65,12 +62,49 @@ pub enum LinkCommand {
     },
 }
 
-/// A wrong code tried.
+/// Someone who got no further than the door, and from where.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Attempt {
-    pub peer: String,
+    /// The address (and port) it came from.
+    pub from: String,
     pub at: Stamp,
-    pub failures: u32,
+    pub what: Tried,
+}
+
+/// What happened at the door.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tried {
+    /// A wrong code: the `failures`th from that address.
+    WrongCode { failures: u32 },
+    /// The address tried too many wrong codes and is refused for some minutes.
+    Blocked { failures: u32, minutes: u64 },
+    /// Connections from the address kept out before the handshake finished.
+    KeptOut { why: KeptOut, count: u32 },
+}
+
+impl Attempt {
+    /// What happened, in a sentence: the notice and the list say it alike.
+    pub fn sentence(&self, lang: Lang) -> String {
+        let (from, at) = (self.from.as_str(), self.at);
+        match self.what {
+            Tried::WrongCode { failures } => {
+                note_taking::wrong_code_tried(from, at, failures, lang)
+            }
+            Tried::Blocked { failures, minutes } => {
+                note_taking::address_blocked(from, at, failures, minutes, lang)
+            }
+            Tried::KeptOut { why, count } => note_taking::kept_out(from, at, why, count, lang),
+        }
+    }
+
+    /// What happened, short, for the header's alert.
+    pub fn alert(&self, lang: Lang) -> String {
+        match self.what {
+            Tried::WrongCode { failures } => note_taking::attempts_summary(failures, self.at, lang),
+            Tried::Blocked { .. } => note_taking::blocked_alert(&self.from, self.at, lang),
+            Tried::KeptOut { .. } => note_taking::kept_out_alert(&self.from, self.at, lang),
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -79,12 +113,10 @@ pub struct LinkPanel {
     pub address: String,
     pub code: JoinCode,
     pub connected: Vec<NoteTakerLink>,
-    /// The latest wrong codes, newest last.
+    /// The latest attempts turned away, newest last.
     pub attempts: VecDeque<Attempt>,
-    /// The last wrong code tried since the code last changed: the header's alert.
+    /// The last attempt since the code last changed: the header's alert.
     pub alert: Option<Attempt>,
-    /// When the host last replaced the code after failures.
-    pub code_replaced_at: Option<Stamp>,
     /// The list is open over the screen.
     pub open: bool,
     /// The selected row of the list.
@@ -99,7 +131,6 @@ impl LinkPanel {
             connected: Vec::new(),
             attempts: VecDeque::new(),
             alert: None,
-            code_replaced_at: None,
             open: false,
             selected: 0,
         }

@@ -33,7 +33,7 @@ use crate::net::{Host, HostConfig, HostEvent, JoinCode};
 use crate::store::{self, SaveReport, Saver};
 
 use super::runtime::{self, Program};
-use link_panel::{LinkCommand, LinkInput, LinkPanel};
+use link_panel::{Attempt, LinkCommand, LinkInput, LinkPanel, Tried};
 
 use app::App;
 use update::{Effect, Input};
@@ -155,6 +155,11 @@ impl Listening {
     }
 }
 
+/// A time the host reports, as the screen shows times.
+fn stamp(at: std::time::SystemTime) -> crate::domain::Stamp {
+    chrono::DateTime::<Local>::from(at).fixed_offset()
+}
+
 /// A host event as the screen's input.
 fn link_input(host: &Host, event: HostEvent) -> Option<Input> {
     {
@@ -176,15 +181,34 @@ fn link_input(host: &Host, event: HostEvent) -> Option<Input> {
                 reason,
                 connected: host.note_takers(),
             },
-            HostEvent::FailedAttempt { peer, at, failures } => LinkInput::FailedAttempt {
-                peer,
-                at: chrono::DateTime::<Local>::from(at).fixed_offset(),
+            HostEvent::FailedAttempt { peer, at, failures } => LinkInput::Attempt(Attempt {
+                from: peer,
+                at: stamp(at),
+                what: Tried::WrongCode { failures },
+            }),
+            HostEvent::AddressBlocked {
+                address,
+                at,
                 failures,
-            },
-            HostEvent::CodeReplaced { code } => LinkInput::CodeChanged {
-                code,
-                replaced: true,
-            },
+                blocked_for,
+            } => LinkInput::Attempt(Attempt {
+                from: address,
+                at: stamp(at),
+                what: Tried::Blocked {
+                    failures,
+                    minutes: blocked_for.as_secs().div_ceil(60),
+                },
+            }),
+            HostEvent::KeptOut {
+                address,
+                at,
+                why,
+                count,
+            } => LinkInput::Attempt(Attempt {
+                from: address,
+                at: stamp(at),
+                what: Tried::KeptOut { why, count },
+            }),
             HostEvent::Refused { name, reason, .. } => LinkInput::Refused { name, reason },
             // A connection that never joined: nothing for the room to see.
             HostEvent::LinkClosed { .. } => return None,
@@ -312,10 +336,7 @@ impl Screen {
                         LinkCommand::Revoke { client, .. } => host.revoke(&client),
                         LinkCommand::NewCode => match host.new_code() {
                             Ok(code) => {
-                                let input = Input::Link(LinkInput::CodeChanged {
-                                    code,
-                                    replaced: false,
-                                });
+                                let input = Input::Link(LinkInput::CodeChanged { code });
                                 queue.extend(update::handle(app, input));
                             }
                             Err(error) => app.refuse(error.to_string()),

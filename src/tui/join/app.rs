@@ -26,6 +26,9 @@ pub enum NoteState {
     Saved,
     /// The host's meeting refused it, for this reason.
     Rejected(DomainError),
+    /// Too long to travel (an older version let it into the outbox): never sent, its
+    /// text kept beside the outbox.
+    TooLong,
 }
 
 /// A note typed here that the host has not shown back yet.
@@ -55,6 +58,8 @@ pub struct Timeline {
     pub unacked: BTreeSet<u64>,
     /// Own notes the host refused, and why.
     pub rejected: BTreeMap<u64, DomainError>,
+    /// Own notes set aside as too long to travel.
+    pub too_long: BTreeSet<u64>,
     /// The selected row (one of one's own notes), to correct it.
     pub selected: Option<Row>,
     /// Rows scrolled off the bottom.
@@ -118,6 +123,8 @@ impl Timeline {
     pub fn state_of(&self, own: u64) -> NoteState {
         if let Some(why) = self.rejected.get(&own) {
             NoteState::Rejected(why.clone())
+        } else if self.too_long.contains(&own) {
+            NoteState::TooLong
         } else if self.unacked.contains(&own) {
             NoteState::Sending
         } else {
@@ -170,9 +177,10 @@ impl Timeline {
         }
         // Saved but not shown (the host had it already, beyond its welcome's reach):
         // it is in the session, so it leaves the screen's own list.
-        let rejected = &self.rejected;
-        self.local
-            .retain(|own, _| *own > through || rejected.contains_key(own));
+        let (rejected, too_long) = (&self.rejected, &self.too_long);
+        self.local.retain(|own, _| {
+            *own > through || rejected.contains_key(own) || too_long.contains(own)
+        });
     }
 
     pub fn reject(&mut self, own: u64, why: DomainError) {

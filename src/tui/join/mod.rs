@@ -71,6 +71,9 @@ pub enum JoinError {
     Unreachable { address: String, reason: String },
     #[error("{address} turned this note-taker away: {reason}")]
     Refused { address: String, reason: String },
+    /// The host has no room now (full, or busy with other joins): its words.
+    #[error("{0}")]
+    NoRoom(String),
 }
 
 /// Joins the meeting and runs the note-taker's screen until the note-taker quits.
@@ -134,11 +137,6 @@ async fn first_contact(
     let code = config.code.to_string();
     let (client, mut events) = Client::start(config, client::tcp(address.to_owned()))?;
     let waiting = client.pending().len();
-    let kept = if waiting > 0 {
-        format!("; {waiting} notes from before stay in the outbox until then")
-    } else {
-        String::new()
-    };
     let mut early = Vec::new();
     let mut said_connecting = false;
     loop {
@@ -157,37 +155,57 @@ async fn first_contact(
                 continue;
             }
         };
-        match &event {
-            ClientEvent::State(ConnectionState::Connected) => {
-                early.push(event);
-                return Ok((client, events, early));
-            }
-            ClientEvent::State(ConnectionState::WrongCode) => {
-                return Err(JoinError::WrongCode {
-                    address: address.to_owned(),
-                    code,
-                    kept,
-                });
-            }
-            ClientEvent::State(ConnectionState::Refused { reason }) => {
-                return Err(JoinError::Refused {
-                    address: address.to_owned(),
-                    reason: refusals::turned_away_because(reason, Lang::En),
-                });
-            }
-            ClientEvent::State(ConnectionState::HostGone { reason }) => {
-                if waiting == 0 {
-                    return Err(JoinError::Unreachable {
-                        address: address.to_owned(),
-                        reason: reason.clone(),
-                    });
-                }
-                early.push(event);
-                return Ok((client, events, early));
-            }
-            _ => early.push(event),
+        let ClientEvent::State(state) = &event else {
+            early.push(event);
+            continue;
+        };
+        let news = first_news(state, address, &code, waiting);
+        early.push(event);
+        match news {
+            Some(Ok(())) => return Ok((client, events, early)),
+            Some(Err(error)) => return Err(error),
+            None => {}
         }
     }
+}
+
+/// What a state of the first connection means before the screen opens: `None` to
+/// wait for more, `Ok` to open the screen, an error to stop with a message. A host
+/// with no room and one that cannot be reached open the screen only when notes from
+/// an earlier run wait in the outbox (to show them and keep taking notes).
+fn first_news(
+    state: &ConnectionState,
+    address: &str,
+    code: &str,
+    waiting: usize,
+) -> Option<Result<(), JoinError>> {
+    let kept = if waiting > 0 {
+        format!("; {waiting} notes from before stay in the outbox until then")
+    } else {
+        String::new()
+    };
+    let error = match state {
+        ConnectionState::Connecting => return None,
+        ConnectionState::Connected => return Some(Ok(())),
+        ConnectionState::WrongCode => JoinError::WrongCode {
+            address: address.to_owned(),
+            code: code.to_owned(),
+            kept,
+        },
+        ConnectionState::Refused { reason } => JoinError::Refused {
+            address: address.to_owned(),
+            reason: refusals::turned_away_because(reason, Lang::En),
+        },
+        _ if waiting > 0 => return Some(Ok(())),
+        ConnectionState::NoRoom { why } => {
+            JoinError::NoRoom(refusals::no_room_at(address, *why, Lang::En))
+        }
+        ConnectionState::HostGone { reason } => JoinError::Unreachable {
+            address: address.to_owned(),
+            reason: reason.clone(),
+        },
+    };
+    Some(Err(error))
 }
 
 /// The note-taker's screen with what its effects need: the link, and the task that

@@ -7,8 +7,9 @@ use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseEvent
 use super::action::JoinAction;
 use super::app::{Correcting, JoinApp, JoinDialog, JoinPick, LocalNote, Row};
 use super::keys::KEYS;
-use crate::domain::{EventKind, ItemId, NoteKind, Stamp};
+use crate::domain::{EventKind, ItemId, Note, NoteKind, Stamp};
 use crate::i18n::{note_taking, refusals, screen as s};
+use crate::net::protocol::{NoteTooLong, note_fits};
 use crate::net::{ClientEvent, ConnectionState, JoinCode};
 use crate::tui::shared::action::Common;
 use crate::tui::shared::line_editor::LineEditor;
@@ -275,7 +276,14 @@ fn add_note(app: &mut JoinApp) -> Vec<Effect> {
         return Vec::new();
     };
     let Some(kind) = app.editor.kind.immediate() else {
-        // An action item asks who and by when.
+        // An action item asks who and by when; one too long to travel, not first.
+        let as_asked = NoteKind::Action {
+            owner: None,
+            due: None,
+        };
+        if refused_as_too_long(app, &event_of(app, draft.clone().note(as_asked))) {
+            return Vec::new();
+        }
         let picker = Picker::new(JoinPick::ActionOwner { draft }, app.people());
         app.dialog = Some(JoinDialog::Picker(picker));
         return Vec::new();
@@ -283,15 +291,51 @@ fn add_note(app: &mut JoinApp) -> Vec<Effect> {
     submit_note(app, draft, kind)
 }
 
-fn submit_note(app: &mut JoinApp, draft: NoteDraft, kind: NoteKind) -> Vec<Effect> {
-    let note = draft.note(kind);
-    let kind = match &app.correcting {
+/// What the editor's note is: a new note, or a correction of the one being corrected.
+fn event_of(app: &JoinApp, note: Note) -> EventKind {
+    match &app.correcting {
         Some(correcting) => EventKind::NoteCorrected {
             note: correcting.note,
             corrected: note,
         },
         None => EventKind::NoteAdded(note),
+    }
+}
+
+/// A note too long to travel is refused here, before the outbox, where it would wait
+/// forever: the note-taker is told, and the text stays in the line to shorten.
+fn refused_as_too_long(app: &mut JoinApp, kind: &EventKind) -> bool {
+    let Err(too_long) = note_fits(kind) else {
+        return false;
     };
+    app.dialog = None;
+    let (characters, fit) = lengths(kind, too_long);
+    app.refuse(note_taking::note_too_long(characters, fit, app.lang));
+    true
+}
+
+/// How many characters a note too long to travel has, and about how many would fit.
+fn lengths(kind: &EventKind, too_long: NoteTooLong) -> (usize, usize) {
+    let text = match kind {
+        EventKind::NoteAdded(note)
+        | EventKind::NoteCorrected {
+            corrected: note, ..
+        } => &note.text,
+        _ => return (0, 0),
+    };
+    let characters =
+        text.text.chars().count() + text.en.as_deref().map_or(0, |en| en.chars().count());
+    (
+        characters,
+        characters * too_long.limit / too_long.size.max(1),
+    )
+}
+
+fn submit_note(app: &mut JoinApp, draft: NoteDraft, kind: NoteKind) -> Vec<Effect> {
+    let kind = event_of(app, draft.note(kind));
+    if refused_as_too_long(app, &kind) {
+        return Vec::new();
+    }
     // The line is free for the next note at once; the note is held until the outbox
     // has it, and comes back to the line if the outbox cannot take it.
     app.hold_for_the_outbox();
@@ -417,13 +461,20 @@ fn client_event(app: &mut JoinApp, event: ClientEvent) {
     let lang = app.lang;
     match event {
         ClientEvent::State(state) => {
-            // While the host is gone the link keeps retrying; each try is not news.
+            // While the host is gone or has no room the link keeps retrying; each try
+            // is not news.
             if state == ConnectionState::Connecting
-                && matches!(app.connection, ConnectionState::HostGone { .. })
+                && matches!(
+                    app.connection,
+                    ConnectionState::HostGone { .. } | ConnectionState::NoRoom { .. }
+                )
             {
                 return;
             }
             match &state {
+                ConnectionState::NoRoom { why } if app.connection != state => {
+                    app.refuse(refusals::no_room(*why).get(lang));
+                }
                 ConnectionState::WrongCode => app.refuse(note_taking::WRONG_CODE_NOW.get(lang)),
                 ConnectionState::Refused { reason } => {
                     app.refuse(refusals::turned_away(reason, lang));
@@ -461,6 +512,26 @@ fn client_event(app: &mut JoinApp, event: ClientEvent) {
         ClientEvent::OutboxFailed { error } => {
             app.refuse(note_taking::outbox_failed(&error, lang));
             app.outbox_error = Some(error);
+        }
+        ClientEvent::SetAside {
+            seq,
+            event,
+            too_long,
+            kept_in,
+        } => {
+            let (characters, _) = lengths(&event, too_long);
+            if let EventKind::NoteAdded(note) = *event {
+                app.timeline
+                    .local
+                    .insert(seq, LocalNote { at: app.now, note });
+            }
+            app.timeline.unacked.remove(&seq);
+            app.timeline.too_long.insert(seq);
+            app.refuse(note_taking::set_aside(
+                characters,
+                &kept_in.display().to_string(),
+                lang,
+            ));
         }
     }
 }

@@ -16,7 +16,7 @@ use super::app::{JoinApp, JoinDialog, NoteState, Row};
 use super::keys::KEYS;
 use crate::domain::{Author, Lang, Stage};
 use crate::i18n::{self, key_names, note_taking, refusals, screen as s};
-use crate::net::ConnectionState;
+use crate::net::{ConnectionState, NoRoom};
 use crate::tui::shared::action::Common;
 use crate::tui::shared::dialog::{dialog_box, field, hints_row, picker_list, picker_rows};
 use crate::tui::shared::header::{clocks, meeting_title, title_row};
@@ -110,7 +110,9 @@ fn offers(app: &JoinApp, action: JoinAction) -> bool {
         ),
         JoinAction::ReconnectNow => matches!(
             connection,
-            ConnectionState::HostGone { .. } | ConnectionState::Refused { .. }
+            ConnectionState::HostGone { .. }
+                | ConnectionState::NoRoom { .. }
+                | ConnectionState::Refused { .. }
         ),
         JoinAction::CorrectNote => app.timeline.selected.is_some(),
         JoinAction::Common(Common::Cancel) => {
@@ -130,6 +132,12 @@ pub fn connection_status(app: &JoinApp) -> (&'static str, Style) {
         ConnectionState::Connecting => (note_taking::CONNECTING.get(lang), theme::warning()),
         ConnectionState::Connected => (note_taking::CONNECTED_MARK.get(lang), theme::adopted()),
         ConnectionState::HostGone { .. } => (note_taking::HOST_GONE.get(lang), theme::alert()),
+        ConnectionState::NoRoom { why: NoRoom::Full } => {
+            (note_taking::HOST_FULL.get(lang), theme::alert())
+        }
+        ConnectionState::NoRoom { why: NoRoom::Busy } => {
+            (note_taking::HOST_BUSY.get(lang), theme::warning())
+        }
         ConnectionState::WrongCode => (note_taking::WRONG_CODE.get(lang), theme::alert()),
         ConnectionState::Refused { .. } => (note_taking::TURNED_AWAY.get(lang), theme::alert()),
     }
@@ -251,6 +259,7 @@ fn state_tag(state: &NoteState, lang: Lang) -> (&'static str, Style) {
         NoteState::Sending => (note_taking::STATE_SENDING.get(lang), theme::left()),
         NoteState::Saved => (note_taking::STATE_SAVED.get(lang), theme::ok()),
         NoteState::Rejected(_) => (note_taking::STATE_REJECTED.get(lang), theme::alert()),
+        NoteState::TooLong => (note_taking::STATE_TOO_LONG.get(lang), theme::alert()),
     }
 }
 

@@ -125,7 +125,7 @@ fn a_note_takers_note_sent_twice_or_refused_is_settled_with_the_host_not_saved_a
 
 #[test]
 fn the_header_shows_where_to_join_the_code_who_is_in_and_wrong_codes_tried() {
-    use crate::tui::facilitator::link_panel::LinkInput;
+    use crate::tui::facilitator::link_panel::{Attempt, LinkInput, Tried};
     let mut app = listening();
     let screen = screen_text(&render(&app, 120, 40));
     let row = screen.lines().nth(2).expect("a third header row");
@@ -158,11 +158,11 @@ fn the_header_shows_where_to_join_the_code_who_is_in_and_wrong_codes_tried() {
 
     link(
         &mut app,
-        LinkInput::FailedAttempt {
-            peer: "192.168.1.9:5555".into(),
+        LinkInput::Attempt(Attempt {
+            from: "192.168.1.9:5555".into(),
             at: at(14, 33, 20),
-            failures: 2,
-        },
+            what: Tried::WrongCode { failures: 2 },
+        }),
     );
     let buffer = render(&app, 120, 40);
     let (x, y) = find(&buffer, "錯誤代碼 2 次 14:33:20").expect("flagged");
@@ -176,17 +176,13 @@ fn the_header_shows_where_to_join_the_code_who_is_in_and_wrong_codes_tried() {
         &mut app,
         LinkInput::CodeChanged {
             code: "ABCD-EFGH".parse().expect("a code"),
-            replaced: true,
         },
     );
     let screen = screen_text(&render(&app, 120, 40));
-    assert!(
-        screen
-            .lines()
-            .nth(2)
-            .is_some_and(|r| r.contains("ABCD-EFGH"))
-    );
-    assert!(screen.contains("代碼已更換為 ABCD-EFGH"), "{screen}");
+    let row = screen.lines().nth(2).expect("a third header row");
+    assert!(row.contains("ABCD-EFGH"), "{row}");
+    assert!(!row.contains("錯誤代碼 2 次"), "history now: {row}");
+    assert!(screen.contains("新的加入代碼 ABCD-EFGH"), "{screen}");
 }
 
 #[test]
@@ -288,7 +284,7 @@ fn the_note_takers_key_says_how_to_listen_when_not_listening() {
 
 #[test]
 fn screen_listening_at_80_by_24_with_the_note_takers_list() {
-    use crate::tui::facilitator::link_panel::LinkInput;
+    use crate::tui::facilitator::link_panel::{Attempt, LinkInput, Tried};
     let mut app = listening();
     app.size = (80, 24);
     link(
@@ -301,15 +297,71 @@ fn screen_listening_at_80_by_24_with_the_note_takers_list() {
     );
     link(
         &mut app,
-        LinkInput::FailedAttempt {
-            peer: "192.168.1.9:5555".into(),
+        LinkInput::Attempt(Attempt {
+            from: "192.168.1.9:5555".into(),
             at: at(14, 30, 2),
-            failures: 1,
-        },
+            what: Tried::WrongCode { failures: 1 },
+        }),
     );
     app.message = None;
     insta::assert_snapshot!("listening_80x24", screen_text(&render(&app, 80, 24)));
     app.focus = Panel::Attendance;
     ch(&mut app, 't');
     insta::assert_snapshot!("note_takers_list_80x24", screen_text(&render(&app, 80, 24)));
+}
+
+#[test]
+fn the_facilitator_sees_who_is_kept_out_at_the_door_and_from_where() {
+    use crate::net::KeptOut;
+    use crate::tui::facilitator::link_panel::{Attempt, LinkInput, Tried};
+    let mut app = listening();
+    link(
+        &mut app,
+        LinkInput::Attempt(Attempt {
+            from: "192.168.1.66".into(),
+            at: at(14, 31, 0),
+            what: Tried::KeptOut {
+                why: KeptOut::TooManyAtOnce,
+                count: 12,
+            },
+        }),
+    );
+    let message = app.message.as_ref().expect("a notice");
+    assert!(
+        message
+            .text
+            .contains("192.168.1.66 同時開啟太多連線：已拒絕 12 個"),
+        "{}",
+        message.text
+    );
+    link(
+        &mut app,
+        LinkInput::Attempt(Attempt {
+            from: "192.168.1.66".into(),
+            at: at(14, 32, 0),
+            what: Tried::Blocked {
+                failures: 5,
+                minutes: 5,
+            },
+        }),
+    );
+    let buffer = render(&app, 120, 40);
+    let (x, y) = find(&buffer, "⚠ 暫拒 192.168.1.66 14:32:00").expect("flagged");
+    assert_eq!((y, buffer[(x, y)].bg), (2, Color::Red));
+    assert!(
+        screen_text(&buffer).contains("已試 5 次錯誤代碼：5 分鐘內拒絕其連線（代碼不變"),
+        "{}",
+        screen_text(&buffer)
+    );
+    // The list says each, newest first, with where it came from.
+    app.focus = Panel::Attendance;
+    ch(&mut app, 't');
+    let screen = screen_text(&render(&app, 120, 40));
+    let blocked = screen
+        .find("14:32:00 192.168.1.66 已試 5 次")
+        .expect("listed");
+    let crowded = screen
+        .find("14:31:00 192.168.1.66 同時開啟")
+        .expect("listed");
+    assert!(blocked < crowded, "{screen}");
 }

@@ -8,7 +8,7 @@ use crate::i18n::{note_taking, refusals};
 use crate::net::{NoteRequest, NoteSettled};
 use crate::tui::facilitator::action::Action;
 use crate::tui::facilitator::app::App;
-use crate::tui::facilitator::link_panel::{Attempt, LinkCommand, LinkInput};
+use crate::tui::facilitator::link_panel::{LinkCommand, LinkInput};
 
 pub(super) fn update(app: &mut App, action: Action) -> Vec<Effect> {
     match action {
@@ -76,30 +76,17 @@ pub(super) fn link_input(app: &mut App, input: LinkInput) -> Vec<Effect> {
                 ));
             }
         }
-        LinkInput::FailedAttempt { peer, at, failures } => {
-            link.attempt(Attempt {
-                peer: peer.clone(),
-                at,
-                failures,
-            });
-            app.refuse(note_taking::wrong_code_tried(&peer, at, failures, lang));
+        LinkInput::Attempt(attempt) => {
+            let text = attempt.sentence(lang);
+            link.attempt(attempt);
+            app.refuse(text);
         }
-        LinkInput::CodeChanged { code, replaced } => {
-            let text = if replaced {
-                link.code_replaced_at = Some(app.now);
-                note_taking::code_replaced(&code.to_string(), lang)
-            } else {
-                link.code_replaced_at = None;
-                note_taking::new_code_issued(&code.to_string(), lang)
-            };
+        LinkInput::CodeChanged { code } => {
+            let text = note_taking::new_code_issued(&code.to_string(), lang);
             link.code = code;
-            // Wrong tries of the old code are history now (the list keeps them).
+            // Attempts at the old code are history now (the list keeps them).
             link.alert = None;
-            if replaced {
-                app.refuse(text);
-            } else {
-                app.info(text);
-            }
+            app.info(text);
         }
         LinkInput::Refused { name, reason } => {
             let why = refusals::host_refusal(&reason, lang);

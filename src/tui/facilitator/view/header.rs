@@ -104,12 +104,10 @@ pub fn render(app: &App, buf: &mut Buffer, area: Rect) {
             &format!(" {} ", link.code),
             theme::warning(),
         );
-        let alert = link.alert.as_ref().map(|last| {
-            format!(
-                " {} ",
-                note_taking::attempts_summary(last.failures, last.at, lang)
-            )
-        });
+        let alert = link
+            .alert
+            .as_ref()
+            .map(|last| format!(" {} ", last.alert(lang)));
         let alert_w = alert.as_deref().map_or(0, width) as u16;
         let room = usize::from(area.width.saturating_sub(x + 2 + alert_w + 1));
         // Who is connected, in words if there is room, else only the names.

@@ -1,6 +1,6 @@
 //! The note-takers' list, over the screen: the address and the join code (in letters
-//! large enough to read from the back of the room), who is connected, the wrong codes
-//! tried, and the keys to disconnect, revoke and issue a new code.
+//! large enough to read from the back of the room), who is connected, who was turned
+//! away at the door and from where, and the keys to disconnect, revoke and issue a new code.
 
 use crate::i18n::note_taking;
 use ratatui::Frame;
@@ -47,17 +47,7 @@ pub fn render(app: &App, link: &LinkPanel, frame: &mut Frame, screen: Rect) {
         theme::dim(),
     );
     let code = link.code.to_string();
-    let x = put(buf, body, x + 1, 1, &code, theme::bold());
-    if let Some(at) = link.code_replaced_at {
-        put(
-            buf,
-            body,
-            x + 2,
-            1,
-            &note_taking::replaced_at(at, lang),
-            theme::warning(),
-        );
-    }
+    put(buf, body, x + 1, 1, &code, theme::bold());
     let big = big_text(&code);
     let big_w = big.first().map_or(0, |r| width(r)) as u16;
     let big_x = body.width.saturating_sub(big_w) / 2;
@@ -111,7 +101,7 @@ pub fn render(app: &App, link: &LinkPanel, frame: &mut Frame, screen: Rect) {
         body,
         0,
         y,
-        note_taking::WRONG_CODES.get(lang),
+        note_taking::TURNED_AWAY_AT_THE_DOOR.get(lang),
         theme::heading(),
     );
     y += 1;
@@ -126,8 +116,7 @@ pub fn render(app: &App, link: &LinkPanel, frame: &mut Frame, screen: Rect) {
         );
     }
     for attempt in link.attempts.iter().rev().take(ATTEMPTS_SHOWN) {
-        let text = note_taking::wrong_code_tried(&attempt.peer, attempt.at, attempt.failures, lang);
-        put(buf, body, 2, y, &text, theme::left());
+        put(buf, body, 2, y, &attempt.sentence(lang), theme::left());
         y += 1;
     }
 

@@ -200,3 +200,60 @@ fn letters_are_always_text_and_the_language_switches_with_f2() {
     let screen = screen_text(&render(&app, 80, 24));
     assert!(screen.contains("connected ✓"), "{screen}");
 }
+
+#[test]
+fn a_host_with_no_room_is_said_to_be_full_not_gone() {
+    use crate::net::NoRoom;
+    let mut app = joined();
+    let full = ConnectionState::NoRoom { why: NoRoom::Full };
+    handle(&mut app, Input::Client(ClientEvent::State(full.clone())));
+    let screen = screen_text(&render(&app, 100, 24));
+    assert!(screen.contains("主持端已滿"), "{screen}");
+    assert!(!screen.contains("主持端離線"), "{screen}");
+    assert!(
+        screen.contains("紀錄人員已達上限"),
+        "the message says why: {screen}"
+    );
+    // Each retry is not news; F5 tries at once.
+    app.message = None;
+    handle(
+        &mut app,
+        Input::Client(ClientEvent::State(ConnectionState::Connecting)),
+    );
+    handle(&mut app, Input::Client(ClientEvent::State(full)));
+    assert_eq!(app.message, None);
+    assert!(screen_text(&render(&app, 100, 24)).contains("主持端已滿"));
+    assert_eq!(press(&mut app, KeyCode::F(5)), vec![Effect::Reconnect]);
+
+    handle(
+        &mut app,
+        Input::Client(ClientEvent::State(ConnectionState::NoRoom {
+            why: NoRoom::Busy,
+        })),
+    );
+    assert!(screen_text(&render(&app, 100, 24)).contains("主持端忙碌"));
+}
+
+#[test]
+fn joining_a_full_host_says_it_is_full_not_that_nobody_is_listening() {
+    use crate::net::NoRoom;
+    use crate::tui::join::first_news;
+    let full = ConnectionState::NoRoom { why: NoRoom::Full };
+    let Some(Err(error)) = first_news(&full, "192.168.1.20:7878", "K7QM-4TXP", 0) else {
+        panic!("stops before the screen");
+    };
+    let said = error.to_string();
+    assert!(said.contains("192.168.1.20:7878 is full"), "{said}");
+    assert!(said.contains("disconnect one"), "{said}");
+    assert!(!said.contains("Roundtable running"), "{said}");
+    let busy = ConnectionState::NoRoom { why: NoRoom::Busy };
+    let Some(Err(error)) = first_news(&busy, "192.168.1.20:7878", "K7QM-4TXP", 0) else {
+        panic!("stops before the screen");
+    };
+    assert!(error.to_string().contains("busy"), "{error}");
+    // With notes from before waiting, the screen opens to show them and keeps trying.
+    assert!(matches!(
+        first_news(&full, "192.168.1.20:7878", "K7QM-4TXP", 2),
+        Some(Ok(()))
+    ));
+}

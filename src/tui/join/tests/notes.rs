@@ -250,3 +250,82 @@ fn a_note_not_yet_at_the_host_cannot_be_corrected_yet() {
     host_shows(&mut app, 41, 1, said("moica", "尚未送達"));
     assert_eq!(app.timeline.selected, Some(Row::Host(Seq(41))));
 }
+
+#[test]
+fn a_note_too_long_to_travel_is_refused_in_the_editor_before_the_outbox() {
+    let mut app = joined();
+    // Some 6,000 CJK characters: over the link's limit once encoded (3 bytes each).
+    let long = "紀錄".repeat(3_000);
+    handle(&mut app, Input::Paste(long.clone()));
+    let effects = press(&mut app, KeyCode::Enter);
+    assert!(
+        effects.is_empty(),
+        "nothing for the outbox: {} effects",
+        effects.len()
+    );
+    assert!(app.in_flight.is_empty());
+    assert_eq!(app.editor.input.as_str(), long, "the text stays to shorten");
+    let message = app.message.as_ref().expect("says why");
+    assert!(
+        message.text.contains("太長") && message.text.contains("6000 字"),
+        "{}",
+        message.text
+    );
+    // An action item is refused before it asks for its owner.
+    ctrl(&mut app, 'k');
+    ctrl(&mut app, 'k');
+    assert!(press(&mut app, KeyCode::Enter).is_empty());
+    assert!(
+        app.dialog.is_none(),
+        "no owner asked for a note that cannot go"
+    );
+    ctrl(&mut app, 'k');
+    ctrl(&mut app, 'k');
+
+    // Measured as it travels, not by counting: 9,000 quotes are 18,000 bytes escaped.
+    use crate::tui::shared::line_editor::LineEditor;
+    app.editor.input = LineEditor::with_text(&"\"".repeat(9_000));
+    assert!(press(&mut app, KeyCode::Enter).is_empty());
+    // While 5,000 CJK characters or 16,000 ASCII ones go.
+    for fits in ["紀".repeat(5_000), "a".repeat(16_000)] {
+        app.editor.input = LineEditor::with_text(&fits);
+        let effects = press(&mut app, KeyCode::Enter);
+        assert!(
+            matches!(effects.as_slice(), [Effect::Submit { .. }]),
+            "{} characters go",
+            fits.chars().count()
+        );
+    }
+}
+
+#[test]
+fn a_note_set_aside_from_the_outbox_shows_as_too_long_and_says_where_its_text_is() {
+    let mut app = joined();
+    // (Short here, so that its row fits the screen; what was too long is the host's
+    // business, measured by the link.)
+    let note = said("moica", &"長".repeat(60));
+    handle(
+        &mut app,
+        Input::Client(ClientEvent::SetAside {
+            seq: 3,
+            event: Box::new(EventKind::NoteAdded(note)),
+            too_long: crate::net::protocol::NoteTooLong {
+                size: 18_200,
+                limit: crate::net::protocol::MAX_NOTE_MESSAGE,
+            },
+            kept_in: "/home/amy/outbox.too-long.txt".into(),
+        }),
+    );
+    assert_eq!(app.timeline.state_of(3), NoteState::TooLong);
+    assert_eq!(app.unsaved(), 0, "not waiting to be sent");
+    // A later acknowledgement does not hide it.
+    handle(&mut app, Input::Client(ClientEvent::Acked { through: 4 }));
+    let screen = screen_text(&render(&app, 120, 24));
+    assert!(screen.contains("✗太長 王俊傑：長長"), "{screen}");
+    let message = app.message.as_ref().expect("says so");
+    assert!(
+        message.text.contains("60 字") && message.text.contains("/home/amy/outbox.too-long.txt"),
+        "{}",
+        message.text
+    );
+}
