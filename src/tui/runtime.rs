@@ -6,9 +6,9 @@
 //! one waiting), then the keyboard, so that a flood of notes never keeps a key
 //! waiting. Each becomes the screen's `Input`; the [`Program`] hands it to its pure
 //! `update` and carries out what comes back. Inputs already waiting are handled
-//! together (up to [`BATCH`] or [`BATCH_TIME`]) before one frame is drawn, and a frame
-//! is drawn only after something that can change it, or once a second for the clock:
-//! never in a busy loop.
+//! together (for up to [`BATCH_TIME`]) before one frame is drawn, and a frame is drawn
+//! only after something that can change it, or once a second for the clock: never in
+//! a busy loop.
 //!
 //! The terminal is read on a thread of its own ([`Keyboard`]), which hands every
 //! event over a channel, so every byte of a burst of any size is read and handled.
@@ -31,11 +31,11 @@ use tokio::sync::mpsc::{self, error::TryRecvError};
 use super::terminal::TerminalGuard;
 use crate::domain::Stamp;
 
-/// Inputs handled in one go before the screen is drawn, when several are waiting (a
-/// burst of notes, a paste sent as keys): one frame for all of them, the keyboard read
-/// first. The batch also ends after `BATCH_TIME`, so a key waits at most that and a
-/// frame.
-pub const BATCH: usize = 64;
+/// How long inputs already waiting (a burst of notes, a paste sent as keys) are
+/// handled in one go before the screen is drawn: one frame for all of them, the
+/// keyboard read first. A key waits at most this and a frame. Only time bounds a
+/// batch, not a count: a frame costs far more than a key, and a cap of 64 inputs made
+/// a 64 KB burst draw a thousand frames.
 pub const BATCH_TIME: Duration = Duration::from_millis(4);
 
 /// A screen the runtime can run: its state, how inputs change it, how it looks.
@@ -117,11 +117,9 @@ async fn event_loop<P: Program>(
             _ = tick.tick() => P::tick(Local::now().fixed_offset()),
         };
         let mut next = Some(first);
-        let mut handled = 0;
         let mut redraw = false;
         let began = Instant::now();
         while let Some(input) = next.take() {
-            handled += 1;
             if P::changes_screen(&input) {
                 redraw = true;
                 program.set_now(Local::now().fixed_offset());
@@ -129,7 +127,7 @@ async fn event_loop<P: Program>(
                     return Ok(exit);
                 }
             }
-            if handled < BATCH && began.elapsed() < BATCH_TIME {
+            if began.elapsed() < BATCH_TIME {
                 // Keys typed meanwhile first (an input method or a paste sends many).
                 next = match keyboard.ready::<P>() {
                     Ok(Some(input)) => Some(input),
