@@ -216,3 +216,50 @@ fn what_the_commands_print_holds_no_control_character() {
         assert_clean_bytes(&format!("{args:?} on stderr"), &output.stderr);
     }
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig {
+        cases: 24,
+        ..proptest::prelude::ProptestConfig::default()
+    })]
+
+    /// Any text at all in a name, a title and the venue: the minutes (every format,
+    /// both languages), the sign-in sheet and the Akoma Ntoso transcript hold no
+    /// control character, and the XML still reads as XML.
+    #[test]
+    fn any_text_leaves_every_output_clean_and_the_xml_well_formed(
+        name in proptest::prelude::any::<String>(),
+        title in proptest::prelude::any::<String>(),
+        venue in proptest::prelude::any::<String>(),
+    ) {
+        let demo = roundtable::store::load(Path::new("sessions/demo-finished.ron")).expect("the demo");
+        let mut session = demo.into_session();
+        session.roster.members[0].name.text = format!("陳{name}");
+        session.roster.members[1].name.en = Some(name.clone());
+        session.meeting.title.text = format!("論壇{title}");
+        session.meeting.venue.en = Some(venue);
+        let meeting = Meeting::open(session).expect("still a valid session");
+
+        for format in [Format::Markdown, Format::Html] {
+            let made = minutes::minutes(&meeting, format, Languages::Both).expect("minutes");
+            assert_clean(&format!("{format:?}"), std::str::from_utf8(&made.bytes).expect("UTF-8"));
+        }
+        let odt = minutes::minutes(&meeting, Format::Odt, Languages::Both).expect("ODT");
+        let mut zip = zip::ZipArchive::new(Cursor::new(odt.bytes)).expect("a zip");
+        let mut content = String::new();
+        zip.by_name("content.xml").expect("content").read_to_string(&mut content).expect("UTF-8");
+        assert_clean("content.xml", &content);
+        let mut reader = quick_xml::Reader::from_str(&content);
+        loop {
+            match reader.read_event() {
+                Ok(quick_xml::events::Event::Eof) => break,
+                Ok(_) => {}
+                Err(e) => panic!("content.xml is not well-formed: {e}"),
+            }
+        }
+        assert_clean_bytes("the sign-in sheet", &signin::to_csv(&meeting).expect("CSV"));
+        let akn = transcript::to_akoma_ntoso(&transcript::from_meeting(&meeting, Lang::En));
+        assert_clean("the AKN transcript", &akn);
+        transcript::parse_akoma_ntoso(&akn).expect("the AKN reads back");
+    }
+}
