@@ -1,11 +1,40 @@
 //! Display-width text helpers. A CJK character takes two terminal columns, so every
 //! pad, cut and wrap here counts columns (`unicode-width`), never bytes or chars;
 //! otherwise a row with a Chinese name pushes the next column out of line.
+//!
+//! And which characters text may show at all ([`printable`]): the one rule every
+//! output of the program follows, the screens, `check` and every file it writes.
+
+use std::borrow::Cow;
 
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// What is shown where text was cut.
 const ELLIPSIS: char = '…';
+
+/// Whether a character is left out of text the program writes anywhere: a control
+/// character (ESC, BEL, NUL, DEL, the C1 range), which a terminal obeys rather than
+/// shows (an OSC sequence in a name retitles the window, a CSI one moves the cursor
+/// over what is on screen) and which XML 1.0 cannot hold even as a reference; and the
+/// non-characters U+FFFE and U+FFFF, which XML 1.0 refuses too. Line breaks and tabs
+/// are layout, and stay. On screen ratatui drops control characters the same way.
+pub fn is_unprintable(c: char) -> bool {
+    (c.is_control() && c != '\n' && c != '\t') || c == '\u{fffe}' || c == '\u{ffff}'
+}
+
+/// `s` as every output writes it: without [unprintable](is_unprintable) characters.
+///
+/// Stripped, not escaped: the screens never showed them, so the minutes, the sign-in
+/// sheet and `check` show the text the room saw; XML could only carry an escape as
+/// visible text anyway; and a visible `\u{1b}` in published minutes would print the
+/// attack it defuses. Borrowed when there is nothing to strip, which is nearly always.
+pub fn printable(s: &str) -> Cow<'_, str> {
+    if s.chars().any(is_unprintable) {
+        Cow::Owned(s.chars().filter(|&c| !is_unprintable(c)).collect())
+    } else {
+        Cow::Borrowed(s)
+    }
+}
 
 /// Columns a character takes; control characters take none (ratatui drops them).
 pub fn char_width(c: char) -> usize {
@@ -146,6 +175,29 @@ fn wrap_paragraph(paragraph: &str, columns: usize, lines: &mut Vec<String>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn escape_sequences_lose_their_control_characters_and_layout_stays() {
+        assert_eq!(
+            printable("王委員\u{1b}]0;pwned\u{7}發言"),
+            "王委員]0;pwned發言"
+        );
+        assert_eq!(printable("a\u{0}b\u{7f}c\u{9b}31md"), "abc31md");
+        assert_eq!(printable("第一行\r\n第二行\t完"), "第一行\n第二行\t完");
+        assert_eq!(printable("\u{fffe}\u{ffff}"), "");
+        assert!(matches!(printable("陳怡君 Chen"), Cow::Borrowed(_)));
+    }
+
+    proptest! {
+        #[test]
+        fn printable_text_has_no_control_character_but_line_breaks_and_tabs(s in any::<String>()) {
+            let out = printable(&s);
+            prop_assert!(!out.chars().any(|c| c.is_control() && c != '\n' && c != '\t'));
+            prop_assert_eq!(printable(&out), out.clone());
+            prop_assert_eq!(out.chars().filter(|c| !c.is_control()).count() <= s.chars().count(), true);
+        }
+    }
 
     #[test]
     fn a_chinese_name_takes_two_columns_a_character() {

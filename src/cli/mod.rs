@@ -125,17 +125,22 @@ where
 }
 
 /// Writes a command's output. A reader that went away (`roundtable check … | head`)
-/// is not an error, and must not be a panic as `println!` would make it.
+/// is not an error, and must not be a panic as `println!` would make it. Only
+/// [printable](crate::width::printable) text reaches the terminal: a name in the
+/// summary, a value quoted in a message, comes from a file anyone may have written.
 pub fn print_out(text: &str) {
     let mut stdout = io::stdout().lock();
     let _ = stdout
-        .write_all(text.as_bytes())
+        .write_all(crate::width::printable(text).as_bytes())
         .and_then(|()| stdout.flush());
 }
 
-/// Writes to stderr, ignoring a closed stderr like [`print_out`].
+/// Writes to stderr, ignoring a closed stderr and keeping to printable text like
+/// [`print_out`].
 pub fn print_err(text: &str) {
-    let _ = io::stderr().lock().write_all(text.as_bytes());
+    let _ = io::stderr()
+        .lock()
+        .write_all(crate::width::printable(text).as_bytes());
 }
 
 fn exit_code(code: i32) -> ExitCode {

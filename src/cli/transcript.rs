@@ -10,6 +10,7 @@ use super::output::{CommandError, LangArg, check_output, emit, save_session};
 use crate::domain::Lang;
 use crate::minutes::transcript;
 use crate::store::{self, SessionLock};
+use crate::width::printable;
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
 pub enum TranscriptFormatArg {
@@ -138,6 +139,8 @@ fn transcript_import(
         report.unmatched.len()
     );
     for (name, id) in &report.matched {
+        // The names come from the transcript, a file anyone may have written.
+        let (name, id) = (printable(name), printable(&id.0));
         let _ = writeln!(stderr, "  {name} → {id}");
     }
     Ok(())

@@ -8,6 +8,7 @@ use clap::{Args, Subcommand};
 use super::output::{CommandError, check_output, emit, save_session};
 use crate::minutes::translations;
 use crate::store::{self, SessionLock};
+use crate::width::printable;
 
 /// Export the texts to translate as a PO worksheet, or import a translated one.
 #[derive(Clone, Debug, Args)]
@@ -89,16 +90,17 @@ pub fn translations(
             let meeting = store::load(&import.file)?;
             let mut session = meeting.into_session();
             let report = translations::merge(&mut session, &entries);
-            for key in &report.stale {
+            // The keys come from the worksheet, a file anyone may have edited.
+            for key in report.stale.iter().map(|k| printable(k)) {
                 let _ = writeln!(
                     stderr,
                     "refused {key}: the Chinese text has changed since the worksheet was exported"
                 );
             }
-            for key in &report.unknown {
+            for key in report.unknown.iter().map(|k| printable(k)) {
                 let _ = writeln!(stderr, "refused {key}: no such text in the session");
             }
-            for key in &report.fuzzy {
+            for key in report.fuzzy.iter().map(|k| printable(k)) {
                 let _ = writeln!(stderr, "skipped {key}: marked fuzzy");
             }
             if report.applied.is_empty() && !(report.stale.is_empty() && report.unknown.is_empty())

@@ -8,6 +8,7 @@ use crate::domain::{Category, Lang, Meeting, Role, SeatRecord, Text};
 use crate::i18n::colon;
 use crate::i18n::list_separator;
 use crate::i18n::minutes as l;
+use crate::width::printable;
 
 /// Who took part, by the table's two groups, each in roster order without repeats.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -82,5 +83,5 @@ pub fn render(participants: &Participants, languages: &[Lang]) -> String {
             out.push_str(&format!("{}{}{names}\n", label.get(lang), colon(lang)));
         }
     }
-    out
+    printable(&out).into_owned()
 }

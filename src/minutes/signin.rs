@@ -5,6 +5,7 @@
 
 use crate::domain::{Meeting, Role, SeatRecord, Side, Stamp, State};
 use crate::i18n;
+use crate::width::printable;
 
 /// The byte-order mark Excel needs to read UTF-8.
 pub const BOM: &[u8] = b"\xEF\xBB\xBF";
@@ -181,7 +182,7 @@ pub fn to_csv(meeting: &Meeting) -> Result<Vec<u8>, csv::Error> {
         let yes_no = |b: bool| if b { "是 yes" } else { "否 no" };
         for r in rows(meeting) {
             let minutes = r.minutes_present.to_string();
-            writer.write_record([
+            let fields = [
                 r.name.as_str(),
                 &r.organisation,
                 &r.title,
@@ -196,7 +197,8 @@ pub fn to_csv(meeting: &Meeting) -> Result<Vec<u8>, csv::Error> {
                 yes_no(r.fee_due),
                 yes_no(r.fee_due),
                 &r.remarks,
-            ])?;
+            ];
+            writer.write_record(fields.map(printable).iter().map(|f| f.as_bytes()))?;
         }
         writer.flush()?;
     }

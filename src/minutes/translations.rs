@@ -14,6 +14,7 @@
 use std::collections::HashSet;
 
 use crate::domain::{EventKind, Meeting, Seq, Session, Text};
+use crate::width::printable;
 
 /// One text to translate.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -143,10 +144,12 @@ pub fn worksheet(meeting: &Meeting) -> Vec<WorksheetEntry> {
         if text.text.trim().is_empty() || !seen.insert(key.clone()) {
             return;
         }
+        // Printable, as every output is; `merge` compares the session's text the
+        // same way, so an entry still matches the text it came from.
         entries.push(WorksheetEntry {
             key,
-            source: text.text.clone(),
-            translation: text.en.clone().unwrap_or_default(),
+            source: printable(&text.text).into_owned(),
+            translation: printable(text.en.as_deref().unwrap_or_default()).into_owned(),
             fuzzy: false,
         });
     });
@@ -186,7 +189,7 @@ pub fn merge(session: &mut Session, entries: &[WorksheetEntry]) -> MergeReport {
             return;
         };
         found.insert(entry.key.clone());
-        if text.text != entry.source {
+        if printable(&text.text) != printable(&entry.source) {
             report.stale.push(key);
             return;
         }
@@ -210,7 +213,7 @@ pub fn merge(session: &mut Session, entries: &[WorksheetEntry]) -> MergeReport {
 pub fn to_po(entries: &[WorksheetEntry], title: &str) -> String {
     let mut out = String::with_capacity(entries.len() * 160 + 512);
     out.push_str("# Roundtable translation worksheet: ");
-    out.push_str(&title.replace('\n', " "));
+    out.push_str(&printable(title).replace('\n', " "));
     out.push_str("\n# Translate each msgstr into English; leave msgctxt and msgid as they are.\n");
     out.push_str("msgid \"\"\nmsgstr \"\"\n");
     out.push_str("\"Content-Type: text/plain; charset=UTF-8\\n\"\n");

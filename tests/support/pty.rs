@@ -21,7 +21,7 @@ struct Screen {
 
 pub struct Pty {
     screen: Arc<Screen>,
-    writer: Box<dyn Write + Send>,
+    writer: Arc<Mutex<Box<dyn Write + Send>>>,
     child: Box<dyn Child + Send + Sync>,
 }
 
@@ -86,7 +86,7 @@ impl Pty {
         });
         Pty {
             screen,
-            writer,
+            writer: Arc::new(Mutex::new(writer)),
             child,
         }
     }
@@ -126,10 +126,24 @@ impl Pty {
 
     /// Types text or key sequences, as raw bytes.
     pub fn send(&mut self, bytes: &str) {
-        self.writer
-            .write_all(bytes.as_bytes())
-            .expect("write to pty");
-        self.writer.flush().expect("flush pty");
+        let mut writer = self.writer.lock().expect("pty writer");
+        writer.write_all(bytes.as_bytes()).expect("write to pty");
+        writer.flush().expect("flush pty");
+    }
+
+    /// Types `bytes` from another thread and returns at once: a burst larger than the
+    /// terminal's input buffer blocks its writer until the program reads, and a test
+    /// must see a program that stopped reading fail, not hang. The thread ends when
+    /// everything is written, or when the terminal is gone.
+    #[allow(dead_code)] // not every test binary uses it
+    pub fn send_in_background(&self, bytes: String) -> thread::JoinHandle<()> {
+        let writer = Arc::clone(&self.writer);
+        thread::spawn(move || {
+            let mut writer = writer.lock().expect("pty writer");
+            let _ = writer
+                .write_all(bytes.as_bytes())
+                .and_then(|()| writer.flush());
+        })
     }
 
     /// Whether the process has ended (and how), without waiting.
@@ -188,6 +202,7 @@ impl Pty {
     }
 
     /// Kills the process with SIGKILL: no chance to save or clean up.
+    #[allow(dead_code)] // not every test binary uses it
     pub fn kill_hard(&mut self) {
         let status = std::process::Command::new("kill")
             .args(["-KILL", &self.process_id().to_string()])

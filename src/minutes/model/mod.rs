@@ -9,6 +9,7 @@
 mod build;
 
 use crate::domain::Lang;
+use crate::width::printable;
 
 pub use build::build;
 
@@ -95,4 +96,43 @@ pub fn same_structure(a: &Document, b: &Document) -> bool {
                     .zip(&y.blocks)
                     .all(|(p, q)| std::mem::discriminant(p) == std::mem::discriminant(q))
         })
+}
+
+impl Document {
+    /// The document with every text [printable], as every format writes it: done
+    /// once here, before any renderer escapes its markup (a control character
+    /// dropped after Markdown's escaping could leave a `#` at the start of a line).
+    pub fn into_printable(mut self) -> Document {
+        let clean = |s: &mut String| {
+            if let std::borrow::Cow::Owned(owned) = printable(s) {
+                *s = owned;
+            }
+        };
+        let clean_line = |line: &mut Line| line.iter_mut().for_each(|span| clean(&mut span.text));
+        clean(&mut self.title);
+        for part in &mut self.parts {
+            if let Some(heading) = &mut part.heading {
+                clean(heading);
+            }
+            for block in &mut part.blocks {
+                match block {
+                    Block::Heading(line) | Block::Paragraph(line) => clean_line(line),
+                    Block::Field { label, lines } => {
+                        clean(label);
+                        lines.iter_mut().for_each(clean_line);
+                    }
+                    Block::List(lines) => lines.iter_mut().for_each(clean_line),
+                    Block::Table(table) => {
+                        table.header.iter_mut().for_each(clean);
+                        table.rows.iter_mut().flatten().for_each(clean_line);
+                    }
+                }
+            }
+        }
+        for u in &mut self.untranslated {
+            clean(&mut u.part);
+            clean(&mut u.text);
+        }
+        self
+    }
 }

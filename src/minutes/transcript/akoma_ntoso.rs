@@ -17,6 +17,8 @@ pub fn to_akoma_ntoso(transcript: &Transcript) -> String {
 }
 
 fn akn_writer(transcript: &Transcript) -> std::io::Result<String> {
+    // XML 1.0 cannot hold control characters at all, not even as references.
+    let transcript = &transcript.to_printable();
     let mut ids: HashMap<&str, String> = HashMap::new();
     let mut order: Vec<&str> = Vec::new();
     let mut used = std::collections::HashSet::new();

@@ -5,6 +5,7 @@ use super::{Entry, Transcript, TranscriptError};
 
 /// Writes the Markdown form.
 pub fn to_markdown(transcript: &Transcript) -> String {
+    let transcript = &transcript.to_printable();
     let mut out = String::with_capacity(64 * 1024);
     out.push_str("# ");
     out.push_str(&transcript.title);

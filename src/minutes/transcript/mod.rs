@@ -50,6 +50,36 @@ pub enum Entry {
 }
 
 impl Transcript {
+    /// The transcript with every text [printable](crate::width::printable), as both
+    /// formats write it: before either escapes its markup.
+    pub fn to_printable(&self) -> Transcript {
+        let clean = |s: &String| crate::width::printable(s).into_owned();
+        let paragraphs = |ps: &Vec<String>| ps.iter().map(clean).collect();
+        Transcript {
+            title: clean(&self.title),
+            header: paragraphs(&self.header),
+            entries: self
+                .entries
+                .iter()
+                .map(|entry| match entry {
+                    Entry::Section(heading) => Entry::Section(clean(heading)),
+                    Entry::Speech {
+                        speaker,
+                        paragraphs: ps,
+                        at,
+                    } => Entry::Speech {
+                        speaker: clean(speaker),
+                        paragraphs: paragraphs(ps),
+                        at: *at,
+                    },
+                    Entry::Narrative { paragraphs: ps } => Entry::Narrative {
+                        paragraphs: paragraphs(ps),
+                    },
+                })
+                .collect(),
+        }
+    }
+
     /// Speeches and narrative in order, without headings or times: what a round trip
     /// must keep.
     pub fn record(&self) -> Vec<(Option<&str>, &[String])> {

@@ -67,11 +67,18 @@ pub enum RosterCsvError {
         second: String,
         column: &'static str,
     },
-    #[error("the header row has no {column} column; add one (accepted names: {accepted})")]
+    #[error(
+        "line {line}: the header row has no {column} column; add one (accepted names: {accepted})"
+    )]
     MissingColumn {
+        line: u64,
         column: &'static str,
         accepted: String,
     },
+    #[error(
+        "line {line}: the quote (\") that opens field {field} is never closed, so everything after it, to the end of the file, was read as that one value; close it with a quote, and write a quote inside a value twice (\"\")"
+    )]
+    UnclosedQuote { line: u64, field: usize },
     #[error("line {line}, column {column}: {problem}")]
     Field {
         line: u64,
@@ -101,11 +108,20 @@ impl fmt::Display for ColumnName {
 
 /// The header: which column of the file holds what.
 struct Header {
+    line: u64,
     columns: Vec<Option<Column>>,
     names: Vec<String>,
 }
 
 impl Header {
+    fn missing(&self, column: Column) -> RosterCsvError {
+        RosterCsvError::MissingColumn {
+            line: self.line,
+            column: column.canonical(),
+            accepted: column.aliases().join(", "),
+        }
+    }
+
     fn position(&self, column: Column) -> Option<usize> {
         self.columns.iter().position(|&c| c == Some(column))
     }
@@ -201,10 +217,10 @@ pub fn parse(text: &str) -> Result<RosterImport, RosterCsvError> {
     // Excel writes a byte-order mark; csv-core drops it too, but the header must not
     // depend on that.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(text.as_bytes());
+    if let Some((line, field)) = unclosed_quote(text) {
+        return Err(RosterCsvError::UnclosedQuote { line, field });
+    }
+    let mut reader = csv_reader(text);
     let mut records = reader.records();
     let malformed = |e: csv::Error| {
         let line = e.position().map_or(0, |p| p.line());
@@ -265,6 +281,40 @@ pub fn parse(text: &str) -> Result<RosterImport, RosterCsvError> {
     Ok(RosterImport { roster, warnings })
 }
 
+/// How the file is read: no header row for the reader (the importer finds its own),
+/// and rows of any length (a short row is a row with empty cells).
+fn csv_reader(text: &str) -> csv::Reader<&[u8]> {
+    csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.as_bytes())
+}
+
+/// The line where a quoted value opens that the file never closes, and which field of
+/// its row that is. The csv reader takes such a value to the end of the file without
+/// a word: the rows after it vanish into it, and what goes wrong later is far from
+/// the cause. A line break added at the end shows it: outside a quoted value it ends
+/// the last row or is a blank line, which the reader skips; inside one it becomes part
+/// of the value.
+fn unclosed_quote(text: &str) -> Option<(u64, usize)> {
+    let last_row = |text: &str| {
+        csv_reader(text)
+            .into_records()
+            .filter_map(Result::ok)
+            .last()
+    };
+    let row = last_row(text)?;
+    let with_break = last_row(&format!("{text}\n"))?;
+    if row.iter().eq(with_break.iter()) {
+        return None;
+    }
+    // The open value is the row's last, and holds every line break after its quote.
+    let value = row.get(row.len() - 1).unwrap_or("");
+    let breaks = |s: &str| s.bytes().filter(|&b| b == b'\n').count();
+    let line = 1 + breaks(text) - breaks(value);
+    Some((u64::try_from(line).unwrap_or(u64::MAX), row.len()))
+}
+
 fn read_header(
     line: u64,
     record: &csv::StringRecord,
@@ -297,12 +347,13 @@ fn read_header(
         columns.push(column);
         names.push(name.to_owned());
     }
-    let header = Header { columns, names };
+    let header = Header {
+        line,
+        columns,
+        names,
+    };
     if header.position(Column::Name).is_none() {
-        return Err(RosterCsvError::MissingColumn {
-            column: Column::Name.canonical(),
-            accepted: Column::Name.aliases().join(", "),
-        });
+        return Err(header.missing(Column::Name));
     }
     Ok(header)
 }
@@ -334,10 +385,7 @@ fn read_row(row: &Row) -> Result<Entry, RosterCsvError> {
                 ));
             }
             if row.header.position(Column::Category).is_none() {
-                return Err(RosterCsvError::MissingColumn {
-                    column: Column::Category.canonical(),
-                    accepted: Column::Category.aliases().join(", "),
-                });
+                return Err(row.header.missing(Column::Category));
             }
             let category = row.parse(Column::Category, parse_category)?;
             if !row.get(Column::Side).is_empty() {
@@ -381,10 +429,7 @@ fn read_row(row: &Row) -> Result<Entry, RosterCsvError> {
                 return Err(if row.header.position(Column::Represents).is_some() {
                     row.error(Column::Represents, problem)
                 } else {
-                    RosterCsvError::MissingColumn {
-                        column: Column::Represents.canonical(),
-                        accepted: Column::Represents.aliases().join(", "),
-                    }
+                    row.header.missing(Column::Represents)
                 });
             }
             None

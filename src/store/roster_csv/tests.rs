@@ -1,5 +1,6 @@
 use super::*;
 use crate::domain::Category;
+use proptest::prelude::*;
 
 fn import(csv: &str) -> Roster {
     match parse(csv) {
@@ -236,4 +237,175 @@ fn empty_files_and_headers_alone_are_refused() {
 fn blank_rows_are_skipped() {
     let roster = import("name,category\n\nA,專家\n,\nB,專家\n");
     assert_eq!(roster.members.len(), 2);
+}
+
+#[test]
+fn an_unclosed_quote_names_its_line_and_field() {
+    // The reader would take row 3's title to the end of the file, rows 4 and 5 with
+    // it, and the category would be what looked wrong.
+    let message = error("name,title,category\nA,處長,專家\nB,\"處長,專家\nC,科長,專家\nD,,專家\n");
+    assert!(
+        message.starts_with("line 3: the quote (\") that opens field 2 is never closed"),
+        "{message}"
+    );
+}
+
+#[test]
+fn an_unclosed_quote_after_a_multi_line_value_is_found_on_its_own_line() {
+    let message = error("name,title,category\n\"A\",\"one\ntwo\",\"專家\nB,,專家\n");
+    assert!(
+        message.starts_with("line 3: the quote (\") that opens field 3"),
+        "{message}"
+    );
+}
+
+#[test]
+fn quotes_written_twice_and_a_quote_closed_at_the_very_end_are_not_unclosed() {
+    let roster = import("name,title,category\nA,\"說 \"\"好\"\"\",專家\n\"B\",,\"專家\"");
+    assert_eq!(roster.members[0].title.text, "說 \"好\"");
+    assert_eq!(roster.members[1].name.text, "B");
+}
+
+// ---- any bytes ------------------------------------------------------------------------
+
+/// The line a refusal names, or `None` for the two about the file as a whole.
+fn line_named(error: &RosterCsvError) -> Option<u64> {
+    match error {
+        RosterCsvError::Empty | RosterCsvError::NoPeople | RosterCsvError::Io(_) => None,
+        RosterCsvError::NotUtf8 { line }
+        | RosterCsvError::NotCommaSeparated { line }
+        | RosterCsvError::Malformed { line, .. }
+        | RosterCsvError::TooManyFields { line, .. }
+        | RosterCsvError::DuplicateColumn { line, .. }
+        | RosterCsvError::MissingColumn { line, .. }
+        | RosterCsvError::UnclosedQuote { line, .. }
+        | RosterCsvError::Field { line, .. }
+        | RosterCsvError::Roster { line, .. } => Some(*line),
+    }
+}
+
+/// Bytes that look like a roster often enough to get past the header and into the
+/// rows and the roster's rules: a header of columns the importer knows, rows of the
+/// values it knows, and now and then a stray quote, separator, line end or bytes that
+/// are not UTF-8 between them; or just any bytes.
+fn roster_like_bytes() -> impl Strategy<Value = Vec<u8>> {
+    /// A column's header and the values a cell of it takes: mostly ones the importer
+    /// accepts, some it refuses.
+    const COLUMNS: &[(&str, &[&str])] = &[
+        (
+            "name",
+            &["A", "B", "陳怡君", "A", "", "\"q,uoted\"", "\"two\nlines\""],
+        ),
+        (
+            "category",
+            &["專家", "主辦機關", "協辦機關", "NGO", "公民團體", "", "x"],
+        ),
+        (
+            "role",
+            &[
+                "",
+                "",
+                "",
+                "representative",
+                "代表",
+                "observer",
+                "列席",
+                "x",
+            ],
+        ),
+        (
+            "seat",
+            &["", "", "", "convener", "召集人", "co-convener", "x"],
+        ),
+        ("id", &["", "", "m01", "x", "x", "a b"]),
+        ("represents", &["", "", "A", "m01", "x", "陳怡君"]),
+        ("side", &["", "", "government", "非政府", "x"]),
+        ("title", &["", "處長", "\"a \"\"b\"\"\""]),
+        ("電話", &["", "02-1234"]),
+    ];
+    const NOISE: &[&str] = &[
+        ",",
+        "\"",
+        "\n",
+        "\r",
+        "\t",
+        ";",
+        "\u{feff}",
+        "\u{0}",
+        "\u{1b}]0;t\u{7}",
+    ];
+    // Name and category nearly always: without them every row is refused alike.
+    let columns = (
+        proptest::bool::weighted(0.95),
+        proptest::bool::weighted(0.9),
+        proptest::sample::subsequence((2..COLUMNS.len()).collect::<Vec<_>>(), 0..5),
+    )
+        .prop_map(|(name, category, mut others)| {
+            others.extend(name.then_some(0));
+            others.extend(category.then_some(1));
+            others
+        })
+        .prop_shuffle();
+    let rows = proptest::collection::vec(proptest::collection::vec(any::<usize>(), 7), 0..6);
+    let noise = proptest::collection::vec(
+        (
+            any::<proptest::sample::Index>(),
+            proptest::sample::select(NOISE),
+        ),
+        0..3,
+    );
+    let end = prop_oneof![Just("\n"), Just("\r\n"), Just("")];
+    let big5 = proptest::bool::weighted(0.05);
+    let file = (columns, rows, noise, end, big5).prop_map(|(columns, rows, noise, end, big5)| {
+        let header: Vec<&str> = columns.iter().map(|&c| COLUMNS[c].0).collect();
+        let mut text = header.join(",");
+        for picks in rows {
+            let cells: Vec<&str> = columns
+                .iter()
+                .zip(picks)
+                .map(|(&c, pick)| COLUMNS[c].1[pick % COLUMNS[c].1.len()])
+                .collect();
+            text.push('\n');
+            text.push_str(&cells.join(","));
+        }
+        text.push_str(end);
+        for (at, piece) in noise {
+            let at = at.index(text.len() + 1);
+            let at = (0..=at)
+                .rev()
+                .find(|&i| text.is_char_boundary(i))
+                .unwrap_or(0);
+            text.insert_str(at, piece);
+        }
+        let mut bytes = text.into_bytes();
+        if big5 {
+            bytes.extend_from_slice(b"\xa9\x6d");
+        }
+        bytes
+    });
+    prop_oneof![
+        9 => file,
+        1 => proptest::collection::vec(any::<u8>(), 0..200),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 2000, ..ProptestConfig::default() })]
+
+    /// Whatever the bytes, the importer answers without a panic: a roster that
+    /// validates, or a refusal that names a line of the file (all but the two about
+    /// the file as a whole).
+    #[test]
+    fn any_bytes_import_or_are_refused_with_a_line_of_the_file(bytes in roster_like_bytes()) {
+        let lines = 1 + bytes.iter().filter(|&&b| b == b'\n').count() as u64;
+        match parse_bytes(&bytes) {
+            Ok(import) => prop_assert!(import.roster.validate().is_ok()),
+            Err(e) => {
+                if let Some(line) = line_named(&e) {
+                    prop_assert!((1..=lines).contains(&line), "line {} of {}: {}", line, lines, e);
+                    prop_assert!(e.to_string().starts_with(&format!("line {line}")), "{}", e);
+                }
+            }
+        }
+    }
 }

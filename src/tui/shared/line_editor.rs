@@ -5,7 +5,7 @@
 //! by display width, so it sits right after a wide character, where the input method
 //! expects it.
 
-use crate::width::{char_width, width};
+use crate::width::char_width;
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct LineEditor {
@@ -106,21 +106,20 @@ impl LineEditor {
         if columns == 0 {
             return (String::new(), 0);
         }
-        let before = &self.text[..self.cursor];
-        let cursor_col = width(before);
-        // Keep one column free for the cursor itself.
-        let mut skip_cols = cursor_col.saturating_sub(columns.saturating_sub(1));
-        let mut start = 0;
-        for (i, c) in self.text.char_indices() {
-            if skip_cols == 0 {
-                start = i;
+        // Back from the cursor, as much as fits left of it (one column is kept free
+        // for the cursor itself): the cost is the width of the view, not the length
+        // of the line, which a long paste makes thousands of characters.
+        let room = columns - 1;
+        let mut start = self.cursor;
+        let mut shown_before = 0;
+        for (i, c) in self.text[..self.cursor].char_indices().rev() {
+            let w = char_width(c);
+            if shown_before + w > room {
                 break;
             }
-            let w = char_width(c);
-            skip_cols = skip_cols.saturating_sub(w);
-            start = i + c.len_utf8();
+            shown_before += w;
+            start = i;
         }
-        let shown_before = width(&self.text[start..self.cursor]);
         let mut out = String::new();
         let mut used = 0;
         for c in self.text[start..].chars() {
@@ -138,6 +137,8 @@ impl LineEditor {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::width::width;
+    use proptest::prelude::*;
 
     #[test]
     fn typing_chinese_moves_the_cursor_by_two_columns() {
@@ -167,5 +168,60 @@ mod tests {
         let mut e = LineEditor::new();
         e.insert_str("第一行\r\n第二行\u{7}");
         assert_eq!(e.as_str(), "第一行 第二行");
+    }
+
+    #[test]
+    fn the_end_of_a_long_paste_shows_at_the_cursor() {
+        let text: String = (0..20_000).map(|n| format!("{n:05}")).collect();
+        let e = LineEditor::with_text(&text);
+        let (shown, cursor) = e.visible(80);
+        assert_eq!(shown, text[text.len() - 79..]);
+        assert_eq!(cursor, 79);
+    }
+
+    /// The view as it was first computed, from the start of the line: the reference
+    /// the walk back from the cursor must agree with.
+    fn visible_from_the_start(e: &LineEditor, columns: usize) -> (String, usize) {
+        if columns == 0 {
+            return (String::new(), 0);
+        }
+        let mut skip_cols = width(&e.text[..e.cursor]).saturating_sub(columns - 1);
+        let mut start = 0;
+        for (i, c) in e.text.char_indices() {
+            if skip_cols == 0 {
+                start = i;
+                break;
+            }
+            skip_cols = skip_cols.saturating_sub(char_width(c));
+            start = i + c.len_utf8();
+        }
+        let mut out = String::new();
+        let mut used = 0;
+        for c in e.text[start..].chars() {
+            if used + char_width(c) > columns {
+                break;
+            }
+            out.push(c);
+            used += char_width(c);
+        }
+        (out, width(&e.text[start..e.cursor]))
+    }
+
+    proptest! {
+        #[test]
+        fn the_view_is_the_same_whichever_end_it_is_measured_from(
+            pieces in proptest::collection::vec(
+                prop_oneof![Just("a"), Just("一"), Just("e\u{301}"), Just("😀"), Just(" ")],
+                0..40,
+            ),
+            lefts in 0usize..45,
+            columns in 0usize..12,
+        ) {
+            let mut e = LineEditor::with_text(&pieces.concat());
+            for _ in 0..lefts {
+                e.left();
+            }
+            prop_assert_eq!(e.visible(columns), visible_from_the_start(&e, columns));
+        }
     }
 }

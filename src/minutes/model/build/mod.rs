@@ -23,9 +23,9 @@ use crate::i18n::list_separator;
 use crate::i18n::minutes::{self as l, section_number};
 use crate::minutes::model::{Block, Document, Line, Part, Span, Untranslated, plain};
 
-/// Builds the minutes of `meeting` in `lang`.
+/// Builds the minutes of `meeting` in `lang`, every text printable.
 pub fn build(meeting: &Meeting, lang: Lang) -> Document {
-    Builder::new(meeting, lang).build()
+    Builder::new(meeting, lang).build().into_printable()
 }
 
 struct Builder<'a> {

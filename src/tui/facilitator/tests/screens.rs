@@ -238,3 +238,34 @@ fn update_of_an_action_is_the_same_as_its_key() {
     update(&mut by_action, Action::ToggleAttendance);
     assert_eq!(by_key.state(), by_action.state());
 }
+
+/// A name or a title holding an escape sequence (a hand-edited session file) shows its
+/// visible rest; none of its control characters reach a cell, so none reach the
+/// terminal.
+#[test]
+fn control_characters_in_names_and_titles_never_reach_the_screen() {
+    let poison = "\u{1b}]0;pwned\u{7}\u{0}\u{1b}[2J\u{9b}31m";
+    let poisoned = |text: &mut String| {
+        let first = text.chars().next().map_or(0, char::len_utf8);
+        text.insert_str(first, poison);
+    };
+    let mut session = demo_meeting().into_session();
+    poisoned(&mut session.meeting.title.text);
+    for member in &mut session.roster.members {
+        poisoned(&mut member.name.text);
+        poisoned(&mut member.organisation.text);
+    }
+    for item in &mut session.agenda {
+        poisoned(&mut item.title.text);
+    }
+    let app = App::new(Meeting::open(session).expect("opens"), at(14, 0, 0));
+    let buffer = render(&app, 120, 40);
+    for (i, cell) in buffer.content().iter().enumerate() {
+        assert!(
+            !cell.symbol().chars().any(char::is_control),
+            "cell {i} holds {:?}",
+            cell.symbol()
+        );
+    }
+    assert!(find(&buffer, "陳]0;pwned").is_some());
+}
