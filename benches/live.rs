@@ -129,28 +129,7 @@ fn start() -> Sides {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("meeting.ron");
     fs::copy(Path::new("sessions/demo.ron"), &path).expect("copy the demo");
-    let host = Pty::spawn(
-        &[
-            "open",
-            path.to_str().expect("utf-8"),
-            "--listen",
-            "127.0.0.1:0",
-        ],
-        dir.path(),
-        120,
-        40,
-    );
-    let screen = host.wait_for("紀錄加入 ");
-    let row = screen
-        .lines()
-        .find(|l| l.contains("紀錄加入 "))
-        .expect("the link row");
-    let words: Vec<&str> = row.split_whitespace().collect();
-    let after = |label: &str| {
-        let i = words.iter().position(|w| *w == label).expect(label);
-        words[i + 1].to_owned()
-    };
-    let (address, code) = (after("紀錄加入"), after("代碼"));
+    let (host, address, code) = Pty::listening(&path, "127.0.0.1:0");
     let outbox = dir.path().join("outbox.ron");
     let taker = Pty::spawn(
         &[

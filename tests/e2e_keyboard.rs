@@ -133,30 +133,7 @@ fn ctrl_c_right_after_a_64_kb_burst_quits() {
 fn a_burst_typed_into_the_note_takers_editor_arrives_whole() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = copy_of_the_demo(dir.path());
-    let mut host = Pty::spawn(
-        &[
-            "open",
-            path.to_str().expect("utf-8 path"),
-            "--listen",
-            "127.0.0.1:0",
-        ],
-        dir.path(),
-        120,
-        40,
-    );
-    // " 紀錄加入 127.0.0.1:41234  代碼  K7QM-4TXP  …" in the header.
-    let screen = host.wait_for("紀錄加入 ");
-    let words: Vec<&str> = screen
-        .lines()
-        .find(|l| l.contains("紀錄加入 "))
-        .expect("the link row")
-        .split_whitespace()
-        .collect();
-    let after = |label: &str| {
-        let i = words.iter().position(|w| *w == label).expect("the label");
-        words[i + 1].to_owned()
-    };
-    let (address, code) = (after("紀錄加入"), after("代碼"));
+    let (mut host, address, code) = Pty::listening(&path, "127.0.0.1:0");
     let outbox = dir.path().join("outbox.ron");
     let mut taker = Pty::spawn(
         &[

@@ -36,42 +36,6 @@ fn copy_of_the_demo(dir: &Path) -> PathBuf {
     path
 }
 
-/// The facilitator's screen listening on `listen`, and the address and code it shows.
-fn listen(path: &Path, listen: &str) -> (Pty, String, String) {
-    let dir = path.parent().expect("a folder");
-    let pty = Pty::spawn(
-        &[
-            "open",
-            path.to_str().expect("utf-8 path"),
-            "--listen",
-            listen,
-        ],
-        dir,
-        120,
-        40,
-    );
-    let screen = pty.wait_for("紀錄加入 ");
-    let (address, code) = address_and_code(&screen);
-    (pty, address, code)
-}
-
-/// Reads " 紀錄加入 127.0.0.1:41234  代碼  K7QM-4TXP  …" off the header.
-fn address_and_code(screen: &str) -> (String, String) {
-    let row = screen
-        .lines()
-        .find(|l| l.contains("紀錄加入 "))
-        .expect("the link row");
-    let words: Vec<&str> = row.split_whitespace().collect();
-    let at = |label: &str| {
-        let i = words
-            .iter()
-            .position(|w| *w == label)
-            .unwrap_or_else(|| panic!("{label} in {row:?}"));
-        words[i + 1].to_owned()
-    };
-    (at("紀錄加入"), at("代碼"))
-}
-
 /// The note-taker's screen, joined (it waits for the connection).
 fn note_taker(dir: &Path, address: &str, code: &str, outbox: &Path) -> Pty {
     let pty = Pty::spawn(
@@ -138,7 +102,7 @@ fn notes_typed_by_the_note_taker_show_on_the_facilitators_screen_and_are_saved()
     let _machine = shared();
     let dir = tempfile::tempdir().expect("temp dir");
     let path = copy_of_the_demo(dir.path());
-    let (mut host, address, code) = listen(&path, "127.0.0.1:0");
+    let (mut host, address, code) = Pty::listening(&path, "127.0.0.1:0");
     // The code is typed as a person might: lower case, no dash.
     let typed_code = code.replace('-', "").to_lowercase();
     let mut taker = note_taker(
@@ -171,7 +135,7 @@ fn a_note_taker_killed_mid_stream_and_restarted_loses_no_note_and_doubles_none()
     let dir = tempfile::tempdir().expect("temp dir");
     let path = copy_of_the_demo(dir.path());
     let outbox = dir.path().join("outbox.ron");
-    let (mut host, address, code) = listen(&path, "127.0.0.1:0");
+    let (mut host, address, code) = Pty::listening(&path, "127.0.0.1:0");
     let mut taker = note_taker(dir.path(), &address, &code, &outbox);
 
     // Twelve notes in one go; SIGKILL as soon as the last is in the outbox (on
@@ -197,7 +161,7 @@ fn the_host_killed_and_restarted_loses_no_note_and_doubles_none() {
     let _machine = shared();
     let dir = tempfile::tempdir().expect("temp dir");
     let path = copy_of_the_demo(dir.path());
-    let (mut host, address, code) = listen(&path, "127.0.0.1:0");
+    let (mut host, address, code) = Pty::listening(&path, "127.0.0.1:0");
     let mut taker = note_taker(dir.path(), &address, &code, &dir.path().join("outbox.ron"));
 
     type_notes(&mut taker, 1..=4);
@@ -216,7 +180,7 @@ fn the_host_killed_and_restarted_loses_no_note_and_doubles_none() {
 
     // The facilitator starts again on the same port; the code is new, and the
     // note-taker is told it through the new-code dialog.
-    let (mut host, again, code) = listen(&path, &address);
+    let (mut host, again, code) = Pty::listening(&path, &address);
     assert_eq!(again, address);
     taker.wait_for("代碼錯誤");
     taker.send("\x0f");
@@ -257,7 +221,7 @@ fn a_wrong_code_is_refused_with_a_message_and_the_facilitator_sees_the_attempt()
     let _machine = shared();
     let dir = tempfile::tempdir().expect("temp dir");
     let path = copy_of_the_demo(dir.path());
-    let (host, address, code) = listen(&path, "127.0.0.1:0");
+    let (host, address, code) = Pty::listening(&path, "127.0.0.1:0");
     let wrong = if code == "2222-2222" {
         "3333-3333"
     } else {
@@ -376,7 +340,7 @@ fn a_note_taker_flooding_notes_leaves_the_facilitators_keys_answered_within_50_m
 
     let dir = tempfile::tempdir().expect("temp dir");
     let path = copy_of_the_demo(dir.path());
-    let (mut host, address, code) = listen(&path, "127.0.0.1:0");
+    let (mut host, address, code) = Pty::listening(&path, "127.0.0.1:0");
 
     // A note-taker in this process, sending as fast as its outbox allows.
     let outbox = dir.path().join("flood-outbox.ron");

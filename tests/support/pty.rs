@@ -92,6 +92,18 @@ impl Pty {
     }
 
     /// The screen's text now.
+    /// The facilitator's screen on the session `path`, listening on `listen` (e.g.
+    /// "127.0.0.1:0"), with the address and the join code its header shows.
+    #[allow(dead_code)] // not every test binary uses it
+    pub fn listening(path: &Path, listen: &str) -> (Pty, String, String) {
+        let dir = path.parent().expect("a folder");
+        let session = path.to_str().expect("a UTF-8 path");
+        let pty = Pty::spawn(&["open", session, "--listen", listen], dir, 120, 40);
+        let screen = pty.wait_for("紀錄加入 ");
+        let (address, code) = address_and_code(&screen);
+        (pty, address, code)
+    }
+
     pub fn screen(&self) -> String {
         self.view().contents()
     }
@@ -273,4 +285,22 @@ impl Drop for Pty {
             let _ = self.child.wait();
         }
     }
+}
+
+/// Reads " 紀錄加入 127.0.0.1:41234  代碼  K7QM-4TXP  …" off the facilitator's header.
+#[allow(dead_code)] // not every test binary uses it
+pub fn address_and_code(screen: &str) -> (String, String) {
+    let row = screen
+        .lines()
+        .find(|l| l.contains("紀錄加入 "))
+        .expect("the link row");
+    let words: Vec<&str> = row.split_whitespace().collect();
+    let at = |label: &str| {
+        let i = words
+            .iter()
+            .position(|w| *w == label)
+            .unwrap_or_else(|| panic!("{label} in {row:?}"));
+        words[i + 1].to_owned()
+    };
+    (at("紀錄加入"), at("代碼"))
 }
