@@ -19,14 +19,14 @@ use tokio::runtime::Runtime;
 use tokio::sync::mpsc;
 
 fn note(n: usize) -> EventKind {
-    EventKind::NoteAdded(Note {
+    EventKind::NoteAdded(std::sync::Arc::new(Note {
         speaker: None,
         kind: NoteKind::Said,
         text: Text::new(format!(
             "第 {n} 則：與會者對電子連署的資安要求表示支持，並建議分階段上線。"
         )),
         item: None,
-    })
+    }))
 }
 
 struct Setup {

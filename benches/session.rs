@@ -30,14 +30,14 @@ fn open(c: &mut Criterion) {
 }
 
 fn note(i: usize) -> EventKind {
-    EventKind::NoteAdded(Note {
+    EventKind::NoteAdded(std::sync::Arc::new(Note {
         speaker: None,
         kind: NoteKind::Said,
         text: Text::new(format!(
             "第 {i} 則發言：我們支持這個方向，但期程需要再討論。"
         )),
         item: Some(ItemId::new("i1")),
-    })
+    }))
 }
 
 fn keypress(c: &mut Criterion) {

@@ -369,7 +369,7 @@ fn a_note_taker_flooding_notes_leaves_the_facilitators_keys_answered_within_50_m
                     item: None,
                 };
                 client
-                    .submit(EventKind::NoteAdded(note))
+                    .submit(EventKind::NoteAdded(note.into()))
                     .await
                     .expect("kept in the outbox");
                 sent += 1;

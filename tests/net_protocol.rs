@@ -49,12 +49,12 @@ fn at() -> Stamp {
 }
 
 fn said(text: &str) -> EventKind {
-    EventKind::NoteAdded(Note {
+    EventKind::NoteAdded(std::sync::Arc::new(Note {
         speaker: Some(Speaker::Person(PersonId::new("open-culture"))),
         kind: NoteKind::Said,
         text: Text::new(text),
         item: None,
-    })
+    }))
 }
 
 /// Texts of the notes in the log, in order, with their origins.
@@ -1189,12 +1189,12 @@ async fn a_note_taker_cannot_change_attendance_or_correct_someone_elses_note() {
     let correction = client
         .submit(EventKind::NoteCorrected {
             note: facilitators_note,
-            corrected: Note {
+            corrected: std::sync::Arc::new(Note {
                 speaker: None,
                 kind: NoteKind::Said,
                 text: Text::new("forged"),
                 item: None,
-            },
+            }),
         })
         .await
         .expect("submit");
@@ -1223,12 +1223,12 @@ async fn a_note_taker_cannot_change_attendance_or_correct_someone_elses_note() {
     let fixed = client
         .submit(EventKind::NoteCorrected {
             note: note_seq,
-            corrected: Note {
+            corrected: std::sync::Arc::new(Note {
                 speaker: None,
                 kind: NoteKind::Said,
                 text: Text::new("final"),
                 item: None,
-            },
+            }),
         })
         .await
         .expect("submit");

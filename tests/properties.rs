@@ -156,12 +156,12 @@ fn take(meeting: &mut Meeting, minute: u32, step: &Step) -> Result<(), DomainErr
             item: ItemId::new(["d1", "d2"][*i]),
         },
         Step::Note(by_note_taker) => {
-            let kind = EventKind::NoteAdded(Note {
+            let kind = EventKind::NoteAdded(std::sync::Arc::new(Note {
                 speaker: Some(Speaker::Person(person(0))),
                 kind: NoteKind::Said,
                 text: Text::new("發言"),
                 item: Some(ItemId::new("d1")),
-            });
+            }));
             if *by_note_taker {
                 return meeting
                     .record(at(minute), Author::NoteTaker("書記".into()), kind)

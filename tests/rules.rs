@@ -1030,12 +1030,12 @@ fn after_adjournment_no_motion_moves() {
 }
 
 fn note(text: &str) -> EventKind {
-    EventKind::NoteAdded(Note {
+    EventKind::NoteAdded(std::sync::Arc::new(Note {
         speaker: Some(Speaker::Named("民眾".into())),
         kind: NoteKind::Said,
         text: Text::new(text),
         item: Some(ItemId::new("d1")),
-    })
+    }))
 }
 
 #[test]
@@ -1062,11 +1062,14 @@ fn a_note_taker_adds_notes_and_corrects_only_their_own() {
             taker.clone(),
             EventKind::NoteCorrected {
                 note: seq,
-                corrected: corrected.clone(),
+                corrected: corrected.clone().into(),
             },
         )
         .expect("own note corrected");
-    assert_eq!(meeting.state().note(seq).map(|n| &n.note), Some(&corrected));
+    assert_eq!(
+        meeting.state().note(seq).map(|n| &*n.note),
+        Some(&corrected)
+    );
     assert_eq!(
         meeting
             .record(
@@ -1074,7 +1077,7 @@ fn a_note_taker_adds_notes_and_corrects_only_their_own() {
                 taker.clone(),
                 EventKind::NoteCorrected {
                     note: other,
-                    corrected
+                    corrected: corrected.into()
                 }
             )
             .map(|_| ()),
@@ -1178,12 +1181,12 @@ fn an_undo_that_later_events_depend_on_is_refused() {
         .record(
             at(2),
             Author::NoteTaker("書記".into()),
-            EventKind::NoteAdded(Note {
+            EventKind::NoteAdded(std::sync::Arc::new(Note {
                 speaker: None,
                 kind: NoteKind::Said,
                 text: Text::new("關於臨時動議"),
                 item: Some(ItemId::new("x1")),
-            }),
+            })),
         )
         .expect("note");
     let refused = meeting.undo(at(3), Author::Facilitator).map(|_| ());

@@ -144,11 +144,13 @@ fn meeting_with_everything() -> Meeting {
 
     let person = |id: &str| PersonId::new(id);
     let motion = |id: &str| MotionId::new(id);
-    let note = |i: usize, kind: NoteKind, speaker: Option<Speaker>| Note {
-        speaker,
-        kind,
-        text: nasty_text(i),
-        item: Some(ItemId::new(DISCUSSION)),
+    let note = |i: usize, kind: NoteKind, speaker: Option<Speaker>| {
+        std::sync::Arc::new(Note {
+            speaker,
+            kind,
+            text: nasty_text(i),
+            item: Some(ItemId::new(DISCUSSION)),
+        })
     };
     let note_taker = Author::NoteTaker(nasty(30));
     let events: Vec<(Author, EventKind)> = vec![
@@ -566,12 +568,12 @@ fn session_with(s: &str) -> Meeting {
         .record(
             at(1),
             Author::NoteTaker(s.to_owned()),
-            EventKind::NoteAdded(Note {
+            EventKind::NoteAdded(std::sync::Arc::new(Note {
                 speaker: Some(Speaker::Named(s.to_owned())),
                 kind: NoteKind::Said,
                 text: Text::bilingual(s, s),
                 item: None,
-            }),
+            })),
         )
         .expect("a note is always allowed");
     meeting
@@ -653,12 +655,12 @@ fn the_saver_puts_appended_events_on_disk_and_says_so() {
         seq: Seq(last.0 + 1),
         at: at(200),
         by: Author::NoteTaker("late".to_owned()),
-        kind: EventKind::NoteAdded(Note {
+        kind: EventKind::NoteAdded(std::sync::Arc::new(Note {
             speaker: None,
             kind: NoteKind::Narrative,
             text: Text::new("（散會後補記）"),
             item: None,
-        }),
+        })),
         origin: None,
     };
     saver.append(extra.clone());
@@ -902,12 +904,12 @@ fn saving_through_a_link_writes_the_file_it_points_to_and_keeps_its_permissions(
         seq: expected.next_seq(),
         at: at(200),
         by: Author::NoteTaker("林書妤".to_owned()),
-        kind: EventKind::NoteAdded(Note {
+        kind: EventKind::NoteAdded(std::sync::Arc::new(Note {
             speaker: None,
             kind: NoteKind::Narrative,
             text: Text::new("經由連結儲存"),
             item: None,
-        }),
+        })),
         origin: None,
     };
     expected.log.push(note.clone());

@@ -4,6 +4,8 @@
 use std::fmt;
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
+use std::sync::Arc;
+
 use serde::{Deserialize, Serialize};
 
 use super::agenda::{AgendaItem, ItemId, Motion, MotionId, Speaker};
@@ -206,11 +208,12 @@ pub enum EventKind {
         status: FollowUpStatus,
     },
 
-    NoteAdded(Note),
+    /// Shared with the folded state's note (`NoteEntry`), never copied.
+    NoteAdded(Arc<Note>),
     /// A note replaced by a corrected version; the original stays in the log.
     NoteCorrected {
         note: Seq,
-        corrected: Note,
+        corrected: Arc<Note>,
     },
 
     /// Undo: the event no longer counts. The log keeps both.

@@ -262,7 +262,7 @@ mod tests {
             .record(
                 at("14:00"),
                 Author::Facilitator,
-                EventKind::NoteAdded(Note {
+                EventKind::NoteAdded(std::sync::Arc::new(Note {
                     speaker: None,
                     kind: NoteKind::Action {
                         owner: Some(Speaker::Person(PersonId::new("lead"))),
@@ -270,7 +270,7 @@ mod tests {
                     },
                     text: Text::bilingual("提供試用說明", "Send the trial guide"),
                     item: None,
-                }),
+                })),
             )
             .expect("note recorded");
         meeting

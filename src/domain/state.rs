@@ -8,6 +8,7 @@
 //! (the procedure that decides a motion). Each applies its own events.
 
 use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
 use super::agenda::{AgendaItem, ItemId, Motion, MotionId, Section, Speaker};
 use super::attendance::{Attendance, Person, Role};
@@ -35,7 +36,8 @@ pub struct NoteEntry {
     pub seq: Seq,
     pub at: Stamp,
     pub by: Author,
-    pub note: Note,
+    /// The note as last corrected: the log's own, shared, not a copy.
+    pub note: Arc<Note>,
     /// How many times it was corrected.
     pub corrections: u32,
 }
@@ -411,7 +413,7 @@ impl State {
                     seq: event.seq,
                     at,
                     by: event.by.clone(),
-                    note: note.clone(),
+                    note: Arc::clone(note),
                     corrections: 0,
                 });
             }
@@ -425,7 +427,7 @@ impl State {
                 }
                 self.check_note(corrected)?;
                 let entry = &mut self.notes[index];
-                entry.note = corrected.clone();
+                entry.note = Arc::clone(corrected);
                 entry.corrections += 1;
             }
             EventKind::Retracted { .. } | EventKind::Reinstated { .. } => {

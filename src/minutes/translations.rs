@@ -79,7 +79,10 @@ fn visit_texts(
             EventKind::NoteAdded(note)
             | EventKind::NoteCorrected {
                 corrected: note, ..
-            } => visit(format!("log/{seq}/text"), &mut note.text),
+            } => visit(
+                format!("log/{seq}/text"),
+                &mut std::sync::Arc::make_mut(note).text,
+            ),
             EventKind::ObjectionRaised { reason, .. } => visit(format!("log/{seq}/reason"), reason),
             EventKind::ItemAdded(item) => visit_item(&format!("log/{seq}"), item, &mut visit),
             EventKind::MotionAdded(motion) => visit(format!("log/{seq}/text"), &mut motion.text),

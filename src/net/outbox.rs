@@ -353,12 +353,12 @@ mod tests {
     use crate::domain::{Note, NoteKind, Text};
 
     fn note(text: &str) -> EventKind {
-        EventKind::NoteAdded(Note {
+        EventKind::NoteAdded(std::sync::Arc::new(Note {
             speaker: None,
             kind: NoteKind::Said,
             text: Text::new(text),
             item: None,
-        })
+        }))
     }
 
     #[test]

@@ -236,7 +236,7 @@ pub struct NoteView {
     pub seq: Seq,
     pub at: Stamp,
     pub by: Author,
-    pub note: Note,
+    pub note: std::sync::Arc<Note>,
     pub corrections: u32,
     /// The receiving note-taker's own number for this note, when it is theirs; the
     /// host fills it in per link, so no client learns another's id.

@@ -191,12 +191,12 @@ pub fn large_session() -> Session {
                 .then(|| Speaker::Person(PersonId(format!("m{who}"))));
             tick(
                 &mut s,
-                EventKind::NoteAdded(Note {
+                EventKind::NoteAdded(std::sync::Arc::new(Note {
                     speaker,
                     kind,
                     text,
                     item: Some(item.clone()),
-                }),
+                })),
             );
         }
         // Someone leaves and comes back during each item.

@@ -52,7 +52,10 @@ impl Script {
             item: Some(ItemId::new(item)),
         };
         let by = Author::NoteTaker("林書妤".into());
-        if let Err(e) = self.meeting.record(at, by, EventKind::NoteAdded(note)) {
+        if let Err(e) = self
+            .meeting
+            .record(at, by, EventKind::NoteAdded(note.into()))
+        {
             panic!("the demo script's note at {hhmm} is refused: {e}");
         }
         self

@@ -89,7 +89,7 @@ pub fn import(
         meeting.record(
             at.unwrap_or(default_at),
             Author::NoteTaker(by.to_owned()),
-            EventKind::NoteAdded(note),
+            EventKind::NoteAdded(note.into()),
         )?;
     }
     Ok(report)

@@ -442,7 +442,7 @@ impl Host {
                         seq: entry.seq,
                         at: entry.at,
                         by: entry.by.clone(),
-                        note: entry.note.clone(),
+                        note: std::sync::Arc::clone(&entry.note),
                         corrections: entry.corrections,
                         mine: None,
                     };
@@ -527,7 +527,7 @@ impl Shared {
                 seq: entry.seq,
                 at: entry.at,
                 by: entry.by.clone(),
-                note: entry.note.clone(),
+                note: std::sync::Arc::clone(&entry.note),
                 corrections: entry.corrections,
                 mine: None,
             });

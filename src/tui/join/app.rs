@@ -3,6 +3,7 @@
 //! state.
 
 use std::collections::{BTreeMap, BTreeSet, VecDeque};
+use std::sync::Arc;
 
 use crate::domain::{DomainError, EventKind, Lang, Note, Seq, Speaker, Stamp};
 use crate::i18n::{Label, screen as s};
@@ -35,7 +36,7 @@ pub enum NoteState {
 #[derive(Clone, Debug, PartialEq)]
 pub struct LocalNote {
     pub at: Stamp,
-    pub note: Note,
+    pub note: Arc<Note>,
 }
 
 /// A row of the timeline: a note as the host has it, or one of ours it has not shown.
@@ -53,7 +54,7 @@ pub struct Timeline {
     /// Own notes (by own number) the host has not shown back yet.
     pub local: BTreeMap<u64, LocalNote>,
     /// Own corrections not yet acknowledged: own number → (the note, as corrected).
-    pub corrections: BTreeMap<u64, (Seq, Note)>,
+    pub corrections: BTreeMap<u64, (Seq, Arc<Note>)>,
     /// Own numbers not yet acknowledged by the host.
     pub unacked: BTreeSet<u64>,
     /// Own notes the host refused, and why.
@@ -133,7 +134,7 @@ impl Timeline {
     }
 
     /// A correction of ours to the host's note `seq` still on its way, if any.
-    pub fn pending_correction(&self, seq: Seq) -> Option<(u64, &Note)> {
+    pub fn pending_correction(&self, seq: Seq) -> Option<(u64, &Arc<Note>)> {
         self.corrections
             .iter()
             .rev()
@@ -220,14 +221,14 @@ impl Timeline {
 pub struct Held {
     pub editor: NoteEditor,
     /// The note it corrects, and that note as it was, when it is a correction.
-    pub correcting: Option<(Seq, Note)>,
+    pub correcting: Option<(Seq, Arc<Note>)>,
 }
 
 /// Correcting one of our notes: which, and what was being typed before.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Correcting {
     pub note: Seq,
-    pub original: Note,
+    pub original: Arc<Note>,
     pub set_aside: NoteEditor,
 }
 

@@ -176,7 +176,7 @@ fn common_action(app: &mut JoinApp, action: Common) -> Vec<Effect> {
         A::NoteNoObjection | A::NoteNodding => {
             if let Some(note) = quick_narrative(action, current_item(app)) {
                 return vec![Effect::Submit {
-                    kind: Box::new(EventKind::NoteAdded(note)),
+                    kind: Box::new(EventKind::NoteAdded(note.into())),
                     from_editor: false,
                 }];
             }
@@ -296,9 +296,9 @@ fn event_of(app: &JoinApp, note: Note) -> EventKind {
     match &app.correcting {
         Some(correcting) => EventKind::NoteCorrected {
             note: correcting.note,
-            corrected: note,
+            corrected: note.into(),
         },
-        None => EventKind::NoteAdded(note),
+        None => EventKind::NoteAdded(note.into()),
     }
 }
 

@@ -43,7 +43,7 @@ fn a_note_takers_note_is_shown_with_their_name_and_handed_to_the_saver() {
     let request = crate::net::NoteRequest {
         origin: origin.clone(),
         name: "書記".into(),
-        kind: EventKind::NoteAdded(note),
+        kind: EventKind::NoteAdded(note.into()),
     };
     let effects = link(&mut app, LinkInput::Note(Box::new(request.clone())));
     let event = app.meeting.session().log.last().expect("recorded").clone();
@@ -83,7 +83,7 @@ fn a_note_takers_note_sent_twice_or_refused_is_settled_with_the_host_not_saved_a
     let request = NoteRequest {
         origin: origin.clone(),
         name: "書記".into(),
-        kind: EventKind::NoteAdded(note),
+        kind: EventKind::NoteAdded(note.into()),
     };
     link(&mut app, LinkInput::Note(Box::new(request.clone())));
     let log_end = app.meeting.session().log.last().expect("recorded").seq;

@@ -25,7 +25,7 @@ pub(super) fn update(app: &mut App, action: Common) -> Vec<Effect> {
         }
         Common::NoteNoObjection | Common::NoteNodding => {
             if let Some(note) = quick_narrative(action, current_item_id(app)) {
-                return record(app, EventKind::NoteAdded(note));
+                return record(app, EventKind::NoteAdded(note.into()));
             }
         }
         Common::ScrollNotesUp => scroll_notes(app, 3),
@@ -62,7 +62,7 @@ fn add_note(app: &mut App) -> Vec<Effect> {
 
 /// Records a note; the line is cleared only once the note is in the record.
 pub(super) fn record_note(app: &mut App, draft: NoteDraft, kind: NoteKind) -> Vec<Effect> {
-    let effects = record(app, EventKind::NoteAdded(draft.note(kind)));
+    let effects = record(app, EventKind::NoteAdded(draft.note(kind).into()));
     if !effects.is_empty() {
         app.notes.editor = NoteEditor::default();
     }

@@ -112,8 +112,11 @@ fn a_wrong_code_asks_for_the_new_one_typed_in_any_case() {
 #[test]
 fn notes_left_in_the_outbox_by_a_previous_run_show_as_sending() {
     let pending = vec![
-        (7, EventKind::NoteAdded(said("moica", "上次沒送出的"))),
-        (8, EventKind::NoteAdded(said("moica", "還有這則"))),
+        (
+            7,
+            EventKind::NoteAdded(said("moica", "上次沒送出的").into()),
+        ),
+        (8, EventKind::NoteAdded(said("moica", "還有這則").into())),
     ];
     let mut app = JoinApp::new(
         "127.0.0.1:7878".into(),

@@ -106,7 +106,7 @@ fn note_view(seq: u64, minute: u32, by: Author, note: Note, mine: Option<u64>) -
         seq: Seq(seq),
         at: at(14, minute, 0),
         by,
-        note,
+        note: note.into(),
         corrections: 0,
         mine,
     }

@@ -35,7 +35,7 @@ fn a_note_typed_in_chinese_is_kept_then_shown_sending_then_saved_by_the_host() {
     assert!(screen.contains("…傳送 支持分階段上線"), "{screen}");
 
     // The host records it (the note comes back as ours), then saves it.
-    host_shows(&mut app, 41, 1, note.clone());
+    host_shows(&mut app, 41, 1, Note::clone(&note));
     assert!(app.timeline.local.is_empty());
     assert_eq!(app.timeline.state_of(1), NoteState::Sending);
     handle(&mut app, Input::Client(ClientEvent::Acked { through: 1 }));
@@ -308,7 +308,7 @@ fn a_note_set_aside_from_the_outbox_shows_as_too_long_and_says_where_its_text_is
         &mut app,
         Input::Client(ClientEvent::SetAside {
             seq: 3,
-            event: Box::new(EventKind::NoteAdded(note)),
+            event: Box::new(EventKind::NoteAdded(note.into())),
             too_long: crate::net::protocol::NoteTooLong {
                 size: 18_200,
                 limit: crate::net::protocol::MAX_NOTE_MESSAGE,
