@@ -42,7 +42,7 @@ async fn start(notes_per_second: u32) -> Setup {
     let dir = tempfile::tempdir().expect("temp dir");
     let session = dir.path().join("meeting.ron");
     let demo = store::load(Path::new("sessions/demo.ron")).expect("demo");
-    store::save(&session, demo.session()).expect("save");
+    let end = store::save(&session, demo.session()).expect("save");
     let mut meeting = store::load(&session).expect("load");
     let code: JoinCode = "K7QM-4TXP".parse().expect("code");
     let mut config = HostConfig::new(code.clone());
@@ -52,7 +52,7 @@ async fn start(notes_per_second: u32) -> Setup {
         .expect("bind");
     let addr = host.local_addr().expect("addr").to_string();
     let (reports_tx, mut reports) = mpsc::unbounded_channel();
-    let saver = Saver::spawn(session, meeting.session().clone(), reports_tx);
+    let saver = Saver::spawn(session, end, reports_tx);
     tokio::spawn(async move {
         let _saver = &saver;
         loop {

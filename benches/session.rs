@@ -1,36 +1,66 @@
-//! The session file under load: opening the large session (500 members, 100 items,
-//! 300 motions, 20,000 notes), what a keypress costs the app (record the event, hand
-//! it to the writer), and what the writer then does in the background.
+//! The session file at 1,000, 20,000 and 100,000 notes (the large session's set-up:
+//! 500 members, 100 items, 300 motions), each figure beside its floor:
+//!
+//! - open (read, parse, fold) beside reading the file's bytes;
+//! - a change made durable (recorded, handed to the writer, on disk and acknowledged),
+//!   the first after opening and any later one, beside appending a line of the same
+//!   size to a file and fdatasync;
+//! - the heap the opened meeting holds, beside the file's size (printed; criterion
+//!   measures time only), and the spread of key → on disk over 1,000 changes.
+//!
+//! `cargo bench --bench session`; `ROUNDTABLE_BENCH_SIZES=1000,20000` for fewer sizes.
 
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::fs::{self, File, OpenOptions};
 use std::hint::black_box;
+use std::io::Write;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
 
 use chrono::DateTime;
-use criterion::{Criterion, criterion_group, criterion_main};
-use roundtable::domain::{Author, EventKind, ItemId, Meeting, Note, NoteKind, Stamp, Text};
-use roundtable::store::{self, Saver, SessionText};
+use criterion::{BatchSize, BenchmarkId, Criterion, criterion_group, criterion_main};
+use roundtable::domain::{Author, EventKind, ItemId, Meeting, Note, NoteKind, Seq, Stamp, Text};
+use roundtable::store::{self, SaveReport, Saver};
+use tokio::sync::mpsc::UnboundedReceiver;
+
+/// Counts the bytes the heap holds, so the bench can say what an opened meeting costs.
+struct Counting;
+
+static LIVE: AtomicUsize = AtomicUsize::new(0);
+
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        LIVE.fetch_add(layout.size(), Ordering::Relaxed);
+        unsafe { System.alloc(layout) }
+    }
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        LIVE.fetch_sub(layout.size(), Ordering::Relaxed);
+        unsafe { System.dealloc(ptr, layout) }
+    }
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        LIVE.fetch_add(new_size, Ordering::Relaxed);
+        LIVE.fetch_sub(layout.size(), Ordering::Relaxed);
+        unsafe { System.realloc(ptr, layout, new_size) }
+    }
+}
+
+#[global_allocator]
+static ALLOCATOR: Counting = Counting;
+
+fn sizes() -> Vec<usize> {
+    std::env::var("ROUNDTABLE_BENCH_SIZES")
+        .ok()
+        .map(|s| s.split(',').filter_map(|n| n.trim().parse().ok()).collect())
+        .unwrap_or_else(|| vec![1_000, 20_000, 100_000])
+}
 
 fn now() -> Stamp {
     DateTime::parse_from_rfc3339("2026-12-03T15:30:00+08:00").expect("a time")
 }
 
-fn large_meeting() -> Meeting {
-    Meeting::open(roundtable::testdata::large_session()).expect("large session")
-}
-
-fn open(c: &mut Criterion) {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let path = dir.path().join("large.ron");
-    store::save(&path, large_meeting().session()).expect("saved");
-    let mut group = c.benchmark_group("open");
-    group.sample_size(20);
-    group.bench_function("open the large session (read, parse, fold)", |b| {
-        b.iter(|| store::load(black_box(&path)).expect("loads"))
-    });
-    group.finish();
-}
-
 fn note(i: usize) -> EventKind {
-    EventKind::NoteAdded(std::sync::Arc::new(Note {
+    EventKind::NoteAdded(Arc::new(Note {
         speaker: None,
         kind: NoteKind::Said,
         text: Text::new(format!(
@@ -40,43 +70,179 @@ fn note(i: usize) -> EventKind {
     }))
 }
 
-fn keypress(c: &mut Criterion) {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let path = dir.path().join("large.ron");
-    let mut meeting = large_meeting();
-    store::save(&path, meeting.session()).expect("saved");
-    let (reports, mut saved) = tokio::sync::mpsc::unbounded_channel();
-    let saver = Saver::spawn(path, meeting.session().clone(), reports);
-    let mut i = 0;
-    c.bench_function(
-        "a note recorded and handed to the writer (large session)",
-        |b| {
-            b.iter(|| {
-                i += 1;
-                let event = meeting
-                    .record(now(), Author::Facilitator, note(i))
-                    .expect("recorded")
-                    .clone();
-                saver.append(event);
-                while saved.try_recv().is_ok() {}
-            })
-        },
-    );
-    saver.finish().expect("everything saved");
+/// The large session with `notes` notes, saved in a temporary folder.
+struct Sized {
+    notes: usize,
+    _dir: tempfile::TempDir,
+    path: std::path::PathBuf,
 }
 
-fn background_write(c: &mut Criterion) {
+fn sized(notes: usize) -> Sized {
     let dir = tempfile::tempdir().expect("temp dir");
-    let path = dir.path().join("large.ron");
-    let meeting = large_meeting();
-    let text = SessionText::new(meeting.session());
-    let mut group = c.benchmark_group("writer");
-    group.sample_size(20);
-    group.bench_function("write the large session atomically with fsync", |b| {
-        b.iter(|| roundtable::durable::write_atomically(&path, &text.to_bytes()).expect("written"))
-    });
-    group.finish();
+    let path = dir.path().join(format!("large-{notes}.ron"));
+    let session = roundtable::testdata::large_session_with(notes);
+    store::save(&path, &session).expect("saved");
+    Sized {
+        notes,
+        _dir: dir,
+        path,
+    }
 }
 
-criterion_group!(benches, open, keypress, background_write);
+fn label(notes: usize) -> String {
+    format!("{}k notes", notes / 1000)
+}
+
+/// Records one note, hands it to the writer and waits until it is on disk.
+fn change(
+    meeting: &mut Meeting,
+    saver: &Saver,
+    saved: &mut UnboundedReceiver<SaveReport>,
+    i: usize,
+) {
+    let event = meeting
+        .record(now(), Author::Facilitator, note(i))
+        .expect("recorded")
+        .clone();
+    let seq = event.seq;
+    saver.append(event);
+    wait_saved(saved, seq);
+}
+
+fn wait_saved(saved: &mut UnboundedReceiver<SaveReport>, seq: Seq) {
+    loop {
+        match saved.blocking_recv() {
+            Some(SaveReport::Saved { through }) if through >= seq => return,
+            Some(SaveReport::Saved { .. }) => {}
+            Some(SaveReport::Failed { error }) => panic!("not saved: {error}"),
+            None => panic!("the writer stopped"),
+        }
+    }
+}
+
+/// The floor of a durable change: one line of an event's size appended, fdatasync.
+fn append_floor(file: &mut File, line: &[u8]) {
+    file.write_all(line).expect("written");
+    file.sync_data().expect("synced");
+}
+
+fn event_line() -> Vec<u8> {
+    let event = roundtable::domain::Event {
+        seq: Seq(100_000),
+        at: now(),
+        by: Author::Facilitator,
+        kind: note(100_000),
+        origin: None,
+    };
+    format!("        {},\n", ron::to_string(&event).expect("ron")).into_bytes()
+}
+
+fn bench(c: &mut Criterion) {
+    let line = event_line();
+    for notes in sizes() {
+        let s = sized(notes);
+        let file_len = fs::metadata(&s.path).expect("metadata").len();
+        let mut group = c.benchmark_group(format!("session file, {}", label(s.notes)));
+        group.sample_size(10);
+        group.measurement_time(Duration::from_secs(if notes >= 100_000 { 20 } else { 5 }));
+
+        group.bench_function("floor: read the file", |b| {
+            b.iter(|| fs::read(black_box(&s.path)).expect("read"))
+        });
+        group.bench_function("open (read, parse, fold)", |b| {
+            b.iter(|| store::read(black_box(&s.path)).expect("opens"))
+        });
+
+        let floor_path = s.path.with_extension("floor");
+        let mut floor = OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(&floor_path)
+            .expect("floor file");
+        group.bench_function("floor: append a line and fdatasync", |b| {
+            b.iter(|| append_floor(&mut floor, &line))
+        });
+
+        // The first change after opening: the writer starts on the file as read.
+        let mut i = 0;
+        group.bench_function(
+            BenchmarkId::new("first change on disk after opening", ""),
+            |b| {
+                b.iter_batched(
+                    || store::read(&s.path).expect("opens"),
+                    |opened| {
+                        let (reports, mut saved) = tokio::sync::mpsc::unbounded_channel();
+                        let end = opened.end.expect("our own layout");
+                        let mut meeting = opened.meeting;
+                        let saver = Saver::spawn(s.path.clone(), end, reports);
+                        i += 1;
+                        change(&mut meeting, &saver, &mut saved, i);
+                        saver.finish().expect("saved");
+                        meeting
+                    },
+                    BatchSize::PerIteration,
+                )
+            },
+        );
+
+        // Any later change.
+        let opened = store::read(&s.path).expect("opens");
+        let (reports, mut saved) = tokio::sync::mpsc::unbounded_channel();
+        let saver = Saver::spawn(s.path.clone(), opened.end.expect("our layout"), reports);
+        let mut meeting = opened.meeting;
+        group.bench_function(
+            "a change on disk (record, append, fdatasync, acknowledge)",
+            |b| {
+                b.iter(|| {
+                    i += 1;
+                    change(&mut meeting, &saver, &mut saved, i)
+                })
+            },
+        );
+        group.finish();
+
+        // The spread over 1,000 changes, and the floor's.
+        let mut took = Vec::with_capacity(1000);
+        let mut floor_took = Vec::with_capacity(1000);
+        for _ in 0..1000 {
+            i += 1;
+            let start = Instant::now();
+            change(&mut meeting, &saver, &mut saved, i);
+            took.push(start.elapsed());
+            let start = Instant::now();
+            append_floor(&mut floor, &line);
+            floor_took.push(start.elapsed());
+        }
+        saver.finish().expect("saved");
+        drop(meeting);
+        let (p50, p99) = percentiles(&mut took);
+        let (f50, f99) = percentiles(&mut floor_took);
+        println!(
+            "{}: key → on disk over 1,000 changes: p50 {p50:?}, p99 {p99:?}; floor (append + fdatasync) p50 {f50:?}, p99 {f99:?}",
+            label(notes)
+        );
+        let _ = fs::remove_file(&floor_path);
+
+        // The heap an opened meeting holds.
+        let before = LIVE.load(Ordering::SeqCst);
+        let opened = store::read(&s.path).expect("opens");
+        let held = LIVE.load(Ordering::SeqCst).saturating_sub(before);
+        println!(
+            "{}: memory after opening: {:.1} MB for a {:.1} MB file ({:.2}× its size)",
+            label(notes),
+            held as f64 / 1e6,
+            file_len as f64 / 1e6,
+            held as f64 / file_len as f64
+        );
+        drop(opened);
+    }
+}
+
+fn percentiles(took: &mut [Duration]) -> (Duration, Duration) {
+    took.sort();
+    let at = |q: f64| took[((took.len() as f64 * q) as usize).min(took.len() - 1)];
+    (at(0.5), at(0.99))
+}
+
+criterion_group!(benches, bench);
 criterion_main!(benches);

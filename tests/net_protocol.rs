@@ -1097,7 +1097,14 @@ async fn a_restarted_host_rebuilds_from_its_log_and_drops_resent_duplicates() {
         let meeting = store::load(&session).expect("load");
         let (host, events) = Host::new(HostConfig::new(code(CODE)), &meeting).expect("host");
         let (reports_tx, reports) = mpsc::unbounded_channel();
-        let saver = Saver::spawn(session.clone(), meeting.session().clone(), reports_tx);
+        let saver = Saver::spawn(
+            session.clone(),
+            store::read(&session)
+                .expect("read")
+                .end
+                .expect("our layout"),
+            reports_tx,
+        );
         App::run(meeting, host, events, Some((saver, reports)))
     };
     let (connector, wires) = first_host.connector();
@@ -1337,7 +1344,14 @@ async fn over_loopback_tcp_with_a_real_saver_notes_are_acknowledged_once_on_disk
         .expect("bind");
     let addr = host.local_addr().expect("bound").to_string();
     let (reports_tx, reports) = mpsc::unbounded_channel();
-    let saver = Saver::spawn(session.clone(), meeting.session().clone(), reports_tx);
+    let saver = Saver::spawn(
+        session.clone(),
+        store::read(&session)
+            .expect("read")
+            .end
+            .expect("our layout"),
+        reports_tx,
+    );
     let app = App::run(meeting, host, events, Some((saver, reports)));
 
     let (client, mut events) = Client::start(

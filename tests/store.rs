@@ -629,10 +629,10 @@ fn the_saver_puts_appended_events_on_disk_and_says_so() {
     // Start from the set-up alone, as the app does when a meeting opens.
     let mut setup = full.session().clone();
     let log = std::mem::take(&mut setup.log);
-    store::save(&path, &setup).expect("saves the set-up");
+    let end = store::save(&path, &setup).expect("saves the set-up");
 
     let (reports, mut inbox) = tokio::sync::mpsc::unbounded_channel();
-    let saver = Saver::spawn(path.clone(), setup, reports);
+    let saver = Saver::spawn(path.clone(), end, reports);
     for event in &log {
         saver.append(event.clone());
     }
@@ -890,15 +890,11 @@ fn saving_through_a_link_writes_the_file_it_points_to_and_keeps_its_permissions(
     let smaller = session_with("through the link");
 
     // The store's own save, given the link.
-    store::save(&names.link, smaller.session()).expect("saves");
+    let end = store::save(&names.link, smaller.session()).expect("saves");
     // The app's writer, given the path the lock resolved.
     let lock = SessionLock::acquire(&names.linked_folder.join("forum.ron")).expect("locks");
     let (reports, _inbox) = tokio::sync::mpsc::unbounded_channel();
-    let saver = Saver::spawn(
-        lock.session().to_owned(),
-        smaller.session().clone(),
-        reports,
-    );
+    let saver = Saver::spawn(lock.session().to_owned(), end, reports);
     let mut expected = smaller.session().clone();
     let note = roundtable::domain::Event {
         seq: expected.next_seq(),

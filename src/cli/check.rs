@@ -7,7 +7,6 @@ use clap::Args;
 use super::files::require_file;
 use super::summary::summary;
 use super::{CliError, LangArg, print_out};
-use crate::store;
 
 /// Check that a session file loads, and print a summary of it.
 ///
@@ -25,7 +24,7 @@ pub struct CheckArgs {
 
 pub fn run_check(args: CheckArgs) -> Result<(), CliError> {
     require_file(&args.file)?;
-    let meeting = store::load(&args.file)?;
+    let meeting = super::files::load_session(&args.file)?;
     print_out(&format!(
         "{}: a valid session (format {})\n\n{}",
         args.file.display(),

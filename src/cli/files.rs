@@ -55,6 +55,20 @@ pub fn require_file(path: &Path) -> Result<(), CliError> {
     Ok(())
 }
 
+/// Reads a session for a command that does not write it: a file whose last write a
+/// crash cut short is read without the unfinished end, and the command says so on
+/// standard error before going on.
+pub fn load_session(path: &Path) -> Result<crate::domain::Meeting, crate::store::LoadError> {
+    let opened = crate::store::read(path)?;
+    if let Some(repair) = &opened.repaired {
+        super::print_err(&format!(
+            "warning: {}\n",
+            repair.words(path, crate::domain::Lang::En)
+        ));
+    }
+    Ok(opened.meeting)
+}
+
 /// A path as the user would type it in a shell, for the "next, run …" hints.
 pub fn shell_word(path: &Path) -> String {
     let text = path.display().to_string();

@@ -7,7 +7,6 @@ use clap::{Args, ValueEnum};
 
 use super::output::{CommandError, LangArg, check_output, emit};
 use crate::minutes::Format;
-use crate::store;
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
 pub enum MinutesFormatArg {
@@ -62,7 +61,7 @@ pub fn minutes(
         return Err(CommandError::OdtNeedsOutput);
     }
     check_output(&args.file, args.output.as_deref(), args.force)?;
-    let meeting = store::load(&args.file)?;
+    let meeting = super::files::load_session(&args.file)?;
     let minutes = crate::minutes::minutes(&meeting, format, args.lang.languages())?;
     if !minutes.untranslated.is_empty() {
         let _ = writeln!(

@@ -137,7 +137,7 @@ fn follow_up_session_from(
     previous: &std::path::Path,
     today: NaiveDate,
 ) -> Result<Session, CliError> {
-    let previous = store::load(previous)?;
+    let previous = super::files::load_session(previous)?;
     let mut session = follow_up_session(&previous, args.date.unwrap_or(today));
     if let Some(title) = &args.title {
         session.meeting.title = Text {

@@ -8,7 +8,7 @@ use clap::Args;
 
 use super::CliError;
 use super::files::require_file;
-use crate::store::{self, SessionLock};
+use crate::store::{self, SessionLock, Start};
 use crate::tui::facilitator::{self, Closed};
 
 /// Open a session file on the facilitator's screen.
@@ -55,11 +55,33 @@ pub fn open_session_with(path: &Path, listen: Option<SocketAddr>) -> Result<(), 
     require_terminal("open")?;
     // Held until the screen closes.
     let lock = SessionLock::acquire(path)?;
-    let meeting = store::load(path)?;
-    let options = crate::tui::facilitator::RunOptions { listen };
+    let opened = store::read(path)?;
     // Saved to the file the lock holds: through a link, to the file it points to.
     let saved_to = lock.session().to_owned();
-    match facilitator::run(saved_to.clone(), meeting, options).map_err(CliError::Tui)? {
+    let kept = match &opened.repaired {
+        Some(repair) if repair.lost_an_event() => Some(keep_unfinished(&saved_to, repair)?),
+        _ => None,
+    };
+    let start = match (opened.end, &opened.repaired) {
+        (Some(end), _) => Start::Append(end),
+        // A repaired file is written whole now, without its unfinished end.
+        (None, Some(_)) => Start::Append(
+            store::save(&saved_to, opened.meeting.session()).map_err(|source| CliError::Io {
+                action: "write",
+                path: saved_to.clone(),
+                source,
+            })?,
+        ),
+        // A file laid out by hand is left as it is until the first change.
+        (None, None) => Start::Rewrite(Box::new(opened.meeting.session().clone())),
+    };
+    let options = facilitator::RunOptions {
+        listen,
+        repaired: opened.repaired.map(|repair| (repair, kept)),
+    };
+    match facilitator::run(saved_to.clone(), opened.meeting, start, options)
+        .map_err(CliError::Tui)?
+    {
         Closed::Saved => Ok(()),
         Closed::Rescued { why, rescue } => Err(CliError::Rescued {
             path: saved_to,
@@ -72,6 +94,22 @@ pub fn open_session_with(path: &Path, listen: Option<SocketAddr>) -> Result<(), 
             error,
         }),
     }
+}
+
+/// Keeps the unfinished end a repair left out beside the session, as
+/// `NAME.unfinished-STAMP.txt`, before the session is written without it.
+fn keep_unfinished(session: &Path, repair: &store::Repair) -> Result<PathBuf, CliError> {
+    let stem = session
+        .file_stem()
+        .map_or_else(|| "session".into(), |s| s.to_string_lossy().into_owned());
+    let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S");
+    let kept = session.with_file_name(format!("{stem}.unfinished-{stamp}.txt"));
+    crate::durable::write_atomically(&kept, &repair.dropped).map_err(|source| CliError::Io {
+        action: "write",
+        path: kept.clone(),
+        source,
+    })?;
+    Ok(kept)
 }
 
 /// The facilitator's screen needs a terminal for its input and output; without one

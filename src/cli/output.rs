@@ -131,8 +131,10 @@ pub(super) fn emit(
 /// Checks the session still opens, then saves it atomically.
 pub(super) fn save_session(path: &Path, session: &Session) -> Result<(), CommandError> {
     Meeting::open(session.clone()).map_err(CommandError::Invalid)?;
-    store::save(path, session).map_err(|source| CommandError::Write {
-        path: path.to_owned(),
-        source,
-    })
+    store::save(path, session)
+        .map(|_| ())
+        .map_err(|source| CommandError::Write {
+            path: path.to_owned(),
+            source,
+        })
 }

@@ -7,7 +7,6 @@ use clap::Args;
 
 use super::output::{CommandError, LangArg};
 use crate::minutes::participants;
-use crate::store;
 
 /// Print the commitment table's "other actors" (Annex 2): the agencies and the
 /// civil society groups that took part.
@@ -25,7 +24,7 @@ pub fn run_participants(args: &ParticipantsArgs) -> Result<(), CommandError> {
 
 /// `participants`, writing to the given stream.
 pub fn participants(args: &ParticipantsArgs, stdout: &mut dyn Write) -> Result<(), CommandError> {
-    let meeting = store::load(&args.file)?;
+    let meeting = super::files::load_session(&args.file)?;
     let list = participants::participants(&meeting);
     let text = participants::render(&list, args.lang.langs());
     stdout

@@ -7,7 +7,6 @@ use clap::Args;
 
 use super::output::{CommandError, check_output, emit};
 use crate::minutes::signin;
-use crate::store;
 
 /// Write the sign-in sheet (CSV for Excel): who attended, when, and whose
 /// attendance fee and travel expenses are due.
@@ -29,7 +28,7 @@ pub fn run_signin(args: &SigninArgs) -> Result<(), CommandError> {
 /// `signin`, writing to the given stream.
 pub fn signin(args: &SigninArgs, stdout: &mut dyn Write) -> Result<(), CommandError> {
     check_output(&args.file, args.output.as_deref(), args.force)?;
-    let meeting = store::load(&args.file)?;
+    let meeting = super::files::load_session(&args.file)?;
     let csv = signin::to_csv(&meeting)?;
     emit(args.output.as_deref(), &csv, stdout)
 }

@@ -9,7 +9,7 @@ use clap::{Args, Subcommand, ValueEnum};
 use super::output::{CommandError, LangArg, check_output, emit, save_session};
 use crate::domain::Lang;
 use crate::minutes::transcript;
-use crate::store::{self, SessionLock};
+use crate::store::SessionLock;
 use crate::width::printable;
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
@@ -93,7 +93,7 @@ fn transcript_export(
     stdout: &mut dyn Write,
 ) -> Result<(), CommandError> {
     check_output(&args.file, args.output.as_deref(), args.force)?;
-    let meeting = store::load(&args.file)?;
+    let meeting = super::files::load_session(&args.file)?;
     let lang = match args.lang {
         LangArg::En => Lang::En,
         _ => Lang::ZhTw,
@@ -119,7 +119,7 @@ fn transcript_import(
         source,
     })?;
     let _lock = SessionLock::acquire(&args.file)?;
-    let mut meeting = store::load(&args.file)?;
+    let mut meeting = super::files::load_session(&args.file)?;
     let source_name = args
         .transcript
         .file_name()

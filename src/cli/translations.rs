@@ -7,7 +7,7 @@ use clap::{Args, Subcommand};
 
 use super::output::{CommandError, check_output, emit, save_session};
 use crate::minutes::translations;
-use crate::store::{self, SessionLock};
+use crate::store::SessionLock;
 use crate::width::printable;
 
 /// Export the texts to translate as a PO worksheet, or import a translated one.
@@ -60,7 +60,7 @@ pub fn translations(
     match &args.command {
         TranslationsCommand::Export(export) => {
             check_output(&export.file, export.output.as_deref(), export.force)?;
-            let meeting = store::load(&export.file)?;
+            let meeting = super::files::load_session(&export.file)?;
             let mut entries = translations::worksheet(&meeting);
             if export.missing {
                 entries.retain(|e| e.translation.trim().is_empty());
@@ -87,7 +87,7 @@ pub fn translations(
                     source,
                 })?;
             let _lock = SessionLock::acquire(&import.file)?;
-            let meeting = store::load(&import.file)?;
+            let meeting = super::files::load_session(&import.file)?;
             let mut session = meeting.into_session();
             let report = translations::merge(&mut session, &entries);
             // The keys come from the worksheet, a file anyone may have edited.

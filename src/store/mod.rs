@@ -6,6 +6,7 @@ mod locate;
 mod lock;
 pub mod roster_csv;
 mod saver;
+mod torn;
 
 use std::io;
 use std::path::{Path, PathBuf};
@@ -22,7 +23,8 @@ use crate::domain::{
 
 pub use file::{FileKind, FileProblem, MAX_SESSION_BYTES, check_file};
 pub use lock::{LockError, SessionLock};
-pub use saver::{SaveError, SaveReport, Saver};
+pub use saver::{FileEnd, SaveError, SaveReport, Saver, Start};
+pub use torn::Repair;
 
 /// Why a session file could not be loaded. The file is never touched.
 #[derive(Debug, Error)]
@@ -72,20 +74,76 @@ impl LoadError {
     }
 }
 
+/// A session file read for going on with the meeting: the meeting, where its log
+/// closes in the file when the file is in the layout Roundtable appends to, and what
+/// a crash had cut short, if anything.
+#[derive(Debug)]
+pub struct Opened {
+    pub meeting: Meeting,
+    /// Where the next event goes; `None` for a file laid out otherwise (a hand edit)
+    /// or repaired, which must be written whole before anything is appended to it.
+    pub end: Option<FileEnd>,
+    /// The unfinished end a crash left, which was read without.
+    pub repaired: Option<Repair>,
+}
+
 /// Reads and checks a session file, folding its log. Only a regular file of at most
-/// [`MAX_SESSION_BYTES`] is read.
+/// [`MAX_SESSION_BYTES`] is read. A file whose last write a crash cut short opens
+/// without the unfinished part (see [`Repair`]); callers say so.
+pub fn read(path: &Path) -> Result<Opened, LoadError> {
+    read_bytes(file::read(path)?, path)
+}
+
+/// [`read`], for those who need only the meeting.
 pub fn load(path: &Path) -> Result<Meeting, LoadError> {
-    parse_bytes(&file::read(path)?, path)
+    read(path).map(|opened| opened.meeting)
 }
 
 /// Parses a session from a file's bytes, which must be UTF-8; `path` names it in
 /// errors.
 pub fn parse_bytes(bytes: &[u8], path: &Path) -> Result<Meeting, LoadError> {
-    parse(file::decode(bytes, path)?, path)
+    read_bytes(bytes.to_vec(), path).map(|opened| opened.meeting)
 }
 
 /// Parses a session from text; `path` names it in errors.
 pub fn parse(text: &str, path: &Path) -> Result<Meeting, LoadError> {
+    parse_text(text, path).map(|(meeting, _)| meeting)
+}
+
+/// The file's bytes as a meeting. When they do not make one and their end is what an
+/// interrupted append leaves (`torn::cut`), the meeting without that end; if even that
+/// does not load, the refusal of the file as it is.
+fn read_bytes(bytes: Vec<u8>, path: &Path) -> Result<Opened, LoadError> {
+    let refusal = match file::decode(&bytes, path).and_then(|text| parse_text(text, path)) {
+        Ok((meeting, appendable)) => {
+            let end = appendable.then(|| FileEnd::of_len(bytes.len() as u64));
+            return Ok(Opened {
+                meeting,
+                end: end.flatten(),
+                repaired: None,
+            });
+        }
+        Err(refusal) => refusal,
+    };
+    let Some((keep, repair)) = torn::cut(&bytes) else {
+        return Err(refusal);
+    };
+    let mut mended = bytes;
+    mended.truncate(keep);
+    mended.extend_from_slice(log_layout::TAIL.as_bytes());
+    match file::decode(&mended, path).and_then(|text| parse_text(text, path)) {
+        Ok((meeting, _)) => Ok(Opened {
+            meeting,
+            end: None,
+            repaired: Some(repair),
+        }),
+        Err(_) => Err(refusal),
+    }
+}
+
+/// Parses and opens session text, saying whether the file is in the layout appended
+/// to (its log one event to a line, ending exactly as Roundtable ends it).
+fn parse_text(text: &str, path: &Path) -> Result<(Meeting, bool), LoadError> {
     if text.trim().is_empty() {
         return Err(LoadError::Syntax {
             path: path.to_owned(),
@@ -95,7 +153,7 @@ pub fn parse(text: &str, path: &Path) -> Result<Meeting, LoadError> {
             hint: "a session file starts with `(format: 1, meeting: (...` — restore it from a backup, or make a new one with `roundtable new`".to_owned(),
         });
     }
-    let session: Session = parse_session(text).map_err(|e| {
+    let (session, in_layout) = parse_session(text).map_err(|e| {
         let message = e.code.to_string();
         LoadError::Syntax {
             path: path.to_owned(),
@@ -105,7 +163,8 @@ pub fn parse(text: &str, path: &Path) -> Result<Meeting, LoadError> {
             message,
         }
     })?;
-    Meeting::open(session).map_err(|source| {
+    let appendable = in_layout && text.ends_with(log_layout::TAIL);
+    let meeting = Meeting::open(session).map_err(|source| {
         let at = locate::locate(text, &source).and_then(|at| locate::position(text, at));
         match at {
             Some((line, column)) => LoadError::InvalidAt {
@@ -119,35 +178,55 @@ pub fn parse(text: &str, path: &Path) -> Result<Meeting, LoadError> {
                 source,
             },
         }
-    })
+    })?;
+    Ok((meeting, appendable))
 }
 
 /// Parses session text. A file in the layout Roundtable writes, the log one event to a
 /// line, has its log parsed on all cores: opening a 20,000-note meeting is mostly
 /// parsing. Any other layout, and any error, goes through the one-pass parser, whose
-/// errors carry the line and column.
-fn parse_session(text: &str) -> Result<Session, ron::error::SpannedError> {
+/// errors carry the line and column. Says which it was: only our layout is appended to.
+fn parse_session(text: &str) -> Result<(Session, bool), ron::error::SpannedError> {
     match parse_log_in_parallel(text) {
-        Some(session) => Ok(session),
-        None => ron::from_str(text),
+        Some(session) => Ok((session, true)),
+        None => ron::from_str(text).map(|session| (session, false)),
     }
 }
 
 /// How the log is laid out in the file Roundtable writes: after the set-up, the log
 /// opens on its own line, each event follows on a line of its own, and the log closes
-/// the session. [`SessionText`] writes exactly this, the parallel reader looks for
-/// exactly this, and a file laid out otherwise is read by the one-pass parser.
+/// the session. [`session_bytes`] writes exactly this, the saver appends an event by
+/// writing its line where [`TAIL`](log_layout::TAIL) began, the parallel reader looks
+/// for exactly this, and a file laid out otherwise is read by the one-pass parser.
 mod log_layout {
+    use crate::domain::Event;
+
     /// Ends the set-up's last field and opens the log.
     pub const OPEN: &str = "\n    log: [\n";
     /// Before each event, on its line.
     pub const EVENT_INDENT: &str = "        ";
     /// After each event, ending its line.
     pub const EVENT_END: &str = ",\n";
+    macro_rules! close {
+        () => {
+            "    ],\n)"
+        };
+    }
     /// Closes the log and the session.
-    pub const CLOSE: &str = "    ],\n)";
-    /// After the session: the file ends with a newline.
-    pub const END: &str = "\n";
+    pub const CLOSE: &str = close!();
+    /// What the file ends with: the close and a newline. An append overwrites it with
+    /// the new lines and writes it again after them.
+    pub const TAIL: &str = concat!(close!(), "\n");
+
+    /// Adds `event` as a line of the log.
+    pub fn push_event(out: &mut Vec<u8>, event: &Event) {
+        // Our own plain-data types always serialise; a failure would be a bug here.
+        let line = ron::to_string(event)
+            .unwrap_or_else(|e| panic!("an event always serialises to RON: {e}"));
+        out.extend_from_slice(EVENT_INDENT.as_bytes());
+        out.extend_from_slice(line.as_bytes());
+        out.extend_from_slice(EVENT_END.as_bytes());
+    }
 }
 
 fn parse_log_in_parallel(text: &str) -> Option<Session> {
@@ -218,18 +297,8 @@ fn hint_for(message: &str) -> String {
 /// The session as RON text: the set-up pretty-printed, then the log one event to a
 /// line, so a hand edit finds each event on its own line.
 pub fn to_ron(session: &Session) -> String {
-    SessionText::new(session).to_string()
-}
-
-/// A session rendered to RON, kept in pieces so that appending an event serialises
-/// only that event. The background writer keeps one, so a save costs a copy of the
-/// text, not a serialisation of the whole meeting.
-#[derive(Clone, Debug)]
-pub struct SessionText {
-    /// The set-up, pretty-printed, up to the comma after its last field.
-    head: String,
-    /// Each event of the log, on one line.
-    events: Vec<String>,
+    String::from_utf8(session_bytes(session))
+        .unwrap_or_else(|e| panic!("RON is written as UTF-8: {e}"))
 }
 
 /// The set-up fields of `Session`, in its order, borrowed: what comes before the log.
@@ -245,96 +314,58 @@ struct Head<'a> {
     follow_up: &'a [FollowUpEntry],
 }
 
-impl SessionText {
-    pub fn new(session: &Session) -> SessionText {
-        // Destructured, so a field added to `Session` cannot be forgotten here.
-        let Session {
-            format,
-            meeting,
-            rules,
-            roster,
-            agenda,
-            motions,
-            follow_up,
-            log,
-        } = session;
-        let head = Head {
-            format: *format,
-            meeting,
-            rules,
-            roster,
-            agenda,
-            motions,
-            follow_up,
-        };
-        let config = PrettyConfig::new()
-            .depth_limit(3)
-            .struct_names(false)
-            .escape_strings(true);
-        let mut head = ron::ser::to_string_pretty(&head, config)
-            .unwrap_or_else(|e| panic!("a session always serialises to RON: {e}"));
-        // Reopen the struct to append the log after the set-up's last field.
-        let trimmed = head.trim_end().trim_end_matches(')').trim_end().len();
-        head.truncate(trimmed);
-        if !head.ends_with(',') {
-            head.push(',');
-        }
-        let mut text = SessionText {
-            head,
-            events: Vec::with_capacity(log.len()),
-        };
-        for event in log {
-            text.push(event);
-        }
-        text
+/// The whole file's bytes, in the layout of [`log_layout`].
+fn session_bytes(session: &Session) -> Vec<u8> {
+    // Destructured, so a field added to `Session` cannot be forgotten here.
+    let Session {
+        format,
+        meeting,
+        rules,
+        roster,
+        agenda,
+        motions,
+        follow_up,
+        log,
+    } = session;
+    let head = Head {
+        format: *format,
+        meeting,
+        rules,
+        roster,
+        agenda,
+        motions,
+        follow_up,
+    };
+    let config = PrettyConfig::new()
+        .depth_limit(3)
+        .struct_names(false)
+        .escape_strings(true);
+    let head = ron::ser::to_string_pretty(&head, config)
+        .unwrap_or_else(|e| panic!("a session always serialises to RON: {e}"));
+    // Reopen the struct to append the log after the set-up's last field.
+    let head = head.trim_end().trim_end_matches(')').trim_end();
+    let mut out = Vec::with_capacity(head.len() + 512 * log.len());
+    out.extend_from_slice(head.as_bytes());
+    if !head.ends_with(',') {
+        out.push(b',');
     }
-
-    /// Adds one event at the end of the log.
-    pub fn push(&mut self, event: &Event) {
-        // Our own plain-data types always serialise; a failure would be a bug here.
-        let line = ron::to_string(event)
-            .unwrap_or_else(|e| panic!("an event always serialises to RON: {e}"));
-        self.events.push(line);
+    out.extend_from_slice(log_layout::OPEN.as_bytes());
+    for event in log {
+        log_layout::push_event(&mut out, event);
     }
-
-    /// The whole file's bytes.
-    pub fn to_bytes(&self) -> Vec<u8> {
-        use log_layout::{CLOSE, END, EVENT_END, EVENT_INDENT, OPEN};
-        let per_event = EVENT_INDENT.len() + EVENT_END.len();
-        let size = self.head.len()
-            + OPEN.len()
-            + self
-                .events
-                .iter()
-                .map(|e| e.len() + per_event)
-                .sum::<usize>()
-            + CLOSE.len()
-            + END.len();
-        let mut out = Vec::with_capacity(size);
-        out.extend_from_slice(self.head.as_bytes());
-        out.extend_from_slice(OPEN.as_bytes());
-        for event in &self.events {
-            out.extend_from_slice(EVENT_INDENT.as_bytes());
-            out.extend_from_slice(event.as_bytes());
-            out.extend_from_slice(EVENT_END.as_bytes());
-        }
-        out.extend_from_slice(CLOSE.as_bytes());
-        out.extend_from_slice(END.as_bytes());
-        out
-    }
+    out.extend_from_slice(log_layout::TAIL.as_bytes());
+    out
 }
 
-impl std::fmt::Display for SessionText {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&String::from_utf8_lossy(&self.to_bytes()))
-    }
-}
-
-/// Writes the session atomically and durably: a temporary file in the same folder,
-/// fsync, rename over the old file, fsync the folder. A crash at any point leaves
-/// either the old file or the new one, never a mix.
-pub fn save(path: &Path, session: &Session) -> io::Result<()> {
-    crate::durable::write_atomically(path, &SessionText::new(session).to_bytes())
+/// Writes the whole session atomically and durably: a temporary file in the same
+/// folder, fsync, rename over the old file, fsync the folder. A crash at any point
+/// leaves either the old file or the new one, never a mix. Returns where its log
+/// closes, for a [`Saver`] to append from.
+pub fn save(path: &Path, session: &Session) -> io::Result<FileEnd> {
+    let bytes = session_bytes(session);
+    crate::durable::write_atomically(path, &bytes)?;
+    FileEnd::of_len(bytes.len() as u64)
+        .ok_or_else(|| io::Error::other("a session file always ends with the log's close"))
 }
 
 #[cfg(test)]

@@ -13,10 +13,14 @@ use crate::domain::{
 /// items, 300 motions (a third voted on, a third adopted by consensus, a third
 /// deferred), 20,000 notes, with attendance coming and going. For benchmarks.
 pub fn large_session() -> Session {
+    large_session_with(20_000)
+}
+
+/// [`large_session`] with `notes` notes (a multiple of 100, spread over the items).
+pub fn large_session_with(notes: usize) -> Session {
     const MEMBERS: usize = 500;
     const ITEMS: usize = 100;
     const MOTIONS: usize = 300;
-    const NOTES: usize = 20_000;
     let date = NaiveDate::from_ymd_opt(2026, 12, 3).unwrap_or_default();
     let mut session = Session::new(bi("大型論壇壓力測試", "Large forum stress test"), date);
     session.meeting.number = Some(42);
@@ -148,7 +152,7 @@ pub fn large_session() -> Session {
         );
     }
     tick(&mut s, EventKind::MeetingStarted);
-    let notes_per_item = NOTES / ITEMS;
+    let notes_per_item = notes / ITEMS;
     for i in 0..ITEMS {
         let item = ItemId(format!("i{i}"));
         tick(&mut s, EventKind::ItemStarted { item: item.clone() });

@@ -14,7 +14,7 @@ use crate::domain::{
 };
 
 pub use demo::finished_demo;
-pub use large::large_session;
+pub use large::{large_session, large_session_with};
 
 fn stamp(date: &str, hhmm: &str) -> Stamp {
     Stamp::parse_from_rfc3339(&format!("{date}T{hhmm}:00+08:00"))

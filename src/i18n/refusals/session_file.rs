@@ -140,6 +140,36 @@ pub fn no_terminal(command: &str, lang: Lang) -> String {
     }
 }
 
+/// A file whose last write a crash cut short, read without the unfinished event.
+pub fn torn_event(path: &str, line: usize, bytes: usize, preview: &str, lang: Lang) -> String {
+    match lang {
+        Lang::ZhTw => format!(
+            "{path} 最後一次寫入被中斷（當機或斷電）：第 {line} 行起未寫完的一筆（{bytes} 位元組：{preview}）從未存妥，已略去；在它之前的紀錄都完整"
+        ),
+        Lang::En => format!(
+            "{path}: its last write was cut short (a crash or power loss): the unfinished entry from line {line} ({bytes} bytes: {preview}) was never saved and is left out; everything before it is intact"
+        ),
+    }
+}
+
+/// A file whose log's close a crash cut short: nothing of the meeting is lost.
+pub fn torn_close(path: &str, lang: Lang) -> String {
+    match lang {
+        Lang::ZhTw => format!("{path} 最後一次寫入被中斷：檔案的結尾已補上，沒有遺失任何紀錄"),
+        Lang::En => format!(
+            "{path}: its last write was cut short: the file's closing lines are restored; nothing is lost"
+        ),
+    }
+}
+
+/// Where the unfinished entry a repair left out was kept.
+pub fn torn_kept(kept: &str, lang: Lang) -> String {
+    match lang {
+        Lang::ZhTw => format!("未寫完的內容另存於 {kept}"),
+        Lang::En => format!("the unfinished entry is kept in {kept}"),
+    }
+}
+
 /// The screen closed and the session went to a rescue copy, since its file could not
 /// be written.
 pub fn rescued(path: &str, why: &str, rescue: &str, lang: Lang) -> String {

@@ -30,7 +30,7 @@ use ratatui::Frame;
 use crate::domain::{Meeting, Session, Stamp};
 use crate::i18n::screen as s;
 use crate::net::{Host, HostConfig, HostEvent, JoinCode};
-use crate::store::{self, SaveReport, Saver};
+use crate::store::{self, SaveReport, Saver, Start};
 
 use super::runtime::{self, Program};
 use link_panel::{Attempt, LinkCommand, LinkInput, LinkPanel, Tried};
@@ -44,6 +44,9 @@ pub struct RunOptions {
     /// Listen for note-takers on this address: `127.0.0.1:PORT` for a second terminal
     /// on the same laptop, a LAN address by choice. Nobody can join without it.
     pub listen: Option<SocketAddr>,
+    /// What reading the file left out of an unfinished end, and where that was kept:
+    /// said when the screen opens.
+    pub repaired: Option<(store::Repair, Option<PathBuf>)>,
 }
 
 /// How the screen closed.
@@ -58,9 +61,15 @@ pub enum Closed {
 }
 
 /// Runs the facilitator's screen on `meeting`, whose file is `path` (the caller holds
-/// the SessionLock), listening for note-takers when `options` says so. Returns when the
-/// user quits and everything is saved, or has gone to a rescue copy.
-pub fn run(path: PathBuf, meeting: Meeting, options: RunOptions) -> io::Result<Closed> {
+/// the SessionLock), saving from `start`, listening for note-takers when
+/// `options` says so. Returns when the user quits and everything is saved, or has gone
+/// to a rescue copy.
+pub fn run(
+    path: PathBuf,
+    meeting: Meeting,
+    start: Start,
+    options: RunOptions,
+) -> io::Result<Closed> {
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()?;
@@ -71,10 +80,21 @@ pub fn run(path: PathBuf, meeting: Meeting, options: RunOptions) -> io::Result<C
         None => None,
     };
     let (reports, mut report_inbox) = tokio::sync::mpsc::unbounded_channel();
-    // The saver starts from the session as it is on disk now; from here on it is
-    // handed each event as it is recorded.
-    let saver = Saver::spawn(path.clone(), meeting.session().clone(), reports);
+    // The saver appends to the file as it is on disk now; from here on it is handed
+    // each event as it is recorded.
+    let saver = Saver::spawn(path.clone(), start, reports);
     let mut app = App::new(meeting, Local::now().fixed_offset());
+    if let Some((repair, kept)) = &options.repaired {
+        let mut notice = repair.words(&path, app.lang);
+        if let Some(kept) = kept {
+            let kept = crate::i18n::refusals::session_file::torn_kept(
+                &kept.display().to_string(),
+                app.lang,
+            );
+            notice = format!("{notice}; {kept}");
+        }
+        app.refuse(notice);
+    }
     if let Some(listening) = &listening {
         app.link = Some(LinkPanel::new(listening.address(), listening.host.code()));
     }
@@ -374,10 +394,10 @@ fn write_rescue_copy(path: &Path, session: &Session) -> io::Result<PathBuf> {
     let name = format!("{stem}.rescue-{stamp}.ron");
     let beside = path.with_file_name(&name);
     match store::save(&beside, session) {
-        Ok(()) => Ok(beside),
+        Ok(_) => Ok(beside),
         Err(_) => {
             let elsewhere = std::env::temp_dir().join(&name);
-            store::save(&elsewhere, session).map(|()| elsewhere)
+            store::save(&elsewhere, session).map(|_| elsewhere)
         }
     }
 }

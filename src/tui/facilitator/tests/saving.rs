@@ -58,7 +58,10 @@ fn a_file_that_cannot_be_written_keeps_the_app_open_then_leaves_a_rescue_copy() 
     let path = dir.path().join("missing").join("meeting.ron");
     let (reports, _inbox) = tokio::sync::mpsc::unbounded_channel();
     let mut app = demo();
-    let saver = crate::store::Saver::spawn(path.clone(), app.meeting.session().clone(), reports);
+    // Where the log would close, had the file been there.
+    let end = crate::store::save(&dir.path().join("elsewhere.ron"), app.meeting.session())
+        .expect("saved elsewhere");
+    let saver = crate::store::Saver::spawn(path.clone(), end, reports);
     toggle(&mut app, "cec-deputy");
     let Some(event) = app.meeting.session().log.last().cloned() else {
         panic!("an arrival was recorded");
