@@ -963,7 +963,7 @@ fn an_extempore_item_added_on_the_day_goes_before_adjournment() {
     ok(
         &mut meeting,
         1,
-        EventKind::ItemAdded(item("x1", Section::Extempore)),
+        EventKind::ItemAdded(Box::new(item("x1", Section::Extempore))),
     );
     let order: Vec<&str> = meeting
         .state()
@@ -980,7 +980,7 @@ fn starting_an_item_ends_the_one_before_and_times_are_kept() {
     ok(
         &mut meeting,
         1,
-        EventKind::ItemAdded(AgendaItem {
+        EventKind::ItemAdded(Box::new(AgendaItem {
             id: ItemId::new("x1"),
             section: Section::Extempore,
             title: Text::new("臨時動議"),
@@ -988,7 +988,7 @@ fn starting_an_item_ends_the_one_before_and_times_are_kept() {
             explanation: Text::default(),
             proposed_action: None,
             planned_minutes: 5,
-        }),
+        })),
     );
     ok(
         &mut meeting,
@@ -1167,7 +1167,7 @@ fn an_undo_that_later_events_depend_on_is_refused() {
     ok(
         &mut meeting,
         1,
-        EventKind::ItemAdded(AgendaItem {
+        EventKind::ItemAdded(Box::new(AgendaItem {
             id: ItemId::new("x1"),
             section: Section::Extempore,
             title: Text::new("臨時動議"),
@@ -1175,7 +1175,7 @@ fn an_undo_that_later_events_depend_on_is_refused() {
             explanation: Text::default(),
             proposed_action: None,
             planned_minutes: 5,
-        }),
+        })),
     );
     meeting
         .record(
@@ -1477,12 +1477,12 @@ fn nothing_is_decided_after_adjournment_and_undoing_it_is_the_way_back() {
         },
         EventKind::MotionDeferred { motion: m() },
         EventKind::MotionWithdrawn { motion: m() },
-        EventKind::MotionAdded(Motion {
+        EventKind::MotionAdded(Box::new(Motion {
             id: MotionId::new("late"),
             item: ItemId::new("d1"),
             text: Text::new("散會後的提案"),
             proposer: None,
-        }),
+        })),
     ];
     for kind in refused {
         assert_eq!(
@@ -1642,12 +1642,12 @@ fn an_extempore_motion_is_moved_by_a_member_present() {
     let mut meeting = forum(3);
     present(&mut meeting, 1, 1);
     let moved_by = |who: Speaker| {
-        EventKind::MotionAdded(Motion {
+        EventKind::MotionAdded(Box::new(Motion {
             id: MotionId::new(format!("x-{who:?}").replace(['"', '(', ')'], "")),
             item: ItemId::new("d1"),
             text: Text::new("臨時動議"),
             proposer: Some(who),
-        })
+        }))
     };
     let absent = record(
         &mut meeting,

@@ -193,21 +193,21 @@ fn meeting_with_everything() -> Meeting {
         ),
         (
             Author::Facilitator,
-            EventKind::RepresentativeAdded(Representative {
+            EventKind::RepresentativeAdded(Box::new(Representative {
                 id: person("rep \"2\""),
                 for_member: person(CONVENER),
                 name: nasty_text(31),
                 title: nasty_text(32),
-            }),
+            })),
         ),
         (
             Author::Facilitator,
-            EventKind::ObserverAdded(Observer {
+            EventKind::ObserverAdded(Box::new(Observer {
                 id: person("obs\\2"),
                 name: nasty_text(33),
                 title: nasty_text(34),
                 organisation: nasty_text(35),
-            }),
+            })),
         ),
         (
             Author::Facilitator,
@@ -376,7 +376,7 @@ fn meeting_with_everything() -> Meeting {
         ),
         (
             Author::Facilitator,
-            EventKind::ItemAdded(item("extempore \"1\"", Section::Extempore, 47)),
+            EventKind::ItemAdded(Box::new(item("extempore \"1\"", Section::Extempore, 47))),
         ),
         (
             Author::Facilitator,
@@ -386,12 +386,12 @@ fn meeting_with_everything() -> Meeting {
         ),
         (
             Author::Facilitator,
-            EventKind::MotionAdded(Motion {
+            EventKind::MotionAdded(Box::new(Motion {
                 id: motion("m4 \")"),
                 item: ItemId::new("extempore \"1\""),
                 text: nasty_text(48),
                 proposer: Some(Speaker::Named(nasty(49))),
-            }),
+            })),
         ),
         (
             Author::Facilitator,

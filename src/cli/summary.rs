@@ -383,7 +383,7 @@ mod tests {
                 .record(
                     at(0),
                     Author::Facilitator,
-                    EventKind::ItemAdded(crate::domain::AgendaItem {
+                    EventKind::ItemAdded(Box::new(crate::domain::AgendaItem {
                         id: crate::domain::ItemId::new(title),
                         section: Section::Extempore,
                         title: Text::new(title),
@@ -391,7 +391,7 @@ mod tests {
                         explanation: Text::default(),
                         proposed_action: None,
                         planned_minutes: 0,
-                    }),
+                    })),
                 )
                 .expect("an extempore item is added");
         }

@@ -149,9 +149,9 @@ pub enum EventKind {
         person: PersonId,
     },
     /// An agency sends a representative on the day.
-    RepresentativeAdded(Representative),
+    RepresentativeAdded(Box<Representative>),
     /// Someone not on the roster comes to observe.
-    ObserverAdded(Observer),
+    ObserverAdded(Box<Observer>),
 
     ItemStarted {
         item: ItemId,
@@ -160,9 +160,9 @@ pub enum EventKind {
         item: ItemId,
     },
     /// An item added on the day, usually an extempore motion.
-    ItemAdded(AgendaItem),
+    ItemAdded(Box<AgendaItem>),
 
-    MotionAdded(Motion),
+    MotionAdded(Box<Motion>),
     /// The facilitator restates the proposal and asks for objections.
     ConsensusRoundOpened {
         motion: MotionId,

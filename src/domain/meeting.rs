@@ -16,8 +16,12 @@ pub struct Meeting {
 
 impl Meeting {
     /// Opens a session: checks it and folds its log.
-    pub fn open(session: Session) -> Result<Meeting, SessionError> {
-        let state = session.validate()?;
+    pub fn open(mut session: Session) -> Result<Meeting, SessionError> {
+        let mut state = session.validate()?;
+        // What the log and the notes grew to while being read, beyond what they hold,
+        // is given back: a large meeting stays within twice its file's size.
+        session.log.shrink_to_fit();
+        state.shrink_to_fit();
         Ok(Meeting { session, state })
     }
 

@@ -76,6 +76,12 @@ pub struct State {
 }
 
 impl State {
+    /// Gives back what the note list grew to beyond what it holds.
+    pub(super) fn shrink_to_fit(&mut self) {
+        self.notes.shrink_to_fit();
+        self.note_index.shrink_to_fit();
+    }
+
     /// The meeting before anything happened.
     pub fn from_setup(session: &Session) -> Result<State, DomainError> {
         let mut state = State {
@@ -357,14 +363,14 @@ impl State {
             }
             EventKind::ItemAdded(item) => {
                 self.refuse_if_adjourned()?;
-                self.add_item(item.clone(), true)?;
+                self.add_item(AgendaItem::clone(item), true)?;
             }
             EventKind::MotionAdded(motion) => {
                 self.refuse_if_adjourned()?;
                 if let Some(proposer) = &motion.proposer {
                     self.check_proposer(proposer)?;
                 }
-                self.add_motion(motion.clone(), true)?;
+                self.add_motion(Motion::clone(motion), true)?;
             }
             EventKind::ConsensusRoundOpened { motion } => self.open_round(motion, at)?,
             EventKind::ObjectionRaised {

@@ -56,7 +56,7 @@ impl FileEnd {
     }
 
     /// The file's length.
-    pub fn len(self) -> u64 {
+    pub fn file_len(self) -> u64 {
         self.log_end + TAIL.len() as u64
     }
 }
@@ -345,7 +345,7 @@ impl Appender {
         let file = self.file.insert(file);
         let ours = file.metadata()?;
         let named = std::fs::metadata(&self.path)?;
-        let expected = self.end.len();
+        let expected = self.end.file_len();
         let length_is_ours = if self.overrun {
             ours.len() >= self.end.log_end
         } else {
@@ -361,7 +361,7 @@ impl Appender {
 /// Opens the session file for appending, if it ends where `end` says, with the close.
 fn open_at_end(path: &Path, end: FileEnd) -> io::Result<File> {
     let mut file = OpenOptions::new().read(true).write(true).open(path)?;
-    if file.metadata()?.len() != end.len() {
+    if file.metadata()?.len() != end.file_len() {
         return Err(io::Error::other(CHANGED_ELSEWHERE));
     }
     let mut tail = [0; TAIL.len()];

@@ -29,10 +29,12 @@ pub struct Repair {
 }
 
 impl Repair {
-    /// Whether part of an event was left out; if not, only the log's close was missing
-    /// or unfinished, and nothing of the meeting is lost.
+    /// Whether part of an event was left out; if not, only the log's close (or the
+    /// indentation of a line not yet written) was missing or unfinished, and nothing
+    /// of the meeting is lost.
     pub fn lost_an_event(&self) -> bool {
-        !TAIL.as_bytes().starts_with(&self.dropped)
+        let written = self.dropped.trim_ascii_start();
+        !written.is_empty() && !TAIL.trim_start().as_bytes().starts_with(written)
     }
 
     /// The beginning of what was left out, as text that is safe to print.
@@ -135,9 +137,8 @@ mod tests {
             assert_eq!(keep, expected_keep, "cut at {at}");
             assert_eq!(repair.line, line, "cut at {at}");
             assert_eq!(repair.dropped, whole[keep..at], "cut at {at}");
-            // Up to four spaces of the new line are also where the close began: nothing
-            // of an event is lost until its line shows more than that.
-            let event_begun = at > two_starts + "    ".len();
+            // Nothing of an event is lost until its line shows more than its indent.
+            let event_begun = at > two_starts + EVENT_INDENT.len();
             assert_eq!(
                 repair.lost_an_event(),
                 at < two_ends && event_begun,

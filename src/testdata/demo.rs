@@ -515,7 +515,7 @@ pub fn finished_demo() -> Session {
     );
     s.at(
         "15:42",
-        EventKind::ItemAdded(AgendaItem {
+        EventKind::ItemAdded(Box::new(AgendaItem {
             id: ItemId::new("extempore-accessibility"),
             section: Section::Extempore,
             title: bi(
@@ -532,11 +532,11 @@ pub fn finished_demo() -> Session {
                 "Make passing an AA-level accessibility audit a condition of accepting the system.",
             )),
             planned_minutes: 10,
-        }),
+        })),
     );
     s.at(
         "15:42",
-        EventKind::MotionAdded(Motion {
+        EventKind::MotionAdded(Box::new(Motion {
             id: motion("accessibility"),
             item: ItemId::new("extempore-accessibility"),
             text: bi(
@@ -544,7 +544,7 @@ pub fn finished_demo() -> Session {
                 "The co-signing system is accepted only once it passes an AA-level accessibility audit.",
             ),
             proposer: Some(person("open-culture")),
-        }),
+        })),
     );
     s.at(
         "15:43",

@@ -73,7 +73,7 @@ pub(super) fn add_extempore_motion(
         proposed_action: None,
         planned_minutes: 0,
     };
-    let mut effects = record(app, EventKind::ItemAdded(item));
+    let mut effects = record(app, EventKind::ItemAdded(Box::new(item)));
     if effects.is_empty() {
         return effects;
     }
@@ -83,7 +83,7 @@ pub(super) fn add_extempore_motion(
         text: Text::new(text),
         proposer,
     };
-    effects.extend(record(app, EventKind::MotionAdded(motion)));
+    effects.extend(record(app, EventKind::MotionAdded(Box::new(motion))));
     app.dialog = None;
     if let Ok(position) = app.state().item_position(&item_id) {
         app.agenda.select_item(position);

@@ -112,7 +112,7 @@ fn confirm_text(app: &mut App, purpose: TextPurpose, text: &str) -> Vec<Effect> 
                 title: Text::default(),
                 organisation: Text::default(),
             };
-            add_person_and_arrive(app, EventKind::ObserverAdded(observer), id)
+            add_person_and_arrive(app, EventKind::ObserverAdded(Box::new(observer)), id)
         }
         TextPurpose::RepresentativeName { for_member } => {
             if text.is_empty() {
@@ -127,7 +127,7 @@ fn confirm_text(app: &mut App, purpose: TextPurpose, text: &str) -> Vec<Effect> 
                 name: Text::new(text),
                 title: Text::default(),
             };
-            add_person_and_arrive(app, EventKind::RepresentativeAdded(rep), id)
+            add_person_and_arrive(app, EventKind::RepresentativeAdded(Box::new(rep)), id)
         }
         TextPurpose::ExtemporeText => {
             if text.is_empty() {

@@ -92,7 +92,7 @@ pub(super) fn link_input(app: &mut App, input: LinkInput) -> Vec<Effect> {
             let why = refusals::host_refusal(&reason, lang);
             app.refuse(note_taking::note_taker_refused(name.as_deref(), &why, lang));
         }
-        LinkInput::Note(request) => return record_note_takers_note(app, request),
+        LinkInput::Note(request) => return record_note_takers_note(app, *request),
     }
     Vec::new()
 }
@@ -101,8 +101,8 @@ pub(super) fn link_input(app: &mut App, input: LinkInput) -> Vec<Effect> {
 /// from its origin (so a note resent after a reconnect is recorded once), then
 /// handed to the saver; the host is told what came of it so it can acknowledge the
 /// note once saved, or tell the note-taker why it was refused.
-fn record_note_takers_note(app: &mut App, request: Box<NoteRequest>) -> Vec<Effect> {
-    let NoteRequest { origin, name, kind } = *request;
+fn record_note_takers_note(app: &mut App, request: NoteRequest) -> Vec<Effect> {
+    let NoteRequest { origin, name, kind } = request;
     let by = Author::NoteTaker(name.clone());
     let settled = match app.meeting.record_from(origin.clone(), app.now, by, kind) {
         Ok(event) => {
