@@ -125,10 +125,31 @@ struct Sides {
     _dir: tempfile::TempDir,
 }
 
-fn start() -> Sides {
+/// The meeting the facilitator has open.
+#[derive(Clone, Copy, Debug)]
+enum Meeting {
+    /// The demo, before anything happened.
+    Demo,
+    /// The large session with 100,000 notes, its last item still under way.
+    Large100k,
+}
+
+fn start(meeting: Meeting) -> Sides {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("meeting.ron");
-    fs::copy(Path::new("sessions/demo.ron"), &path).expect("copy the demo");
+    match meeting {
+        Meeting::Demo => {
+            fs::copy(Path::new("sessions/demo.ron"), &path).expect("copy the demo");
+        }
+        Meeting::Large100k => {
+            let mut session = roundtable::testdata::large_session_with(100_000);
+            // Not adjourned: the last item is under way, as in a long meeting.
+            session
+                .log
+                .pop_if(|e| e.kind == roundtable::domain::EventKind::MeetingAdjourned);
+            roundtable::store::save(&path, &session).expect("saved");
+        }
+    }
     let (host, address, code) = Pty::listening(&path, "127.0.0.1:0");
     let outbox = dir.path().join("outbox.ron");
     let taker = Pty::spawn(
@@ -199,15 +220,26 @@ fn latencies(
 fn main() {
     let full = std::env::args().any(|a| a == "--bench");
     let (single, flood_seconds) = if full { (200, 10) } else { (10, 1) };
-    println!(
-        "live note-taking over loopback, two processes in pseudo-terminals ({})",
-        if full { "bench" } else { "smoke run" }
-    );
+    let meetings: &[Meeting] = if full {
+        &[Meeting::Demo, Meeting::Large100k]
+    } else {
+        &[Meeting::Demo]
+    };
+    for &meeting in meetings {
+        println!(
+            "live note-taking over loopback, two processes in pseudo-terminals, {meeting:?} ({})",
+            if full { "bench" } else { "smoke run" }
+        );
+        run(meeting, single, flood_seconds);
+    }
+}
+
+fn run(meeting: Meeting, single: usize, flood_seconds: usize) {
     let Sides {
         host,
         mut taker,
         _dir,
-    } = start();
+    } = start(meeting);
     let on_host = Watcher::start(host.view(), false);
     let saved = Watcher::start(taker.view(), true);
 

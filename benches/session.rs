@@ -141,6 +141,20 @@ fn bench(c: &mut Criterion) {
     let line = event_line();
     for notes in sizes() {
         let s = sized(notes);
+        // The heap an opened meeting holds, before the changes below make the file
+        // longer with short notes.
+        let file_len = fs::metadata(&s.path).expect("metadata").len();
+        let before = LIVE.load(Ordering::SeqCst);
+        let opened = store::read(&s.path).expect("opens");
+        let held = LIVE.load(Ordering::SeqCst).saturating_sub(before);
+        println!(
+            "{}: memory after opening: {:.1} MB for a {:.1} MB file ({:.2}× its size)",
+            label(notes),
+            held as f64 / 1e6,
+            file_len as f64 / 1e6,
+            held as f64 / file_len as f64
+        );
+        drop(opened);
         let mut group = c.benchmark_group(format!("session file, {}", label(s.notes)));
         group.sample_size(10);
         group.measurement_time(Duration::from_secs(if notes >= 100_000 { 20 } else { 5 }));
@@ -221,21 +235,6 @@ fn bench(c: &mut Criterion) {
             label(notes)
         );
         let _ = fs::remove_file(&floor_path);
-
-        // The heap an opened meeting holds, against the file as it now is (the
-        // changes above made it longer).
-        let file_len = fs::metadata(&s.path).expect("metadata").len();
-        let before = LIVE.load(Ordering::SeqCst);
-        let opened = store::read(&s.path).expect("opens");
-        let held = LIVE.load(Ordering::SeqCst).saturating_sub(before);
-        println!(
-            "{}: memory after opening: {:.1} MB for a {:.1} MB file ({:.2}× its size)",
-            label(notes),
-            held as f64 / 1e6,
-            file_len as f64 / 1e6,
-            held as f64 / file_len as f64
-        );
-        drop(opened);
     }
 }
 

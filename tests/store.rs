@@ -1014,10 +1014,11 @@ fn a_file_over_the_size_limit_is_refused_without_being_read() {
     );
     let message = error.to_string();
     assert!(
-        message.contains("huge.ron: the file is 4.0 GiB, more than a session file may be (64 MiB)"),
+        message
+            .contains("huge.ron: the file is 4.0 GiB, more than a session file may be (512 MiB)"),
         "{message}"
     );
-    assert_eq!(store::MAX_SESSION_BYTES, 64 << 20);
+    assert_eq!(store::MAX_SESSION_BYTES, 512 << 20);
 }
 
 // ---- every refusal says where ----------------------------------------------------------

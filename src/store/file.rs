@@ -13,9 +13,11 @@ use super::LoadError;
 use super::locate::position;
 
 /// The largest session file Roundtable reads: a meeting of 20,000 notes is about
-/// 10 MB, so this is far beyond any meeting, and small enough to read and parse in
-/// memory. (It also ends reading a file that grows without end.)
-pub const MAX_SESSION_BYTES: u64 = 64 << 20;
+/// 10 MB and one of 100,000 about 45 MB, so this (about a million notes) is far beyond
+/// any meeting, while it still ends reading a file that grows without end or a file
+/// that is not a session. Saves append, so a meeting could in principle grow past it;
+/// it would take a million notes.
+pub const MAX_SESSION_BYTES: u64 = 512 << 20;
 
 /// Why a file's bytes are not a session's text, found before parsing it. Its words
 /// are in `i18n::refusals::session_file`.
