@@ -39,7 +39,7 @@ impl Repair {
 
     /// The beginning of what was left out, as text that is safe to print.
     pub fn preview(&self) -> String {
-        const SHOWN: usize = 80;
+        const SHOWN: usize = 40;
         let text = String::from_utf8_lossy(&self.dropped);
         let text = crate::width::printable(text.trim());
         let mut preview: String = text.chars().take(SHOWN).collect();
@@ -178,7 +178,7 @@ mod tests {
         };
         let preview = repair.preview();
         assert!(!preview.contains('\u{1b}'), "{preview}");
-        assert_eq!(preview.chars().count(), 81, "{preview}");
+        assert_eq!(preview.chars().count(), 41, "{preview}");
         assert!(preview.ends_with('…'));
     }
 }

@@ -85,10 +85,12 @@ pub fn run(
     let saver = Saver::spawn(path.clone(), start, reports);
     let mut app = App::new(meeting, Local::now().fixed_offset());
     if let Some((repair, kept)) = &options.repaired {
-        let mut notice = repair.words(&path, app.lang);
+        // Names, not paths: the message line is one line of the screen.
+        let name = |path: &Path| Path::new(path.file_name().unwrap_or(path.as_os_str())).to_owned();
+        let mut notice = repair.words(&name(&path), app.lang);
         if let Some(kept) = kept {
             let kept = crate::i18n::refusals::session_file::torn_kept(
-                &kept.display().to_string(),
+                &name(kept).display().to_string(),
                 app.lang,
             );
             notice = format!("{notice}; {kept}");
