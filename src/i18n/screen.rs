@@ -313,6 +313,14 @@ pub const UNSENT_NOTE: Label = l(
     "A note is typed but not sent: Enter sends it; quit again to leave without it",
 );
 
+/// What a key did, and how to take it back.
+pub fn done(what: &str, undo_key: &str, lang: Lang) -> String {
+    match lang {
+        Lang::ZhTw => format!("已記錄：{what}（{undo_key} 復原）"),
+        Lang::En => format!("Done: {what} ({undo_key} to undo)"),
+    }
+}
+
 pub fn undone(what: &str, lang: Lang) -> String {
     match lang {
         Lang::ZhTw => format!("已復原：{what}"),
@@ -446,8 +454,14 @@ pub fn describe(kind: &EventKind, state: &State, lang: Lang) -> String {
             (false, true) => "chair adopted".into(),
             (false, false) => "chair rejected".into(),
         },
-        EventKind::MotionDeferred { .. } => pick("保留再議".into(), "deferral".into()),
-        EventKind::MotionWithdrawn { .. } => pick("撤回".into(), "withdrawal".into()),
+        EventKind::MotionDeferred { motion } => {
+            let t = motion_text(state, motion, lang);
+            pick(format!("保留再議「{t}」"), format!("deferral of {t}"))
+        }
+        EventKind::MotionWithdrawn { motion } => {
+            let t = motion_text(state, motion, lang);
+            pick(format!("撤回「{t}」"), format!("withdrawal of {t}"))
+        }
         EventKind::NoteAdded(note)
         | EventKind::NoteCorrected {
             corrected: note, ..

@@ -281,6 +281,15 @@ impl<A: Copy + PartialEq + From<Common>> KeyTable<A> {
     }
 
     /// Every row, in table order.
+    /// The keys of `action` where it works everywhere, as hints write them: what a
+    /// message tells the user to press.
+    pub fn everywhere_keys(&self, action: A) -> Option<String> {
+        self.rows
+            .iter()
+            .find(|b| b.action == action && b.context == Context::Everywhere)
+            .map(Binding::keys_label)
+    }
+
     pub fn rows(&self) -> &[Binding<A>] {
         &self.rows
     }

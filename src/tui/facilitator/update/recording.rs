@@ -4,9 +4,12 @@
 use super::Effect;
 use crate::domain::{Author, EventKind};
 use crate::i18n::{refusals, screen as s};
+use crate::tui::facilitator::action::Action;
 use crate::tui::facilitator::app::App;
+use crate::tui::facilitator::keys::KEYS;
 
-/// Records an event as the facilitator, now. A refusal becomes the message, and
+/// Records an event as the facilitator, now, and says what it did and how to take it
+/// back (a note says it by appearing in the list). A refusal becomes the message, and
 /// nothing changes.
 pub(super) fn try_record(app: &mut App, kind: EventKind) -> Option<Effect> {
     match app.meeting.record(app.now, Author::Facilitator, kind) {
@@ -14,6 +17,11 @@ pub(super) fn try_record(app: &mut App, kind: EventKind) -> Option<Effect> {
             let event = event.clone();
             app.save.recorded = Some(event.seq);
             app.refresh_after(&event.kind);
+            if !matches!(event.kind, EventKind::NoteAdded(_)) {
+                let what = s::describe(&event.kind, app.meeting.state(), app.lang);
+                let undo = KEYS.everywhere_keys(Action::Undo).unwrap_or_default();
+                app.info(s::done(&what, &undo, app.lang));
+            }
             Some(Effect::Save(Box::new(event)))
         }
         Err(error) => {
