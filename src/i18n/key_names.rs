@@ -103,6 +103,7 @@ pub const ASK_CHAIR_RULING: Label = l("主席裁決", "chair rules");
 pub const DEFER_MOTION: Label = l("保留再議", "defer");
 pub const WITHDRAW_MOTION: Label = l("撤回", "withdraw");
 pub const TOGGLE_ALL_NOTES: Label = l("本議程／全部", "this item / all");
+pub const NOTES_BACK: Label = l("取消／返回", "cancel / back");
 pub const NEXT_FIELD: Label = l("下一欄", "next field");
 pub const PREVIOUS_FIELD: Label = l("上一欄", "previous field");
 pub const BALLOT_YES: Label = l("贊成", "yes");
@@ -122,9 +123,10 @@ pub const REVOKE_NOTE_TAKER: Label = l("撤銷", "revoke");
 pub const NEW_JOIN_CODE: Label = l("換新代碼", "new code");
 
 // ---- the note-taker's actions -----------------------------------------------
+// (the first three are the facilitator's too, on any note)
 
-pub const PREVIOUS_OWN_NOTE: Label = l("選上一則", "select older note");
-pub const NEXT_OWN_NOTE: Label = l("選下一則", "select newer note");
+pub const SELECT_OLDER_NOTE: Label = l("選上一則", "select older note");
+pub const SELECT_NEWER_NOTE: Label = l("選下一則", "select newer note");
 pub const CORRECT_NOTE: Label = l("更正所選", "correct selected");
 pub const ENTER_JOIN_CODE: Label = l("輸入代碼", "join code");
 pub const RECONNECT_NOW: Label = l("立即重連", "reconnect now");

@@ -205,6 +205,8 @@ pub const NOTE_STATES_HELP: Label = l(
     "Your notes show their state: …sending = kept on this laptop, not yet saved by the host; ✓saved = in the host's file; ✗rejected = the host refused it (why is in the message line); ✗too long = too long to send, not sent, its text kept on this laptop",
 );
 pub const CORRECTING: Label = l("更正中（Esc 取消）", "correcting (Esc cancels)");
+/// The same where the editor's status row has no room for the key.
+pub const CORRECTING_SHORT: Label = l("更正中", "correcting");
 pub const NO_OWN_NOTES: Label = l("還沒有自己的紀錄可選", "None of your notes to select yet");
 pub const SELECT_OWN_NOTE: Label = l(
     "先用 Up/Down 選一則自己的紀錄",

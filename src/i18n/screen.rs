@@ -313,6 +313,14 @@ pub const UNSENT_NOTE: Label = l(
     "A note is typed but not sent: Enter sends it; quit again to leave without it",
 );
 
+/// Ctrl-R with no note selected.
+pub fn select_a_note_first(select: &str, correct: &str, lang: Lang) -> String {
+    match lang {
+        Lang::ZhTw => format!("先以 {select} 選一則紀錄，再按 {correct} 更正"),
+        Lang::En => format!("Select a note with {select} first; {correct} then corrects it"),
+    }
+}
+
 /// What a key did, and how to take it back.
 pub fn done(what: &str, undo_key: &str, lang: Lang) -> String {
     match lang {
@@ -462,12 +470,18 @@ pub fn describe(kind: &EventKind, state: &State, lang: Lang) -> String {
             let t = motion_text(state, motion, lang);
             pick(format!("撤回「{t}」"), format!("withdrawal of {t}"))
         }
-        EventKind::NoteAdded(note)
-        | EventKind::NoteCorrected {
+        EventKind::NoteAdded(note) => {
+            let t = truncate(note.text.get(lang), 24);
+            pick(format!("紀錄「{t}」"), format!("note \"{t}\""))
+        }
+        EventKind::NoteCorrected {
             corrected: note, ..
         } => {
             let t = truncate(note.text.get(lang), 24);
-            pick(format!("紀錄「{t}」"), format!("note \"{t}\""))
+            pick(
+                format!("更正紀錄「{t}」"),
+                format!("note corrected: \"{t}\""),
+            )
         }
         EventKind::Retracted { event } => pick(format!("復原 {event}"), format!("undo of {event}")),
         EventKind::Reinstated { event } => {

@@ -94,6 +94,15 @@ pub enum Action {
 
     // Notes.
     ToggleAllNotes,
+    /// Select the note above the selected one (the newest, if none is).
+    SelectOlderNote,
+    /// Select the note below; past the newest, none.
+    SelectNewerNote,
+    /// Load the selected note into the editor to correct it.
+    CorrectNote,
+    /// Drop a correction (the draft set aside comes back), else the selection, else
+    /// leave the panel.
+    NotesBack,
 
     // Dialogs.
     NextField,
@@ -186,6 +195,10 @@ impl Named for Action {
             Action::DeferMotion => k::DEFER_MOTION,
             Action::WithdrawMotion => k::WITHDRAW_MOTION,
             Action::ToggleAllNotes => k::TOGGLE_ALL_NOTES,
+            Action::SelectOlderNote => k::SELECT_OLDER_NOTE,
+            Action::SelectNewerNote => k::SELECT_NEWER_NOTE,
+            Action::CorrectNote => k::CORRECT_NOTE,
+            Action::NotesBack => k::NOTES_BACK,
             Action::NextField => k::NEXT_FIELD,
             Action::PreviousField => k::PREVIOUS_FIELD,
             Action::BallotYes => k::BALLOT_YES,

@@ -288,10 +288,17 @@ impl App {
                 }
                 self.motion.selected = 0;
                 self.notes.scroll = 0;
+                self.notes.selected = None;
             }
             EventKind::NoteAdded(_) => {
                 self.notes.index.sync(&state.notes, false);
-                self.notes.scroll = 0;
+                // The newest note comes into view, unless one is selected: that one
+                // stays where it is.
+                let shown = self.notes.shown(state).len();
+                self.notes.scroll = self
+                    .notes
+                    .selected
+                    .map_or(0, |n| shown.saturating_sub(n + 1));
             }
             EventKind::NoteCorrected { .. } => self.notes.index.sync(&state.notes, true),
             EventKind::Retracted { .. } | EventKind::Reinstated { .. } => {

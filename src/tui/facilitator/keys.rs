@@ -107,9 +107,12 @@ static OWN: &[Binding<Action>] = &[
     bind(C::FollowUp,     &[Key::ch('f')],                       KeepTrackingFollowUp,          Footer),
     // Notes, after the note editor's shared keys: letters are text, commands take Ctrl.
     bind(C::Notes,        &[Key::ctrl('a')],                     ToggleAllNotes,                HelpOnly),
-    bind(C::Notes,        &[UP, PAGE_UP],                        Common(ScrollNotesUp),         HelpOnly),
-    bind(C::Notes,        &[DOWN, PAGE_DOWN],                    Common(ScrollNotesDown),       HelpOnly),
-    bind(C::Notes,        &[ESC],                                FocusPrevious,                 HelpOnly),
+    bind(C::Notes,        &[UP],                                 SelectOlderNote,               HelpOnly),
+    bind(C::Notes,        &[DOWN],                               SelectNewerNote,               HelpOnly),
+    bind(C::Notes,        &[Key::ctrl('r')],                     CorrectNote,                   Footer),
+    bind(C::Notes,        &[PAGE_UP],                            Common(ScrollNotesUp),         HelpOnly),
+    bind(C::Notes,        &[PAGE_DOWN],                          Common(ScrollNotesDown),       HelpOnly),
+    bind(C::Notes,        &[ESC],                                NotesBack,                     HelpOnly),
     // The facilitator's own dialogs (text and picker dialogs are shared).
     bind(C::Counts,       &[TAB, DOWN],                          NextField,                     Footer),
     bind(C::Counts,       &[BACKTAB, UP],                        PreviousField,                 HelpOnly),

@@ -360,6 +360,21 @@ pub struct NotesPanel {
     /// How many notes are scrolled off the bottom.
     pub scroll: usize,
     pub index: NoteIndex,
+    /// The selected note, as a position in [`NotesPanel::shown`].
+    pub selected: Option<usize>,
+    /// The note the editor is correcting, if it is.
+    pub correcting: Option<Correcting>,
+}
+
+/// A note being corrected in the editor.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Correcting {
+    /// The note as first added: what the correction names.
+    pub note: crate::domain::Seq,
+    /// Its item, which a correction keeps.
+    pub item: Option<ItemId>,
+    /// What was being typed before, back in the editor when the correction is done.
+    pub set_aside: crate::tui::shared::note_editor::NoteEditor,
 }
 
 impl NotesPanel {

@@ -30,8 +30,8 @@ impl Named for JoinAction {
     fn name(self) -> Label {
         match self {
             JoinAction::Common(common) => common.name(),
-            JoinAction::PreviousOwnNote => k::PREVIOUS_OWN_NOTE,
-            JoinAction::NextOwnNote => k::NEXT_OWN_NOTE,
+            JoinAction::PreviousOwnNote => k::SELECT_OLDER_NOTE,
+            JoinAction::NextOwnNote => k::SELECT_NEWER_NOTE,
             JoinAction::CorrectNote => k::CORRECT_NOTE,
             JoinAction::EnterJoinCode => k::ENTER_JOIN_CODE,
             JoinAction::ReconnectNow => k::RECONNECT_NOW,

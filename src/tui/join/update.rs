@@ -13,9 +13,7 @@ use crate::net::protocol::{NoteTooLong, note_fits};
 use crate::net::{ClientEvent, ConnectionState, JoinCode};
 use crate::tui::shared::action::Common;
 use crate::tui::shared::line_editor::LineEditor;
-use crate::tui::shared::note_editor::{
-    NoteDraft, NoteEditor, NoteKindChoice, parse_due, quick_narrative,
-};
+use crate::tui::shared::note_editor::{NoteDraft, NoteEditor, parse_due, quick_narrative};
 use crate::tui::shared::picker::Picker;
 
 /// Everything that reaches the note-taker's screen.
@@ -388,13 +386,7 @@ fn correct_selected(app: &mut JoinApp) {
         Some(earlier) => earlier.set_aside,
         None => std::mem::take(&mut app.editor),
     };
-    app.editor = NoteEditor {
-        input: LineEditor::with_text(&note.text.text),
-        english: LineEditor::with_text(note.text.en.as_deref().unwrap_or("")),
-        editing_english: false,
-        speaker: note.speaker.clone(),
-        kind: NoteKindChoice::of(&note.kind),
-    };
+    app.editor = NoteEditor::of(&note);
     app.correcting = Some(Correcting {
         note: seq,
         original: note,

@@ -23,7 +23,9 @@ use crate::tui::shared::header::{clocks, meeting_title, title_row};
 use crate::tui::shared::help;
 use crate::tui::shared::keys::{Binding, Context};
 use crate::tui::shared::layout::{MIN_HEIGHT, MIN_WIDTH, notes_input, notes_timeline};
-use crate::tui::shared::notes::{NoteLine, draw_editor, draw_newest_last, more_below, note_line};
+use crate::tui::shared::notes::{
+    NoteLine, draw_correcting, draw_editor, draw_newest_last, more_below, note_line,
+};
 use crate::tui::shared::people::speaker_name;
 use crate::tui::shared::picker::Purpose;
 use crate::tui::shared::theme;
@@ -367,15 +369,7 @@ fn editor(app: &JoinApp, frame: &mut Frame, area: Rect) {
     let typing = app.dialog.is_none() && app.help.is_none();
     let x = draw_editor(frame, area, editor, speaker, typing, None, lang);
     if app.correcting.is_some() {
-        let correcting = note_taking::CORRECTING.get(lang);
-        put(
-            frame.buffer_mut(),
-            area,
-            x + 2,
-            0,
-            correcting,
-            theme::warning(),
-        );
+        draw_correcting(frame.buffer_mut(), area, x, lang);
     }
 }
 

@@ -281,12 +281,12 @@ impl<A: Copy + PartialEq + From<Common>> KeyTable<A> {
     }
 
     /// Every row, in table order.
-    /// The keys of `action` where it works everywhere, as hints write them: what a
-    /// message tells the user to press.
-    pub fn everywhere_keys(&self, action: A) -> Option<String> {
+    /// The keys of `action` in `context`, as hints write them: what a message tells
+    /// the user to press.
+    pub fn keys_for(&self, context: Context, action: A) -> Option<String> {
         self.rows
             .iter()
-            .find(|b| b.action == action && b.context == Context::Everywhere)
+            .find(|b| b.action == action && b.context == context)
             .map(Binding::keys_label)
     }
 

@@ -79,6 +79,17 @@ impl NoteEditor {
         }
     }
 
+    /// An editor holding `note`, to correct it.
+    pub fn of(note: &Note) -> NoteEditor {
+        NoteEditor {
+            input: LineEditor::with_text(&note.text.text),
+            english: LineEditor::with_text(note.text.en.as_deref().unwrap_or("")),
+            editing_english: false,
+            speaker: note.speaker.clone(),
+            kind: NoteKindChoice::of(&note.kind),
+        }
+    }
+
     pub fn is_empty(&self) -> bool {
         self.input.is_empty() && self.english.is_empty()
     }

@@ -184,6 +184,18 @@ fn draw_editor_status(
     put(buf, area, x, 0, kind.name().get(lang), kind_style)
 }
 
+/// Marks the editor as correcting a note, after its status row (which ends at `x`).
+pub fn draw_correcting(buf: &mut Buffer, area: Rect, x: u16, lang: Lang) {
+    use crate::i18n::note_taking::{CORRECTING, CORRECTING_SHORT};
+    let room = usize::from(area.width.saturating_sub(x + 2));
+    let correcting = [CORRECTING, CORRECTING_SHORT]
+        .map(|label| label.get(lang))
+        .into_iter()
+        .find(|text| width(text) <= room)
+        .unwrap_or(CORRECTING_SHORT.get(lang));
+    put(buf, area, x + 2, 0, correcting, theme::warning());
+}
+
 /// The note editor: its status row (speaker and kind), then the line being typed (and
 /// the English line when it is open), with the terminal's cursor where the next
 /// character goes, so an input method opens its composition window there. `typing`:

@@ -152,6 +152,10 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         | A::DeferMotion
         | A::WithdrawMotion => return motion::update(app, action),
         A::ToggleAllNotes => notes::toggle_all(app),
+        A::SelectOlderNote => notes::select(app, notes::Towards::Older),
+        A::SelectNewerNote => notes::select(app, notes::Towards::Newer),
+        A::CorrectNote => return notes::correct_selected(app),
+        A::NotesBack => notes::back(app),
         A::NextField
         | A::PreviousField
         | A::BallotYes

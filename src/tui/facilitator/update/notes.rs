@@ -5,9 +5,13 @@ use super::Effect;
 use super::recording::record;
 use crate::domain::{EventKind, ItemId, NoteKind};
 use crate::i18n::screen as s;
+use crate::tui::facilitator::action::{Action, Panel};
 use crate::tui::facilitator::app::App;
 use crate::tui::facilitator::dialog::{Dialog, PickPurpose};
+use crate::tui::facilitator::keys::KEYS;
+use crate::tui::facilitator::panels::Correcting;
 use crate::tui::shared::action::Common;
+use crate::tui::shared::keys::Context;
 use crate::tui::shared::note_editor::{NoteDraft, NoteEditor, quick_narrative};
 use crate::tui::shared::picker::Picker;
 
@@ -40,6 +44,76 @@ pub(super) fn update(app: &mut App, action: Common) -> Vec<Effect> {
 pub(super) fn toggle_all(app: &mut App) {
     app.notes.show_all = !app.notes.show_all;
     app.notes.scroll = 0;
+    app.notes.selected = None;
+}
+
+/// Which way the selection moves.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Towards {
+    Older,
+    Newer,
+}
+
+/// Moves the selection one note; the selected note is kept at the bottom of the
+/// timeline, so it is always in view.
+pub(super) fn select(app: &mut App, towards: Towards) {
+    let shown = app.notes.shown(app.meeting.state()).len();
+    let selected = app.notes.selected.filter(|&n| n < shown);
+    app.notes.selected = match (towards, selected) {
+        (_, _) if shown == 0 => None,
+        (Towards::Older, None) => Some(shown - 1),
+        (Towards::Older, Some(n)) => Some(n.saturating_sub(1)),
+        (Towards::Newer, Some(n)) if n + 1 < shown => Some(n + 1),
+        (Towards::Newer, _) => None,
+    };
+    app.notes.scroll = app.notes.selected.map_or(0, |n| shown - 1 - n);
+}
+
+/// The selected note, as an index into `State::notes`.
+fn selected_note(app: &App) -> Option<usize> {
+    let shown = app.notes.shown(app.meeting.state());
+    app.notes.selected.and_then(|n| shown.get(n))
+}
+
+/// Loads the selected note into the editor, setting aside what was typed.
+pub(super) fn correct_selected(app: &mut App) -> Vec<Effect> {
+    let Some(entry) = selected_note(app).and_then(|i| app.meeting.state().notes.get(i)) else {
+        let key = |action| KEYS.keys_for(Context::Notes, action).unwrap_or_default();
+        let text = s::select_a_note_first(
+            &key(Action::SelectOlderNote),
+            &key(Action::CorrectNote),
+            app.lang,
+        );
+        app.refuse(text);
+        return Vec::new();
+    };
+    let (note, item, editor) = (
+        entry.seq,
+        entry.note.item.clone(),
+        crate::tui::shared::note_editor::NoteEditor::of(&entry.note),
+    );
+    let set_aside = match app.notes.correcting.take() {
+        Some(earlier) => earlier.set_aside,
+        None => std::mem::replace(&mut app.notes.editor, editor.clone()),
+    };
+    app.notes.editor = editor;
+    app.notes.correcting = Some(Correcting {
+        note,
+        item,
+        set_aside,
+    });
+    Vec::new()
+}
+
+/// Esc in the notes panel: drops a correction, else the selection, else leaves.
+pub(super) fn back(app: &mut App) {
+    if let Some(correcting) = app.notes.correcting.take() {
+        app.notes.editor = correcting.set_aside;
+    } else if app.notes.selected.take().is_some() {
+        app.notes.scroll = 0;
+    } else {
+        app.focus = Panel::previous(app.focus);
+    }
 }
 
 fn current_item_id(app: &App) -> Option<ItemId> {
@@ -47,7 +121,12 @@ fn current_item_id(app: &App) -> Option<ItemId> {
 }
 
 fn add_note(app: &mut App) -> Vec<Effect> {
-    let Some(draft) = app.notes.editor.draft(current_item_id(app)) else {
+    // A correction keeps its note's item.
+    let item = match &app.notes.correcting {
+        Some(correcting) => correcting.item.clone(),
+        None => current_item_id(app),
+    };
+    let Some(draft) = app.notes.editor.draft(item) else {
         app.refuse(s::EMPTY_NOTE.get(app.lang));
         return Vec::new();
     };
@@ -60,11 +139,23 @@ fn add_note(app: &mut App) -> Vec<Effect> {
     record_note(app, draft, kind)
 }
 
-/// Records a note; the line is cleared only once the note is in the record.
+/// Records a note, or the correction of the note being corrected; the line is cleared
+/// (or given back what was set aside) only once it is in the record.
 pub(super) fn record_note(app: &mut App, draft: NoteDraft, kind: NoteKind) -> Vec<Effect> {
-    let effects = record(app, EventKind::NoteAdded(draft.note(kind).into()));
+    let note = draft.note(kind).into();
+    let event = match &app.notes.correcting {
+        Some(correcting) => EventKind::NoteCorrected {
+            note: correcting.note,
+            corrected: note,
+        },
+        None => EventKind::NoteAdded(note),
+    };
+    let effects = record(app, event);
     if !effects.is_empty() {
-        app.notes.editor = NoteEditor::default();
+        app.notes.editor = match app.notes.correcting.take() {
+            Some(correcting) => correcting.set_aside,
+            None => NoteEditor::default(),
+        };
     }
     effects
 }

@@ -7,6 +7,7 @@ use crate::i18n::{refusals, screen as s};
 use crate::tui::facilitator::action::Action;
 use crate::tui::facilitator::app::App;
 use crate::tui::facilitator::keys::KEYS;
+use crate::tui::shared::keys::Context;
 
 /// Records an event as the facilitator, now, and says what it did and how to take it
 /// back (a note says it by appearing in the list). A refusal becomes the message, and
@@ -19,7 +20,9 @@ pub(super) fn try_record(app: &mut App, kind: EventKind) -> Option<Effect> {
             app.refresh_after(&event.kind);
             if !matches!(event.kind, EventKind::NoteAdded(_)) {
                 let what = s::describe(&event.kind, app.meeting.state(), app.lang);
-                let undo = KEYS.everywhere_keys(Action::Undo).unwrap_or_default();
+                let undo = KEYS
+                    .keys_for(Context::Everywhere, Action::Undo)
+                    .unwrap_or_default();
                 app.info(s::done(&what, &undo, app.lang));
             }
             Some(Effect::Save(Box::new(event)))

@@ -10,7 +10,9 @@ use crate::i18n::screen as s;
 use crate::tui::facilitator::action::Panel;
 use crate::tui::facilitator::app::App;
 use crate::tui::shared::layout::{notes_input, notes_timeline};
-use crate::tui::shared::notes::{draw_editor, draw_newest_last, more_below, note_line};
+use crate::tui::shared::notes::{
+    draw_correcting, draw_editor, draw_newest_last, more_below, note_line,
+};
 use crate::tui::shared::people::speaker_name;
 use crate::tui::shared::theme;
 use crate::tui::shared::view::put;
@@ -58,7 +60,7 @@ fn draw_timeline(app: &App, frame: &mut Frame, area: Rect) {
                 theme::text(),
             );
         }
-        Some((line, false))
+        Some((line, app.notes.selected == Some(n)))
     });
     draw_newest_last(buf, area, newest_first);
     more_below(buf, area, app.notes.scroll);
@@ -75,5 +77,8 @@ fn draw_input(app: &App, frame: &mut Frame, area: Rect) {
             speaker_name(app.state(), sp, lang)
         });
     let placeholder = Some(s::NOTES_PLACEHOLDER.get(lang));
-    draw_editor(frame, area, editor, speaker, typing, placeholder, lang);
+    let x = draw_editor(frame, area, editor, speaker, typing, placeholder, lang);
+    if app.notes.correcting.is_some() {
+        draw_correcting(frame.buffer_mut(), area, x, lang);
+    }
 }
