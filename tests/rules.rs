@@ -1830,3 +1830,158 @@ fn a_log_stamped_back_in_time_is_refused_but_a_clock_set_back_on_the_day_is_not(
         Err(SessionError::OutOfTimeOrder { .. })
     ));
 }
+
+// ---- amendments -----------------------------------------------------------------
+
+fn amend(text: &str, proposer: Option<&str>) -> EventKind {
+    EventKind::MotionAmended {
+        motion: m(),
+        text: Text::new(text),
+        proposer: proposer.map(|id| Speaker::Person(PersonId::new(id))),
+    }
+}
+
+fn motion_text(meeting: &Meeting) -> String {
+    meeting
+        .state()
+        .motion(&m())
+        .expect("motion m")
+        .motion
+        .text
+        .text
+        .clone()
+}
+
+#[test]
+fn a_draft_is_edited_before_its_round_and_the_record_keeps_the_first_text() {
+    let mut meeting = forum(5);
+    ok(&mut meeting, 1, amend("決議文（修正錯字）", None));
+    let state = meeting.state().motion(&m()).expect("m");
+    assert_eq!(state.motion.text.text, "決議文（修正錯字）");
+    assert_eq!(state.original_text().text, "決議文");
+    assert_eq!(state.amendments.len(), 1);
+    assert_eq!(state.amendments[0].round, 0);
+    assert_eq!(state.stage, Stage::Proposed);
+}
+
+#[test]
+fn an_amendment_in_the_round_restarts_it_on_the_new_text_so_the_objection_it_answers_no_longer_blocks()
+ {
+    let mut meeting = forum(5);
+    present(&mut meeting, 5, 5);
+    ok(
+        &mut meeting,
+        10,
+        EventKind::ConsensusRoundOpened { motion: m() },
+    );
+    ok(
+        &mut meeting,
+        11,
+        EventKind::ObjectionRaised {
+            motion: m(),
+            speaker: Speaker::Person(PersonId::new("n1")),
+            reason: Text::new("每月太頻繁"),
+            blocking: true,
+        },
+    );
+    // "monthly → quarterly", proposed by the objector.
+    ok(&mut meeting, 12, amend("每季公布進度", Some("n1")));
+    let state = meeting.state().motion(&m()).expect("m");
+    assert_eq!(state.stage, Stage::ConsensusRound);
+    assert_eq!(state.round(), 2, "a new round on the amended text");
+    assert!(state.rounds[0].closed.is_some());
+    assert!(
+        state.round_would_adopt(),
+        "the old objection no longer blocks"
+    );
+    assert_eq!(state.objections.len(), 1, "but stays in the record");
+    assert_eq!(state.amendments[0].round, 1);
+    assert_eq!(
+        state.amendments[0].proposer,
+        Some(Speaker::Person(PersonId::new("n1")))
+    );
+    ok(
+        &mut meeting,
+        13,
+        EventKind::ConsensusRoundClosed { motion: m() },
+    );
+    assert_eq!(stage(&meeting), Stage::Closed(Outcome::AdoptedByConsensus));
+    assert_eq!(motion_text(&meeting), "每季公布進度");
+}
+
+#[test]
+fn after_a_failed_round_an_amendment_may_come_before_a_new_round_but_not_once_the_room_agreed_to_vote()
+ {
+    let mut meeting = forum(5);
+    present(&mut meeting, 5, 5);
+    consensus_fails(&mut meeting);
+    ok(&mut meeting, 13, amend("決議文，分兩階段", Some("g2")));
+    assert_eq!(
+        stage(&meeting),
+        Stage::ConsensusFailed,
+        "no round opens by itself"
+    );
+    ok(
+        &mut meeting,
+        14,
+        EventKind::ConsentToVoteTaken {
+            motion: m(),
+            agree: 6,
+        },
+    );
+    assert_eq!(stage(&meeting), Stage::Voting);
+    let refused = record(&mut meeting, 15, amend("又一版", Some("g2")));
+    assert!(
+        matches!(
+            refused,
+            Err(DomainError::WrongStage {
+                hint: StageHint::TextFixedOnceVoteAgreed,
+                ..
+            })
+        ),
+        "{refused:?}"
+    );
+    assert_eq!(motion_text(&meeting), "決議文，分兩階段");
+}
+
+#[test]
+fn an_amendment_must_change_the_text_and_be_proposed_by_someone_who_may_act() {
+    let mut meeting = forum(5);
+    present(&mut meeting, 5, 4);
+    assert_eq!(
+        record(&mut meeting, 1, amend("決議文", None)),
+        Err(DomainError::AmendmentUnchanged)
+    );
+    assert_eq!(
+        record(&mut meeting, 1, amend("   ", None)),
+        Err(DomainError::AmendmentEmpty)
+    );
+    // n5 is not in the room.
+    assert!(record(&mut meeting, 1, amend("新文字", Some("n5"))).is_err());
+    assert_eq!(motion_text(&meeting), "決議文");
+    assert!(
+        meeting
+            .state()
+            .motion(&m())
+            .expect("m")
+            .amendments
+            .is_empty()
+    );
+}
+
+#[test]
+fn undoing_an_amendment_gives_the_text_and_the_round_back() {
+    let mut meeting = forum(5);
+    present(&mut meeting, 5, 5);
+    ok(
+        &mut meeting,
+        10,
+        EventKind::ConsensusRoundOpened { motion: m() },
+    );
+    ok(&mut meeting, 11, amend("每季公布進度", Some("n1")));
+    meeting.undo(at(12), Author::Facilitator).expect("undone");
+    let state = meeting.state().motion(&m()).expect("m");
+    assert_eq!(state.motion.text.text, "決議文");
+    assert_eq!(state.round(), 1);
+    assert!(state.amendments.is_empty());
+}

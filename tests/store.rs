@@ -227,11 +227,20 @@ fn meeting_with_everything() -> Meeting {
                 item: ItemId::new(DISCUSSION),
             },
         ),
-        // m1: no consensus, the room agrees to vote, an even split, the chair rules.
+        // m1: no consensus (after an amendment), the room agrees to vote, an even
+        // split, the chair rules.
         (
             Author::Facilitator,
             EventKind::ConsensusRoundOpened {
                 motion: motion("m1"),
+            },
+        ),
+        (
+            Author::Facilitator,
+            EventKind::MotionAmended {
+                motion: motion("m1"),
+                text: nasty_text(35),
+                proposer: Some(Speaker::Person(person(CIVIC))),
             },
         ),
         (
@@ -471,6 +480,7 @@ fn kind_name(kind: &EventKind) -> &'static str {
         EventKind::ItemEnded { .. } => "ItemEnded",
         EventKind::ItemAdded(_) => "ItemAdded",
         EventKind::MotionAdded(_) => "MotionAdded",
+        EventKind::MotionAmended { .. } => "MotionAmended",
         EventKind::ConsensusRoundOpened { .. } => "ConsensusRoundOpened",
         EventKind::ObjectionRaised { .. } => "ObjectionRaised",
         EventKind::ConsensusRoundClosed { .. } => "ConsensusRoundClosed",
@@ -487,7 +497,7 @@ fn kind_name(kind: &EventKind) -> &'static str {
     }
 }
 
-const ALL_KINDS: usize = 24;
+const ALL_KINDS: usize = 25;
 
 fn round_trip(meeting: &Meeting) -> Meeting {
     let text = store::to_ron(meeting.session());

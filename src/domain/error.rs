@@ -79,6 +79,9 @@ pub enum DomainError {
 
     NoteTakerMayOnlyTakeNotes,
     NotYourNote,
+    /// An amendment that leaves the motion's text as it is, or empties it.
+    AmendmentUnchanged,
+    AmendmentEmpty,
 
     AlreadyRecorded {
         client: String,
@@ -112,4 +115,6 @@ pub enum StageHint {
     VoteAfterConsent,
     ChairAfterEvenSplit,
     AlreadyClosed,
+    /// Once the room agreed to vote, the text voted on is fixed.
+    TextFixedOnceVoteAgreed,
 }

@@ -163,6 +163,16 @@ pub enum EventKind {
     ItemAdded(Box<AgendaItem>),
 
     MotionAdded(Box<Motion>),
+    /// The motion's text changed: edited before its consensus round, or amended in the
+    /// round or after it failed (a new round then starts on the amended text), until
+    /// the room agrees to vote. The state keeps each earlier text.
+    MotionAmended {
+        motion: MotionId,
+        text: Text,
+        /// Who proposed the amendment; none for an edit of the draft.
+        #[serde(default)]
+        proposer: Option<Speaker>,
+    },
     /// The facilitator restates the proposal and asks for objections.
     ConsensusRoundOpened {
         motion: MotionId,

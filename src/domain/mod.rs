@@ -23,8 +23,8 @@ pub use event::{Author, Ballot, Event, EventKind, Note, NoteKind, Origin, Seq, S
 pub use follow_up::{FollowUpEntry, FollowUpStatus, follow_up_session};
 pub use meeting::Meeting;
 pub use motion::{
-    ConsensusRound, ConsentRecord, LiveThresholds, MotionState, Objection, Outcome, Stage,
-    StageStamp, Step, VoteRecord,
+    Amendment, ConsensusRound, ConsentRecord, LiveThresholds, MotionState, Objection, Outcome,
+    Stage, StageStamp, Step, VoteRecord,
 };
 pub use people::{
     Balance, Category, Member, Observer, PersonId, Representative, Roster, RosterError, SeatRole,

@@ -137,6 +137,8 @@ pub enum Step {
     ChairRules,
     Defer,
     Withdraw,
+    /// Change the motion's text.
+    Amend,
 }
 
 impl Stage {
@@ -166,6 +168,16 @@ impl Stage {
             Step::CountVote => (self == Stage::Voting, StageHint::VoteAfterConsent),
             Step::ChairRules => (self == Stage::AwaitingChair, StageHint::ChairAfterEvenSplit),
             Step::Defer | Step::Withdraw => (true, StageHint::AlreadyClosed),
+            Step::Amend => (
+                matches!(
+                    self,
+                    Stage::Proposed
+                        | Stage::ConsensusRound
+                        | Stage::ConsensusFailed
+                        | Stage::NotPutToVote
+                ),
+                StageHint::TextFixedOnceVoteAgreed,
+            ),
         };
         if allowed { Ok(()) } else { Err(hint) }
     }
@@ -182,6 +194,22 @@ pub struct MotionState {
     pub vote: Option<VoteRecord>,
     pub chair_ruling: Option<(bool, StageStamp)>,
     pub closed: Option<StageStamp>,
+    /// Each change of the text, oldest first; `motion.text` is the text as it stands.
+    pub amendments: Vec<Amendment>,
+}
+
+/// A change of a motion's text.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Amendment {
+    pub at: Stamp,
+    /// The text before.
+    pub previous: Text,
+    /// The text after.
+    pub text: Text,
+    /// Who proposed it; none for an edit of the draft before its round.
+    pub proposer: Option<Speaker>,
+    /// The consensus round it was made in (0: before any).
+    pub round: u32,
 }
 
 impl MotionState {
@@ -196,7 +224,15 @@ impl MotionState {
             vote: None,
             chair_ruling: None,
             closed: None,
+            amendments: Vec::new(),
         }
+    }
+
+    /// The text as first proposed.
+    pub fn original_text(&self) -> &Text {
+        self.amendments
+            .first()
+            .map_or(&self.motion.text, |a| &a.previous)
     }
 
     pub fn round(&self) -> u32 {
@@ -276,7 +312,9 @@ impl State {
         let decides = match step {
             Step::CloseRound => m.round_would_adopt(),
             Step::TakeConsent | Step::CountVote | Step::ChairRules => true,
-            Step::OpenRound | Step::RaiseObjection | Step::Defer | Step::Withdraw => false,
+            Step::OpenRound | Step::RaiseObjection | Step::Defer | Step::Withdraw | Step::Amend => {
+                false
+            }
         };
         if decides {
             let nobody_votes = step == Step::CountVote && self.voter_seats(m).is_empty();
@@ -339,6 +377,55 @@ impl State {
             closed: None,
         });
         m.stage = Stage::ConsensusRound;
+        Ok(())
+    }
+
+    /// Whether `motion`'s text may become `text` now: while it is open to amendment,
+    /// to a text that is not empty and not the text as it stands.
+    pub fn check_amendment(&self, motion: &MotionId, text: &Text) -> Result<(), DomainError> {
+        self.check_step(motion, Step::Amend)?;
+        if text.text.trim().is_empty() {
+            return Err(DomainError::AmendmentEmpty);
+        }
+        if self.motions[self.motion_position(motion)?].motion.text == *text {
+            return Err(DomainError::AmendmentUnchanged);
+        }
+        Ok(())
+    }
+
+    /// Changes a motion's text. Amended during its consensus round, the round closes
+    /// and a new one opens on the new text: what was raised stays in the record
+    /// against the text it was raised on, and no longer blocks.
+    pub(super) fn amend(
+        &mut self,
+        motion: &MotionId,
+        text: &Text,
+        proposer: Option<&Speaker>,
+        at: Stamp,
+    ) -> Result<(), DomainError> {
+        self.check_amendment(motion, text)?;
+        if let Some(proposer) = proposer {
+            self.check_proposer(proposer)?;
+        }
+        let stamp = self.stamp(at);
+        let m = self.motion_mut(motion)?;
+        let round = m.round();
+        m.amendments.push(Amendment {
+            at,
+            previous: std::mem::replace(&mut m.motion.text, text.clone()),
+            text: text.clone(),
+            proposer: proposer.cloned(),
+            round,
+        });
+        if m.stage == Stage::ConsensusRound {
+            if let Some(open) = m.rounds.last_mut() {
+                open.closed = Some(stamp);
+            }
+            m.rounds.push(ConsensusRound {
+                opened: stamp,
+                closed: None,
+            });
+        }
         Ok(())
     }
 

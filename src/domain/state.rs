@@ -373,6 +373,11 @@ impl State {
                 self.add_motion(Motion::clone(motion), true)?;
             }
             EventKind::ConsensusRoundOpened { motion } => self.open_round(motion, at)?,
+            EventKind::MotionAmended {
+                motion,
+                text,
+                proposer,
+            } => self.amend(motion, text, proposer.as_ref(), at)?,
             EventKind::ObjectionRaised {
                 motion,
                 speaker,

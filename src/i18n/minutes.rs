@@ -74,6 +74,10 @@ labels! {
     NO_CONSENSUS = "未達共識", "No consensus";
     CONSENSUS_REACHED = "無異議，共識通過", "No blocking objection: adopted by consensus";
     OPEN = "未決", "Open";
+    ORIGINAL_TEXT = "原案", "Original text";
+    AMENDMENT = "修正", "Amended";
+    DRAFT_EDIT = "草案修正", "Draft edited";
+    AMENDED_IN_ROUND = "提出修正，依修正文字重新徵詢", "Amended: asked again on the amended text";
     NOT_REACHED = "未討論", "Not reached";
     UNTRANSLATED = "未譯", "untranslated";
     UNNAMED_SPEAKER = "發言者", "Speaker";

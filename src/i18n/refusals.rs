@@ -224,6 +224,8 @@ fn english(error: &DomainError) -> String {
         }
         E::NoteTakerMayOnlyTakeNotes => "a note-taker may only add and correct notes".to_owned(),
         E::NotYourNote => "only the note's author or the facilitator may correct it".to_owned(),
+        E::AmendmentUnchanged => "the amended text is the text as it stands".to_owned(),
+        E::AmendmentEmpty => "a motion's text cannot be empty".to_owned(),
         E::AlreadyRecorded { client, seq } => {
             format!("note {seq} from {client} was already recorded")
         }
@@ -303,6 +305,8 @@ fn chinese(error: &DomainError) -> String {
         }
         E::NoteTakerMayOnlyTakeNotes => "紀錄人員只能新增或更正紀錄".to_owned(),
         E::NotYourNote => "只有紀錄作者或主持人可以更正".to_owned(),
+        E::AmendmentUnchanged => "修正後的文字與現行文字相同".to_owned(),
+        E::AmendmentEmpty => "議案文字不能是空的".to_owned(),
         E::AlreadyRecorded { client, seq } => format!("{client} 的第 {seq} 則紀錄已經記錄過"),
         E::NothingToUndo => "沒有可以復原的操作".to_owned(),
         E::NothingToRedo => "沒有可以重做的操作".to_owned(),
@@ -352,6 +356,10 @@ fn stage_hint(hint: StageHint) -> super::Label {
             "the chair rules only after an even split",
         ),
         H::AlreadyClosed => l("此議案已結束", "it is already closed"),
+        H::TextFixedOnceVoteAgreed => l(
+            "已同意付表決，表決的文字不能再修正",
+            "the room has agreed to vote, so the text voted on can no longer be amended",
+        ),
     }
 }
 

@@ -208,6 +208,14 @@ pub const ASK_OBSERVER_NAME: Label = l("列席者姓名（可加單位）", "Obs
 pub const ASK_REPRESENTATIVE_NAME: Label = l("指派代表姓名", "Designated representative's name");
 pub const ASK_EXTEMPORE_TEXT: Label = l("臨時動議內容", "Text of the extempore motion");
 pub const ASK_PROPOSER: Label = l("提案人（Enter 略過）", "Proposed by (Enter to skip)");
+pub const ASK_MOTION_TEXT: Label = l(
+    "議案文字（修改後按 Enter；原文保留於紀錄）",
+    "The motion's text (edit, then Enter; the record keeps the earlier text)",
+);
+pub const ASK_AMENDMENT_PROPOSER: Label = l(
+    "修正提議者（Enter 略過）",
+    "Amendment proposed by (Enter to skip)",
+);
 pub const ASK_OBJECTOR: Label = l("誰提出異議？", "Who objects?");
 pub const ASK_RESERVER: Label = l("誰表示保留意見？", "Who states a reservation?");
 pub const ASK_REASON: Label = l("理由", "Reason");
@@ -423,6 +431,10 @@ pub fn describe(kind: &EventKind, state: &State, lang: Lang) -> String {
         EventKind::MotionAdded(m) => {
             let t = truncate(m.text.get(lang), 24);
             pick(format!("新增議案「{t}」"), format!("motion added: {t}"))
+        }
+        EventKind::MotionAmended { text, .. } => {
+            let t = truncate(text.get(lang), 24);
+            pick(format!("修正議案為「{t}」"), format!("motion amended: {t}"))
         }
         EventKind::ConsensusRoundOpened { motion } => {
             let t = motion_text(state, motion, lang);

@@ -91,6 +91,8 @@ pub enum Action {
     AskChairRuling,
     DeferMotion,
     WithdrawMotion,
+    /// Change the selected motion's text: an edit of the draft, or an amendment.
+    AmendMotion,
 
     // Notes.
     ToggleAllNotes,
@@ -154,6 +156,7 @@ impl Action {
             Action::AskChairRuling => Some(Step::ChairRules),
             Action::DeferMotion => Some(Step::Defer),
             Action::WithdrawMotion => Some(Step::Withdraw),
+            Action::AmendMotion => Some(Step::Amend),
             _ => None,
         }
     }
@@ -194,6 +197,7 @@ impl Named for Action {
             Action::AskChairRuling => k::ASK_CHAIR_RULING,
             Action::DeferMotion => k::DEFER_MOTION,
             Action::WithdrawMotion => k::WITHDRAW_MOTION,
+            Action::AmendMotion => k::AMEND_MOTION,
             Action::ToggleAllNotes => k::TOGGLE_ALL_NOTES,
             Action::SelectOlderNote => k::SELECT_OLDER_NOTE,
             Action::SelectNewerNote => k::SELECT_NEWER_NOTE,

@@ -13,6 +13,7 @@ pub enum PickPurpose {
     Objector { motion: MotionId, blocking: bool },
     Proposer { text: String },
     ActionOwner { draft: NoteDraft },
+    AmendmentProposer { motion: MotionId, text: String },
 }
 
 impl Purpose for PickPurpose {
@@ -23,7 +24,9 @@ impl Purpose for PickPurpose {
     fn only_who_may_act(&self) -> bool {
         matches!(
             self,
-            PickPurpose::Objector { blocking: true, .. } | PickPurpose::Proposer { .. }
+            PickPurpose::Objector { blocking: true, .. }
+                | PickPurpose::Proposer { .. }
+                | PickPurpose::AmendmentProposer { .. }
         )
     }
 
@@ -43,6 +46,7 @@ impl Purpose for PickPurpose {
             } => s::ASK_RESERVER,
             PickPurpose::Proposer { .. } => s::ASK_PROPOSER,
             PickPurpose::ActionOwner { .. } => s::ASK_OWNER,
+            PickPurpose::AmendmentProposer { .. } => s::ASK_AMENDMENT_PROPOSER,
         }
     }
 }
@@ -69,6 +73,10 @@ pub enum TextPurpose {
     /// What was done about a follow-up matter, by its number in the table.
     FollowUpActionTaken {
         entry: u32,
+    },
+    /// A motion's new text.
+    MotionText {
+        motion: MotionId,
     },
 }
 

@@ -29,8 +29,16 @@ impl<'a> Builder<'a> {
             text.push(plain_span(close));
         }
         blocks.push(self.field(l::MOTION, vec![text]));
+        if !motion.amendments.is_empty() {
+            let original = self.text_line(motion.original_text());
+            blocks.push(self.field(l::ORIGINAL_TEXT, vec![original]));
+        }
 
         let mut proceedings = Vec::new();
+        // Edits of the draft before any round.
+        for amendment in motion.amendments.iter().filter(|a| a.round == 0) {
+            proceedings.push(self.amendment(amendment));
+        }
         for (i, round) in motion.rounds.iter().enumerate() {
             let number = u32::try_from(i + 1).unwrap_or(u32::MAX);
             let present = round.opened.present.total();
@@ -50,8 +58,20 @@ impl<'a> Builder<'a> {
                 .filter(|o| o.round == number)
                 .collect();
             let blocked = raised.iter().any(|o| o.blocking);
+            let amended: Vec<_> = motion
+                .amendments
+                .iter()
+                .filter(|a| a.round == number)
+                .collect();
+            // A round an amendment ended goes on as the next round, on the new text.
+            let ended_by_amendment = amended
+                .last()
+                .zip(round.closed.as_ref())
+                .is_some_and(|(a, closed)| a.at == closed.at);
             let result = if round.closed.is_none() {
                 self.label(l::OPEN)
+            } else if ended_by_amendment {
+                self.label(l::AMENDED_IN_ROUND)
             } else if blocked {
                 self.label(l::NO_CONSENSUS)
             } else {
@@ -71,6 +91,9 @@ impl<'a> Builder<'a> {
                 line.push(plain_span(" — "));
                 line.push(self.text(&objection.reason));
                 proceedings.push(line);
+            }
+            for amendment in amended {
+                proceedings.push(self.amendment(amendment));
             }
         }
         for consent in &motion.consents {
@@ -261,5 +284,37 @@ impl<'a> Builder<'a> {
             .to_vec(),
             rows,
         })
+    }
+}
+
+impl Builder<'_> {
+    /// "修正（14:12，提議者：鄭凱文）：每季公布進度" — an edit of the draft has no proposer.
+    fn amendment(&mut self, amendment: &crate::domain::Amendment) -> Line {
+        let lang = self.lang;
+        let kind = if amendment.round == 0 {
+            l::DRAFT_EDIT
+        } else {
+            l::AMENDMENT
+        };
+        let (open, sep, close) = match lang {
+            Lang::ZhTw => ("（", "，", "）"),
+            Lang::En => (" (", ", ", ")"),
+        };
+        let mut line = plain(format!(
+            "{}{open}{}",
+            self.label(kind),
+            Self::time(amendment.at)
+        ));
+        if let Some(proposer) = &amendment.proposer {
+            line.push(plain_span(format!(
+                "{sep}{}{}",
+                self.label(l::PROPOSER),
+                colon(lang)
+            )));
+            line.extend(self.speaker(proposer));
+        }
+        line.push(plain_span(format!("{close}{}", colon(lang))));
+        line.push(self.text(&amendment.text));
+        line
     }
 }

@@ -323,3 +323,120 @@ fn a_member_not_in_the_room_is_not_offered_to_block() {
             .contains(&crate::tui::shared::picker::PickRow::Person(absent))
     );
 }
+
+#[test]
+fn an_objection_is_answered_by_amending_the_text_in_the_round_which_then_adopts_it() {
+    let mut app = demo();
+    ten_present(&mut app);
+    start_item(&mut app, "discussion-open-source");
+    app.focus = Panel::Motion;
+    let original = open_source(&app).motion.text.text.clone();
+    ch(&mut app, 'c');
+    ch(&mut app, 'o');
+    type_text(&mut app, "鄭凱");
+    press(&mut app, KeyCode::Enter);
+    type_text(&mut app, "期程太趕");
+    press(&mut app, KeyCode::Enter);
+    assert!(!open_source(&app).round_would_adopt());
+
+    // m opens the text as it stands; the objector proposes the change.
+    ch(&mut app, 'm');
+    let screen = screen_text(&render(&app, 120, 40));
+    assert!(screen.contains("議案文字（修改後按 Enter"), "{screen}");
+    type_text(&mut app, "（分兩階段）");
+    press(&mut app, KeyCode::Enter);
+    let screen = screen_text(&render(&app, 120, 40));
+    assert!(screen.contains("修正提議者"), "{screen}");
+    type_text(&mut app, "鄭凱");
+    press(&mut app, KeyCode::Enter);
+    assert!(app.dialog.is_none());
+
+    let motion = open_source(&app);
+    assert_eq!(motion.motion.text.text, format!("{original}（分兩階段）"));
+    assert_eq!(motion.original_text().text, original);
+    assert_eq!(motion.round(), 2, "asked again on the amended text");
+    assert!(motion.round_would_adopt());
+    let said = app
+        .message
+        .as_ref()
+        .map(|m| m.text.clone())
+        .unwrap_or_default();
+    assert!(said.starts_with("已記錄：修正議案為「"), "{said}");
+
+    ch(&mut app, 'e');
+    assert_eq!(
+        open_source(&app).stage,
+        Stage::Closed(Outcome::AdoptedByConsensus)
+    );
+    // The minutes show the adopted text and how it got there.
+    for (languages, expected) in [
+        (
+            crate::minutes::Languages::Chinese,
+            [
+                "原案",
+                "提出修正，依修正文字重新徵詢",
+                "修正（",
+                "（分兩階段）",
+            ],
+        ),
+        (
+            crate::minutes::Languages::English,
+            [
+                "Original text",
+                "Amended: asked again on the amended text",
+                "Amended (",
+                "（分兩階段）",
+            ],
+        ),
+    ] {
+        let minutes =
+            crate::minutes::minutes(&app.meeting, crate::minutes::Format::Markdown, languages)
+                .expect("minutes");
+        let minutes = String::from_utf8(minutes.bytes).expect("UTF-8");
+        for fragment in expected {
+            assert!(minutes.contains(fragment), "{fragment:?} in:\n{minutes}");
+        }
+    }
+}
+
+#[test]
+fn a_draft_is_edited_without_a_proposer_and_a_text_being_voted_on_is_fixed() {
+    let mut app = demo();
+    start_item(&mut app, "discussion-open-source");
+    app.focus = Panel::Motion;
+    ch(&mut app, 'm');
+    type_text(&mut app, "。");
+    press(&mut app, KeyCode::Enter);
+    assert!(app.dialog.is_none(), "no proposer asked for a draft");
+    let motion = open_source(&app);
+    assert_eq!(motion.amendments.len(), 1);
+    assert_eq!(motion.amendments[0].proposer, None);
+
+    // Unchanged: refused in the dialog, which stays open.
+    ch(&mut app, 'm');
+    press(&mut app, KeyCode::Enter);
+    assert!(app.dialog.is_some());
+    let said = app
+        .message
+        .as_ref()
+        .map(|m| m.text.clone())
+        .unwrap_or_default();
+    assert_eq!(said, "修正後的文字與現行文字相同");
+    press(&mut app, KeyCode::Esc);
+
+    // Through a failed round and the consent to vote: the text is fixed.
+    let mut app = demo();
+    the_motion_through_failed_consensus(&mut app);
+    ch(&mut app, 'a');
+    type_text(&mut app, "8");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(open_source(&app).stage, Stage::Voting);
+    ch(&mut app, 'm');
+    assert!(app.dialog.is_none(), "no dialog for a refused step");
+    let said = app
+        .message
+        .as_ref()
+        .map(|m| m.text.clone())
+        .unwrap_or_default();
+    assert!(said.contains("已同意付表決"), "{said}");
+}

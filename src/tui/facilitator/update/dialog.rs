@@ -175,6 +175,7 @@ fn confirm_text(app: &mut App, purpose: TextPurpose, text: &str) -> Vec<Effect> 
             effects
         }
         TextPurpose::FollowUpActionTaken { entry } => record_action_taken(app, entry, text),
+        TextPurpose::MotionText { motion } => amend_motion(app, motion, text),
     }
 }
 
@@ -200,6 +201,14 @@ fn confirm_pick(app: &mut App, purpose: PickPurpose, choice: Option<Speaker>) ->
             Vec::new()
         }
         PickPurpose::Proposer { text } => add_extempore_motion(app, &text, choice),
+        PickPurpose::AmendmentProposer { motion, text } => record_from_dialog(
+            app,
+            EventKind::MotionAmended {
+                motion,
+                text: Text::new(text),
+                proposer: choice,
+            },
+        ),
         PickPurpose::ActionOwner { draft } => {
             app.dialog = Some(Dialog::text(TextPurpose::DueDate {
                 draft,
@@ -208,6 +217,36 @@ fn confirm_pick(app: &mut App, purpose: PickPurpose, choice: Option<Speaker>) ->
             Vec::new()
         }
     }
+}
+
+/// A motion's new text: a draft not yet put to the room is edited as it is; once it
+/// has been, the change is an amendment, and who proposed it is asked.
+fn amend_motion(app: &mut App, motion: crate::domain::MotionId, text: &str) -> Vec<Effect> {
+    let stage = app.state().motion(&motion).map(|m| m.stage);
+    if stage == Some(crate::domain::Stage::Proposed) {
+        return record_from_dialog(
+            app,
+            EventKind::MotionAmended {
+                motion,
+                text: Text::new(text),
+                proposer: None,
+            },
+        );
+    }
+    // A text the meeting would refuse is refused before the proposer is asked.
+    if let Err(error) = app.state().check_amendment(&motion, &Text::new(text)) {
+        app.refuse(crate::i18n::refusals::refusal(&error, app.lang));
+        return Vec::new();
+    }
+    let picker = Picker::new(
+        PickPurpose::AmendmentProposer {
+            motion,
+            text: text.trim().to_owned(),
+        },
+        app.state(),
+    );
+    app.dialog = Some(Dialog::Picker(picker));
+    Vec::new()
 }
 
 fn mark_ballot(app: &mut App, ballot: Option<Ballot>) {

@@ -70,6 +70,20 @@ pub(super) fn update(app: &mut App, action: Action) -> Vec<Effect> {
         }
         A::DeferMotion => return on_motion(app, |motion| EventKind::MotionDeferred { motion }),
         A::WithdrawMotion => return on_motion(app, |motion| EventKind::MotionWithdrawn { motion }),
+        A::AmendMotion => {
+            if let Some(motion) = motion_for(app, action) {
+                let text = app
+                    .state()
+                    .motion(&motion)
+                    .map(|m| m.motion.text.text.clone())
+                    .unwrap_or_default();
+                app.dialog = Some(Dialog::Text {
+                    purpose: TextPurpose::MotionText { motion },
+                    editor: crate::tui::shared::line_editor::LineEditor::with_text(&text),
+                    question: None,
+                });
+            }
+        }
         // The other panels' actions are routed to their own files.
         _ => {}
     }

@@ -130,5 +130,6 @@ fn text_question(purpose: &TextPurpose) -> Label {
         TextPurpose::ConsentCount { .. } => s::ASK_VOTE_COUNTS,
         TextPurpose::DueDate { .. } => s::ASK_DUE,
         TextPurpose::FollowUpActionTaken { .. } => s::ASK_ACTION_TAKEN,
+        TextPurpose::MotionText { .. } => s::ASK_MOTION_TEXT,
     }
 }
