@@ -10,12 +10,10 @@
 //!
 //! `cargo bench --bench session`; `ROUNDTABLE_BENCH_SIZES=1000,20000` for fewer sizes.
 
-use std::alloc::{GlobalAlloc, Layout, System};
 use std::fs::{self, File, OpenOptions};
 use std::hint::black_box;
 use std::io::Write;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use chrono::DateTime;
@@ -24,29 +22,16 @@ use roundtable::domain::{Author, EventKind, ItemId, Meeting, Note, NoteKind, Seq
 use roundtable::store::{self, SaveReport, Saver};
 use tokio::sync::mpsc::UnboundedReceiver;
 
-/// Counts the bytes the heap holds, so the bench can say what an opened meeting costs.
-struct Counting;
+#[allow(dead_code)]
+#[path = "../tests/support/heap.rs"]
+mod heap;
+#[path = "../tests/support/saved.rs"]
+mod saved;
 
-static LIVE: AtomicUsize = AtomicUsize::new(0);
-
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        LIVE.fetch_add(layout.size(), Ordering::Relaxed);
-        unsafe { System.alloc(layout) }
-    }
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        LIVE.fetch_sub(layout.size(), Ordering::Relaxed);
-        unsafe { System.dealloc(ptr, layout) }
-    }
-    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        LIVE.fetch_add(new_size, Ordering::Relaxed);
-        LIVE.fetch_sub(layout.size(), Ordering::Relaxed);
-        unsafe { System.realloc(ptr, layout, new_size) }
-    }
-}
+use saved::wait_saved;
 
 #[global_allocator]
-static ALLOCATOR: Counting = Counting;
+static ALLOCATOR: heap::Counting = heap::Counting;
 
 fn sizes() -> Vec<usize> {
     std::env::var("ROUNDTABLE_BENCH_SIZES")
@@ -109,17 +94,6 @@ fn change(
     wait_saved(saved, seq);
 }
 
-fn wait_saved(saved: &mut UnboundedReceiver<SaveReport>, seq: Seq) {
-    loop {
-        match saved.blocking_recv() {
-            Some(SaveReport::Saved { through }) if through >= seq => return,
-            Some(SaveReport::Saved { .. }) => {}
-            Some(SaveReport::Failed { error }) => panic!("not saved: {error}"),
-            None => panic!("the writer stopped"),
-        }
-    }
-}
-
 /// The floor of a durable change: one line of an event's size appended, fdatasync.
 fn append_floor(file: &mut File, line: &[u8]) {
     file.write_all(line).expect("written");
@@ -144,9 +118,7 @@ fn bench(c: &mut Criterion) {
         // The heap an opened meeting holds, before the changes below make the file
         // longer with short notes.
         let file_len = fs::metadata(&s.path).expect("metadata").len();
-        let before = LIVE.load(Ordering::SeqCst);
-        let opened = store::read(&s.path).expect("opens");
-        let held = LIVE.load(Ordering::SeqCst).saturating_sub(before);
+        let (opened, held) = heap::held_after(|| store::read(&s.path).expect("opens"));
         println!(
             "{}: memory after opening: {:.1} MB for a {:.1} MB file ({:.2}× its size)",
             label(notes),

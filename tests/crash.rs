@@ -3,6 +3,8 @@
 //! it longer but not written it), a writer killed with SIGKILL in a loop, another
 //! program changing the file underneath, and a hand-made file.
 
+#[path = "support/saved.rs"]
+mod saved;
 mod support;
 
 use std::fs;
@@ -15,9 +17,9 @@ use std::time::{Duration, Instant};
 use roundtable::domain::{
     Author, Event, EventKind, ItemId, Meeting, Note, NoteKind, Seq, Stamp, Text,
 };
-use roundtable::store::{self, SaveReport, Saver, Start};
+use roundtable::store::{self, Saver, Start};
+use saved::wait_saved;
 use support::pty::Pty;
-use tokio::sync::mpsc::UnboundedReceiver;
 
 fn at(second: i64) -> Stamp {
     chrono::DateTime::parse_from_rfc3339("2026-12-03T14:00:00+08:00").expect("a time")
@@ -36,17 +38,6 @@ fn note(i: usize) -> EventKind {
 
 fn demo() -> Meeting {
     store::load(Path::new("sessions/demo.ron")).expect("the demo loads")
-}
-
-fn wait_saved(saved: &mut UnboundedReceiver<SaveReport>, seq: Seq) {
-    loop {
-        match saved.blocking_recv() {
-            Some(SaveReport::Saved { through }) if through >= seq => return,
-            Some(SaveReport::Saved { .. }) => {}
-            Some(SaveReport::Failed { error }) => panic!("not saved: {error}"),
-            None => panic!("the writer stopped"),
-        }
-    }
 }
 
 /// A session saved whole, then `appended` notes appended one at a time, each waited
