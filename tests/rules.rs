@@ -127,8 +127,8 @@ fn m() -> MotionId {
     MotionId::new("m")
 }
 
-/// Takes the motion through a consensus round that one member blocks.
-fn consensus_fails(meeting: &mut Meeting) {
+/// Opens a consensus round in which n1 blocks (because of `reason`).
+fn round_with_a_blocking_objection(meeting: &mut Meeting, reason: &str) {
     ok(meeting, 10, EventKind::ConsensusRoundOpened { motion: m() });
     ok(
         meeting,
@@ -136,10 +136,15 @@ fn consensus_fails(meeting: &mut Meeting) {
         EventKind::ObjectionRaised {
             motion: m(),
             speaker: Speaker::Person(PersonId::new("n1")),
-            reason: Text::new("期程太趕"),
+            reason: Text::new(reason),
             blocking: true,
         },
     );
+}
+
+/// Takes the motion through a consensus round that one member blocks.
+fn consensus_fails(meeting: &mut Meeting) {
+    round_with_a_blocking_objection(meeting, "期程太趕");
     ok(meeting, 12, EventKind::ConsensusRoundClosed { motion: m() });
     assert_eq!(stage(meeting), Stage::ConsensusFailed);
 }
