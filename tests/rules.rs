@@ -1874,21 +1874,7 @@ fn an_amendment_in_the_round_restarts_it_on_the_new_text_so_the_objection_it_ans
  {
     let mut meeting = forum(5);
     present(&mut meeting, 5, 5);
-    ok(
-        &mut meeting,
-        10,
-        EventKind::ConsensusRoundOpened { motion: m() },
-    );
-    ok(
-        &mut meeting,
-        11,
-        EventKind::ObjectionRaised {
-            motion: m(),
-            speaker: Speaker::Person(PersonId::new("n1")),
-            reason: Text::new("每月太頻繁"),
-            blocking: true,
-        },
-    );
+    round_with_a_blocking_objection(&mut meeting, "每月太頻繁");
     // "monthly → quarterly", proposed by the objector.
     ok(&mut meeting, 12, amend("每季公布進度", Some("n1")));
     let state = meeting.state().motion(&m()).expect("m");
