@@ -1976,3 +1976,35 @@ fn undoing_an_amendment_gives_the_text_and_the_round_back() {
     assert_eq!(state.round(), 1);
     assert!(state.amendments.is_empty());
 }
+
+#[test]
+fn a_motion_added_on_the_day_goes_on_an_item_that_takes_motions() {
+    let mut session = forum(3).into_session();
+    session.agenda.insert(
+        0,
+        AgendaItem {
+            id: ItemId::new("r1"),
+            section: Section::Report,
+            title: Text::new("報告案"),
+            presenter: Text::default(),
+            explanation: Text::default(),
+            proposed_action: None,
+            planned_minutes: 10,
+        },
+    );
+    let mut meeting = Meeting::open(session).expect("valid");
+    let motion = |item: &str, id: &str| {
+        EventKind::MotionAdded(Box::new(Motion {
+            id: MotionId::new(id),
+            item: ItemId::new(item),
+            text: Text::new("另案"),
+            proposer: None,
+        }))
+    };
+    assert!(matches!(
+        record(&mut meeting, 1, motion("r1", "x1")),
+        Err(DomainError::ItemTakesNoMotions { .. })
+    ));
+    ok(&mut meeting, 2, motion("d1", "x2"));
+    assert!(meeting.state().motion(&MotionId::new("x2")).is_some());
+}

@@ -56,6 +56,12 @@ impl Section {
     pub fn ends_in_resolution(self) -> bool {
         matches!(self, Section::Discussion | Section::Extempore)
     }
+
+    /// Whether motions are put on an item of this section: those that end in a
+    /// resolution. (Reports and the rest end in a decision without one.)
+    pub fn takes_motions(self) -> bool {
+        self.ends_in_resolution()
+    }
 }
 
 /// One item of the agenda, as set up before the meeting.

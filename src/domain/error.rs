@@ -28,6 +28,11 @@ pub enum DomainError {
     Adjourned,
     AlreadyStarted,
     /// An item ended that is not the one under way; `title` names it.
+    /// A motion added on the day to an item that takes none (a report, …).
+    ItemTakesNoMotions {
+        item: ItemId,
+        title: String,
+    },
     NotCurrentItem {
         item: ItemId,
         title: String,

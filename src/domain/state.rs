@@ -221,6 +221,19 @@ impl State {
         Ok(())
     }
 
+    /// Whether a motion may be put on `item` on the day: one that takes motions.
+    pub fn check_motion_item(&self, item: &ItemId) -> Result<(), DomainError> {
+        let item = &self.items[self.item_position(item)?].item;
+        if item.section.takes_motions() {
+            Ok(())
+        } else {
+            Err(DomainError::ItemTakesNoMotions {
+                item: item.id.clone(),
+                title: item.title.text.clone(),
+            })
+        }
+    }
+
     // ---- queries ------------------------------------------------------------------
 
     pub fn item_position(&self, id: &ItemId) -> Result<usize, DomainError> {
@@ -367,6 +380,7 @@ impl State {
             }
             EventKind::MotionAdded(motion) => {
                 self.refuse_if_adjourned()?;
+                self.check_motion_item(&motion.item)?;
                 if let Some(proposer) = &motion.proposer {
                     self.check_proposer(proposer)?;
                 }

@@ -103,6 +103,7 @@ pub const ASK_CHAIR_RULING: Label = l("主席裁決", "chair rules");
 pub const DEFER_MOTION: Label = l("保留再議", "defer");
 pub const WITHDRAW_MOTION: Label = l("撤回", "withdraw");
 pub const AMEND_MOTION: Label = l("修正文字", "amend text");
+pub const ADD_MOTION: Label = l("新增議案", "add motion");
 pub const TOGGLE_ALL_NOTES: Label = l("本議程／全部", "this item / all");
 pub const NOTES_BACK: Label = l("取消／返回", "cancel / back");
 pub const NEXT_FIELD: Label = l("下一欄", "next field");

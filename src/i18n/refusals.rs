@@ -168,6 +168,9 @@ fn english(error: &DomainError) -> String {
         E::Adjourned => "the meeting is adjourned".to_owned(),
         E::AlreadyStarted => "the meeting has already started".to_owned(),
         E::NotCurrentItem { item, .. } => format!("item \"{item}\" is not the current item"),
+        E::ItemTakesNoMotions { title, .. } => format!(
+            "\"{title}\" takes no motions: motions are put on discussion items and extempore motions"
+        ),
         E::WrongStage {
             motion,
             stage,
@@ -255,6 +258,9 @@ fn chinese(error: &DomainError) -> String {
         E::Adjourned => "會議已散會".to_owned(),
         E::AlreadyStarted => "會議已經開始".to_owned(),
         E::NotCurrentItem { title, .. } => format!("「{title}」不是進行中的議程"),
+        E::ItemTakesNoMotions { title, .. } => {
+            format!("「{title}」不提議案：議案只在討論事項與臨時動議")
+        }
         E::WrongStage { stage, hint, .. } => format!(
             "議案目前為「{}」：{}",
             super::stage(*stage).zh,

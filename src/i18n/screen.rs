@@ -212,6 +212,7 @@ pub const ASK_MOTION_TEXT: Label = l(
     "議案文字（修改後按 Enter；原文保留於紀錄）",
     "The motion's text (edit, then Enter; the record keeps the earlier text)",
 );
+pub const ASK_NEW_MOTION_TEXT: Label = l("新議案文字", "Text of the new motion");
 pub const ASK_AMENDMENT_PROPOSER: Label = l(
     "修正提議者（Enter 略過）",
     "Amendment proposed by (Enter to skip)",

@@ -93,6 +93,8 @@ pub enum Action {
     WithdrawMotion,
     /// Change the selected motion's text: an edit of the draft, or an amendment.
     AmendMotion,
+    /// Put a new motion on the panel's item.
+    AddMotion,
 
     // Notes.
     ToggleAllNotes,
@@ -198,6 +200,7 @@ impl Named for Action {
             Action::DeferMotion => k::DEFER_MOTION,
             Action::WithdrawMotion => k::WITHDRAW_MOTION,
             Action::AmendMotion => k::AMEND_MOTION,
+            Action::AddMotion => k::ADD_MOTION,
             Action::ToggleAllNotes => k::TOGGLE_ALL_NOTES,
             Action::SelectOlderNote => k::SELECT_OLDER_NOTE,
             Action::SelectNewerNote => k::SELECT_NEWER_NOTE,

@@ -1,7 +1,7 @@
 //! The dialogs: one line of text, a speaker picker, vote counts, a roll call, the
 //! chair's ruling. Each knows what it is for, so confirming it records the right event.
 
-use crate::domain::{Ballot, MotionId, Presence, Role, Speaker, State};
+use crate::domain::{Ballot, ItemId, MotionId, Presence, Role, Speaker, State};
 use crate::i18n::{Label, screen as s};
 use crate::tui::shared::line_editor::LineEditor;
 use crate::tui::shared::note_editor::NoteDraft;
@@ -14,6 +14,7 @@ pub enum PickPurpose {
     Proposer { text: String },
     ActionOwner { draft: NoteDraft },
     AmendmentProposer { motion: MotionId, text: String },
+    NewMotionProposer { item: ItemId, text: String },
 }
 
 impl Purpose for PickPurpose {
@@ -27,6 +28,7 @@ impl Purpose for PickPurpose {
             PickPurpose::Objector { blocking: true, .. }
                 | PickPurpose::Proposer { .. }
                 | PickPurpose::AmendmentProposer { .. }
+                | PickPurpose::NewMotionProposer { .. }
         )
     }
 
@@ -44,7 +46,7 @@ impl Purpose for PickPurpose {
             PickPurpose::Objector {
                 blocking: false, ..
             } => s::ASK_RESERVER,
-            PickPurpose::Proposer { .. } => s::ASK_PROPOSER,
+            PickPurpose::Proposer { .. } | PickPurpose::NewMotionProposer { .. } => s::ASK_PROPOSER,
             PickPurpose::ActionOwner { .. } => s::ASK_OWNER,
             PickPurpose::AmendmentProposer { .. } => s::ASK_AMENDMENT_PROPOSER,
         }
@@ -77,6 +79,10 @@ pub enum TextPurpose {
     /// A motion's new text.
     MotionText {
         motion: MotionId,
+    },
+    /// The text of a motion put on `item`.
+    NewMotionText {
+        item: ItemId,
     },
 }
 

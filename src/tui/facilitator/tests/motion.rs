@@ -440,3 +440,46 @@ fn a_draft_is_edited_without_a_proposer_and_a_text_being_voted_on_is_fixed() {
         .unwrap_or_default();
     assert!(said.contains("已同意付表決"), "{said}");
 }
+
+#[test]
+fn a_second_motion_is_put_on_a_discussion_item_but_a_report_takes_none() {
+    let mut app = demo();
+    ten_present(&mut app);
+    start_item(&mut app, "discussion-open-source");
+    app.focus = Panel::Motion;
+    let before = app.shown_motions().len();
+    ch(&mut app, 'p');
+    type_text(&mut app, "另請秘書處於下次會議報告進度。");
+    press(&mut app, KeyCode::Enter);
+    let screen = screen_text(&render(&app, 120, 40));
+    assert!(
+        screen.contains("提案人"),
+        "the proposer is asked:\n{screen}"
+    );
+    type_text(&mut app, "許雅");
+    press(&mut app, KeyCode::Enter);
+    assert!(app.dialog.is_none());
+    assert_eq!(app.shown_motions().len(), before + 1);
+    let added = &app.state().motions[app.selected_motion().expect("selected")];
+    assert_eq!(added.motion.text.text, "另請秘書處於下次會議報告進度。");
+    assert_eq!(added.motion.id.0, "discussion-open-source-m1");
+    assert!(added.motion.proposer.is_some());
+    assert!(added.added_on_the_day);
+    // It goes through the procedure like any motion.
+    ch(&mut app, 'c');
+    assert_eq!(
+        app.state().motions[app.selected_motion().expect("selected")].stage,
+        Stage::ConsensusRound
+    );
+
+    start_item(&mut app, "report-system-progress");
+    app.focus = Panel::Motion;
+    ch(&mut app, 'p');
+    assert!(app.dialog.is_none(), "no dialog on a report");
+    let said = app
+        .message
+        .as_ref()
+        .map(|m| m.text.clone())
+        .unwrap_or_default();
+    assert!(said.contains("不提議案"), "{said}");
+}

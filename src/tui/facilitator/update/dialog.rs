@@ -176,6 +176,21 @@ fn confirm_text(app: &mut App, purpose: TextPurpose, text: &str) -> Vec<Effect> 
         }
         TextPurpose::FollowUpActionTaken { entry } => record_action_taken(app, entry, text),
         TextPurpose::MotionText { motion } => amend_motion(app, motion, text),
+        TextPurpose::NewMotionText { item } => {
+            if text.is_empty() {
+                app.refuse(s::TEXT_REQUIRED.get(app.lang));
+                return Vec::new();
+            }
+            let picker = Picker::new(
+                PickPurpose::NewMotionProposer {
+                    item,
+                    text: text.to_owned(),
+                },
+                app.state(),
+            );
+            app.dialog = Some(Dialog::Picker(picker));
+            Vec::new()
+        }
     }
 }
 
@@ -201,6 +216,9 @@ fn confirm_pick(app: &mut App, purpose: PickPurpose, choice: Option<Speaker>) ->
             Vec::new()
         }
         PickPurpose::Proposer { text } => add_extempore_motion(app, &text, choice),
+        PickPurpose::NewMotionProposer { item, text } => {
+            super::motion::add_motion(app, item, &text, choice)
+        }
         PickPurpose::AmendmentProposer { motion, text } => record_from_dialog(
             app,
             EventKind::MotionAmended {

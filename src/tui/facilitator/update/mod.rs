@@ -151,7 +151,8 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         | A::AskChairRuling
         | A::DeferMotion
         | A::WithdrawMotion
-        | A::AmendMotion => return motion::update(app, action),
+        | A::AmendMotion
+        | A::AddMotion => return motion::update(app, action),
         A::ToggleAllNotes => notes::toggle_all(app),
         A::SelectOlderNote => notes::select(app, notes::Towards::Older),
         A::SelectNewerNote => notes::select(app, notes::Towards::Newer),

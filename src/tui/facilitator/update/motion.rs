@@ -4,7 +4,7 @@
 
 use super::Effect;
 use super::recording::record;
-use crate::domain::{EventKind, MotionId};
+use crate::domain::{EventKind, ItemId, Motion, MotionId, Speaker, Text};
 use crate::i18n::{refusals, screen as s};
 use crate::tui::facilitator::action::Action;
 use crate::tui::facilitator::app::App;
@@ -70,6 +70,21 @@ pub(super) fn update(app: &mut App, action: Action) -> Vec<Effect> {
         }
         A::DeferMotion => return on_motion(app, |motion| EventKind::MotionDeferred { motion }),
         A::WithdrawMotion => return on_motion(app, |motion| EventKind::MotionWithdrawn { motion }),
+        A::AddMotion => {
+            let Some(item) = app
+                .motion_item()
+                .map(|i| app.state().items[i].item.id.clone())
+            else {
+                app.refuse(s::NO_MOTION_SELECTED.get(app.lang));
+                return Vec::new();
+            };
+            // Asked before the text is typed: a report takes no motions.
+            if let Err(error) = app.state().check_motion_item(&item) {
+                app.refuse(refusals::refusal(&error, app.lang));
+                return Vec::new();
+            }
+            app.dialog = Some(Dialog::text(TextPurpose::NewMotionText { item }));
+        }
         A::AmendMotion => {
             if let Some(motion) = motion_for(app, action) {
                 let text = app
@@ -122,4 +137,30 @@ fn motion_for(app: &mut App, action: Action) -> Option<MotionId> {
             None
         }
     }
+}
+
+/// Puts a new motion on `item`, numbered after the item's id, and selects it.
+pub(super) fn add_motion(
+    app: &mut App,
+    item: ItemId,
+    text: &str,
+    proposer: Option<Speaker>,
+) -> Vec<Effect> {
+    let state = app.state();
+    let id = (1..)
+        .map(|n| MotionId::new(format!("{}-m{n}", item.0)))
+        .find(|id| state.motion(id).is_none())
+        .unwrap_or_else(|| MotionId::new(item.0.clone()));
+    let motion = Motion {
+        id,
+        item,
+        text: Text::new(text),
+        proposer,
+    };
+    let effects =
+        super::recording::record_from_dialog(app, EventKind::MotionAdded(Box::new(motion)));
+    if !effects.is_empty() {
+        app.motion.selected = app.shown_motions().len().saturating_sub(1);
+    }
+    effects
 }

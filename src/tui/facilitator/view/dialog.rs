@@ -131,5 +131,6 @@ fn text_question(purpose: &TextPurpose) -> Label {
         TextPurpose::DueDate { .. } => s::ASK_DUE,
         TextPurpose::FollowUpActionTaken { .. } => s::ASK_ACTION_TAKEN,
         TextPurpose::MotionText { .. } => s::ASK_MOTION_TEXT,
+        TextPurpose::NewMotionText { .. } => s::ASK_NEW_MOTION_TEXT,
     }
 }
