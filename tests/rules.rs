@@ -2008,3 +2008,121 @@ fn a_motion_added_on_the_day_goes_on_an_item_that_takes_motions() {
     ok(&mut meeting, 2, motion("d1", "x2"));
     assert!(meeting.state().motion(&MotionId::new("x2")).is_some());
 }
+
+fn report(id: &str) -> AgendaItem {
+    AgendaItem {
+        id: ItemId::new(id),
+        section: Section::Report,
+        title: Text::new(format!("報告{id}")),
+        presenter: Text::default(),
+        explanation: Text::default(),
+        proposed_action: None,
+        planned_minutes: 10,
+    }
+}
+
+fn agenda(meeting: &Meeting) -> Vec<String> {
+    meeting
+        .state()
+        .items
+        .iter()
+        .map(|i| i.item.id.0.clone())
+        .collect()
+}
+
+#[test]
+fn items_are_added_in_their_section_moved_within_it_and_removed_while_unused() {
+    let mut meeting = forum(3);
+    present(&mut meeting, 3, 3);
+    ok(
+        &mut meeting,
+        0,
+        EventKind::ItemAdded(Box::new(report("r1"))),
+    );
+    ok(
+        &mut meeting,
+        0,
+        EventKind::ItemAdded(Box::new(report("r2"))),
+    );
+    assert_eq!(
+        agenda(&meeting),
+        ["r1", "r2", "d1"],
+        "reports before discussion"
+    );
+    ok(
+        &mut meeting,
+        1,
+        EventKind::ItemStarted {
+            item: ItemId::new("d1"),
+        },
+    );
+
+    ok(
+        &mut meeting,
+        2,
+        EventKind::ItemMoved {
+            item: ItemId::new("r2"),
+            up: true,
+        },
+    );
+    assert_eq!(agenda(&meeting), ["r2", "r1", "d1"]);
+    // Not out of its section, either way.
+    for (item, up) in [("r2", true), ("r1", false)] {
+        assert!(matches!(
+            record(
+                &mut meeting,
+                2,
+                EventKind::ItemMoved {
+                    item: ItemId::new(item),
+                    up
+                }
+            ),
+            Err(DomainError::ItemAtSectionEdge { .. })
+        ));
+    }
+    // A change keeps the section.
+    let mut moved = report("r1");
+    moved.section = Section::Discussion;
+    assert!(matches!(
+        record(&mut meeting, 3, EventKind::ItemChanged(Box::new(moved))),
+        Err(DomainError::ItemSectionChanged { .. })
+    ));
+    let mut retitled = report("r1");
+    retitled.title = Text::new("新案由");
+    ok(&mut meeting, 3, EventKind::ItemChanged(Box::new(retitled)));
+    assert_eq!(
+        meeting
+            .state()
+            .item(&ItemId::new("r1"))
+            .expect("r1")
+            .item
+            .title
+            .text,
+        "新案由"
+    );
+
+    // Removing an item before the current one keeps the current one current.
+    ok(
+        &mut meeting,
+        4,
+        EventKind::ItemRemoved {
+            item: ItemId::new("r2"),
+        },
+    );
+    assert_eq!(agenda(&meeting), ["r1", "d1"]);
+    assert_eq!(
+        meeting.state().current_item().map(|i| i.item.id.0.as_str()),
+        Some("d1")
+    );
+    // The item under way (with its motion) stays.
+    assert!(matches!(
+        record(
+            &mut meeting,
+            5,
+            EventKind::ItemRemoved {
+                item: ItemId::new("d1")
+            }
+        ),
+        Err(DomainError::ItemInUse { .. })
+    ));
+}

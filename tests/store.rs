@@ -387,6 +387,28 @@ fn meeting_with_everything() -> Meeting {
             Author::Facilitator,
             EventKind::ItemAdded(Box::new(item("extempore \"1\"", Section::Extempore, 47))),
         ),
+        // A second extempore item, moved, changed and removed again.
+        (
+            Author::Facilitator,
+            EventKind::ItemAdded(Box::new(item("x\t2", Section::Extempore, 52))),
+        ),
+        (
+            Author::Facilitator,
+            EventKind::ItemMoved {
+                item: ItemId::new("x\t2"),
+                up: true,
+            },
+        ),
+        (
+            Author::Facilitator,
+            EventKind::ItemChanged(Box::new(item("x\t2", Section::Extempore, 53))),
+        ),
+        (
+            Author::Facilitator,
+            EventKind::ItemRemoved {
+                item: ItemId::new("x\t2"),
+            },
+        ),
         (
             Author::Facilitator,
             EventKind::ItemStarted {
@@ -479,6 +501,9 @@ fn kind_name(kind: &EventKind) -> &'static str {
         EventKind::ItemStarted { .. } => "ItemStarted",
         EventKind::ItemEnded { .. } => "ItemEnded",
         EventKind::ItemAdded(_) => "ItemAdded",
+        EventKind::ItemChanged(_) => "ItemChanged",
+        EventKind::ItemMoved { .. } => "ItemMoved",
+        EventKind::ItemRemoved { .. } => "ItemRemoved",
         EventKind::MotionAdded(_) => "MotionAdded",
         EventKind::MotionAmended { .. } => "MotionAmended",
         EventKind::ConsensusRoundOpened { .. } => "ConsensusRoundOpened",
@@ -497,7 +522,7 @@ fn kind_name(kind: &EventKind) -> &'static str {
     }
 }
 
-const ALL_KINDS: usize = 25;
+const ALL_KINDS: usize = 28;
 
 fn round_trip(meeting: &Meeting) -> Meeting {
     let text = store::to_ron(meeting.session());

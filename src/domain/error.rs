@@ -28,6 +28,18 @@ pub enum DomainError {
     Adjourned,
     AlreadyStarted,
     /// An item ended that is not the one under way; `title` names it.
+    /// An item's change that would move it to another section.
+    ItemSectionChanged {
+        title: String,
+    },
+    /// An item moved past the edge of its section.
+    ItemAtSectionEdge {
+        title: String,
+    },
+    /// An item that was taken up, or has motions or notes, stays on the agenda.
+    ItemInUse {
+        title: String,
+    },
     /// A motion added on the day to an item that takes none (a report, …).
     ItemTakesNoMotions {
         item: ItemId,

@@ -159,8 +159,22 @@ pub enum EventKind {
     ItemEnded {
         item: ItemId,
     },
-    /// An item added on the day, usually an extempore motion.
+    /// An item added to the agenda, before or during the meeting (an extempore motion
+    /// on the day): it goes after the last item of its section.
     ItemAdded(Box<AgendaItem>),
+    /// An item's details changed (title, presenter, planned minutes, explanation,
+    /// proposed action): the item with the same id, as it now reads. Its section
+    /// stays.
+    ItemChanged(Box<AgendaItem>),
+    /// An item moved one place up or down within its section.
+    ItemMoved {
+        item: ItemId,
+        up: bool,
+    },
+    /// An item nothing happened on, taken off the agenda.
+    ItemRemoved {
+        item: ItemId,
+    },
 
     MotionAdded(Box<Motion>),
     /// The motion's text changed: edited before its consensus round, or amended in the

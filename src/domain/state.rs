@@ -197,13 +197,18 @@ impl State {
         {
             *current += 1;
         }
+        self.reindex_items();
+        Ok(())
+    }
+
+    /// After the agenda's order changed: each item's position again.
+    fn reindex_items(&mut self) {
         self.item_index = self
             .items
             .iter()
             .enumerate()
             .map(|(i, state)| (state.item.id.clone(), i))
             .collect();
-        Ok(())
     }
 
     fn add_motion(&mut self, motion: Motion, added_on_the_day: bool) -> Result<(), DomainError> {
@@ -377,6 +382,63 @@ impl State {
             EventKind::ItemAdded(item) => {
                 self.refuse_if_adjourned()?;
                 self.add_item(AgendaItem::clone(item), true)?;
+            }
+            EventKind::ItemChanged(item) => {
+                self.refuse_if_adjourned()?;
+                let position = self.item_position(&item.id)?;
+                let current = &self.items[position].item;
+                if current.section != item.section {
+                    return Err(DomainError::ItemSectionChanged {
+                        title: current.title.text.clone(),
+                    });
+                }
+                self.items[position].item = AgendaItem::clone(item);
+            }
+            EventKind::ItemMoved { item, up } => {
+                self.refuse_if_adjourned()?;
+                let position = self.item_position(item)?;
+                let section = self.items[position].item.section;
+                let other = if *up {
+                    position.checked_sub(1)
+                } else {
+                    Some(position + 1)
+                }
+                .filter(|&i| self.items.get(i).is_some_and(|s| s.item.section == section));
+                let Some(other) = other else {
+                    return Err(DomainError::ItemAtSectionEdge {
+                        title: self.items[position].item.title.text.clone(),
+                    });
+                };
+                self.items.swap(position, other);
+                self.current_item = self.current_item.map(|c| match c {
+                    c if c == position => other,
+                    c if c == other => position,
+                    c => c,
+                });
+                self.reindex_items();
+            }
+            EventKind::ItemRemoved { item } => {
+                self.refuse_if_adjourned()?;
+                let position = self.item_position(item)?;
+                let state = &self.items[position];
+                let in_use = state.started.is_some()
+                    || self.motions.iter().any(|m| &m.motion.item == item)
+                    || self
+                        .notes
+                        .iter()
+                        .any(|n| n.note.item.as_ref() == Some(item));
+                if in_use {
+                    return Err(DomainError::ItemInUse {
+                        title: state.item.title.text.clone(),
+                    });
+                }
+                self.items.remove(position);
+                if let Some(current) = self.current_item.as_mut()
+                    && *current > position
+                {
+                    *current -= 1;
+                }
+                self.reindex_items();
             }
             EventKind::MotionAdded(motion) => {
                 self.refuse_if_adjourned()?;

@@ -171,6 +171,15 @@ fn english(error: &DomainError) -> String {
         E::ItemTakesNoMotions { title, .. } => format!(
             "\"{title}\" takes no motions: motions are put on discussion items and extempore motions"
         ),
+        E::ItemSectionChanged { title } => {
+            format!("\"{title}\" stays in its section; add a new item in the other section instead")
+        }
+        E::ItemAtSectionEdge { title } => {
+            format!("\"{title}\" is already at the edge of its section")
+        }
+        E::ItemInUse { title } => {
+            format!("\"{title}\" stays on the agenda: it was taken up, or has motions or notes")
+        }
         E::WrongStage {
             motion,
             stage,
@@ -260,6 +269,13 @@ fn chinese(error: &DomainError) -> String {
         E::NotCurrentItem { title, .. } => format!("「{title}」不是進行中的議程"),
         E::ItemTakesNoMotions { title, .. } => {
             format!("「{title}」不提議案：議案只在討論事項與臨時動議")
+        }
+        E::ItemSectionChanged { title } => {
+            format!("「{title}」不能換到別的段落；請在該段落新增議程")
+        }
+        E::ItemAtSectionEdge { title } => format!("「{title}」已在本段落的邊上"),
+        E::ItemInUse { title } => {
+            format!("「{title}」不能移除：已進行過，或已有議案或紀錄")
         }
         E::WrongStage { stage, hint, .. } => format!(
             "議案目前為「{}」：{}",

@@ -213,6 +213,7 @@ pub const ASK_MOTION_TEXT: Label = l(
     "The motion's text (edit, then Enter; the record keeps the earlier text)",
 );
 pub const ASK_NEW_MOTION_TEXT: Label = l("新議案文字", "Text of the new motion");
+pub const ASK_ITEM_TITLE: Label = l("案由", "The item's title");
 pub const ASK_AMENDMENT_PROPOSER: Label = l(
     "修正提議者（Enter 略過）",
     "Amendment proposed by (Enter to skip)",
@@ -424,6 +425,30 @@ pub fn describe(kind: &EventKind, state: &State, lang: Lang) -> String {
                 (false, true) => format!("item started: {title}"),
                 (false, false) => format!("item ended: {title}"),
             }
+        }
+        EventKind::ItemChanged(item) => {
+            let t = truncate(item.title.get(lang), 24);
+            pick(format!("修改議程「{t}」"), format!("item changed: {t}"))
+        }
+        EventKind::ItemMoved { item, up } => {
+            let title = state
+                .item(item)
+                .map_or_else(|| item.0.clone(), |i| truncate(i.item.title.get(lang), 24));
+            match (zh, up) {
+                (true, true) => format!("議程「{title}」上移"),
+                (true, false) => format!("議程「{title}」下移"),
+                (false, true) => format!("item moved up: {title}"),
+                (false, false) => format!("item moved down: {title}"),
+            }
+        }
+        EventKind::ItemRemoved { item } => {
+            let title = state
+                .item(item)
+                .map_or_else(|| item.0.clone(), |i| truncate(i.item.title.get(lang), 24));
+            pick(
+                format!("移除議程「{title}」"),
+                format!("item removed: {title}"),
+            )
         }
         EventKind::ItemAdded(item) => {
             let t = truncate(item.title.get(lang), 24);

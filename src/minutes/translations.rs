@@ -84,7 +84,10 @@ fn visit_texts(
                 &mut std::sync::Arc::make_mut(note).text,
             ),
             EventKind::ObjectionRaised { reason, .. } => visit(format!("log/{seq}/reason"), reason),
-            EventKind::ItemAdded(item) => visit_item(&format!("log/{seq}"), item, &mut visit),
+            EventKind::ItemAdded(item) | EventKind::ItemChanged(item) => {
+                visit_item(&format!("log/{seq}"), item, &mut visit)
+            }
+            EventKind::MotionAmended { text, .. } => visit(format!("log/{seq}/text"), text),
             EventKind::MotionAdded(motion) => visit(format!("log/{seq}/text"), &mut motion.text),
             EventKind::RepresentativeAdded(rep) => {
                 visit(format!("log/{seq}/name"), &mut rep.name);

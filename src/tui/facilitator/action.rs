@@ -77,6 +77,14 @@ pub enum Action {
     EndCurrentItem,
     AddExtemporeMotion,
     AdjournMeeting,
+    /// A new item after the last of the selected item's section.
+    AddItem,
+    /// Change the selected item's title.
+    EditItemTitle,
+    MoveItemUp,
+    MoveItemDown,
+    /// Take the selected item off the agenda, if nothing happened on it.
+    RemoveItem,
 
     // Motion.
     PreviousMotion,
@@ -200,6 +208,11 @@ impl Named for Action {
             Action::DeferMotion => k::DEFER_MOTION,
             Action::WithdrawMotion => k::WITHDRAW_MOTION,
             Action::AmendMotion => k::AMEND_MOTION,
+            Action::AddItem => k::ADD_ITEM,
+            Action::EditItemTitle => k::EDIT_ITEM_TITLE,
+            Action::MoveItemUp => k::MOVE_ITEM_UP,
+            Action::MoveItemDown => k::MOVE_ITEM_DOWN,
+            Action::RemoveItem => k::REMOVE_ITEM,
             Action::AddMotion => k::ADD_MOTION,
             Action::ToggleAllNotes => k::TOGGLE_ALL_NOTES,
             Action::SelectOlderNote => k::SELECT_OLDER_NOTE,

@@ -277,7 +277,10 @@ impl App {
             EventKind::Arrived { .. } | EventKind::Left { .. } | EventKind::Excused { .. } => {
                 self.attendance.recount(state)
             }
-            EventKind::ItemAdded(_) => {
+            EventKind::ItemAdded(_)
+            | EventKind::ItemChanged(_)
+            | EventKind::ItemMoved { .. }
+            | EventKind::ItemRemoved { .. } => {
                 self.agenda.rebuild(state);
                 self.motion.rebuild(state);
             }

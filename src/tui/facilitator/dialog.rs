@@ -84,6 +84,14 @@ pub enum TextPurpose {
     NewMotionText {
         item: ItemId,
     },
+    /// The title of a new item in `section`.
+    NewItemTitle {
+        section: crate::domain::Section,
+    },
+    /// A new title for `item`.
+    ItemTitle {
+        item: ItemId,
+    },
 }
 
 /// The three count fields of a vote by show of hands.

@@ -86,6 +86,11 @@ static OWN: &[Binding<Action>] = &[
     bind(C::Agenda,       &[Key::ch('e')],                       EndCurrentItem,                Footer),
     bind(C::Agenda,       &[Key::ch('x')],                       AddExtemporeMotion,            Footer),
     bind(C::Agenda,       &[Key::ch('A')],                       AdjournMeeting,                Footer),
+    bind(C::Agenda,       &[Key::ch('i')],                       AddItem,                       HelpOnly),
+    bind(C::Agenda,       &[Key::ch('E')],                       EditItemTitle,                 HelpOnly),
+    bind(C::Agenda,       &[Key::ch('K')],                       MoveItemUp,                    HelpOnly),
+    bind(C::Agenda,       &[Key::ch('J')],                       MoveItemDown,                  HelpOnly),
+    bind(C::Agenda,       &[Key::ch('D')],                       RemoveItem,                    HelpOnly),
     // Motion: the procedure in order.
     bind(C::Motion,       &[LEFT, Key::ch('[')],                 PreviousMotion,                HelpOnly),
     bind(C::Motion,       &[RIGHT, Key::ch(']')],                NextMotion,                    HelpOnly),

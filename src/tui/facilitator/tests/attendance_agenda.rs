@@ -152,3 +152,85 @@ fn a_member_not_in_the_room_is_not_offered_as_a_proposer() {
             .contains(&crate::tui::shared::picker::PickRow::Person(absent))
     );
 }
+
+#[test]
+fn the_agenda_is_prepared_in_the_app_add_retitle_move_and_remove_a_report() {
+    let mut app = demo();
+    select_item(&mut app, "report-system-progress");
+    let reports = |app: &App| -> Vec<String> {
+        app.state()
+            .items
+            .iter()
+            .filter(|i| i.item.section == crate::domain::Section::Report)
+            .map(|i| i.item.title.text.clone())
+            .collect()
+    };
+    let before = reports(&app);
+    // i: a new report, after the last report.
+    ch(&mut app, 'i');
+    let screen = screen_text(&render(&app, 120, 40));
+    assert!(screen.contains("案由"), "{screen}");
+    type_text(&mut app, "資安稽核進度");
+    press(&mut app, KeyCode::Enter);
+    assert!(app.dialog.is_none());
+    let mut expected = before.clone();
+    expected.push("資安稽核進度".to_owned());
+    assert_eq!(reports(&app), expected);
+    let added = app
+        .agenda
+        .selected_item()
+        .expect("the new item is selected");
+    assert_eq!(app.state().items[added].item.title.text, "資安稽核進度");
+
+    // K moves it up within its section; at the top of the section it stays.
+    ch(&mut app, 'K');
+    assert_eq!(reports(&app)[before.len() - 1], "資安稽核進度");
+    for _ in 0..before.len() {
+        ch(&mut app, 'K');
+    }
+    assert_eq!(reports(&app)[0], "資安稽核進度");
+    let said = app
+        .message
+        .as_ref()
+        .map(|m| m.text.clone())
+        .unwrap_or_default();
+    assert!(said.contains("已在本段落的邊上"), "{said}");
+
+    // E retitles it.
+    ch(&mut app, 'E');
+    press(&mut app, KeyCode::End);
+    type_text(&mut app, "報告");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(reports(&app)[0], "資安稽核進度報告");
+
+    // D removes it, and one undo brings it back.
+    ch(&mut app, 'D');
+    assert_eq!(reports(&app), before);
+    let said = app
+        .message
+        .as_ref()
+        .map(|m| m.text.clone())
+        .unwrap_or_default();
+    assert!(
+        said.starts_with("已記錄：移除議程「資安稽核進度報告」"),
+        "{said}"
+    );
+    ctrl(&mut app, 'z');
+    assert_eq!(reports(&app)[0], "資安稽核進度報告");
+
+    // An item that was taken up stays.
+    start_item(&mut app, "report-system-progress");
+    app.focus = Panel::Agenda;
+    ch(&mut app, 'D');
+    assert!(
+        app.state()
+            .item(&crate::domain::ItemId::new("report-system-progress"))
+            .is_some()
+    );
+    let said = app
+        .message
+        .as_ref()
+        .map(|m| m.text.clone())
+        .unwrap_or_default();
+    assert!(said.contains("不能移除"), "{said}");
+}

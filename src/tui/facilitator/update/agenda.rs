@@ -8,6 +8,7 @@ use crate::i18n::{refusals, screen as s};
 use crate::tui::facilitator::action::Action;
 use crate::tui::facilitator::app::App;
 use crate::tui::facilitator::dialog::{Dialog, TextPurpose};
+use crate::tui::shared::line_editor::LineEditor;
 
 pub(super) fn update(app: &mut App, action: Action) -> Vec<Effect> {
     match action {
@@ -32,6 +33,40 @@ pub(super) fn update(app: &mut App, action: Action) -> Vec<Effect> {
             app.dialog = Some(Dialog::text(TextPurpose::ExtemporeText));
         }
         Action::AdjournMeeting => return record(app, EventKind::MeetingAdjourned),
+        Action::AddItem => {
+            if let Some(item) = selected(app) {
+                let section = item.section;
+                app.dialog = Some(Dialog::text(TextPurpose::NewItemTitle { section }));
+            }
+        }
+        Action::EditItemTitle => {
+            if let Some(item) = selected(app) {
+                app.dialog = Some(Dialog::Text {
+                    editor: LineEditor::with_text(&item.title.text),
+                    purpose: TextPurpose::ItemTitle { item: item.id },
+                    question: None,
+                });
+            }
+        }
+        Action::MoveItemUp | Action::MoveItemDown => {
+            if let Some(item) = selected(app) {
+                let up = action == Action::MoveItemUp;
+                let effects = record(
+                    app,
+                    EventKind::ItemMoved {
+                        item: item.id.clone(),
+                        up,
+                    },
+                );
+                reselect(app, &item.id);
+                return effects;
+            }
+        }
+        Action::RemoveItem => {
+            if let Some(item) = selected(app) {
+                return record(app, EventKind::ItemRemoved { item: item.id });
+            }
+        }
         // The other panels' actions are routed to their own files.
         _ => {}
     }
@@ -90,4 +125,67 @@ pub(super) fn add_extempore_motion(
         app.keep_selections_in_view();
     }
     effects
+}
+
+/// The item the agenda has selected, or says there is none.
+fn selected(app: &mut App) -> Option<AgendaItem> {
+    match app.agenda.selected_item() {
+        Some(i) => Some(app.state().items[i].item.clone()),
+        None => {
+            app.refuse(s::NO_ITEM_SELECTED.get(app.lang));
+            None
+        }
+    }
+}
+
+/// Keeps `item` selected where it now stands.
+fn reselect(app: &mut App, item: &ItemId) {
+    if let Ok(position) = app.state().item_position(item) {
+        app.agenda.select_item(position);
+        app.keep_selections_in_view();
+    }
+}
+
+/// A new item in `section`, after its last item, with `title`; selected.
+pub(super) fn add_item(app: &mut App, section: Section, title: &str) -> Vec<Effect> {
+    if title.is_empty() {
+        app.refuse(s::TEXT_REQUIRED.get(app.lang));
+        return Vec::new();
+    }
+    let state = app.state();
+    let base = format!("{section:?}").to_lowercase();
+    let id = (1..)
+        .map(|n| ItemId::new(format!("{base}-{n}")))
+        .find(|id| state.item(id).is_none())
+        .unwrap_or_else(|| ItemId::new(base.clone()));
+    let item = AgendaItem {
+        id: id.clone(),
+        section,
+        title: Text::new(title),
+        presenter: Text::default(),
+        explanation: Text::default(),
+        proposed_action: None,
+        planned_minutes: 0,
+    };
+    let effects = super::recording::record_from_dialog(app, EventKind::ItemAdded(Box::new(item)));
+    reselect(app, &id);
+    effects
+}
+
+/// `item` with a new title, the rest as it was; its English title is dropped, since
+/// it translated the old one.
+pub(super) fn retitle_item(app: &mut App, item: ItemId, title: &str) -> Vec<Effect> {
+    if title.is_empty() {
+        app.refuse(s::TEXT_REQUIRED.get(app.lang));
+        return Vec::new();
+    }
+    let Some(mut changed) = app.state().item(&item).map(|i| i.item.clone()) else {
+        return Vec::new();
+    };
+    if changed.title.text == title {
+        app.dialog = None;
+        return Vec::new();
+    }
+    changed.title = Text::new(title);
+    super::recording::record_from_dialog(app, EventKind::ItemChanged(Box::new(changed)))
 }

@@ -138,7 +138,12 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         | A::StartSelectedItem
         | A::EndCurrentItem
         | A::AddExtemporeMotion
-        | A::AdjournMeeting => return agenda::update(app, action),
+        | A::AdjournMeeting
+        | A::AddItem
+        | A::EditItemTitle
+        | A::MoveItemUp
+        | A::MoveItemDown
+        | A::RemoveItem => return agenda::update(app, action),
         A::PreviousMotion
         | A::NextMotion
         | A::OpenConsensusRound

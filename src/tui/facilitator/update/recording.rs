@@ -13,13 +13,15 @@ use crate::tui::shared::keys::Context;
 /// back (a note says it by appearing in the list). A refusal becomes the message, and
 /// nothing changes.
 pub(super) fn try_record(app: &mut App, kind: EventKind) -> Option<Effect> {
+    // Described before it happens, while what it names (an item it removes) is there.
+    let what = (!matches!(kind, EventKind::NoteAdded(_)))
+        .then(|| s::describe(&kind, app.meeting.state(), app.lang));
     match app.meeting.record(app.now, Author::Facilitator, kind) {
         Ok(event) => {
             let event = event.clone();
             app.save.recorded = Some(event.seq);
             app.refresh_after(&event.kind);
-            if !matches!(event.kind, EventKind::NoteAdded(_)) {
-                let what = s::describe(&event.kind, app.meeting.state(), app.lang);
+            if let Some(what) = what {
                 let undo = KEYS
                     .keys_for(Context::Everywhere, Action::Undo)
                     .unwrap_or_default();

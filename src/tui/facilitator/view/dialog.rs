@@ -132,5 +132,6 @@ fn text_question(purpose: &TextPurpose) -> Label {
         TextPurpose::FollowUpActionTaken { .. } => s::ASK_ACTION_TAKEN,
         TextPurpose::MotionText { .. } => s::ASK_MOTION_TEXT,
         TextPurpose::NewMotionText { .. } => s::ASK_NEW_MOTION_TEXT,
+        TextPurpose::NewItemTitle { .. } | TextPurpose::ItemTitle { .. } => s::ASK_ITEM_TITLE,
     }
 }
