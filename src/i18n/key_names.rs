@@ -105,6 +105,7 @@ pub const WITHDRAW_MOTION: Label = l("撤回", "withdraw");
 pub const AMEND_MOTION: Label = l("修正文字", "amend text");
 pub const ADD_MOTION: Label = l("新增議案", "add motion");
 pub const ADD_ITEM: Label = l("本段新增議程", "add item to this section");
+pub const NEXT_SECTION: Label = l("換段落（新增議程時）", "next section (new item)");
 pub const EDIT_ITEM_TITLE: Label = l("修改案由", "edit title");
 pub const MOVE_ITEM_UP: Label = l("議程上移", "move item up");
 pub const MOVE_ITEM_DOWN: Label = l("議程下移", "move item down");

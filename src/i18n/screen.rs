@@ -214,6 +214,15 @@ pub const ASK_MOTION_TEXT: Label = l(
 );
 pub const ASK_NEW_MOTION_TEXT: Label = l("新議案文字", "Text of the new motion");
 pub const ASK_ITEM_TITLE: Label = l("案由", "The item's title");
+
+/// The new item's dialog: its section, and how to change it.
+pub fn ask_new_item_title(section: crate::domain::Section, lang: Lang) -> String {
+    let section = crate::i18n::section(section).get(lang);
+    match lang {
+        Lang::ZhTw => format!("新增於「{section}」的案由（Tab 換段落）"),
+        Lang::En => format!("Title of a new item under {section} (Tab: another section)"),
+    }
+}
 pub const ASK_AMENDMENT_PROPOSER: Label = l(
     "修正提議者（Enter 略過）",
     "Amendment proposed by (Enter to skip)",

@@ -79,6 +79,8 @@ pub enum Action {
     AdjournMeeting,
     /// A new item after the last of the selected item's section.
     AddItem,
+    /// In the new item's dialog: the next section.
+    NextSection,
     /// Change the selected item's title.
     EditItemTitle,
     MoveItemUp,
@@ -209,6 +211,7 @@ impl Named for Action {
             Action::WithdrawMotion => k::WITHDRAW_MOTION,
             Action::AmendMotion => k::AMEND_MOTION,
             Action::AddItem => k::ADD_ITEM,
+            Action::NextSection => k::NEXT_SECTION,
             Action::EditItemTitle => k::EDIT_ITEM_TITLE,
             Action::MoveItemUp => k::MOVE_ITEM_UP,
             Action::MoveItemDown => k::MOVE_ITEM_DOWN,

@@ -234,3 +234,24 @@ fn the_agenda_is_prepared_in_the_app_add_retitle_move_and_remove_a_report() {
         .unwrap_or_default();
     assert!(said.contains("不能移除"), "{said}");
 }
+
+#[test]
+fn a_new_item_goes_to_the_section_tab_chooses_even_one_with_no_items_yet() {
+    let mut app = demo();
+    // The demo has no extempore item of its own before the meeting: from the
+    // follow-up item, i offers the reports; Tab goes on to discussion, then extempore.
+    select_item(&mut app, "follow-up");
+    ch(&mut app, 'i');
+    let screen = screen_text(&render(&app, 120, 40));
+    assert!(screen.contains("新增於「報告事項」的案由（Tab 換段落）"), "{screen}");
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Tab);
+    type_text(&mut app, "無障礙連署介面");
+    let screen = screen_text(&render(&app, 120, 40));
+    assert!(screen.contains("新增於「臨時動議」"), "{screen}");
+    press(&mut app, KeyCode::Enter);
+    let added = app.agenda.selected_item().expect("selected");
+    let item = &app.state().items[added].item;
+    assert_eq!(item.title.text, "無障礙連署介面");
+    assert_eq!(item.section, crate::domain::Section::Extempore);
+}

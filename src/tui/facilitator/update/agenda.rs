@@ -34,9 +34,30 @@ pub(super) fn update(app: &mut App, action: Action) -> Vec<Effect> {
         }
         Action::AdjournMeeting => return record(app, EventKind::MeetingAdjourned),
         Action::AddItem => {
-            if let Some(item) = selected(app) {
-                let section = item.section;
-                app.dialog = Some(Dialog::text(TextPurpose::NewItemTitle { section }));
+            // Where items are added: the selected item's section, or for the fixed
+            // items around them, the reports or the discussion.
+            let section = match app
+                .agenda
+                .selected_item()
+                .map(|i| app.state().items[i].item.section)
+            {
+                Some(Section::Discussion) | Some(Section::Adjournment) => Section::Discussion,
+                Some(Section::Extempore) => Section::Extempore,
+                _ => Section::Report,
+            };
+            app.dialog = Some(new_item_dialog(section, LineEditor::default(), app.lang));
+        }
+        Action::NextSection => {
+            if let Some(Dialog::Text {
+                purpose: TextPurpose::NewItemTitle { section },
+                editor,
+                ..
+            }) = &app.dialog
+            {
+                let at = Section::ALL.iter().position(|s| s == section).unwrap_or(0);
+                let next = Section::ALL[(at + 1) % Section::ALL.len()];
+                let editor = editor.clone();
+                app.dialog = Some(new_item_dialog(next, editor, app.lang));
             }
         }
         Action::EditItemTitle => {
@@ -188,4 +209,12 @@ pub(super) fn retitle_item(app: &mut App, item: ItemId, title: &str) -> Vec<Effe
     }
     changed.title = Text::new(title);
     super::recording::record_from_dialog(app, EventKind::ItemChanged(Box::new(changed)))
+}
+
+fn new_item_dialog(section: Section, editor: LineEditor, lang: crate::domain::Lang) -> Dialog {
+    Dialog::Text {
+        purpose: TextPurpose::NewItemTitle { section },
+        editor,
+        question: Some(s::ask_new_item_title(section, lang)),
+    }
 }

@@ -140,6 +140,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         | A::AddExtemporeMotion
         | A::AdjournMeeting
         | A::AddItem
+        | A::NextSection
         | A::EditItemTitle
         | A::MoveItemUp
         | A::MoveItemDown
