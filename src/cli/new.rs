@@ -121,10 +121,9 @@ pub fn run_new(args: NewArgs) -> Result<(), CliError> {
             session.follow_up.len()
         ));
     }
-    report.push_str("  - add the reports and discussion items to the file's agenda\n");
     let file = shell_word(&args.file);
     report.push_str(&format!(
-        "  - roundtable check {file}\n  - roundtable open {file}\n"
+        "  - roundtable open {file}: in the agenda panel (2), i adds the reports and discussion\n    items (Tab chooses the section), E retitles, K/J move, D removes; in the motion\n    panel (3), p adds a draft motion and m edits it\n  - roundtable check {file}\n"
     ));
     print_out(&report);
     Ok(())
@@ -229,12 +228,14 @@ fn file_text(session: &Session) -> String {
 /// saves the meeting: by then the set-up is done.
 fn header_comment() -> String {
     format!(
-        "// A Roundtable session file, made by `roundtable new`. Fill it in with a text editor
-// before the meeting, then run `roundtable check` on it.
+        "// A Roundtable session file, made by `roundtable new`. Prepare the agenda and the
+// motions in the app (`roundtable open` this file: i, E, K, J, D in the agenda panel;
+// p and m in the motion panel), then run `roundtable check` on it.
+// By hand, if you prefer a text editor:
 // - roster: one line per member. category: LeadAgency, CoOrganisingAgency, CivicGroup,
 //   IssueExpert or OpenGovExpert; seat: Convener, CoConvener or Member.
-// - agenda: add reports (section: Report) and discussion items (section: Discussion)
-//   between \"follow-up\" and \"extempore\", e.g.
+// - agenda: reports (section: Report) and discussion items (section: Discussion)
+//   go between \"follow-up\" and \"extempore\", e.g.
 //   {EXAMPLE_ITEM}
 // - any text may carry English: (text: \"議程\", en: \"Agenda\").
 // Roundtable rewrites this file as the meeting goes, without these comments.

@@ -243,7 +243,10 @@ fn a_new_item_goes_to_the_section_tab_chooses_even_one_with_no_items_yet() {
     select_item(&mut app, "follow-up");
     ch(&mut app, 'i');
     let screen = screen_text(&render(&app, 120, 40));
-    assert!(screen.contains("新增於「報告事項」的案由（Tab 換段落）"), "{screen}");
+    assert!(
+        screen.contains("新增於「報告事項」的案由（Tab 換段落）"),
+        "{screen}"
+    );
     press(&mut app, KeyCode::Tab);
     press(&mut app, KeyCode::Tab);
     type_text(&mut app, "無障礙連署介面");

@@ -153,7 +153,12 @@ pub(super) fn record_note(app: &mut App, draft: NoteDraft, kind: NoteKind) -> Ve
     let effects = record(app, event);
     if !effects.is_empty() {
         app.notes.editor = match app.notes.correcting.take() {
-            Some(correcting) => correcting.set_aside,
+            // Done with the note: the selection goes, the newest notes come back.
+            Some(correcting) => {
+                app.notes.selected = None;
+                app.notes.scroll = 0;
+                correcting.set_aside
+            }
             None => NoteEditor::default(),
         };
     }
