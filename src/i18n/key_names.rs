@@ -106,7 +106,10 @@ pub const AMEND_MOTION: Label = l("修正文字", "amend text");
 pub const ADD_MOTION: Label = l("新增議案", "add motion");
 pub const ADD_ITEM: Label = l("本段新增議程", "add item to this section");
 pub const NEXT_SECTION: Label = l("換段落（新增議程時）", "next section (new item)");
-pub const EDIT_ITEM_TITLE: Label = l("修改案由", "edit title");
+pub const EDIT_ITEM: Label = l(
+    "修改議程（案由、單位、時間）",
+    "edit item (title, presenter, minutes)",
+);
 pub const MOVE_ITEM_UP: Label = l("議程上移", "move item up");
 pub const MOVE_ITEM_DOWN: Label = l("議程下移", "move item down");
 pub const REMOVE_ITEM: Label = l("移除議程", "remove item");

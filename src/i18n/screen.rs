@@ -214,6 +214,11 @@ pub const ASK_MOTION_TEXT: Label = l(
 );
 pub const ASK_NEW_MOTION_TEXT: Label = l("新議案文字", "Text of the new motion");
 pub const ASK_ITEM_TITLE: Label = l("案由", "The item's title");
+pub const ASK_ITEM_PRESENTER: Label = l(
+    "報告／提案單位（Enter 下一欄）",
+    "Presenting unit (Enter: next field)",
+);
+pub const ASK_ITEM_MINUTES: Label = l("預定時間（分鐘）", "Planned minutes");
 
 /// The new item's dialog: its section, and how to change it.
 pub fn ask_new_item_title(section: crate::domain::Section, lang: Lang) -> String {

@@ -81,8 +81,8 @@ pub enum Action {
     AddItem,
     /// In the new item's dialog: the next section.
     NextSection,
-    /// Change the selected item's title.
-    EditItemTitle,
+    /// Change the selected item's title, presenter and planned minutes.
+    EditItem,
     MoveItemUp,
     MoveItemDown,
     /// Take the selected item off the agenda, if nothing happened on it.
@@ -212,7 +212,7 @@ impl Named for Action {
             Action::AmendMotion => k::AMEND_MOTION,
             Action::AddItem => k::ADD_ITEM,
             Action::NextSection => k::NEXT_SECTION,
-            Action::EditItemTitle => k::EDIT_ITEM_TITLE,
+            Action::EditItem => k::EDIT_ITEM,
             Action::MoveItemUp => k::MOVE_ITEM_UP,
             Action::MoveItemDown => k::MOVE_ITEM_DOWN,
             Action::RemoveItem => k::REMOVE_ITEM,

@@ -88,10 +88,19 @@ pub enum TextPurpose {
     NewItemTitle {
         section: crate::domain::Section,
     },
-    /// A new title for `item`.
-    ItemTitle {
-        item: ItemId,
+    /// One field of `item`, being edited (its other fields as edited so far).
+    ItemField {
+        item: Box<crate::domain::AgendaItem>,
+        field: ItemField,
     },
+}
+
+/// The fields of an agenda item the facilitator edits, in the order asked.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ItemField {
+    Title,
+    Presenter,
+    PlannedMinutes,
 }
 
 /// The three count fields of a vote by show of hands.

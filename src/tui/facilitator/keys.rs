@@ -87,7 +87,7 @@ static OWN: &[Binding<Action>] = &[
     bind(C::Agenda,       &[Key::ch('x')],                       AddExtemporeMotion,            Footer),
     bind(C::Agenda,       &[Key::ch('A')],                       AdjournMeeting,                Footer),
     bind(C::Agenda,       &[Key::ch('i')],                       AddItem,                       HelpOnly),
-    bind(C::Agenda,       &[Key::ch('E')],                       EditItemTitle,                 HelpOnly),
+    bind(C::Agenda,       &[Key::ch('E')],                       EditItem,                 HelpOnly),
     bind(C::TextPrompt,   &[TAB],                                NextSection,                   HelpOnly),
     bind(C::Agenda,       &[Key::ch('K')],                       MoveItemUp,                    HelpOnly),
     bind(C::Agenda,       &[Key::ch('J')],                       MoveItemDown,                  HelpOnly),

@@ -196,12 +196,27 @@ fn the_agenda_is_prepared_in_the_app_add_retitle_move_and_remove_a_report() {
         .unwrap_or_default();
     assert!(said.contains("已在本段落的邊上"), "{said}");
 
-    // E retitles it.
+    // E edits its title, presenting unit and planned minutes, one after the other,
+    // and records them as one change.
+    let log = app.meeting.session().log.len();
     ch(&mut app, 'E');
     press(&mut app, KeyCode::End);
     type_text(&mut app, "報告");
     press(&mut app, KeyCode::Enter);
+    let screen = screen_text(&render(&app, 120, 40));
+    assert!(screen.contains("報告／提案單位"), "{screen}");
+    type_text(&mut app, "資訊處");
+    press(&mut app, KeyCode::Enter);
+    assert!(screen_text(&render(&app, 120, 40)).contains("預定時間（分鐘）"));
+    press(&mut app, KeyCode::Backspace);
+    type_text(&mut app, "１５");
+    press(&mut app, KeyCode::Enter);
+    assert!(app.dialog.is_none());
+    assert_eq!(app.meeting.session().log.len(), log + 1, "one change");
     assert_eq!(reports(&app)[0], "資安稽核進度報告");
+    let edited = &app.state().items[app.agenda.selected_item().expect("selected")].item;
+    assert_eq!(edited.presenter.text, "資訊處");
+    assert_eq!(edited.planned_minutes, 15);
 
     // D removes it, and one undo brings it back.
     ch(&mut app, 'D');

@@ -7,7 +7,7 @@ use crate::domain::{AgendaItem, EventKind, ItemId, Motion, MotionId, Section, Sp
 use crate::i18n::{refusals, screen as s};
 use crate::tui::facilitator::action::Action;
 use crate::tui::facilitator::app::App;
-use crate::tui::facilitator::dialog::{Dialog, TextPurpose};
+use crate::tui::facilitator::dialog::{Dialog, ItemField, TextPurpose, parse_count};
 use crate::tui::shared::line_editor::LineEditor;
 
 pub(super) fn update(app: &mut App, action: Action) -> Vec<Effect> {
@@ -60,13 +60,9 @@ pub(super) fn update(app: &mut App, action: Action) -> Vec<Effect> {
                 app.dialog = Some(new_item_dialog(next, editor, app.lang));
             }
         }
-        Action::EditItemTitle => {
+        Action::EditItem => {
             if let Some(item) = selected(app) {
-                app.dialog = Some(Dialog::Text {
-                    editor: LineEditor::with_text(&item.title.text),
-                    purpose: TextPurpose::ItemTitle { item: item.id },
-                    question: None,
-                });
+                app.dialog = Some(item_field_dialog(item, ItemField::Title));
             }
         }
         Action::MoveItemUp | Action::MoveItemDown => {
@@ -193,22 +189,69 @@ pub(super) fn add_item(app: &mut App, section: Section, title: &str) -> Vec<Effe
     effects
 }
 
-/// `item` with a new title, the rest as it was; its English title is dropped, since
-/// it translated the old one.
-pub(super) fn retitle_item(app: &mut App, item: ItemId, title: &str) -> Vec<Effect> {
-    if title.is_empty() {
-        app.refuse(s::TEXT_REQUIRED.get(app.lang));
+/// The dialog for one field of `item`, holding the field as it stands.
+fn item_field_dialog(item: AgendaItem, field: ItemField) -> Dialog {
+    let text = match field {
+        ItemField::Title => item.title.text.clone(),
+        ItemField::Presenter => item.presenter.text.clone(),
+        ItemField::PlannedMinutes => item.planned_minutes.to_string(),
+    };
+    Dialog::Text {
+        editor: LineEditor::with_text(&text),
+        purpose: TextPurpose::ItemField {
+            item: Box::new(item),
+            field,
+        },
+        question: None,
+    }
+}
+
+/// One field of an item edited: the next field is asked, and after the last the
+/// item is recorded as it now reads, if anything changed. A changed text drops its
+/// English, which translated the old one.
+pub(super) fn edit_item_field(
+    app: &mut App,
+    mut item: AgendaItem,
+    field: ItemField,
+    text: &str,
+) -> Vec<Effect> {
+    let changed = |old: &Text| (old.text != text).then(|| Text::new(text));
+    let next = match field {
+        ItemField::Title => {
+            if text.is_empty() {
+                app.refuse(s::TEXT_REQUIRED.get(app.lang));
+                return Vec::new();
+            }
+            if let Some(title) = changed(&item.title) {
+                item.title = title;
+            }
+            Some(ItemField::Presenter)
+        }
+        ItemField::Presenter => {
+            if let Some(presenter) = changed(&item.presenter) {
+                item.presenter = presenter;
+            }
+            Some(ItemField::PlannedMinutes)
+        }
+        ItemField::PlannedMinutes => {
+            let Some(minutes) = parse_count(text, true) else {
+                app.refuse(s::NOT_A_NUMBER.get(app.lang));
+                return Vec::new();
+            };
+            item.planned_minutes = minutes;
+            None
+        }
+    };
+    if let Some(next) = next {
+        app.dialog = Some(item_field_dialog(item, next));
         return Vec::new();
     }
-    let Some(mut changed) = app.state().item(&item).map(|i| i.item.clone()) else {
-        return Vec::new();
-    };
-    if changed.title.text == title {
+    let unchanged = app.state().item(&item.id).is_some_and(|i| i.item == item);
+    if unchanged {
         app.dialog = None;
         return Vec::new();
     }
-    changed.title = Text::new(title);
-    super::recording::record_from_dialog(app, EventKind::ItemChanged(Box::new(changed)))
+    super::recording::record_from_dialog(app, EventKind::ItemChanged(Box::new(item)))
 }
 
 fn new_item_dialog(section: Section, editor: LineEditor, lang: crate::domain::Lang) -> Dialog {

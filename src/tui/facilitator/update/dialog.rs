@@ -177,7 +177,9 @@ fn confirm_text(app: &mut App, purpose: TextPurpose, text: &str) -> Vec<Effect> 
         TextPurpose::FollowUpActionTaken { entry } => record_action_taken(app, entry, text),
         TextPurpose::MotionText { motion } => amend_motion(app, motion, text),
         TextPurpose::NewItemTitle { section } => super::agenda::add_item(app, section, text),
-        TextPurpose::ItemTitle { item } => super::agenda::retitle_item(app, item, text),
+        TextPurpose::ItemField { item, field } => {
+            super::agenda::edit_item_field(app, *item, field, text)
+        }
         TextPurpose::NewMotionText { item } => {
             if text.is_empty() {
                 app.refuse(s::TEXT_REQUIRED.get(app.lang));

@@ -141,7 +141,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         | A::AdjournMeeting
         | A::AddItem
         | A::NextSection
-        | A::EditItemTitle
+        | A::EditItem
         | A::MoveItemUp
         | A::MoveItemDown
         | A::RemoveItem => return agenda::update(app, action),

@@ -5,7 +5,7 @@ use ratatui::Frame;
 
 use crate::i18n::{self, Label, screen as s};
 use crate::tui::facilitator::app::App;
-use crate::tui::facilitator::dialog::{Dialog, TextPurpose};
+use crate::tui::facilitator::dialog::{Dialog, ItemField, TextPurpose};
 use crate::tui::facilitator::keys::KEYS;
 use crate::tui::shared::dialog::{
     LIST_ROWS, dialog_box, field, hints_row, picker_list, picker_rows,
@@ -132,6 +132,11 @@ fn text_question(purpose: &TextPurpose) -> Label {
         TextPurpose::FollowUpActionTaken { .. } => s::ASK_ACTION_TAKEN,
         TextPurpose::MotionText { .. } => s::ASK_MOTION_TEXT,
         TextPurpose::NewMotionText { .. } => s::ASK_NEW_MOTION_TEXT,
-        TextPurpose::NewItemTitle { .. } | TextPurpose::ItemTitle { .. } => s::ASK_ITEM_TITLE,
+        TextPurpose::NewItemTitle { .. } => s::ASK_ITEM_TITLE,
+        TextPurpose::ItemField { field, .. } => match field {
+            ItemField::Title => s::ASK_ITEM_TITLE,
+            ItemField::Presenter => s::ASK_ITEM_PRESENTER,
+            ItemField::PlannedMinutes => s::ASK_ITEM_MINUTES,
+        },
     }
 }
