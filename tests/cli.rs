@@ -821,3 +821,58 @@ fn new_with_follow_up_and_a_roster_is_refused() {
     );
     assert!(!next.exists());
 }
+
+#[test]
+fn check_before_the_meeting_says_what_to_put_right() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let path = dir.path().join("forum.ron");
+    assert_success(&roundtable([
+        OsStr::new("new"),
+        path.as_os_str(),
+        OsStr::new("--roster"),
+        OsStr::new("sessions/roster-example.csv"),
+        OsStr::new("--start"),
+        OsStr::new("14:00"),
+        OsStr::new("--end"),
+        OsStr::new("14:30"),
+    ]));
+    // A report with no planned time, and one government member more.
+    let mut session = store::load(&path).expect("loads").into_session();
+    session.agenda.insert(
+        2,
+        roundtable::domain::AgendaItem {
+            id: roundtable::domain::ItemId::new("r1"),
+            section: Section::Report,
+            title: roundtable::domain::Text::new("進度報告"),
+            presenter: Default::default(),
+            explanation: Default::default(),
+            proposed_action: None,
+            planned_minutes: 0,
+        },
+    );
+    let mut extra = session.roster.members[1].clone();
+    extra.id = roundtable::domain::PersonId::new("extra");
+    extra.seat = roundtable::domain::SeatRole::Member;
+    session.roster.members.push(extra);
+    store::save(&path, &session).expect("saved");
+
+    let output = roundtable([OsStr::new("check"), path.as_os_str()]);
+    assert_success(&output);
+    let out = stdout(&output);
+    let before = out
+        .split("Before the meeting:\n")
+        .nth(1)
+        .unwrap_or_else(|| panic!("{out}"));
+    assert_eq!(
+        before,
+        "  - the roster is not half and half: 5 government, 4 non-government members\n  \
+         - 1 item has no planned time: 進度報告\n  \
+         - the agenda is planned at 25 minutes (14:00–14:25), 5 minutes before the planned end at 14:30\n"
+    );
+    // Once the meeting has started there is nothing to prepare.
+    let demo = roundtable([
+        OsStr::new("check"),
+        OsStr::new("sessions/demo-finished.ron"),
+    ]);
+    assert!(!stdout(&demo).contains("Before the meeting"));
+}

@@ -25,11 +25,16 @@ pub struct CheckArgs {
 pub fn run_check(args: CheckArgs) -> Result<(), CliError> {
     require_file(&args.file)?;
     let meeting = super::files::load_session(&args.file)?;
-    print_out(&format!(
+    let lang = args.lang.into();
+    let mut report = format!(
         "{}: a valid session (format {})\n\n{}",
         args.file.display(),
         meeting.session().format,
-        summary(&meeting, args.lang.into())
-    ));
+        summary(&meeting, lang)
+    );
+    if meeting.state().started.is_none() {
+        report.push_str(&super::summary::preparation(&meeting, lang));
+    }
+    print_out(&report);
     Ok(())
 }

@@ -58,6 +58,9 @@ pub struct NewArgs {
     /// The planned start time
     #[arg(long, value_name = "HH:MM", value_parser = parse_time)]
     pub start: Option<NaiveTime>,
+    /// The planned end time, which `check` holds the agenda's planned minutes against
+    #[arg(long, value_name = "HH:MM", value_parser = parse_time)]
+    pub end: Option<NaiveTime>,
     /// Where the meeting is held
     #[arg(long, value_name = "V")]
     pub venue: Option<String>,
@@ -150,6 +153,9 @@ fn follow_up_session_from(
     if args.start.is_some() {
         session.meeting.planned_start = args.start;
     }
+    if args.end.is_some() {
+        session.meeting.planned_end = args.end;
+    }
     if let Some(venue) = &args.venue {
         session.meeting.venue = Text::new(venue.clone());
     }
@@ -186,6 +192,7 @@ pub fn build_session(
     session.meeting.number = args.number;
     session.meeting.commitment = args.commitment;
     session.meeting.planned_start = args.start;
+    session.meeting.planned_end = args.end;
     session.meeting.venue = args.venue.clone().map(Text::new).unwrap_or_default();
     session.meeting.recorder = args.recorder.clone().map(Text::new).unwrap_or_default();
 

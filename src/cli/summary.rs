@@ -4,7 +4,7 @@
 use std::fmt::Write;
 
 use crate::domain::commitments::commitment_by_number;
-use crate::domain::{Lang, Meeting, Role, SeatRecord, Section, Stamp, Text};
+use crate::domain::{Lang, Meeting, Preparation, Role, SeatRecord, Section, Stamp, Text};
 use crate::i18n::summary::{self as words, count};
 use crate::i18n::{self, Label, colon, list_separator, parenthesised};
 
@@ -199,6 +199,39 @@ fn write_summary(out: &mut String, meeting: &Meeting, lang: Lang) -> std::fmt::R
     };
     writeln!(out, "{}{}{progress}", say(words::MEETING), colon(lang))?;
     Ok(())
+}
+
+/// Before the meeting: what to put right (`domain::Preparation`), or that all is
+/// ready.
+pub fn preparation(meeting: &Meeting, lang: Lang) -> String {
+    let prep = Preparation::of(meeting.session(), meeting.state());
+    let mut out = format!("\n{}\n", words::BEFORE_THE_MEETING.get(lang));
+    if let Some(balance) = prep.unbalanced {
+        out.push_str(&format!(
+            "  - {}\n",
+            words::roster_unbalanced(balance, lang)
+        ));
+    }
+    if !prep.unplanned.is_empty() {
+        let titles: Vec<&str> = prep.unplanned.iter().map(|t| t.get(lang)).collect();
+        out.push_str(&format!(
+            "  - {}\n",
+            words::unplanned_items(&titles.join("; "), titles.len(), lang)
+        ));
+    }
+    let clock = |t: chrono::NaiveTime| t.format("%H:%M").to_string();
+    out.push_str(&format!(
+        "  - {}\n",
+        words::planned_total(
+            prep.planned_minutes,
+            prep.planned_start.map(clock).as_deref(),
+            prep.planned_finish().map(clock).as_deref(),
+            prep.planned_end.map(clock).as_deref(),
+            prep.minutes_to_spare(),
+            lang
+        )
+    ));
+    out
 }
 
 /// "  Observers (2): A; B", "  Excused: none", "  Extempore motions (1)".

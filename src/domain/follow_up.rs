@@ -176,6 +176,7 @@ pub fn follow_up_session(previous: &Meeting, date: NaiveDate) -> Session {
             commitment: old.meeting.commitment,
             date,
             planned_start: old.meeting.planned_start,
+            planned_end: old.meeting.planned_end,
             venue: old.meeting.venue.clone(),
             recorder: old.meeting.recorder.clone(),
         },

@@ -11,6 +11,7 @@ pub mod follow_up;
 pub mod meeting;
 pub mod motion;
 pub mod people;
+pub mod preparation;
 pub mod rules;
 pub mod session;
 pub mod state;
@@ -30,6 +31,7 @@ pub use people::{
     Balance, Category, Member, Observer, PersonId, Representative, Roster, RosterError, SeatRole,
     Side,
 };
+pub use preparation::Preparation;
 pub use rules::{
     Comparison, RuleBook, RuleBookError, Threshold, TieRule, VoteDenominator, VoteResult,
 };

@@ -31,6 +31,10 @@ pub struct MeetingInfo {
     pub date: NaiveDate,
     #[serde(default)]
     pub planned_start: Option<NaiveTime>,
+    /// When the meeting is planned to end: what the agenda's planned minutes are
+    /// checked against before the meeting.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub planned_end: Option<NaiveTime>,
     #[serde(default)]
     pub venue: Text,
     /// Who keeps the record (紀錄).
@@ -106,6 +110,7 @@ impl Session {
                 commitment: None,
                 date,
                 planned_start: None,
+                planned_end: None,
                 venue: Text::default(),
                 recorder: Text::default(),
             },

@@ -21,6 +21,74 @@ pub const MOTIONS_UNIT: Label = l("案", "motions");
 pub const NOTES: Label = l("紀錄事項", "Notes");
 pub const NOTES_UNIT: Label = l("則", "notes");
 pub const NOT_STARTED: Label = l("尚未開始", "not started");
+pub const BEFORE_THE_MEETING: Label = l("會前檢查：", "Before the meeting:");
+
+/// The roster's seats are not half government, half non-government.
+pub fn roster_unbalanced(balance: crate::domain::people::Balance, lang: Lang) -> String {
+    let (g, n) = (balance.government, balance.non_government);
+    match lang {
+        Lang::ZhTw => format!("委員組成未各半：政府 {g} 人、非政府 {n} 人"),
+        Lang::En => {
+            format!("the roster is not half and half: {g} government, {n} non-government members")
+        }
+    }
+}
+
+/// Items with no planned minutes.
+pub fn unplanned_items(titles: &str, count: usize, lang: Lang) -> String {
+    match lang {
+        Lang::ZhTw => format!("{count} 項議程未定時間：{titles}"),
+        Lang::En if count == 1 => format!("1 item has no planned time: {titles}"),
+        Lang::En => format!("{count} items have no planned time: {titles}"),
+    }
+}
+
+/// The agenda's planned minutes against the planned start and end.
+pub fn planned_total(
+    minutes: u32,
+    start: Option<&str>,
+    finish: Option<&str>,
+    end: Option<&str>,
+    spare: Option<i64>,
+    lang: Lang,
+) -> String {
+    let zh = lang == Lang::ZhTw;
+    let mut out = if zh {
+        format!("議程預定共 {minutes} 分鐘")
+    } else {
+        format!("the agenda is planned at {minutes} minutes")
+    };
+    if let (Some(start), Some(finish)) = (start, finish) {
+        out.push_str(&if zh {
+            format!("（{start}–{finish}）")
+        } else {
+            format!(" ({start}–{finish})")
+        });
+    }
+    match (end, spare) {
+        (Some(end), Some(spare)) if spare >= 0 => out.push_str(&if zh {
+            format!("，預定 {end} 結束，尚餘 {spare} 分鐘")
+        } else {
+            format!(", {spare} minutes before the planned end at {end}")
+        }),
+        (Some(end), Some(spare)) => out.push_str(&if zh {
+            format!("，超過預定結束時間 {end} 共 {} 分鐘", -spare)
+        } else {
+            format!(", {} minutes past the planned end at {end}", -spare)
+        }),
+        _ if start.is_none() => out.push_str(if zh {
+            "；未定開始時間（roundtable new --start）"
+        } else {
+            "; no planned start (roundtable new --start)"
+        }),
+        _ => out.push_str(if zh {
+            "；未定結束時間（roundtable new --end）"
+        } else {
+            "; no planned end (roundtable new --end)"
+        }),
+    }
+    out
+}
 pub const MEETING: Label = l("會議狀態", "Meeting");
 
 /// "第 3 次會議，2026-12-03 14:00" / "Meeting no. 3, 2026-12-03 14:00".

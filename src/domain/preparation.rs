@@ -1,0 +1,93 @@
+//! What to put right before the meeting: the roster's balance, items without a
+//! planned time, and the agenda's planned minutes against the planned end. Asked by
+//! `roundtable check` (and anything else that shows the meeting's preparation).
+
+use chrono::NaiveTime;
+
+use super::agenda::Section;
+use super::people::Balance;
+use super::session::Session;
+use super::state::State;
+use super::text::Text;
+
+/// The meeting's preparation as it stands.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Preparation {
+    /// The roster's seats by side, when they are not half and half.
+    pub unbalanced: Option<Balance>,
+    /// Items (other than the adjournment) with no planned minutes, by title.
+    pub unplanned: Vec<Text>,
+    /// The agenda's planned minutes, in total.
+    pub planned_minutes: u32,
+    pub planned_start: Option<NaiveTime>,
+    pub planned_end: Option<NaiveTime>,
+}
+
+impl Preparation {
+    pub fn of(session: &Session, state: &State) -> Preparation {
+        let balance = session.roster.balance();
+        let items = state.items.iter().map(|i| &i.item);
+        Preparation {
+            unbalanced: (!balance.is_balanced()).then_some(balance),
+            unplanned: items
+                .clone()
+                .filter(|i| i.section != Section::Adjournment && i.planned_minutes == 0)
+                .map(|i| i.title.clone())
+                .collect(),
+            planned_minutes: items.map(|i| i.planned_minutes).sum(),
+            planned_start: session.meeting.planned_start,
+            planned_end: session.meeting.planned_end,
+        }
+    }
+
+    /// When the agenda's planned minutes end, from the planned start.
+    pub fn planned_finish(&self) -> Option<NaiveTime> {
+        let minutes = chrono::Duration::minutes(i64::from(self.planned_minutes));
+        self.planned_start.map(|start| start + minutes)
+    }
+
+    /// Minutes the agenda leaves before the planned end (negative: past it).
+    pub fn minutes_to_spare(&self) -> Option<i64> {
+        let (start, end) = (self.planned_start?, self.planned_end?);
+        Some((end - start).num_minutes() - i64::from(self.planned_minutes))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::{AgendaItem, ItemId, Meeting};
+
+    fn item(id: &str, section: Section, minutes: u32) -> AgendaItem {
+        AgendaItem {
+            id: ItemId::new(id),
+            section,
+            title: Text::new(id),
+            presenter: Text::default(),
+            explanation: Text::default(),
+            proposed_action: None,
+            planned_minutes: minutes,
+        }
+    }
+
+    #[test]
+    fn unplanned_items_and_the_planned_total_against_the_end() {
+        let date = chrono::NaiveDate::from_ymd_opt(2026, 12, 3).expect("date");
+        let mut session = Session::new(Text::new("論壇"), date);
+        session.meeting.planned_start = NaiveTime::from_hms_opt(14, 0, 0);
+        session.meeting.planned_end = NaiveTime::from_hms_opt(15, 0, 0);
+        session.agenda = vec![
+            item("r1", Section::Report, 40),
+            item("d1", Section::Discussion, 0),
+            item("d2", Section::Discussion, 30),
+            item("end", Section::Adjournment, 0),
+        ];
+        let meeting = Meeting::open(session).expect("opens");
+        let prep = Preparation::of(meeting.session(), meeting.state());
+        assert_eq!(prep.unplanned, [Text::new("d1")]);
+        assert_eq!(prep.planned_minutes, 70);
+        assert_eq!(prep.planned_finish(), NaiveTime::from_hms_opt(15, 10, 0));
+        assert_eq!(prep.minutes_to_spare(), Some(-10));
+        assert_eq!(prep.unbalanced, None, "an empty roster is even");
+    }
+}
