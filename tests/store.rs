@@ -387,6 +387,15 @@ fn meeting_with_everything() -> Meeting {
             Author::Facilitator,
             EventKind::ItemAdded(Box::new(item("extempore \"1\"", Section::Extempore, 47))),
         ),
+        (
+            Author::Facilitator,
+            EventKind::PersonCorrected {
+                person: person(EXPERT),
+                name: nasty_text(54),
+                title: nasty_text(55),
+                organisation: nasty_text(56),
+            },
+        ),
         // A second extempore item, moved, changed and removed again.
         (
             Author::Facilitator,
@@ -498,6 +507,7 @@ fn kind_name(kind: &EventKind) -> &'static str {
         EventKind::Excused { .. } => "Excused",
         EventKind::RepresentativeAdded(_) => "RepresentativeAdded",
         EventKind::ObserverAdded(_) => "ObserverAdded",
+        EventKind::PersonCorrected { .. } => "PersonCorrected",
         EventKind::ItemStarted { .. } => "ItemStarted",
         EventKind::ItemEnded { .. } => "ItemEnded",
         EventKind::ItemAdded(_) => "ItemAdded",
@@ -522,7 +532,7 @@ fn kind_name(kind: &EventKind) -> &'static str {
     }
 }
 
-const ALL_KINDS: usize = 28;
+const ALL_KINDS: usize = 29;
 
 fn round_trip(meeting: &Meeting) -> Meeting {
     let text = store::to_ron(meeting.session());

@@ -99,6 +99,8 @@ pub enum DomainError {
     /// An amendment that leaves the motion's text as it is, or empties it.
     AmendmentUnchanged,
     AmendmentEmpty,
+    /// A person's name corrected to nothing.
+    NameEmpty,
 
     AlreadyRecorded {
         client: String,

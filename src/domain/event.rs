@@ -152,6 +152,15 @@ pub enum EventKind {
     RepresentativeAdded(Box<Representative>),
     /// Someone not on the roster comes to observe.
     ObserverAdded(Box<Observer>),
+    /// A person's name, title or organisation corrected, as they now read.
+    PersonCorrected {
+        person: PersonId,
+        name: Text,
+        #[serde(default)]
+        title: Text,
+        #[serde(default)]
+        organisation: Text,
+    },
 
     ItemStarted {
         item: ItemId,

@@ -379,6 +379,21 @@ impl State {
                 }
                 self.end_current_item(at);
             }
+            EventKind::PersonCorrected {
+                person,
+                name,
+                title,
+                organisation,
+            } => {
+                if name.text.trim().is_empty() {
+                    return Err(DomainError::NameEmpty);
+                }
+                let index = self.person_index(person)?;
+                let corrected = &mut self.people[index];
+                corrected.name = name.clone();
+                corrected.title = title.clone();
+                corrected.organisation = organisation.clone();
+            }
             EventKind::ItemAdded(item) => {
                 self.refuse_if_adjourned()?;
                 self.add_item(AgendaItem::clone(item), true)?;

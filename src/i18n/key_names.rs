@@ -104,6 +104,7 @@ pub const DEFER_MOTION: Label = l("保留再議", "defer");
 pub const WITHDRAW_MOTION: Label = l("撤回", "withdraw");
 pub const AMEND_MOTION: Label = l("修正文字", "amend text");
 pub const ADD_MOTION: Label = l("新增議案", "add motion");
+pub const CORRECT_PERSON: Label = l("更正姓名、職稱、單位", "correct name, title, organisation");
 pub const ADD_ITEM: Label = l("本段新增議程", "add item to this section");
 pub const NEXT_SECTION: Label = l("換段落（新增議程時）", "next section (new item)");
 pub const EDIT_ITEM: Label = l(

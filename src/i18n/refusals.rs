@@ -238,6 +238,7 @@ fn english(error: &DomainError) -> String {
         E::NotYourNote => "only the note's author or the facilitator may correct it".to_owned(),
         E::AmendmentUnchanged => "the amended text is the text as it stands".to_owned(),
         E::AmendmentEmpty => "a motion's text cannot be empty".to_owned(),
+        E::NameEmpty => "a name cannot be empty".to_owned(),
         E::AlreadyRecorded { client, seq } => {
             format!("note {seq} from {client} was already recorded")
         }
@@ -329,6 +330,7 @@ fn chinese(error: &DomainError) -> String {
         E::NotYourNote => "只有紀錄作者或主持人可以更正".to_owned(),
         E::AmendmentUnchanged => "修正後的文字與現行文字相同".to_owned(),
         E::AmendmentEmpty => "議案文字不能是空的".to_owned(),
+        E::NameEmpty => "姓名不能是空的".to_owned(),
         E::AlreadyRecorded { client, seq } => format!("{client} 的第 {seq} 則紀錄已經記錄過"),
         E::NothingToUndo => "沒有可以復原的操作".to_owned(),
         E::NothingToRedo => "沒有可以重做的操作".to_owned(),

@@ -214,6 +214,9 @@ pub const ASK_MOTION_TEXT: Label = l(
 );
 pub const ASK_NEW_MOTION_TEXT: Label = l("新議案文字", "Text of the new motion");
 pub const ASK_ITEM_TITLE: Label = l("案由", "The item's title");
+pub const ASK_PERSON_NAME: Label = l("姓名（Enter 下一欄）", "Name (Enter: next field)");
+pub const ASK_PERSON_TITLE: Label = l("職稱（Enter 下一欄）", "Title (Enter: next field)");
+pub const ASK_PERSON_ORGANISATION: Label = l("單位", "Organisation");
 pub const ASK_ITEM_PRESENTER: Label = l(
     "報告／提案單位（Enter 下一欄）",
     "Presenting unit (Enter: next field)",
@@ -423,6 +426,22 @@ pub fn describe(kind: &EventKind, state: &State, lang: Lang) -> String {
         EventKind::RepresentativeAdded(r) => {
             let n = &r.name.text;
             pick(format!("新增代表 {n}"), format!("representative {n} added"))
+        }
+        EventKind::PersonCorrected {
+            person: p, name, ..
+        } => {
+            let (was, now) = (person(state, p), &name.text);
+            if was == now.as_str() {
+                pick(
+                    format!("更正 {now} 的資料"),
+                    format!("{now}'s details corrected"),
+                )
+            } else {
+                pick(
+                    format!("更正姓名 {was} → {now}"),
+                    format!("name corrected: {was} → {now}"),
+                )
+            }
         }
         EventKind::ObserverAdded(o) => {
             let n = &o.name.text;

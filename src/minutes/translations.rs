@@ -93,6 +93,16 @@ fn visit_texts(
                 visit(format!("log/{seq}/name"), &mut rep.name);
                 visit(format!("log/{seq}/title"), &mut rep.title);
             }
+            EventKind::PersonCorrected {
+                name,
+                title,
+                organisation,
+                ..
+            } => {
+                visit(format!("log/{seq}/name"), name);
+                visit(format!("log/{seq}/title"), title);
+                visit(format!("log/{seq}/organisation"), organisation);
+            }
             EventKind::ObserverAdded(observer) => {
                 visit(format!("log/{seq}/name"), &mut observer.name);
                 visit(format!("log/{seq}/title"), &mut observer.title);

@@ -70,6 +70,8 @@ pub enum Action {
     MarkExcused,
     AddObserver,
     AddRepresentative,
+    /// Correct the selected person's name, title and organisation.
+    CorrectPerson,
 
     // Agenda.
     StartMeeting,
@@ -211,6 +213,7 @@ impl Named for Action {
             Action::WithdrawMotion => k::WITHDRAW_MOTION,
             Action::AmendMotion => k::AMEND_MOTION,
             Action::AddItem => k::ADD_ITEM,
+            Action::CorrectPerson => k::CORRECT_PERSON,
             Action::NextSection => k::NEXT_SECTION,
             Action::EditItem => k::EDIT_ITEM,
             Action::MoveItemUp => k::MOVE_ITEM_UP,

@@ -271,9 +271,9 @@ impl App {
     pub fn refresh_after(&mut self, kind: &EventKind) {
         let state = self.meeting.state();
         match kind {
-            EventKind::RepresentativeAdded(_) | EventKind::ObserverAdded(_) => {
-                self.attendance.rebuild(state)
-            }
+            EventKind::RepresentativeAdded(_)
+            | EventKind::ObserverAdded(_)
+            | EventKind::PersonCorrected { .. } => self.attendance.rebuild(state),
             EventKind::Arrived { .. } | EventKind::Left { .. } | EventKind::Excused { .. } => {
                 self.attendance.recount(state)
             }

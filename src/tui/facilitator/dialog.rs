@@ -88,11 +88,27 @@ pub enum TextPurpose {
     NewItemTitle {
         section: crate::domain::Section,
     },
+    /// One field of a person's details, being corrected (the others as corrected so
+    /// far).
+    PersonField {
+        person: crate::domain::PersonId,
+        details: Box<[crate::domain::Text; 3]>,
+        field: PersonField,
+    },
     /// One field of `item`, being edited (its other fields as edited so far).
     ItemField {
         item: Box<crate::domain::AgendaItem>,
         field: ItemField,
     },
+}
+
+/// A person's details the facilitator corrects, in the order asked (and in the
+/// order of `TextPurpose::PersonField`'s `details`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PersonField {
+    Name,
+    Title,
+    Organisation,
 }
 
 /// The fields of an agenda item the facilitator edits, in the order asked.

@@ -80,6 +80,7 @@ static OWN: &[Binding<Action>] = &[
     bind(C::Attendance,   &[Key::ch('e')],                       MarkExcused,                   Footer),
     bind(C::Attendance,   &[Key::ch('o')],                       AddObserver,                   Footer),
     bind(C::Attendance,   &[Key::ch('r')],                       AddRepresentative,             Footer),
+    bind(C::Attendance,   &[Key::ch('E')],                       CorrectPerson,                 HelpOnly),
     // Agenda.
     bind(C::Agenda,       &[Key::ch('b')],                       StartMeeting,                  Footer),
     bind(C::Agenda,       &[ENTER, Key::ch('s')],                StartSelectedItem,             Footer),

@@ -273,3 +273,56 @@ fn a_new_item_goes_to_the_section_tab_chooses_even_one_with_no_items_yet() {
     assert_eq!(item.title.text, "無障礙連署介面");
     assert_eq!(item.section, crate::domain::Section::Extempore);
 }
+
+#[test]
+fn a_name_and_title_are_corrected_from_the_attendance_panel_and_the_minutes_follow() {
+    let mut app = demo();
+    let i = person(&app, "prof-open-gov");
+    let before = app.state().people[i].clone();
+    app.focus = Panel::Attendance;
+    app.attendance.select_person(i);
+    ch(&mut app, 'E');
+    let screen = screen_text(&render(&app, 120, 40));
+    assert!(screen.contains("姓名（Enter 下一欄）"), "{screen}");
+    // The name: the last character was mistyped.
+    press(&mut app, KeyCode::End);
+    press(&mut app, KeyCode::Backspace);
+    type_text(&mut app, "如");
+    press(&mut app, KeyCode::Enter);
+    // The title: replaced.
+    press(&mut app, KeyCode::End);
+    for _ in 0..before.title.text.chars().count() {
+        press(&mut app, KeyCode::Backspace);
+    }
+    type_text(&mut app, "副教授");
+    press(&mut app, KeyCode::Enter);
+    // The organisation: as it was.
+    press(&mut app, KeyCode::Enter);
+    assert!(app.dialog.is_none());
+
+    let after = &app.state().people[i];
+    let mut expected_name: Vec<char> = before.name.text.chars().collect();
+    expected_name.pop();
+    let expected_name: String = expected_name.into_iter().chain(['如']).collect();
+    assert_eq!(after.name.text, expected_name);
+    assert_eq!(after.name.en, None, "the English named the old name");
+    assert_eq!(after.title.text, "副教授");
+    assert_eq!(after.organisation, before.organisation);
+    let said = app
+        .message
+        .as_ref()
+        .map(|m| m.text.clone())
+        .unwrap_or_default();
+    assert!(said.starts_with("已記錄：更正姓名"), "{said}");
+
+    toggle(&mut app, "prof-open-gov");
+    let minutes = crate::minutes::minutes(
+        &app.meeting,
+        crate::minutes::Format::Markdown,
+        crate::minutes::Languages::Chinese,
+    )
+    .expect("minutes");
+    let minutes = String::from_utf8(minutes.bytes).expect("UTF-8");
+    assert!(minutes.contains(&expected_name), "{minutes}");
+    assert!(!minutes.contains(&before.name.text), "{minutes}");
+}

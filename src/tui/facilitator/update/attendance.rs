@@ -3,11 +3,13 @@
 
 use super::Effect;
 use super::recording::record;
+use crate::domain::Text;
 use crate::domain::{EventKind, PersonId, Presence, Side};
 use crate::i18n::screen as s;
 use crate::tui::facilitator::action::Action;
 use crate::tui::facilitator::app::App;
-use crate::tui::facilitator::dialog::{Dialog, TextPurpose};
+use crate::tui::facilitator::dialog::{Dialog, PersonField, TextPurpose};
+use crate::tui::shared::line_editor::LineEditor;
 
 pub(super) fn update(app: &mut App, action: Action) -> Vec<Effect> {
     match action {
@@ -33,6 +35,19 @@ pub(super) fn update(app: &mut App, action: Action) -> Vec<Effect> {
                 }
                 None => app.refuse(s::NOT_A_GOVERNMENT_MEMBER.get(app.lang)),
             }
+        }
+        Action::CorrectPerson => {
+            let Some(person) = app.attendance.selected_person() else {
+                app.refuse(s::NOTHING_SELECTED.get(app.lang));
+                return Vec::new();
+            };
+            let p = &app.state().people[person];
+            let details = [p.name.clone(), p.title.clone(), p.organisation.clone()];
+            app.dialog = Some(person_field_dialog(
+                p.id.clone(),
+                details,
+                PersonField::Name,
+            ));
         }
         // The other panels' actions are routed to their own files.
         _ => {}
@@ -76,4 +91,63 @@ pub(super) fn add_person_and_arrive(app: &mut App, added: EventKind, id: PersonI
         app.keep_selections_in_view();
     }
     effects
+}
+
+/// The dialog for one of a person's details, holding it as it stands.
+fn person_field_dialog(person: PersonId, details: [Text; 3], field: PersonField) -> Dialog {
+    let text = details[field as usize].text.clone();
+    Dialog::Text {
+        editor: LineEditor::with_text(&text),
+        purpose: TextPurpose::PersonField {
+            person,
+            details: Box::new(details),
+            field,
+        },
+        question: None,
+    }
+}
+
+/// One of a person's details corrected: the next is asked, and after the last the
+/// correction is recorded, if anything changed. A changed text drops its English.
+pub(super) fn correct_person_field(
+    app: &mut App,
+    person: PersonId,
+    mut details: [Text; 3],
+    field: PersonField,
+    text: &str,
+) -> Vec<Effect> {
+    if field == PersonField::Name && text.is_empty() {
+        app.refuse(s::NAME_REQUIRED.get(app.lang));
+        return Vec::new();
+    }
+    let slot = &mut details[field as usize];
+    if slot.text != text {
+        *slot = Text::new(text);
+    }
+    let next = match field {
+        PersonField::Name => Some(PersonField::Title),
+        PersonField::Title => Some(PersonField::Organisation),
+        PersonField::Organisation => None,
+    };
+    if let Some(next) = next {
+        app.dialog = Some(person_field_dialog(person, details, next));
+        return Vec::new();
+    }
+    let unchanged = app.state().person(&person).is_some_and(|p| {
+        [&p.name, &p.title, &p.organisation] == [&details[0], &details[1], &details[2]]
+    });
+    if unchanged {
+        app.dialog = None;
+        return Vec::new();
+    }
+    let [name, title, organisation] = details;
+    super::recording::record_from_dialog(
+        app,
+        EventKind::PersonCorrected {
+            person,
+            name,
+            title,
+            organisation,
+        },
+    )
 }

@@ -177,6 +177,11 @@ fn confirm_text(app: &mut App, purpose: TextPurpose, text: &str) -> Vec<Effect> 
         TextPurpose::FollowUpActionTaken { entry } => record_action_taken(app, entry, text),
         TextPurpose::MotionText { motion } => amend_motion(app, motion, text),
         TextPurpose::NewItemTitle { section } => super::agenda::add_item(app, section, text),
+        TextPurpose::PersonField {
+            person,
+            details,
+            field,
+        } => super::attendance::correct_person_field(app, person, *details, field, text),
         TextPurpose::ItemField { item, field } => {
             super::agenda::edit_item_field(app, *item, field, text)
         }

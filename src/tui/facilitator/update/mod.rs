@@ -131,7 +131,11 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         A::Focus(panel) => app.focus = panel,
         A::SelectFirst => lists::move_selection(app, isize::MIN / 2),
         A::SelectLast => lists::move_selection(app, isize::MAX / 2),
-        A::ToggleAttendance | A::MarkExcused | A::AddObserver | A::AddRepresentative => {
+        A::ToggleAttendance
+        | A::MarkExcused
+        | A::AddObserver
+        | A::AddRepresentative
+        | A::CorrectPerson => {
             return attendance::update(app, action);
         }
         A::StartMeeting

@@ -5,7 +5,7 @@ use ratatui::Frame;
 
 use crate::i18n::{self, Label, screen as s};
 use crate::tui::facilitator::app::App;
-use crate::tui::facilitator::dialog::{Dialog, ItemField, TextPurpose};
+use crate::tui::facilitator::dialog::{Dialog, ItemField, PersonField, TextPurpose};
 use crate::tui::facilitator::keys::KEYS;
 use crate::tui::shared::dialog::{
     LIST_ROWS, dialog_box, field, hints_row, picker_list, picker_rows,
@@ -133,6 +133,11 @@ fn text_question(purpose: &TextPurpose) -> Label {
         TextPurpose::MotionText { .. } => s::ASK_MOTION_TEXT,
         TextPurpose::NewMotionText { .. } => s::ASK_NEW_MOTION_TEXT,
         TextPurpose::NewItemTitle { .. } => s::ASK_ITEM_TITLE,
+        TextPurpose::PersonField { field, .. } => match field {
+            PersonField::Name => s::ASK_PERSON_NAME,
+            PersonField::Title => s::ASK_PERSON_TITLE,
+            PersonField::Organisation => s::ASK_PERSON_ORGANISATION,
+        },
         TextPurpose::ItemField { field, .. } => match field {
             ItemField::Title => s::ASK_ITEM_TITLE,
             ItemField::Presenter => s::ASK_ITEM_PRESENTER,
