@@ -391,9 +391,9 @@ fn meeting_with_everything() -> Meeting {
             Author::Facilitator,
             EventKind::PersonCorrected {
                 person: person(EXPERT),
-                name: nasty_text(54),
-                title: nasty_text(55),
-                organisation: nasty_text(56),
+                name: Box::new(nasty_text(54)),
+                title: Box::new(nasty_text(55)),
+                organisation: Box::new(nasty_text(56)),
             },
         ),
         // A second extempore item, moved, changed and removed again.

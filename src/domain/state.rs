@@ -19,6 +19,7 @@ use super::motion::{MotionState, Objection, Outcome, StageStamp};
 use super::people::{Balance, PersonId};
 use super::rules::RuleBook;
 use super::session::Session;
+use super::text::Text;
 
 /// An agenda item with its actual times.
 #[derive(Clone, Debug, PartialEq)]
@@ -390,9 +391,9 @@ impl State {
                 }
                 let index = self.person_index(person)?;
                 let corrected = &mut self.people[index];
-                corrected.name = name.clone();
-                corrected.title = title.clone();
-                corrected.organisation = organisation.clone();
+                corrected.name = Text::clone(name);
+                corrected.title = Text::clone(title);
+                corrected.organisation = Text::clone(organisation);
             }
             EventKind::ItemAdded(item) => {
                 self.refuse_if_adjourned()?;

@@ -145,9 +145,9 @@ pub(super) fn correct_person_field(
         app,
         EventKind::PersonCorrected {
             person,
-            name,
-            title,
-            organisation,
+            name: Box::new(name),
+            title: Box::new(title),
+            organisation: Box::new(organisation),
         },
     )
 }
