@@ -123,6 +123,11 @@ pub const NO_MOTION: Label = l(
     "此議程無議案（議程面板按 x 新增臨時動議）",
     "No motion on this item (x in the agenda adds an extempore motion)",
 );
+/// On an item that takes motions and has none yet.
+pub const NO_MOTION_YET: Label = l(
+    "此議程尚無議案（按 p 新增議案）",
+    "No motion on this item yet (p adds one)",
+);
 pub const PROPOSER: Label = l("提案", "Proposed by");
 pub const BLOCKING: Label = l("異議", "objection");
 pub const RESERVATION: Label = l("保留意見", "reservation");

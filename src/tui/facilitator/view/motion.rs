@@ -42,7 +42,16 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let inner = inner(area);
     let buf = frame.buffer_mut();
     let Some(&index) = motions.get(selected) else {
-        for (y, line) in wrap(s::NO_MOTION.get(lang), usize::from(inner.width))
+        let takes_motions = app
+            .motion_item()
+            .and_then(|i| state.items.get(i))
+            .is_some_and(|i| i.item.section.takes_motions());
+        let hint = if takes_motions {
+            s::NO_MOTION_YET
+        } else {
+            s::NO_MOTION
+        };
+        for (y, line) in wrap(hint.get(lang), usize::from(inner.width))
             .iter()
             .enumerate()
             .take(usize::from(inner.height))
