@@ -316,13 +316,7 @@ fn a_name_and_title_are_corrected_from_the_attendance_panel_and_the_minutes_foll
     assert!(said.starts_with("已記錄：更正姓名"), "{said}");
 
     toggle(&mut app, "prof-open-gov");
-    let minutes = crate::minutes::minutes(
-        &app.meeting,
-        crate::minutes::Format::Markdown,
-        crate::minutes::Languages::Chinese,
-    )
-    .expect("minutes");
-    let minutes = String::from_utf8(minutes.bytes).expect("UTF-8");
+    let minutes = minutes_markdown(&app, crate::minutes::Languages::Chinese);
     assert!(minutes.contains(&expected_name), "{minutes}");
     assert!(!minutes.contains(&before.name.text), "{minutes}");
 }

@@ -148,6 +148,14 @@ fn open_source(app: &App) -> &crate::domain::MotionState {
         .expect("the demo's motion")
 }
 
+/// The meeting's minutes as Markdown, in `languages`.
+fn minutes_markdown(app: &App, languages: crate::minutes::Languages) -> String {
+    let minutes =
+        crate::minutes::minutes(&app.meeting, crate::minutes::Format::Markdown, languages)
+            .expect("minutes");
+    String::from_utf8(minutes.bytes).expect("UTF-8")
+}
+
 fn render(app: &App, w: u16, h: u16) -> Buffer {
     let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("a test terminal");
     terminal

@@ -389,10 +389,7 @@ fn an_objection_is_answered_by_amending_the_text_in_the_round_which_then_adopts_
             ],
         ),
     ] {
-        let minutes =
-            crate::minutes::minutes(&app.meeting, crate::minutes::Format::Markdown, languages)
-                .expect("minutes");
-        let minutes = String::from_utf8(minutes.bytes).expect("UTF-8");
+        let minutes = minutes_markdown(&app, languages);
         for fragment in expected {
             assert!(minutes.contains(fragment), "{fragment:?} in:\n{minutes}");
         }

@@ -220,13 +220,7 @@ fn the_facilitator_corrects_an_older_note_and_what_was_being_typed_comes_back() 
     );
 
     // The minutes use the corrected text.
-    let minutes = crate::minutes::minutes(
-        &app.meeting,
-        crate::minutes::Format::Markdown,
-        crate::minutes::Languages::Chinese,
-    )
-    .expect("minutes");
-    let minutes = String::from_utf8(minutes.bytes).expect("UTF-8");
+    let minutes = minutes_markdown(&app, crate::minutes::Languages::Chinese);
     assert!(minutes.contains("系統預計後年上線。"), "{minutes}");
     assert!(!minutes.contains("系統預計明年上線。"), "{minutes}");
 }
