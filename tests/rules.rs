@@ -2126,3 +2126,46 @@ fn items_are_added_in_their_section_moved_within_it_and_removed_while_unused() {
         Err(DomainError::ItemInUse { .. })
     ));
 }
+
+#[test]
+fn a_member_added_keeps_the_roster_as_valid_as_on_load() {
+    let mut meeting = forum(3);
+    let added = |id: &str, category: Category, seat: SeatRole| {
+        EventKind::MemberAdded(Box::new(member(id, category, seat)))
+    };
+    // A second convener is refused, for the reason the file would be.
+    let refused = record(
+        &mut meeting,
+        1,
+        added("g9", Category::LeadAgency, SeatRole::Convener),
+    );
+    assert!(
+        matches!(refused, Err(DomainError::Roster(_))),
+        "{refused:?}"
+    );
+    // So is an id already taken.
+    assert!(
+        record(
+            &mut meeting,
+            1,
+            added("n1", Category::CivicGroup, SeatRole::Member)
+        )
+        .is_err()
+    );
+    // An ordinary member counts on their side at once.
+    ok(
+        &mut meeting,
+        1,
+        added("n9", Category::IssueExpert, SeatRole::Member),
+    );
+    let balance = meeting.state().roster_balance();
+    assert_eq!((balance.government, balance.non_government), (3, 4));
+    ok(
+        &mut meeting,
+        2,
+        EventKind::Arrived {
+            person: PersonId::new("n9"),
+        },
+    );
+    assert_eq!(meeting.state().present_members().non_government, 1);
+}

@@ -389,6 +389,15 @@ fn meeting_with_everything() -> Meeting {
         ),
         (
             Author::Facilitator,
+            EventKind::MemberAdded(Box::new(member(
+                "added \"m\"",
+                57,
+                Category::IssueExpert,
+                SeatRole::Member,
+            ))),
+        ),
+        (
+            Author::Facilitator,
             EventKind::PersonCorrected {
                 person: person(EXPERT),
                 name: Box::new(nasty_text(54)),
@@ -508,6 +517,7 @@ fn kind_name(kind: &EventKind) -> &'static str {
         EventKind::RepresentativeAdded(_) => "RepresentativeAdded",
         EventKind::ObserverAdded(_) => "ObserverAdded",
         EventKind::PersonCorrected { .. } => "PersonCorrected",
+        EventKind::MemberAdded(_) => "MemberAdded",
         EventKind::ItemStarted { .. } => "ItemStarted",
         EventKind::ItemEnded { .. } => "ItemEnded",
         EventKind::ItemAdded(_) => "ItemAdded",
@@ -532,7 +542,7 @@ fn kind_name(kind: &EventKind) -> &'static str {
     }
 }
 
-const ALL_KINDS: usize = 29;
+const ALL_KINDS: usize = 30;
 
 fn round_trip(meeting: &Meeting) -> Meeting {
     let text = store::to_ron(meeting.session());

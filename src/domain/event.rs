@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use super::agenda::{AgendaItem, ItemId, Motion, MotionId, Speaker};
 use super::follow_up::FollowUpStatus;
-use super::people::{Observer, PersonId, Representative};
+use super::people::{Member, Observer, PersonId, Representative};
 use super::text::Text;
 
 /// A moment of the meeting, with the offset of the room's clock.
@@ -148,6 +148,9 @@ pub enum EventKind {
     Excused {
         person: PersonId,
     },
+    /// A member added to the roster, before or during the meeting. The roster with it
+    /// must keep the rules it is checked against on load.
+    MemberAdded(Box<Member>),
     /// An agency sends a representative on the day.
     RepresentativeAdded(Box<Representative>),
     /// Someone not on the roster comes to observe.

@@ -25,7 +25,7 @@ pub struct Preparation {
 
 impl Preparation {
     pub fn of(session: &Session, state: &State) -> Preparation {
-        let balance = session.roster.balance();
+        let balance = state.roster_balance();
         let items = state.items.iter().map(|i| &i.item);
         Preparation {
             unbalanced: (!balance.is_balanced()).then_some(balance),

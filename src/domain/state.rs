@@ -16,7 +16,7 @@ use super::error::DomainError;
 use super::event::{Author, Ballot, Event, EventKind, Note, Seq, Stamp, Tally};
 use super::follow_up::FollowUpEntry;
 use super::motion::{MotionState, Objection, Outcome, StageStamp};
-use super::people::{Balance, PersonId};
+use super::people::{Balance, Member, PersonId};
 use super::rules::RuleBook;
 use super::session::Session;
 use super::text::Text;
@@ -74,6 +74,8 @@ pub struct State {
     pub log_len: usize,
     /// The last sequence number recorded from each note-taker's client.
     last_from_client: HashMap<String, u64>,
+    /// Members added by events, after the set-up's: with it, the roster as it stands.
+    added_members: Vec<Member>,
 }
 
 impl State {
@@ -103,6 +105,7 @@ impl State {
             retracted: HashSet::new(),
             log_len: 0,
             last_from_client: HashMap::new(),
+            added_members: Vec::new(),
         };
         let roster = &session.roster;
         roster.validate()?;
@@ -379,6 +382,26 @@ impl State {
                     });
                 }
                 self.end_current_item(at);
+            }
+            EventKind::MemberAdded(member) => {
+                self.refuse_if_adjourned()?;
+                // The roster as it would stand, checked as on load.
+                let mut roster = session.roster.clone();
+                roster.members.extend(self.added_members.iter().cloned());
+                roster.members.push(Member::clone(member));
+                roster.validate()?;
+                self.add_person(Person {
+                    id: member.id.clone(),
+                    name: member.name.clone(),
+                    title: member.title.clone(),
+                    organisation: member.organisation.clone(),
+                    role: Role::Member {
+                        category: member.category,
+                        seat: member.seat,
+                    },
+                })?;
+                self.roster_balance.add(member.category.side());
+                self.added_members.push(Member::clone(member));
             }
             EventKind::PersonCorrected {
                 person,

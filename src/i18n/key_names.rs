@@ -106,7 +106,11 @@ pub const AMEND_MOTION: Label = l("修正文字", "amend text");
 pub const ADD_MOTION: Label = l("新增議案", "add motion");
 pub const CORRECT_PERSON: Label = l("更正姓名、職稱、單位", "correct name, title, organisation");
 pub const ADD_ITEM: Label = l("本段新增議程", "add item to this section");
-pub const NEXT_SECTION: Label = l("換段落（新增議程時）", "next section (new item)");
+pub const NEXT_CHOICE: Label = l(
+    "換段落／類別（新增議程、委員時）",
+    "next section / category (new item, member)",
+);
+pub const ADD_MEMBER: Label = l("新增委員", "add member");
 pub const EDIT_ITEM: Label = l(
     "修改議程（案由、單位、時間）",
     "edit item (title, presenter, minutes)",

@@ -222,6 +222,15 @@ pub const ASK_ITEM_TITLE: Label = l("案由", "The item's title");
 pub const ASK_PERSON_NAME: Label = l("姓名（Enter 下一欄）", "Name (Enter: next field)");
 pub const ASK_PERSON_TITLE: Label = l("職稱（Enter 下一欄）", "Title (Enter: next field)");
 pub const ASK_PERSON_ORGANISATION: Label = l("單位", "Organisation");
+
+/// The new member's dialog: their category (and so their side), and how to change it.
+pub fn ask_new_member_name(category: crate::domain::Category, lang: Lang) -> String {
+    let category = crate::i18n::category(category).get(lang);
+    match lang {
+        Lang::ZhTw => format!("新委員姓名，類別「{category}」（Tab 換類別）"),
+        Lang::En => format!("New member's name, as {category} (Tab: another category)"),
+    }
+}
 pub const ASK_ITEM_PRESENTER: Label = l(
     "報告／提案單位（Enter 下一欄）",
     "Presenting unit (Enter: next field)",
@@ -431,6 +440,10 @@ pub fn describe(kind: &EventKind, state: &State, lang: Lang) -> String {
         EventKind::RepresentativeAdded(r) => {
             let n = &r.name.text;
             pick(format!("新增代表 {n}"), format!("representative {n} added"))
+        }
+        EventKind::MemberAdded(m) => {
+            let n = &m.name.text;
+            pick(format!("新增委員 {n}"), format!("member {n} added"))
         }
         EventKind::PersonCorrected {
             person: p, name, ..

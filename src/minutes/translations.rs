@@ -93,6 +93,11 @@ fn visit_texts(
                 visit(format!("log/{seq}/name"), &mut rep.name);
                 visit(format!("log/{seq}/title"), &mut rep.title);
             }
+            EventKind::MemberAdded(member) => {
+                visit(format!("log/{seq}/name"), &mut member.name);
+                visit(format!("log/{seq}/title"), &mut member.title);
+                visit(format!("log/{seq}/organisation"), &mut member.organisation);
+            }
             EventKind::PersonCorrected {
                 name,
                 title,

@@ -72,6 +72,8 @@ pub enum Action {
     AddRepresentative,
     /// Correct the selected person's name, title and organisation.
     CorrectPerson,
+    /// A new member of the roster (name and category, organisation, title).
+    AddMember,
 
     // Agenda.
     StartMeeting,
@@ -81,8 +83,9 @@ pub enum Action {
     AdjournMeeting,
     /// A new item after the last of the selected item's section.
     AddItem,
-    /// In the new item's dialog: the next section.
-    NextSection,
+    /// In the new item's dialog the next section; in the new member's, the next
+    /// category.
+    NextChoice,
     /// Change the selected item's title, presenter and planned minutes.
     EditItem,
     MoveItemUp,
@@ -214,7 +217,8 @@ impl Named for Action {
             Action::AmendMotion => k::AMEND_MOTION,
             Action::AddItem => k::ADD_ITEM,
             Action::CorrectPerson => k::CORRECT_PERSON,
-            Action::NextSection => k::NEXT_SECTION,
+            Action::AddMember => k::ADD_MEMBER,
+            Action::NextChoice => k::NEXT_CHOICE,
             Action::EditItem => k::EDIT_ITEM,
             Action::MoveItemUp => k::MOVE_ITEM_UP,
             Action::MoveItemDown => k::MOVE_ITEM_DOWN,

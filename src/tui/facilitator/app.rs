@@ -273,7 +273,8 @@ impl App {
         match kind {
             EventKind::RepresentativeAdded(_)
             | EventKind::ObserverAdded(_)
-            | EventKind::PersonCorrected { .. } => self.attendance.rebuild(state),
+            | EventKind::PersonCorrected { .. }
+            | EventKind::MemberAdded(_) => self.attendance.rebuild(state),
             EventKind::Arrived { .. } | EventKind::Left { .. } | EventKind::Excused { .. } => {
                 self.attendance.recount(state)
             }

@@ -88,6 +88,17 @@ pub enum TextPurpose {
     NewItemTitle {
         section: crate::domain::Section,
     },
+    /// A new member's name, as `category`.
+    NewMemberName {
+        category: crate::domain::Category,
+    },
+    /// A new member's organisation, then title (`details`: name, title, organisation
+    /// as typed so far).
+    NewMemberField {
+        category: crate::domain::Category,
+        details: Box<[crate::domain::Text; 3]>,
+        field: PersonField,
+    },
     /// One field of a person's details, being corrected (the others as corrected so
     /// far).
     PersonField {

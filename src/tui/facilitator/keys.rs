@@ -81,6 +81,7 @@ static OWN: &[Binding<Action>] = &[
     bind(C::Attendance,   &[Key::ch('o')],                       AddObserver,                   Footer),
     bind(C::Attendance,   &[Key::ch('r')],                       AddRepresentative,             Footer),
     bind(C::Attendance,   &[Key::ch('E')],                       CorrectPerson,                 HelpOnly),
+    bind(C::Attendance,   &[Key::ch('M')],                       AddMember,                     HelpOnly),
     // Agenda.
     bind(C::Agenda,       &[Key::ch('b')],                       StartMeeting,                  Footer),
     bind(C::Agenda,       &[ENTER, Key::ch('s')],                StartSelectedItem,             Footer),
@@ -89,7 +90,7 @@ static OWN: &[Binding<Action>] = &[
     bind(C::Agenda,       &[Key::ch('A')],                       AdjournMeeting,                Footer),
     bind(C::Agenda,       &[Key::ch('i')],                       AddItem,                       HelpOnly),
     bind(C::Agenda,       &[Key::ch('E')],                       EditItem,                 HelpOnly),
-    bind(C::TextPrompt,   &[TAB],                                NextSection,                   HelpOnly),
+    bind(C::TextPrompt,   &[TAB],                                NextChoice,                   HelpOnly),
     bind(C::Agenda,       &[Key::ch('K')],                       MoveItemUp,                    HelpOnly),
     bind(C::Agenda,       &[Key::ch('J')],                       MoveItemDown,                  HelpOnly),
     bind(C::Agenda,       &[Key::ch('D')],                       RemoveItem,                    HelpOnly),

@@ -320,3 +320,51 @@ fn a_name_and_title_are_corrected_from_the_attendance_panel_and_the_minutes_foll
     assert!(minutes.contains(&expected_name), "{minutes}");
     assert!(!minutes.contains(&before.name.text), "{minutes}");
 }
+
+#[test]
+fn a_member_is_added_to_the_roster_with_their_category_and_counts_on_their_side() {
+    let mut app = demo();
+    let before = app.state().roster_balance();
+    app.focus = Panel::Attendance;
+    ch(&mut app, 'M');
+    let screen = screen_text(&render(&app, 120, 40));
+    assert!(
+        screen.contains("類別「公民團體／民間組織／產業」（Tab 換類別）"),
+        "{screen}"
+    );
+    // Tab twice: civic group → issue expert → open-government expert.
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Tab);
+    type_text(&mut app, "林開放");
+    press(&mut app, KeyCode::Enter);
+    type_text(&mut app, "某大學資訊管理學系");
+    press(&mut app, KeyCode::Enter);
+    type_text(&mut app, "教授");
+    press(&mut app, KeyCode::Enter);
+    assert!(app.dialog.is_none());
+
+    let added = app.state().people.last().expect("added");
+    assert_eq!(added.name.text, "林開放");
+    assert_eq!(added.title.text, "教授");
+    assert_eq!(added.organisation.text, "某大學資訊管理學系");
+    assert!(matches!(
+        added.role,
+        crate::domain::Role::Member {
+            category: crate::domain::Category::OpenGovExpert,
+            seat: SeatRole::Member
+        }
+    ));
+    let after = app.state().roster_balance();
+    assert_eq!(after.non_government, before.non_government + 1);
+    assert_eq!(after.government, before.government);
+    let said = app
+        .message
+        .as_ref()
+        .map(|m| m.text.clone())
+        .unwrap_or_default();
+    assert_eq!(said, "已記錄：新增委員 林開放（Ctrl-Z 復原）");
+    // On the attendance list, and can arrive.
+    let id = app.state().people.last().expect("added").id.0.clone();
+    toggle(&mut app, &id);
+    assert!(screen_text(&render(&app, 120, 40)).contains("出席 林開放"));
+}

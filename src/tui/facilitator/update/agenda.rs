@@ -47,19 +47,6 @@ pub(super) fn update(app: &mut App, action: Action) -> Vec<Effect> {
             };
             app.dialog = Some(new_item_dialog(section, LineEditor::default(), app.lang));
         }
-        Action::NextSection => {
-            if let Some(Dialog::Text {
-                purpose: TextPurpose::NewItemTitle { section },
-                editor,
-                ..
-            }) = &app.dialog
-            {
-                let at = Section::ALL.iter().position(|s| s == section).unwrap_or(0);
-                let next = Section::ALL[(at + 1) % Section::ALL.len()];
-                let editor = editor.clone();
-                app.dialog = Some(new_item_dialog(next, editor, app.lang));
-            }
-        }
         Action::EditItem => {
             if let Some(item) = selected(app) {
                 app.dialog = Some(item_field_dialog(item, ItemField::Title));
@@ -254,7 +241,11 @@ pub(super) fn edit_item_field(
     super::recording::record_from_dialog(app, EventKind::ItemChanged(Box::new(item)))
 }
 
-fn new_item_dialog(section: Section, editor: LineEditor, lang: crate::domain::Lang) -> Dialog {
+pub(super) fn new_item_dialog(
+    section: Section,
+    editor: LineEditor,
+    lang: crate::domain::Lang,
+) -> Dialog {
     Dialog::Text {
         purpose: TextPurpose::NewItemTitle { section },
         editor,

@@ -36,6 +36,10 @@ pub(super) fn update(app: &mut App, action: Action) -> Vec<Effect> {
                 None => app.refuse(s::NOT_A_GOVERNMENT_MEMBER.get(app.lang)),
             }
         }
+        Action::AddMember => {
+            let category = crate::domain::Category::CivicGroup;
+            app.dialog = Some(new_member_dialog(category, LineEditor::default(), app.lang));
+        }
         Action::CorrectPerson => {
             let Some(person) = app.attendance.selected_person() else {
                 app.refuse(s::NOTHING_SELECTED.get(app.lang));
@@ -150,4 +154,64 @@ pub(super) fn correct_person_field(
             organisation: Box::new(organisation),
         },
     )
+}
+
+/// The new member's first dialog: the name, with the category Tab changes.
+pub(super) fn new_member_dialog(
+    category: crate::domain::Category,
+    editor: LineEditor,
+    lang: crate::domain::Lang,
+) -> Dialog {
+    Dialog::Text {
+        purpose: TextPurpose::NewMemberName { category },
+        editor,
+        question: Some(s::ask_new_member_name(category, lang)),
+    }
+}
+
+/// A new member's details, asked in turn (name, organisation, title); after the
+/// last the member is added to the roster as an ordinary member (a convener and
+/// co-convener come with the set-up), refused for the reasons a roster is refused
+/// on load.
+pub(super) fn new_member_field(
+    app: &mut App,
+    category: crate::domain::Category,
+    mut details: [Text; 3],
+    field: PersonField,
+    text: &str,
+) -> Vec<Effect> {
+    if field == PersonField::Name && text.is_empty() {
+        app.refuse(s::NAME_REQUIRED.get(app.lang));
+        return Vec::new();
+    }
+    details[field as usize] = Text::new(text);
+    // Name, then organisation, then title.
+    let next = match field {
+        PersonField::Name => Some(PersonField::Organisation),
+        PersonField::Organisation => Some(PersonField::Title),
+        PersonField::Title => None,
+    };
+    if let Some(next) = next {
+        app.dialog = Some(Dialog::Text {
+            editor: LineEditor::default(),
+            purpose: TextPurpose::NewMemberField {
+                category,
+                details: Box::new(details),
+                field: next,
+            },
+            question: None,
+        });
+        return Vec::new();
+    }
+    let [name, title, organisation] = details;
+    let id = fresh_person_id(app, "member");
+    let member = crate::domain::Member {
+        id,
+        name,
+        title,
+        organisation,
+        category,
+        seat: crate::domain::SeatRole::Member,
+    };
+    super::recording::record_from_dialog(app, EventKind::MemberAdded(Box::new(member)))
 }

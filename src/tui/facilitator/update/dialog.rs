@@ -182,6 +182,18 @@ fn confirm_text(app: &mut App, purpose: TextPurpose, text: &str) -> Vec<Effect> 
             details,
             field,
         } => super::attendance::correct_person_field(app, person, *details, field, text),
+        TextPurpose::NewMemberName { category } => super::attendance::new_member_field(
+            app,
+            category,
+            Default::default(),
+            crate::tui::facilitator::dialog::PersonField::Name,
+            text,
+        ),
+        TextPurpose::NewMemberField {
+            category,
+            details,
+            field,
+        } => super::attendance::new_member_field(app, category, *details, field, text),
         TextPurpose::ItemField { item, field } => {
             super::agenda::edit_item_field(app, *item, field, text)
         }
@@ -285,4 +297,33 @@ fn mark_ballot(app: &mut App, ballot: Option<Ballot>) {
             roll.selected += 1;
         }
     }
+}
+
+/// Tab in a dialog that chooses among a few: the new item's section, the new
+/// member's category.
+pub(super) fn next_choice(app: &mut App) {
+    fn after<T: Copy + PartialEq>(all: &[T], now: T) -> T {
+        let at = all.iter().position(|&x| x == now).unwrap_or(0);
+        all[(at + 1) % all.len()]
+    }
+    let Some(Dialog::Text {
+        purpose, editor, ..
+    }) = &app.dialog
+    else {
+        return;
+    };
+    let editor = editor.clone();
+    app.dialog = match *purpose {
+        TextPurpose::NewItemTitle { section } => Some(super::agenda::new_item_dialog(
+            after(&crate::domain::Section::ALL, section),
+            editor,
+            app.lang,
+        )),
+        TextPurpose::NewMemberName { category } => Some(super::attendance::new_member_dialog(
+            after(&crate::domain::Category::ALL, category),
+            editor,
+            app.lang,
+        )),
+        _ => return,
+    };
 }

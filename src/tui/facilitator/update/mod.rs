@@ -135,7 +135,8 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         | A::MarkExcused
         | A::AddObserver
         | A::AddRepresentative
-        | A::CorrectPerson => {
+        | A::CorrectPerson
+        | A::AddMember => {
             return attendance::update(app, action);
         }
         A::StartMeeting
@@ -144,7 +145,6 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         | A::AddExtemporeMotion
         | A::AdjournMeeting
         | A::AddItem
-        | A::NextSection
         | A::EditItem
         | A::MoveItemUp
         | A::MoveItemDown
@@ -164,6 +164,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         | A::AmendMotion
         | A::AddMotion => return motion::update(app, action),
         A::ToggleAllNotes => notes::toggle_all(app),
+        A::NextChoice => dialog::next_choice(app),
         A::SelectOlderNote => notes::select(app, notes::Towards::Older),
         A::SelectNewerNote => notes::select(app, notes::Towards::Newer),
         A::CorrectNote => return notes::correct_selected(app),

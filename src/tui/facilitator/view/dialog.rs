@@ -133,11 +133,14 @@ fn text_question(purpose: &TextPurpose) -> Label {
         TextPurpose::MotionText { .. } => s::ASK_MOTION_TEXT,
         TextPurpose::NewMotionText { .. } => s::ASK_NEW_MOTION_TEXT,
         TextPurpose::NewItemTitle { .. } => s::ASK_ITEM_TITLE,
-        TextPurpose::PersonField { field, .. } => match field {
-            PersonField::Name => s::ASK_PERSON_NAME,
-            PersonField::Title => s::ASK_PERSON_TITLE,
-            PersonField::Organisation => s::ASK_PERSON_ORGANISATION,
-        },
+        TextPurpose::NewMemberName { .. } => s::ASK_PERSON_NAME,
+        TextPurpose::NewMemberField { field, .. } | TextPurpose::PersonField { field, .. } => {
+            match field {
+                PersonField::Name => s::ASK_PERSON_NAME,
+                PersonField::Title => s::ASK_PERSON_TITLE,
+                PersonField::Organisation => s::ASK_PERSON_ORGANISATION,
+            }
+        }
         TextPurpose::ItemField { field, .. } => match field {
             ItemField::Title => s::ASK_ITEM_TITLE,
             ItemField::Presenter => s::ASK_ITEM_PRESENTER,
