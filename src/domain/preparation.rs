@@ -40,6 +40,14 @@ impl Preparation {
         }
     }
 
+    /// Nothing to put right: a balanced roster, every item planned, and the agenda
+    /// within the planned end (when there is one).
+    pub fn is_ready(&self) -> bool {
+        self.unbalanced.is_none()
+            && self.unplanned.is_empty()
+            && self.minutes_to_spare().is_none_or(|spare| spare >= 0)
+    }
+
     /// When the agenda's planned minutes end, from the planned start.
     pub fn planned_finish(&self) -> Option<NaiveTime> {
         let minutes = chrono::Duration::minutes(i64::from(self.planned_minutes));

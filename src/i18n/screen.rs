@@ -362,6 +362,52 @@ pub fn select_a_note_first(select: &str, correct: &str, lang: Lang) -> String {
     }
 }
 
+/// The header's line before the meeting: the agenda's planned minutes against the
+/// planned end, and what is not ready.
+pub fn preparation_line(prep: &crate::domain::Preparation, lang: Lang) -> String {
+    let zh = lang == Lang::ZhTw;
+    let minutes = prep.planned_minutes;
+    let mut parts = vec![match (prep.minutes_to_spare(), prep.planned_end) {
+        (Some(spare), Some(end)) if spare < 0 => {
+            let (over, end) = (-spare, end.format("%H:%M"));
+            if zh {
+                format!("議程 {minutes} 分，超過 {end} 結束 {over} 分")
+            } else {
+                format!("agenda {minutes} min, {over} min past the {end} end")
+            }
+        }
+        (Some(spare), Some(end)) => {
+            let end = end.format("%H:%M");
+            if zh {
+                format!("議程 {minutes} 分，{end} 結束前餘 {spare} 分")
+            } else {
+                format!("agenda {minutes} min, {spare} min to spare before {end}")
+            }
+        }
+        _ if zh => format!("議程 {minutes} 分"),
+        _ => format!("agenda {minutes} min"),
+    }];
+    if !prep.unplanned.is_empty() {
+        let n = prep.unplanned.len();
+        parts.push(if zh {
+            format!("{n} 項未定時間")
+        } else {
+            format!("{n} without a planned time")
+        });
+    }
+    if prep.unbalanced.is_some() {
+        parts.push(
+            if zh {
+                "委員未各半"
+            } else {
+                "roster not half and half"
+            }
+            .to_owned(),
+        );
+    }
+    parts.join(if zh { "；" } else { "; " })
+}
+
 /// What a key did, and how to take it back.
 pub fn done(what: &str, undo_key: &str, lang: Lang) -> String {
     match lang {

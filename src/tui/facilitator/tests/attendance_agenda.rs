@@ -368,3 +368,42 @@ fn a_member_is_added_to_the_roster_with_their_category_and_counts_on_their_side(
     toggle(&mut app, &id);
     assert!(screen_text(&render(&app, 120, 40)).contains("出席 林開放"));
 }
+
+#[test]
+fn before_the_meeting_the_header_says_how_its_preparation_stands() {
+    let mut app = demo();
+    let header = |app: &App| {
+        screen_text(&render(app, 120, 40))
+            .lines()
+            .nth(1)
+            .unwrap_or_default()
+            .to_owned()
+    };
+    let planned: u32 = app
+        .state()
+        .items
+        .iter()
+        .map(|i| i.item.planned_minutes)
+        .sum();
+    assert!(
+        header(&app).contains(&format!("議程 {planned} 分")),
+        "{}",
+        header(&app)
+    );
+    // A new item has no planned time yet: said, in the warning colour.
+    select_item(&mut app, "report-system-progress");
+    ch(&mut app, 'i');
+    type_text(&mut app, "資安稽核進度");
+    press(&mut app, KeyCode::Enter);
+    assert!(header(&app).contains("1 項未定時間"), "{}", header(&app));
+    let buffer = render(&app, 120, 40);
+    let (x, y) = find(&buffer, "1 項未定時間").expect("on the header");
+    assert_eq!(
+        buffer[(x, y)].style().fg,
+        crate::tui::shared::theme::warning().fg
+    );
+    // Once the meeting starts the header shows the meeting's clock instead.
+    app.focus = Panel::Agenda;
+    ch(&mut app, 'b');
+    assert!(!header(&app).contains("議程 "), "{}", header(&app));
+}

@@ -37,6 +37,24 @@ pub fn render(app: &App, buf: &mut Buffer, area: Rect) {
     let meeting = Some((state.started, state.adjourned));
     let mut x = clocks(buf, area, now, meeting, lang) + 3;
     match state.current_item() {
+        // Before the meeting: how its preparation stands, in short.
+        None if state.started.is_none() => {
+            let prep = crate::domain::Preparation::of(session, state);
+            let style = if prep.is_ready() {
+                theme::header()
+            } else {
+                theme::warning()
+            };
+            let room = usize::from(area.width.saturating_sub(x + 1));
+            put(
+                buf,
+                area,
+                x,
+                1,
+                &truncate(&s::preparation_line(&prep, lang), room),
+                style,
+            );
+        }
         None => {
             put(
                 buf,
