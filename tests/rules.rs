@@ -2169,3 +2169,39 @@ fn a_member_added_keeps_the_roster_as_valid_as_on_load() {
     );
     assert_eq!(meeting.state().present_members().non_government, 1);
 }
+
+#[test]
+fn a_member_added_in_the_app_may_send_a_representative() {
+    let mut meeting = forum(3);
+    ok(
+        &mut meeting,
+        1,
+        EventKind::MemberAdded(Box::new(member(
+            "g9",
+            Category::CoOrganisingAgency,
+            SeatRole::Member,
+        ))),
+    );
+    ok(
+        &mut meeting,
+        2,
+        EventKind::RepresentativeAdded(Box::new(Representative {
+            id: PersonId::new("g9-rep"),
+            for_member: PersonId::new("g9"),
+            name: Text::new("代理人"),
+            title: Text::new("專門委員"),
+        })),
+    );
+    ok(
+        &mut meeting,
+        3,
+        EventKind::Arrived {
+            person: PersonId::new("g9-rep"),
+        },
+    );
+    assert_eq!(
+        meeting.state().present_members().government,
+        1,
+        "in g9's seat"
+    );
+}

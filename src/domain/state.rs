@@ -79,6 +79,13 @@ pub struct State {
 }
 
 impl State {
+    /// The set-up's roster with the members added since.
+    fn roster_as_it_stands(&self, session: &Session) -> super::people::Roster {
+        let mut roster = session.roster.clone();
+        roster.members.extend(self.added_members.iter().cloned());
+        roster
+    }
+
     /// Gives back what the note list grew to beyond what it holds.
     pub(super) fn shrink_to_fit(&mut self) {
         self.notes.shrink_to_fit();
@@ -357,7 +364,8 @@ impl State {
             EventKind::Left { person } => self.leave(person, at)?,
             EventKind::Excused { person } => self.excuse(person)?,
             EventKind::RepresentativeAdded(rep) => {
-                self.add_representative(&session.roster, rep)?;
+                let roster = self.roster_as_it_stands(session);
+                self.add_representative(&roster, rep)?;
             }
             EventKind::ObserverAdded(observer) => {
                 self.add_observer(observer)?;
@@ -386,8 +394,7 @@ impl State {
             EventKind::MemberAdded(member) => {
                 self.refuse_if_adjourned()?;
                 // The roster as it would stand, checked as on load.
-                let mut roster = session.roster.clone();
-                roster.members.extend(self.added_members.iter().cloned());
+                let mut roster = self.roster_as_it_stands(session);
                 roster.members.push(Member::clone(member));
                 roster.validate()?;
                 self.add_person(Person {

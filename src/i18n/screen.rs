@@ -211,6 +211,15 @@ pub const DUE: Label = l("期限", "due");
 // ---- dialogs -----------------------------------------------------------------------
 pub const ASK_OBSERVER_NAME: Label = l("列席者姓名（可加單位）", "Observer's name");
 pub const ASK_REPRESENTATIVE_NAME: Label = l("指派代表姓名", "Designated representative's name");
+pub const ASK_REPRESENTATIVE_TITLE: Label = l("指派代表職稱", "Designated representative's title");
+
+/// The representative's dialog says whose seat they take.
+pub fn ask_representative_for(member: &str, lang: Lang) -> String {
+    match lang {
+        Lang::ZhTw => format!("代理 {member} 出席的指派代表姓名"),
+        Lang::En => format!("Name of the representative attending for {member}"),
+    }
+}
 pub const ASK_EXTEMPORE_TEXT: Label = l("臨時動議內容", "Text of the extempore motion");
 pub const ASK_PROPOSER: Label = l("提案人（Enter 略過）", "Proposed by (Enter to skip)");
 pub const ASK_MOTION_TEXT: Label = l(

@@ -59,6 +59,11 @@ pub enum TextPurpose {
     RepresentativeName {
         for_member: usize,
     },
+    /// The representative's title, once their name is typed.
+    RepresentativeTitle {
+        for_member: usize,
+        name: String,
+    },
     ExtemporeText,
     ObjectionReason {
         motion: MotionId,

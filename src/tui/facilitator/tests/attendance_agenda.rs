@@ -407,3 +407,28 @@ fn before_the_meeting_the_header_says_how_its_preparation_stands() {
     ch(&mut app, 'b');
     assert!(!header(&app).contains("議程 "), "{}", header(&app));
 }
+
+#[test]
+fn a_representative_is_added_with_a_title_and_the_dialog_says_for_whom() {
+    let mut app = demo();
+    let i = person(&app, "moica");
+    let member = app.state().people[i].name.text.clone();
+    app.focus = Panel::Attendance;
+    app.attendance.select_person(i);
+    ch(&mut app, 'r');
+    let screen = screen_text(&render(&app, 120, 40));
+    assert!(
+        screen.contains(&format!("代理 {member} 出席的指派代表姓名")),
+        "{screen}"
+    );
+    type_text(&mut app, "周代理");
+    press(&mut app, KeyCode::Enter);
+    assert!(screen_text(&render(&app, 120, 40)).contains("指派代表職稱"));
+    type_text(&mut app, "科長");
+    press(&mut app, KeyCode::Enter);
+    assert!(app.dialog.is_none());
+    let rep = app.state().people.last().expect("added");
+    assert_eq!(rep.name.text, "周代理");
+    assert_eq!(rep.title.text, "科長");
+    assert!(screen_text(&render(&app, 120, 40)).contains("周代理"));
+}

@@ -31,7 +31,13 @@ pub(super) fn update(app: &mut App, action: Action) -> Vec<Effect> {
             });
             match member {
                 Some(for_member) => {
-                    app.dialog = Some(Dialog::text(TextPurpose::RepresentativeName { for_member }))
+                    let member = app.state().people[for_member].name.get(app.lang);
+                    let question = s::ask_representative_for(member, app.lang);
+                    app.dialog = Some(Dialog::Text {
+                        purpose: TextPurpose::RepresentativeName { for_member },
+                        editor: LineEditor::default(),
+                        question: Some(question),
+                    });
                 }
                 None => app.refuse(s::NOT_A_GOVERNMENT_MEMBER.get(app.lang)),
             }

@@ -119,13 +119,20 @@ fn confirm_text(app: &mut App, purpose: TextPurpose, text: &str) -> Vec<Effect> 
                 app.refuse(s::NAME_REQUIRED.get(app.lang));
                 return Vec::new();
             }
+            app.dialog = Some(Dialog::text(TextPurpose::RepresentativeTitle {
+                for_member,
+                name: text.to_owned(),
+            }));
+            Vec::new()
+        }
+        TextPurpose::RepresentativeTitle { for_member, name } => {
             let member = app.state().people[for_member].id.clone();
             let id = fresh_person_id(app, &format!("{member}-rep"));
             let rep = Representative {
                 id: id.clone(),
                 for_member: member,
-                name: Text::new(text),
-                title: Text::default(),
+                name: Text::new(name),
+                title: Text::new(text),
             };
             add_person_and_arrive(app, EventKind::RepresentativeAdded(Box::new(rep)), id)
         }

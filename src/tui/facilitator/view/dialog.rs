@@ -125,6 +125,7 @@ fn text_question(purpose: &TextPurpose) -> Label {
     match purpose {
         TextPurpose::ObserverName => s::ASK_OBSERVER_NAME,
         TextPurpose::RepresentativeName { .. } => s::ASK_REPRESENTATIVE_NAME,
+        TextPurpose::RepresentativeTitle { .. } => s::ASK_REPRESENTATIVE_TITLE,
         TextPurpose::ExtemporeText => s::ASK_EXTEMPORE_TEXT,
         TextPurpose::ObjectionReason { .. } => s::ASK_REASON,
         TextPurpose::ConsentCount { .. } => s::ASK_VOTE_COUNTS,
