@@ -1,6 +1,7 @@
 //! A meeting prepared and run without touching its file by hand: `roundtable new`
 //! with a roster, then in the real binary in a pseudo-terminal the agenda (two
-//! reports, two discussion items with draft motions), the meeting itself (an
+//! reports, two discussion items with draft motions; a member and a designated
+//! representative added to the roster), the meeting itself (an
 //! amendment taken into a motion during its consensus round, a note corrected),
 //! adjournment; then the minutes.
 
@@ -81,10 +82,31 @@ fn a_meeting_is_prepared_run_and_minuted_without_editing_its_file() {
     add_item(&mut pty, 0, "個資保存年限案");
     add_motion(&mut pty, "個資保存六個月");
 
-    // Everyone on the first ten rows arrives; the meeting starts; the first
-    // discussion item is taken up.
+    // The roster: a member added (Tab to the issue experts), and a designated
+    // representative for the second row's member, who arrives in their place.
     pty.send("1");
-    for _ in 0..10 {
+    pty.send("M");
+    pty.wait_for("新委員姓名");
+    pty.send("\t\t");
+    pty.wait_for("議題專家學者");
+    pty.send("林開放\r");
+    pty.send("某大學資訊管理學系\r");
+    pty.send("教授\r");
+    pty.wait_for("已記錄：新增委員 林開放");
+    pty.send("j");
+    pty.send("r");
+    pty.wait_for("代理 邱正雄 出席的指派代表姓名");
+    pty.send("周代理\r");
+    pty.wait_for("指派代表職稱");
+    pty.send("科長\r");
+    pty.wait_for("周代理");
+
+    // Everyone arrives but the member whose representative came: the first row,
+    // then (past the member and their representative) the next eight, down to the
+    // new member; the meeting starts; the first discussion item is taken up.
+    pty.send("\x1b[H");
+    pty.send(" jjj");
+    for _ in 0..8 {
         pty.send(" j");
     }
     pty.wait_for("出席委員 ");
@@ -144,6 +166,8 @@ fn a_meeting_is_prepared_run_and_minuted_without_editing_its_file() {
         "原案",
         "原始碼每月公開一次",
         "與會者支持每季公開",
+        "某大學資訊管理學系教授 林開放",
+        "邱正雄（周代理科長代理）",
     ] {
         assert!(minutes.contains(expected), "{expected:?} in:\n{minutes}");
     }
@@ -153,6 +177,19 @@ fn a_meeting_is_prepared_run_and_minuted_without_editing_its_file() {
     );
     let meeting = roundtable::store::load(&path).expect("the file loads");
     assert!(meeting.state().adjourned.is_some());
+    let added = meeting
+        .state()
+        .people
+        .iter()
+        .find(|p| p.name.text == "林開放")
+        .expect("the new member is on the roster");
+    assert!(matches!(
+        added.role,
+        roundtable::domain::Role::Member {
+            category: roundtable::domain::Category::IssueExpert,
+            ..
+        }
+    ));
     let discussion: Vec<&str> = meeting
         .state()
         .items

@@ -232,19 +232,37 @@ pub const ASK_PERSON_NAME: Label = l("姓名（Enter 下一欄）", "Name (Enter
 pub const ASK_PERSON_TITLE: Label = l("職稱（Enter 下一欄）", "Title (Enter: next field)");
 pub const ASK_PERSON_ORGANISATION: Label = l("單位", "Organisation");
 
-/// The new member's dialog: their category (and so their side), and how to change it.
-pub fn ask_new_member_name(category: crate::domain::Category, lang: Lang) -> String {
-    let category = crate::i18n::category(category).get(lang);
+/// The new member's dialog: their category (and so their side), their seat if it
+/// chairs, and how to change them.
+pub fn ask_new_member_name(
+    category: crate::domain::Category,
+    seat: crate::domain::SeatRole,
+    lang: Lang,
+) -> String {
+    let mut category = crate::i18n::category(category).get(lang).to_owned();
+    if seat != crate::domain::SeatRole::Member {
+        let seat = crate::i18n::seat(seat).get(lang);
+        category = match lang {
+            Lang::ZhTw => format!("{category}・{seat}"),
+            Lang::En => format!("{category}, {seat}"),
+        };
+    }
     match lang {
-        Lang::ZhTw => format!("新委員姓名，類別「{category}」（Tab 換類別）"),
-        Lang::En => format!("New member's name, as {category} (Tab: another category)"),
+        Lang::ZhTw => format!("新委員姓名，類別「{category}」（Tab 換類別或席位）"),
+        Lang::En => format!("New member's name, as {category} (Tab: another category or seat)"),
     }
 }
 pub const ASK_ITEM_PRESENTER: Label = l(
     "報告／提案單位（Enter 下一欄）",
     "Presenting unit (Enter: next field)",
 );
-pub const ASK_ITEM_MINUTES: Label = l("預定時間（分鐘）", "Planned minutes");
+pub const ASK_ITEM_MINUTES: Label = l(
+    "預定時間（分鐘）（Enter 下一欄）",
+    "Planned minutes (Enter: next field)",
+);
+pub const ASK_ITEM_EXPLANATION: Label =
+    l("說明（Enter 下一欄）", "Explanation (Enter: next field)");
+pub const ASK_ITEM_PROPOSED_ACTION: Label = l("辦法（可空白）", "Proposed action (may be empty)");
 
 /// The new item's dialog: its section, and how to change it.
 pub fn ask_new_item_title(section: crate::domain::Section, lang: Lang) -> String {

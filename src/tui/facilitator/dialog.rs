@@ -93,14 +93,14 @@ pub enum TextPurpose {
     NewItemTitle {
         section: crate::domain::Section,
     },
-    /// A new member's name, as `category`.
+    /// A new member's name, in `seat` (category and seat role, which Tab changes).
     NewMemberName {
-        category: crate::domain::Category,
+        seat: MemberSeat,
     },
     /// A new member's organisation, then title (`details`: name, title, organisation
     /// as typed so far).
     NewMemberField {
-        category: crate::domain::Category,
+        seat: MemberSeat,
         details: Box<[crate::domain::Text; 3]>,
         field: PersonField,
     },
@@ -118,6 +118,41 @@ pub enum TextPurpose {
     },
 }
 
+/// Where a new member sits: their category (and so their side) and seat role.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct MemberSeat {
+    pub category: crate::domain::Category,
+    pub role: crate::domain::SeatRole,
+}
+
+impl MemberSeat {
+    /// The seats a new member can take, in the order Tab offers them: each category
+    /// as an ordinary member, and the chairing seats where the rules allow them (the
+    /// convener from the lead agency, the co-convener from outside government). A
+    /// roster that already has the seat refuses the second, with the reason it gives
+    /// on load.
+    pub fn choices() -> impl Iterator<Item = MemberSeat> {
+        use crate::domain::{Category, SeatRole, Side};
+        Category::ALL.into_iter().flat_map(|category| {
+            let chair = match category.side() {
+                Side::Government if category == Category::LeadAgency => Some(SeatRole::Convener),
+                Side::Government => None,
+                Side::NonGovernment => Some(SeatRole::CoConvener),
+            };
+            std::iter::once(SeatRole::Member)
+                .chain(chair)
+                .map(move |role| MemberSeat { category, role })
+        })
+    }
+
+    /// The seat Tab offers after this one.
+    pub fn next(self) -> MemberSeat {
+        let all: Vec<MemberSeat> = MemberSeat::choices().collect();
+        let at = all.iter().position(|&x| x == self).unwrap_or(0);
+        all[(at + 1) % all.len()]
+    }
+}
+
 /// A person's details the facilitator corrects, in the order asked (and in the
 /// order of `TextPurpose::PersonField`'s `details`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -133,6 +168,10 @@ pub enum ItemField {
     Title,
     Presenter,
     PlannedMinutes,
+    /// 說明
+    Explanation,
+    /// 辦法
+    ProposedAction,
 }
 
 /// The three count fields of a vote by show of hands.

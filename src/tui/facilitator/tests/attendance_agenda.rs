@@ -211,12 +211,26 @@ fn the_agenda_is_prepared_in_the_app_add_retitle_move_and_remove_a_report() {
     press(&mut app, KeyCode::Backspace);
     type_text(&mut app, "１５");
     press(&mut app, KeyCode::Enter);
+    assert!(screen_text(&render(&app, 120, 40)).contains("說明（Enter 下一欄）"));
+    type_text(&mut app, "說明本年度稽核結果。");
+    press(&mut app, KeyCode::Enter);
+    assert!(screen_text(&render(&app, 120, 40)).contains("辦法（可空白）"));
+    type_text(&mut app, "洽悉。");
+    press(&mut app, KeyCode::Enter);
     assert!(app.dialog.is_none());
     assert_eq!(app.meeting.session().log.len(), log + 1, "one change");
     assert_eq!(reports(&app)[0], "資安稽核進度報告");
     let edited = &app.state().items[app.agenda.selected_item().expect("selected")].item;
     assert_eq!(edited.presenter.text, "資訊處");
     assert_eq!(edited.planned_minutes, 15);
+    assert_eq!(edited.explanation.text, "說明本年度稽核結果。");
+    assert_eq!(
+        edited.proposed_action.as_ref().map(|t| t.text.as_str()),
+        Some("洽悉。")
+    );
+    let minutes = minutes_markdown(&app, crate::minutes::Languages::Chinese);
+    assert!(minutes.contains("說明本年度稽核結果。"), "{minutes}");
+    assert!(minutes.contains("洽悉。"), "{minutes}");
 
     // D removes it, and one undo brings it back.
     ch(&mut app, 'D');
@@ -329,12 +343,15 @@ fn a_member_is_added_to_the_roster_with_their_category_and_counts_on_their_side(
     ch(&mut app, 'M');
     let screen = screen_text(&render(&app, 120, 40));
     assert!(
-        screen.contains("類別「公民團體／民間組織／產業」（Tab 換類別）"),
+        screen.contains("類別「公民團體／民間組織／產業」（Tab 換類別或席位）"),
         "{screen}"
     );
-    // Tab twice: civic group → issue expert → open-government expert.
-    press(&mut app, KeyCode::Tab);
-    press(&mut app, KeyCode::Tab);
+    // Tab goes through each category and the chairing seat it may hold: civic
+    // group → its co-convener → issue expert → its co-convener → open-government
+    // expert.
+    for _ in 0..4 {
+        press(&mut app, KeyCode::Tab);
+    }
     type_text(&mut app, "林開放");
     press(&mut app, KeyCode::Enter);
     type_text(&mut app, "某大學資訊管理學系");
@@ -431,4 +448,62 @@ fn a_representative_is_added_with_a_title_and_the_dialog_says_for_whom() {
     assert_eq!(rep.name.text, "周代理");
     assert_eq!(rep.title.text, "科長");
     assert!(screen_text(&render(&app, 120, 40)).contains("周代理"));
+}
+
+#[test]
+fn a_new_member_takes_a_chairing_seat_only_where_the_roster_has_none() {
+    let mut app = demo();
+    let people = app.state().people.len();
+    app.focus = Panel::Attendance;
+    ch(&mut app, 'M');
+    // Civic group → its co-convener seat: the dialog says so.
+    press(&mut app, KeyCode::Tab);
+    let screen = screen_text(&render(&app, 120, 40));
+    assert!(
+        screen.contains("類別「公民團體／民間組織／產業・共同召集人」"),
+        "{screen}"
+    );
+    type_text(&mut app, "王共同");
+    for _ in 0..3 {
+        press(&mut app, KeyCode::Enter);
+    }
+    // The demo already has its co-convener: refused, with the reason a roster
+    // gives on load, and nothing added.
+    assert_eq!(app.state().people.len(), people);
+    let said = app
+        .message
+        .as_ref()
+        .map(|m| m.text.clone())
+        .unwrap_or_default();
+    assert!(said.contains("共同召集人"), "{said}");
+
+    // In English, the lead agency's convener seat is offered and named.
+    let mut app = demo();
+    app.lang = crate::domain::Lang::En;
+    app.focus = Panel::Attendance;
+    ch(&mut app, 'M');
+    // Tab goes round every seat and comes back to the lead agency's.
+    let seats = crate::tui::facilitator::dialog::MemberSeat::choices().count();
+    let mut offered = Vec::new();
+    for _ in 0..seats {
+        press(&mut app, KeyCode::Tab);
+        offered.push(screen_text(&render(&app, 120, 40)));
+    }
+    assert!(
+        offered[seats - 1].contains("as Civic group"),
+        "back where it began"
+    );
+    assert!(
+        offered.iter().any(|s| s.contains("as Lead agency (Tab")),
+        "{offered:?}"
+    );
+    let convener = offered
+        .iter()
+        .position(|s| s.contains("as Lead agency, Convener (Tab"))
+        .expect("the convener seat is offered");
+    for _ in 0..=convener {
+        press(&mut app, KeyCode::Tab);
+    }
+    let screen = screen_text(&render(&app, 120, 40));
+    assert!(screen.contains(", Convener (Tab"), "{screen}");
 }

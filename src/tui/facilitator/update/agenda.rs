@@ -182,6 +182,12 @@ fn item_field_dialog(item: AgendaItem, field: ItemField) -> Dialog {
         ItemField::Title => item.title.text.clone(),
         ItemField::Presenter => item.presenter.text.clone(),
         ItemField::PlannedMinutes => item.planned_minutes.to_string(),
+        ItemField::Explanation => item.explanation.text.clone(),
+        ItemField::ProposedAction => item
+            .proposed_action
+            .as_ref()
+            .map(|t| t.text.clone())
+            .unwrap_or_default(),
     };
     Dialog::Text {
         editor: LineEditor::with_text(&text),
@@ -226,6 +232,19 @@ pub(super) fn edit_item_field(
                 return Vec::new();
             };
             item.planned_minutes = minutes;
+            Some(ItemField::Explanation)
+        }
+        ItemField::Explanation => {
+            if let Some(explanation) = changed(&item.explanation) {
+                item.explanation = explanation;
+            }
+            Some(ItemField::ProposedAction)
+        }
+        ItemField::ProposedAction => {
+            let old = item.proposed_action.clone().unwrap_or_default();
+            if let Some(action) = changed(&old) {
+                item.proposed_action = (!text.is_empty()).then_some(action);
+            }
             None
         }
     };

@@ -8,7 +8,7 @@ use crate::domain::{EventKind, PersonId, Presence, Side};
 use crate::i18n::screen as s;
 use crate::tui::facilitator::action::Action;
 use crate::tui::facilitator::app::App;
-use crate::tui::facilitator::dialog::{Dialog, PersonField, TextPurpose};
+use crate::tui::facilitator::dialog::{Dialog, MemberSeat, PersonField, TextPurpose};
 use crate::tui::shared::line_editor::LineEditor;
 
 pub(super) fn update(app: &mut App, action: Action) -> Vec<Effect> {
@@ -43,8 +43,11 @@ pub(super) fn update(app: &mut App, action: Action) -> Vec<Effect> {
             }
         }
         Action::AddMember => {
-            let category = crate::domain::Category::CivicGroup;
-            app.dialog = Some(new_member_dialog(category, LineEditor::default(), app.lang));
+            let seat = MemberSeat {
+                category: crate::domain::Category::CivicGroup,
+                role: crate::domain::SeatRole::Member,
+            };
+            app.dialog = Some(new_member_dialog(seat, LineEditor::default(), app.lang));
         }
         Action::CorrectPerson => {
             let Some(person) = app.attendance.selected_person() else {
@@ -162,26 +165,25 @@ pub(super) fn correct_person_field(
     )
 }
 
-/// The new member's first dialog: the name, with the category Tab changes.
+/// The new member's first dialog: the name, with the seat Tab changes.
 pub(super) fn new_member_dialog(
-    category: crate::domain::Category,
+    seat: MemberSeat,
     editor: LineEditor,
     lang: crate::domain::Lang,
 ) -> Dialog {
     Dialog::Text {
-        purpose: TextPurpose::NewMemberName { category },
+        purpose: TextPurpose::NewMemberName { seat },
         editor,
-        question: Some(s::ask_new_member_name(category, lang)),
+        question: Some(s::ask_new_member_name(seat.category, seat.role, lang)),
     }
 }
 
 /// A new member's details, asked in turn (name, organisation, title); after the
-/// last the member is added to the roster as an ordinary member (a convener and
-/// co-convener come with the set-up), refused for the reasons a roster is refused
-/// on load.
+/// last the member is added to the roster in their seat, refused for the reasons a
+/// roster is refused on load.
 pub(super) fn new_member_field(
     app: &mut App,
-    category: crate::domain::Category,
+    seat: MemberSeat,
     mut details: [Text; 3],
     field: PersonField,
     text: &str,
@@ -201,7 +203,7 @@ pub(super) fn new_member_field(
         app.dialog = Some(Dialog::Text {
             editor: LineEditor::default(),
             purpose: TextPurpose::NewMemberField {
-                category,
+                seat,
                 details: Box::new(details),
                 field: next,
             },
@@ -216,8 +218,8 @@ pub(super) fn new_member_field(
         name,
         title,
         organisation,
-        category,
-        seat: crate::domain::SeatRole::Member,
+        category: seat.category,
+        seat: seat.role,
     };
     super::recording::record_from_dialog(app, EventKind::MemberAdded(Box::new(member)))
 }

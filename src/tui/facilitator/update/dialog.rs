@@ -189,18 +189,18 @@ fn confirm_text(app: &mut App, purpose: TextPurpose, text: &str) -> Vec<Effect> 
             details,
             field,
         } => super::attendance::correct_person_field(app, person, *details, field, text),
-        TextPurpose::NewMemberName { category } => super::attendance::new_member_field(
+        TextPurpose::NewMemberName { seat } => super::attendance::new_member_field(
             app,
-            category,
+            seat,
             Default::default(),
             crate::tui::facilitator::dialog::PersonField::Name,
             text,
         ),
         TextPurpose::NewMemberField {
-            category,
+            seat,
             details,
             field,
-        } => super::attendance::new_member_field(app, category, *details, field, text),
+        } => super::attendance::new_member_field(app, seat, *details, field, text),
         TextPurpose::ItemField { item, field } => {
             super::agenda::edit_item_field(app, *item, field, text)
         }
@@ -307,7 +307,7 @@ fn mark_ballot(app: &mut App, ballot: Option<Ballot>) {
 }
 
 /// Tab in a dialog that chooses among a few: the new item's section, the new
-/// member's category.
+/// member's category and seat.
 pub(super) fn next_choice(app: &mut App) {
     fn after<T: Copy + PartialEq>(all: &[T], now: T) -> T {
         let at = all.iter().position(|&x| x == now).unwrap_or(0);
@@ -326,8 +326,8 @@ pub(super) fn next_choice(app: &mut App) {
             editor,
             app.lang,
         )),
-        TextPurpose::NewMemberName { category } => Some(super::attendance::new_member_dialog(
-            after(&crate::domain::Category::ALL, category),
+        TextPurpose::NewMemberName { seat } => Some(super::attendance::new_member_dialog(
+            seat.next(),
             editor,
             app.lang,
         )),

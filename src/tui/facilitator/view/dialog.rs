@@ -146,6 +146,8 @@ fn text_question(purpose: &TextPurpose) -> Label {
             ItemField::Title => s::ASK_ITEM_TITLE,
             ItemField::Presenter => s::ASK_ITEM_PRESENTER,
             ItemField::PlannedMinutes => s::ASK_ITEM_MINUTES,
+            ItemField::Explanation => s::ASK_ITEM_EXPLANATION,
+            ItemField::ProposedAction => s::ASK_ITEM_PROPOSED_ACTION,
         },
     }
 }
