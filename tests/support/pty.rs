@@ -170,13 +170,27 @@ impl Pty {
     /// Whether the terminal is as the program found it: main screen, cursor shown,
     /// no mouse reporting, no bracketed paste.
     #[allow(dead_code)] // not every test binary uses it
+    ///
+    /// The program's last bytes may still be on their way through the reader thread
+    /// when it has exited (on a loaded machine they were): the answer waits for them,
+    /// up to a few seconds.
     pub fn terminal_is_restored(&self) -> bool {
-        let parser = self.screen.parser.lock().expect("screen lock");
-        let screen = parser.screen();
-        !screen.alternate_screen()
-            && !screen.hide_cursor()
-            && !screen.bracketed_paste()
-            && screen.mouse_protocol_mode() == vt100::MouseProtocolMode::None
+        let restored = || {
+            let parser = self.screen.parser.lock().expect("screen lock");
+            let screen = parser.screen();
+            !screen.alternate_screen()
+                && !screen.hide_cursor()
+                && !screen.bracketed_paste()
+                && screen.mouse_protocol_mode() == vt100::MouseProtocolMode::None
+        };
+        let deadline = Instant::now() + Duration::from_secs(5);
+        while !restored() {
+            if Instant::now() > deadline {
+                return false;
+            }
+            thread::sleep(Duration::from_millis(20));
+        }
+        true
     }
 
     /// Sends a signal (`TERM`, `HUP`, …) to the process.
