@@ -12,4 +12,5 @@ pub mod store;
 #[doc(hidden)]
 pub mod testdata;
 pub mod tui;
+pub mod typed;
 pub mod width;

@@ -2205,3 +2205,181 @@ fn a_member_added_in_the_app_may_send_a_representative() {
         "in g9's seat"
     );
 }
+
+#[test]
+fn meeting_details_change_as_an_event_undo_takes_back_and_nonsense_is_refused() {
+    let mut meeting = forum(3);
+    let mut info = meeting.state().meeting().clone();
+    info.title = Text::new("公民投票電子連署論壇");
+    info.number = Some(4);
+    info.venue = Text::new("第一會議室");
+    info.planned_start = chrono::NaiveTime::from_hms_opt(14, 0, 0);
+    info.planned_end = chrono::NaiveTime::from_hms_opt(16, 0, 0);
+    ok(
+        &mut meeting,
+        1,
+        EventKind::MeetingDetailsChanged(Box::new(info.clone())),
+    );
+    assert_eq!(meeting.state().meeting(), &info);
+    assert_eq!(
+        meeting.session().meeting.title.text,
+        "測試論壇",
+        "the set-up keeps what it said; the log has the change"
+    );
+
+    let mut empty = info.clone();
+    empty.title = Text::new("  ");
+    assert_eq!(
+        record(
+            &mut meeting,
+            2,
+            EventKind::MeetingDetailsChanged(Box::new(empty))
+        ),
+        Err(DomainError::TitleEmpty)
+    );
+    let mut backwards = info.clone();
+    backwards.planned_end = chrono::NaiveTime::from_hms_opt(13, 0, 0);
+    assert_eq!(
+        record(
+            &mut meeting,
+            2,
+            EventKind::MeetingDetailsChanged(Box::new(backwards))
+        ),
+        Err(DomainError::PlannedEndNotAfterStart)
+    );
+    assert_eq!(meeting.state().meeting(), &info, "refusals change nothing");
+
+    meeting
+        .undo(at(3), Author::Facilitator)
+        .expect("the change can be undone");
+    assert_eq!(meeting.state().meeting().title.text, "測試論壇");
+}
+
+#[test]
+fn the_next_meeting_starts_from_the_roster_as_it_stood_at_the_end() {
+    let mut meeting = forum(3);
+    ok(
+        &mut meeting,
+        1,
+        EventKind::MemberAdded(Box::new(member(
+            "n9",
+            Category::IssueExpert,
+            SeatRole::Member,
+        ))),
+    );
+    ok(
+        &mut meeting,
+        2,
+        EventKind::PersonCorrected {
+            person: PersonId::new("g2"),
+            name: Box::new(Text::new("王更正")),
+            title: Box::new(Text::new("處長")),
+            organisation: Box::new(Text::default()),
+        },
+    );
+    let mut info = meeting.state().meeting().clone();
+    info.venue = Text::new("第二會議室");
+    ok(
+        &mut meeting,
+        3,
+        EventKind::MeetingDetailsChanged(Box::new(info)),
+    );
+    let next = follow_up_session(&meeting, at(0).date_naive() + Duration::days(30));
+    let names: Vec<&str> = next
+        .roster
+        .members
+        .iter()
+        .map(|m| m.name.text.as_str())
+        .collect();
+    assert!(names.contains(&"委員n9"), "{names:?}");
+    assert!(names.contains(&"王更正"), "{names:?}");
+    assert!(!names.contains(&"委員g2"), "{names:?}");
+    assert_eq!(next.meeting.venue.text, "第二會議室");
+    Meeting::open(next).expect("the next meeting's roster is valid");
+}
+
+#[test]
+fn only_someone_who_did_nothing_is_taken_off_the_roster() {
+    let mut meeting = forum(3);
+    let removed = |id: &str| EventKind::PersonRemoved {
+        person: PersonId::new(id),
+    };
+    // A member entered by mistake: off the roster, and off its balance.
+    ok(
+        &mut meeting,
+        1,
+        EventKind::MemberAdded(Box::new(member(
+            "n9",
+            Category::IssueExpert,
+            SeatRole::Member,
+        ))),
+    );
+    ok(&mut meeting, 2, removed("n9"));
+    assert!(meeting.state().person(&PersonId::new("n9")).is_none());
+    let balance = meeting.state().roster_balance();
+    assert_eq!((balance.government, balance.non_government), (3, 3));
+
+    // A set-up member who never came, too; the representatives after them keep
+    // their seats.
+    ok(&mut meeting, 3, removed("g3"));
+    assert!(
+        meeting
+            .state()
+            .roster_as_it_stands(meeting.session())
+            .members
+            .iter()
+            .all(|m| m.id.0 != "g3")
+    );
+    ok(
+        &mut meeting,
+        4,
+        EventKind::Arrived {
+            person: PersonId::new("g2-rep"),
+        },
+    );
+    assert_eq!(meeting.state().present_members().government, 1, "g2's seat");
+
+    // Whoever took part stays, with the reason.
+    let refused = |meeting: &mut Meeting, id: &str| {
+        matches!(
+            record(meeting, 5, removed(id)),
+            Err(DomainError::PersonInUse { .. })
+        )
+    };
+    assert!(refused(&mut meeting, "g2"), "their representative came");
+    assert!(refused(&mut meeting, "g2-rep"), "arrived");
+    ok(
+        &mut meeting,
+        5,
+        EventKind::Excused {
+            person: PersonId::new("n3"),
+        },
+    );
+    assert!(refused(&mut meeting, "n3"), "sent apologies");
+    ok(
+        &mut meeting,
+        6,
+        EventKind::NoteAdded(std::sync::Arc::new(Note {
+            speaker: Some(Speaker::Person(PersonId::new("obs"))),
+            kind: NoteKind::Said,
+            text: Text::new("發言"),
+            item: None,
+        })),
+    );
+    assert!(refused(&mut meeting, "obs"), "named in a note");
+    ok(
+        &mut meeting,
+        7,
+        EventKind::Excused {
+            person: PersonId::new("g1"),
+        },
+    );
+
+    // Undo brings the last removed back where they were.
+    let before = meeting.state().people.len();
+    ok(&mut meeting, 8, removed("n2"));
+    assert_eq!(meeting.state().people.len(), before - 1);
+    meeting.undo(at(9), Author::Facilitator).expect("undone");
+    assert_eq!(meeting.state().people.len(), before);
+    assert!(meeting.state().person(&PersonId::new("n2")).is_some());
+}

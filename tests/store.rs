@@ -5,13 +5,13 @@
 use std::fs;
 use std::path::Path;
 
-use chrono::{FixedOffset, NaiveDate, TimeZone};
+use chrono::{FixedOffset, NaiveDate, NaiveTime, TimeZone};
 use proptest::prelude::*;
 
 use roundtable::domain::{
     AgendaItem, Author, Ballot, Category, EventKind, FollowUpEntry, FollowUpStatus, ItemId,
-    Meeting, Member, Motion, MotionId, Note, NoteKind, Observer, Origin, PersonId, Representative,
-    SeatRole, Section, Seq, Session, Speaker, Stamp, Tally, Text,
+    Meeting, MeetingInfo, Member, Motion, MotionId, Note, NoteKind, Observer, Origin, PersonId,
+    Representative, SeatRole, Section, Seq, Session, Speaker, Stamp, Tally, Text,
 };
 use roundtable::store::{self, LockError, SaveReport, Saver, SessionLock};
 
@@ -396,6 +396,35 @@ fn meeting_with_everything() -> Meeting {
                 SeatRole::Member,
             ))),
         ),
+        // A second member added by mistake, and taken off again.
+        (
+            Author::Facilitator,
+            EventKind::MemberAdded(Box::new(member(
+                "mistake 'm'",
+                58,
+                Category::CivicGroup,
+                SeatRole::Member,
+            ))),
+        ),
+        (
+            Author::Facilitator,
+            EventKind::PersonRemoved {
+                person: person("mistake 'm'"),
+            },
+        ),
+        (
+            Author::Facilitator,
+            EventKind::MeetingDetailsChanged(Box::new(MeetingInfo {
+                title: nasty_text(59),
+                number: Some(4),
+                commitment: Some(5),
+                date,
+                planned_start: NaiveTime::from_hms_opt(14, 0, 0),
+                planned_end: NaiveTime::from_hms_opt(16, 30, 0),
+                venue: nasty_text(60),
+                recorder: nasty_text(61),
+            })),
+        ),
         (
             Author::Facilitator,
             EventKind::PersonCorrected {
@@ -518,6 +547,8 @@ fn kind_name(kind: &EventKind) -> &'static str {
         EventKind::ObserverAdded(_) => "ObserverAdded",
         EventKind::PersonCorrected { .. } => "PersonCorrected",
         EventKind::MemberAdded(_) => "MemberAdded",
+        EventKind::PersonRemoved { .. } => "PersonRemoved",
+        EventKind::MeetingDetailsChanged(_) => "MeetingDetailsChanged",
         EventKind::ItemStarted { .. } => "ItemStarted",
         EventKind::ItemEnded { .. } => "ItemEnded",
         EventKind::ItemAdded(_) => "ItemAdded",
@@ -542,7 +573,7 @@ fn kind_name(kind: &EventKind) -> &'static str {
     }
 }
 
-const ALL_KINDS: usize = 30;
+const ALL_KINDS: usize = 32;
 
 fn round_trip(meeting: &Meeting) -> Meeting {
     let text = store::to_ron(meeting.session());

@@ -325,13 +325,12 @@ fn parse_commitment(value: &str) -> Result<u8, String> {
 }
 
 fn parse_date(value: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(value.trim(), "%Y-%m-%d")
+    crate::typed::date(value)
         .map_err(|e| format!("{e}; write the date as YYYY-MM-DD, e.g. 2026-12-03"))
 }
 
 fn parse_time(value: &str) -> Result<NaiveTime, String> {
-    NaiveTime::parse_from_str(value.trim(), "%H:%M")
-        .map_err(|e| format!("{e}; write the time as HH:MM, e.g. 14:00"))
+    crate::typed::time(value).map_err(|e| format!("{e}; write the time as HH:MM, e.g. 14:00"))
 }
 
 #[cfg(test)]

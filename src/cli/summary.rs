@@ -24,7 +24,7 @@ pub fn summary(meeting: &Meeting, lang: Lang) -> String {
 fn write_summary(out: &mut String, meeting: &Meeting, lang: Lang) -> std::fmt::Result {
     let session = meeting.session();
     let state = meeting.state();
-    let info = &session.meeting;
+    let info = state.meeting();
     let say = |label: Label| label.get(lang);
     let text = |t: &Text| t.get(lang).to_owned();
 
@@ -68,12 +68,11 @@ fn write_summary(out: &mut String, meeting: &Meeting, lang: Lang) -> std::fmt::R
         colon(lang),
         words::balance(roster, lang)
     )?;
+    // The chairs of the roster as it stands: a member added in the app may hold one.
+    let standing = state.roster_as_it_stands(session);
     for (seat, member) in [
-        (crate::domain::SeatRole::Convener, session.roster.convener()),
-        (
-            crate::domain::SeatRole::CoConvener,
-            session.roster.co_convener(),
-        ),
+        (crate::domain::SeatRole::Convener, standing.convener()),
+        (crate::domain::SeatRole::CoConvener, standing.co_convener()),
     ] {
         let label = say(i18n::seat(seat));
         let who = match member {
@@ -204,7 +203,7 @@ fn write_summary(out: &mut String, meeting: &Meeting, lang: Lang) -> std::fmt::R
 /// Before the meeting: what to put right (`domain::Preparation`), or that all is
 /// ready.
 pub fn preparation(meeting: &Meeting, lang: Lang) -> String {
-    let prep = Preparation::of(meeting.session(), meeting.state());
+    let prep = Preparation::of(meeting.state());
     let mut out = format!("\n{}\n", words::BEFORE_THE_MEETING.get(lang));
     if let Some(balance) = prep.unbalanced {
         out.push_str(&format!(

@@ -69,7 +69,7 @@ pub fn translations(
                 .iter()
                 .filter(|e| e.translation.trim().is_empty())
                 .count();
-            let po = translations::to_po(&entries, &meeting.session().meeting.title.text);
+            let po = translations::to_po(&entries, &meeting.state().meeting().title.text);
             emit(export.output.as_deref(), po.as_bytes(), stdout)?;
             let _ = writeln!(stderr, "{} texts, {missing} without English", entries.len());
             Ok(())

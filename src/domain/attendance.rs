@@ -153,6 +153,21 @@ impl State {
         })
     }
 
+    /// Forgets the attendance of the person at `index`, who is taken off the roster
+    /// (and never came): the others' entries move up one place.
+    pub(super) fn remove_attendance(&mut self, index: usize) {
+        let a = &mut self.attendance;
+        a.stints.remove(index);
+        a.excused.remove(index);
+        a.seat_occupants.remove(index);
+        a.person_index = self
+            .people
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.id.clone(), i))
+            .collect();
+    }
+
     // ---- queries ------------------------------------------------------------------
 
     pub fn person_index(&self, id: &PersonId) -> Result<usize, DomainError> {

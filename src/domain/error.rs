@@ -101,6 +101,14 @@ pub enum DomainError {
     AmendmentEmpty,
     /// A person's name corrected to nothing.
     NameEmpty,
+    /// Someone who took part in the meeting stays on the roster; `name` names them.
+    PersonInUse {
+        name: String,
+    },
+    /// The meeting's title changed to nothing.
+    TitleEmpty,
+    /// A planned end not after the planned start.
+    PlannedEndNotAfterStart,
 
     AlreadyRecorded {
         client: String,

@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 use super::agenda::{AgendaItem, ItemId, Motion, MotionId, Speaker};
 use super::follow_up::FollowUpStatus;
 use super::people::{Member, Observer, PersonId, Representative};
+use super::session::MeetingInfo;
 use super::text::Text;
 
 /// A moment of the meeting, with the offset of the room's clock.
@@ -111,6 +112,14 @@ pub enum Ballot {
 }
 
 impl Tally {
+    /// Whether a roll call names `person`.
+    pub fn names(&self, person: &PersonId) -> bool {
+        match self {
+            Tally::Counts { .. } => false,
+            Tally::RollCall(ballots) => ballots.iter().any(|(p, _)| p == person),
+        }
+    }
+
     /// (yes, no, abstain)
     pub fn counts(&self) -> (u32, u32, u32) {
         match self {
@@ -155,6 +164,13 @@ pub enum EventKind {
     RepresentativeAdded(Box<Representative>),
     /// Someone not on the roster comes to observe.
     ObserverAdded(Box<Observer>),
+    /// Someone on the roster taken off it (a member, representative or observer
+    /// entered by mistake): only someone who has done nothing at the meeting (never
+    /// arrived or sent apologies, never named in a note or on a motion, nobody sitting
+    /// in their seat).
+    PersonRemoved {
+        person: PersonId,
+    },
     /// A person's name, title or organisation corrected, as they now read. (Boxed, so
     /// that this rare event does not make every event larger; the file is the same.)
     PersonCorrected {
@@ -165,6 +181,11 @@ pub enum EventKind {
         #[serde(default)]
         organisation: Box<Text>,
     },
+
+    /// The meeting's details (title, number, date, planned start and end, venue,
+    /// recorder) as they now read. Allowed after adjournment too: the minutes are
+    /// written then, and a venue or recorder is often put right at that point.
+    MeetingDetailsChanged(Box<MeetingInfo>),
 
     ItemStarted {
         item: ItemId,

@@ -61,17 +61,18 @@ impl State {
 /// venue and roster; the next number; and a follow-up table holding the previous
 /// meeting's action items and the matters it kept tracking.
 ///
-/// Only the set-up roster is carried: representatives and observers added on the day
-/// came for that day.
+/// The roster is carried as it stands at the end (members added in the meeting, names
+/// and titles as corrected); representatives and observers added on the day came for
+/// that day.
 pub fn follow_up_session(previous: &Meeting, date: NaiveDate) -> Session {
     let old = previous.session();
     let state = previous.state();
-    let number = old.meeting.number.map(|n| n + 1);
+    let number = state.meeting().number.map(|n| n + 1);
     let ordinal = |n: Option<u32>| match n {
         Some(n) => (format!("第 {n} 次"), ordinal_en(n)),
         None => ("上次".to_owned(), "previous".to_owned()),
     };
-    let (previous_zh, previous_en) = ordinal(old.meeting.number);
+    let (previous_zh, previous_en) = ordinal(state.meeting().number);
 
     let mut follow_up: Vec<FollowUpEntry> = Vec::new();
     for entry in state
@@ -101,7 +102,7 @@ pub fn follow_up_session(previous: &Meeting, date: NaiveDate) -> Session {
             matter: note.note.text.clone(),
             owner,
             due: *due,
-            from_meeting: old.meeting.number,
+            from_meeting: state.meeting().number,
             action_taken: Text::default(),
             status: FollowUpStatus::KeepTracking,
         });
@@ -171,17 +172,17 @@ pub fn follow_up_session(previous: &Meeting, date: NaiveDate) -> Session {
     Session {
         format: FORMAT_VERSION,
         meeting: MeetingInfo {
-            title: old.meeting.title.clone(),
+            title: state.meeting().title.clone(),
             number,
-            commitment: old.meeting.commitment,
+            commitment: state.meeting().commitment,
             date,
-            planned_start: old.meeting.planned_start,
-            planned_end: old.meeting.planned_end,
-            venue: old.meeting.venue.clone(),
-            recorder: old.meeting.recorder.clone(),
+            planned_start: state.meeting().planned_start,
+            planned_end: state.meeting().planned_end,
+            venue: state.meeting().venue.clone(),
+            recorder: state.meeting().recorder.clone(),
         },
         rules: old.rules.clone(),
-        roster: old.roster.clone(),
+        roster: state.roster_as_it_stands(old),
         agenda,
         motions: Vec::new(),
         follow_up,

@@ -6,7 +6,6 @@ use chrono::NaiveTime;
 
 use super::agenda::Section;
 use super::people::Balance;
-use super::session::Session;
 use super::state::State;
 use super::text::Text;
 
@@ -24,7 +23,7 @@ pub struct Preparation {
 }
 
 impl Preparation {
-    pub fn of(session: &Session, state: &State) -> Preparation {
+    pub fn of(state: &State) -> Preparation {
         let balance = state.roster_balance();
         let items = state.items.iter().map(|i| &i.item);
         Preparation {
@@ -35,8 +34,8 @@ impl Preparation {
                 .map(|i| i.title.clone())
                 .collect(),
             planned_minutes: items.map(|i| i.planned_minutes).sum(),
-            planned_start: session.meeting.planned_start,
-            planned_end: session.meeting.planned_end,
+            planned_start: state.meeting().planned_start,
+            planned_end: state.meeting().planned_end,
         }
     }
 
@@ -64,7 +63,7 @@ impl Preparation {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::{AgendaItem, ItemId, Meeting};
+    use crate::domain::{AgendaItem, ItemId, Meeting, Session};
 
     fn item(id: &str, section: Section, minutes: u32) -> AgendaItem {
         AgendaItem {
@@ -91,7 +90,7 @@ mod tests {
             item("end", Section::Adjournment, 0),
         ];
         let meeting = Meeting::open(session).expect("opens");
-        let prep = Preparation::of(meeting.session(), meeting.state());
+        let prep = Preparation::of(meeting.state());
         assert_eq!(prep.unplanned, [Text::new("d1")]);
         assert_eq!(prep.planned_minutes, 70);
         assert_eq!(prep.planned_finish(), NaiveTime::from_hms_opt(15, 10, 0));

@@ -13,12 +13,12 @@ use std::sync::Arc;
 use super::agenda::{AgendaItem, ItemId, Motion, MotionId, Section, Speaker};
 use super::attendance::{Attendance, Person, Role};
 use super::error::DomainError;
-use super::event::{Author, Ballot, Event, EventKind, Note, Seq, Stamp, Tally};
+use super::event::{Author, Ballot, Event, EventKind, Note, NoteKind, Seq, Stamp, Tally};
 use super::follow_up::FollowUpEntry;
 use super::motion::{MotionState, Objection, Outcome, StageStamp};
 use super::people::{Balance, Member, PersonId};
 use super::rules::RuleBook;
-use super::session::Session;
+use super::session::{MeetingInfo, Session};
 use super::text::Text;
 
 /// An agenda item with its actual times.
@@ -76,13 +76,44 @@ pub struct State {
     last_from_client: HashMap<String, u64>,
     /// Members added by events, after the set-up's: with it, the roster as it stands.
     added_members: Vec<Member>,
+    /// The meeting's details: the set-up's, as changed since.
+    meeting: MeetingInfo,
+    /// People of the set-up's roster taken off it since.
+    removed: Vec<PersonId>,
 }
 
 impl State {
-    /// The set-up's roster with the members added since.
-    fn roster_as_it_stands(&self, session: &Session) -> super::people::Roster {
+    /// The set-up's roster with the members added since and every name, title and
+    /// organisation as corrected: what the next meeting starts from.
+    pub fn roster_as_it_stands(&self, session: &Session) -> super::people::Roster {
         let mut roster = session.roster.clone();
         roster.members.extend(self.added_members.iter().cloned());
+        roster.members.retain(|m| !self.removed.contains(&m.id));
+        roster
+            .representatives
+            .retain(|r| !self.removed.contains(&r.id));
+        roster.observers.retain(|o| !self.removed.contains(&o.id));
+        let now = |id: &PersonId| self.person_index(id).ok().map(|i| &self.people[i]);
+        for member in &mut roster.members {
+            if let Some(p) = now(&member.id) {
+                member.name = p.name.clone();
+                member.title = p.title.clone();
+                member.organisation = p.organisation.clone();
+            }
+        }
+        for rep in &mut roster.representatives {
+            if let Some(p) = now(&rep.id) {
+                rep.name = p.name.clone();
+                rep.title = p.title.clone();
+            }
+        }
+        for observer in &mut roster.observers {
+            if let Some(p) = now(&observer.id) {
+                observer.name = p.name.clone();
+                observer.title = p.title.clone();
+                observer.organisation = p.organisation.clone();
+            }
+        }
         roster
     }
 
@@ -113,6 +144,8 @@ impl State {
             log_len: 0,
             last_from_client: HashMap::new(),
             added_members: Vec::new(),
+            meeting: session.meeting.clone(),
+            removed: Vec::new(),
         };
         let roster = &session.roster;
         roster.validate()?;
@@ -250,7 +283,57 @@ impl State {
         }
     }
 
+    /// Whether the person at `index` did anything at the meeting that the record
+    /// names them in: arrived, sent apologies, had someone sit in their seat, spoke or
+    /// was given an action in a note, proposed, objected to, amended or voted on a
+    /// motion.
+    fn took_part(&self, index: usize) -> bool {
+        let id = &self.people[index].id;
+        let named = |s: Option<&Speaker>| matches!(s, Some(Speaker::Person(p)) if p == id);
+        !self.stints(index).is_empty()
+            || self.is_excused(index)
+            || self.people.iter().any(
+                |p| matches!(&p.role, Role::Representative { for_member, .. } if for_member == id),
+            ) || self.notes.iter().any(|n| {
+            named(n.note.speaker.as_ref())
+                || matches!(&n.note.kind, NoteKind::Action { owner, .. } if named(owner.as_ref()))
+        }) || self.motions.iter().any(|m| {
+            named(m.motion.proposer.as_ref())
+                || m.objections.iter().any(|o| named(Some(&o.speaker)))
+                || m.amendments.iter().any(|a| named(a.proposer.as_ref()))
+                || matches!(&m.vote, Some(v) if v.tally.names(id))
+        })
+    }
+
+    /// Takes the person at `index` off the roster: the people after them move up one
+    /// place, and every index that pointed past them with them.
+    fn remove_person(&mut self, index: usize) {
+        let person = self.people.remove(index);
+        if let Role::Member { category, .. } = person.role {
+            self.roster_balance.remove(category.side());
+        }
+        for p in &mut self.people {
+            if let Role::Representative { seat, .. } = &mut p.role
+                && *seat > index
+            {
+                *seat -= 1;
+            }
+        }
+        self.remove_attendance(index);
+        let before = self.added_members.len();
+        self.added_members.retain(|m| m.id != person.id);
+        if self.added_members.len() == before {
+            self.removed.push(person.id);
+        }
+    }
+
     // ---- queries ------------------------------------------------------------------
+
+    /// The meeting's details as they stand: what every title, date and venue shown or
+    /// written is read from.
+    pub fn meeting(&self) -> &MeetingInfo {
+        &self.meeting
+    }
 
     pub fn item_position(&self, id: &ItemId) -> Result<usize, DomainError> {
         self.item_index
@@ -410,6 +493,16 @@ impl State {
                 self.roster_balance.add(member.category.side());
                 self.added_members.push(Member::clone(member));
             }
+            EventKind::PersonRemoved { person } => {
+                self.refuse_if_adjourned()?;
+                let index = self.person_index(person)?;
+                if self.took_part(index) {
+                    return Err(DomainError::PersonInUse {
+                        name: self.people[index].name.text.clone(),
+                    });
+                }
+                self.remove_person(index);
+            }
             EventKind::PersonCorrected {
                 person,
                 name,
@@ -424,6 +517,17 @@ impl State {
                 corrected.name = Text::clone(name);
                 corrected.title = Text::clone(title);
                 corrected.organisation = Text::clone(organisation);
+            }
+            EventKind::MeetingDetailsChanged(info) => {
+                if info.title.text.trim().is_empty() {
+                    return Err(DomainError::TitleEmpty);
+                }
+                if let (Some(start), Some(end)) = (info.planned_start, info.planned_end)
+                    && end <= start
+                {
+                    return Err(DomainError::PlannedEndNotAfterStart);
+                }
+                self.meeting = MeetingInfo::clone(info);
             }
             EventKind::ItemAdded(item) => {
                 self.refuse_if_adjourned()?;

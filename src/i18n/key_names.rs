@@ -18,8 +18,8 @@ pub const TYPE_TO_WRITE: Label = l(
     "Type in an input line (input methods and paste work)",
 );
 pub const MOUSE_HELP: Label = l(
-    "滑鼠：點選出席或議程列即選取；點出席狀態即切換到場／離席；滾輪捲動",
-    "Mouse: click a row to select it; click an attendance mark to toggle; wheel scrolls",
+    "滑鼠：點選出席或議程列即選取；點出席狀態即切換到場／離席；點下方的按鍵提示或本表的一列即執行；滾輪捲動",
+    "Mouse: click a row to select it; click an attendance mark to toggle; click a key hint at the bottom or a line of this list to do it; wheel scrolls",
 );
 
 // ---- where a key works ----------------------------------------------------------------
@@ -107,13 +107,18 @@ pub const ADD_MOTION: Label = l("新增議案", "add motion");
 pub const CORRECT_PERSON: Label = l("更正姓名、職稱、單位", "correct name, title, organisation");
 pub const ADD_ITEM: Label = l("本段新增議程", "add item to this section");
 pub const NEXT_CHOICE: Label = l(
-    "換段落／類別（新增議程、委員時）",
-    "next section / category (new item, member)",
+    "換段落／類別與席位（新增議程、委員時）",
+    "next section / category and seat (new item, member)",
 );
 pub const ADD_MEMBER: Label = l("新增委員", "add member");
 pub const EDIT_ITEM: Label = l(
-    "修改議程（案由、單位、時間）",
-    "edit item (title, presenter, minutes)",
+    "修改議程（案由、單位、時間、說明、辦法）",
+    "edit item (title, presenter, minutes, explanation, action)",
+);
+pub const REMOVE_PERSON: Label = l("移出名單（未參與者）", "take off the roster (if absent)");
+pub const EDIT_MEETING_DETAILS: Label = l(
+    "會議資料（名稱、日期、時間、地點、紀錄）",
+    "meeting details (title, date, times, venue, recorder)",
 );
 pub const MOVE_ITEM_UP: Label = l("議程上移", "move item up");
 pub const MOVE_ITEM_DOWN: Label = l("議程下移", "move item down");

@@ -239,6 +239,14 @@ fn english(error: &DomainError) -> String {
         E::AmendmentUnchanged => "the amended text is the text as it stands".to_owned(),
         E::AmendmentEmpty => "a motion's text cannot be empty".to_owned(),
         E::NameEmpty => "a name cannot be empty".to_owned(),
+        E::PersonInUse { name } => format!(
+            "{name} stays on the roster: they came, sent apologies, have a representative, \
+             or are named in a note or on a motion"
+        ),
+        E::TitleEmpty => "the meeting's title cannot be empty".to_owned(),
+        E::PlannedEndNotAfterStart => {
+            "the planned end must come after the planned start".to_owned()
+        }
         E::AlreadyRecorded { client, seq } => {
             format!("note {seq} from {client} was already recorded")
         }
@@ -331,6 +339,11 @@ fn chinese(error: &DomainError) -> String {
         E::AmendmentUnchanged => "修正後的文字與現行文字相同".to_owned(),
         E::AmendmentEmpty => "議案文字不能是空的".to_owned(),
         E::NameEmpty => "姓名不能是空的".to_owned(),
+        E::PersonInUse { name } => {
+            format!("{name}不能移除：已到場、請假、有代理人，或已列於紀錄或議案")
+        }
+        E::TitleEmpty => "會議名稱不能是空的".to_owned(),
+        E::PlannedEndNotAfterStart => "預定結束時間須晚於開始時間".to_owned(),
         E::AlreadyRecorded { client, seq } => format!("{client} 的第 {seq} 則紀錄已經記錄過"),
         E::NothingToUndo => "沒有可以復原的操作".to_owned(),
         E::NothingToRedo => "沒有可以重做的操作".to_owned(),

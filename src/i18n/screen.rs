@@ -264,6 +264,26 @@ pub const ASK_ITEM_EXPLANATION: Label =
     l("說明（Enter 下一欄）", "Explanation (Enter: next field)");
 pub const ASK_ITEM_PROPOSED_ACTION: Label = l("辦法（可空白）", "Proposed action (may be empty)");
 
+pub const ASK_MEETING_TITLE: Label = l(
+    "會議名稱（Enter 下一欄）",
+    "Meeting title (Enter: next field)",
+);
+pub const ASK_MEETING_NUMBER: Label = l(
+    "第幾次會議（數字，可空白）",
+    "Meeting number in its series (may be empty)",
+);
+pub const ASK_MEETING_DATE: Label = l("日期 YYYY-MM-DD", "Date YYYY-MM-DD");
+pub const ASK_MEETING_START: Label = l(
+    "預定開始時間 HH:MM（可空白）",
+    "Planned start HH:MM (may be empty)",
+);
+pub const ASK_MEETING_END: Label = l(
+    "預定結束時間 HH:MM（可空白）",
+    "Planned end HH:MM (may be empty)",
+);
+pub const ASK_MEETING_VENUE: Label = l("地點（Enter 下一欄）", "Venue (Enter: next field)");
+pub const ASK_MEETING_RECORDER: Label = l("紀錄", "Recorder");
+
 /// The new item's dialog: its section, and how to change it.
 pub fn ask_new_item_title(section: crate::domain::Section, lang: Lang) -> String {
     let section = crate::i18n::section(section).get(lang);
@@ -303,6 +323,10 @@ pub const NOT_A_NUMBER: Label = l("請輸入數字", "Type a number");
 pub const NOT_A_DATE: Label = l(
     "日期格式為 YYYY-MM-DD，例如 2026-12-31",
     "Write the date as YYYY-MM-DD, e.g. 2026-12-31",
+);
+pub const NOT_A_TIME: Label = l(
+    "時間格式為 HH:MM，例如 14:00",
+    "Write the time as HH:MM, e.g. 14:00",
 );
 pub const NAME_REQUIRED: Label = l("請輸入姓名", "Type a name");
 pub const TEXT_REQUIRED: Label = l("請輸入內容", "Type the text");
@@ -494,6 +518,9 @@ pub fn describe(kind: &EventKind, state: &State, lang: Lang) -> String {
     match kind {
         EventKind::MeetingStarted => pick("開會".into(), "meeting started".into()),
         EventKind::MeetingAdjourned => pick("散會".into(), "adjournment".into()),
+        EventKind::MeetingDetailsChanged(_) => {
+            pick("修改會議資料".into(), "meeting details changed".into())
+        }
         EventKind::FollowUpRecorded { entry, .. } => pick(
             format!("追蹤事項第 {entry} 項辦理情形"),
             format!("follow-up entry {entry} recorded"),
@@ -564,6 +591,13 @@ pub fn describe(kind: &EventKind, state: &State, lang: Lang) -> String {
                 (false, true) => format!("item moved up: {title}"),
                 (false, false) => format!("item moved down: {title}"),
             }
+        }
+        EventKind::PersonRemoved { person: p } => {
+            let name = person(state, p);
+            pick(
+                format!("移除名單上的 {name}"),
+                format!("{name} taken off the roster"),
+            )
         }
         EventKind::ItemRemoved { item } => {
             let title = state

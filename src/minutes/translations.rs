@@ -93,6 +93,11 @@ fn visit_texts(
                 visit(format!("log/{seq}/name"), &mut rep.name);
                 visit(format!("log/{seq}/title"), &mut rep.title);
             }
+            EventKind::MeetingDetailsChanged(info) => {
+                visit(format!("log/{seq}/title"), &mut info.title);
+                visit(format!("log/{seq}/venue"), &mut info.venue);
+                visit(format!("log/{seq}/recorder"), &mut info.recorder);
+            }
             EventKind::MemberAdded(member) => {
                 visit(format!("log/{seq}/name"), &mut member.name);
                 visit(format!("log/{seq}/title"), &mut member.title);

@@ -247,7 +247,7 @@ impl MeetingView {
     /// The view of `meeting` as it stands.
     pub fn of(meeting: &Meeting) -> MeetingView {
         let state = meeting.state();
-        let info = &meeting.session().meeting;
+        let info = state.meeting();
         let current_item = state.current_item().map(|item| ItemView {
             id: item.item.id.clone(),
             section: item.item.section,

@@ -99,7 +99,7 @@ fn default_stamp(meeting: &Meeting) -> Stamp {
     if let Some(started) = meeting.state().started {
         return started;
     }
-    let info = &meeting.session().meeting;
+    let info = meeting.state().meeting();
     let time = info.planned_start.unwrap_or(NaiveTime::MIN);
     let offset = meeting
         .session()

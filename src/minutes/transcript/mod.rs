@@ -139,12 +139,11 @@ pub fn parse(text: &str) -> Result<Transcript, TranscriptError> {
 /// narrative, grouped under the agenda item they were taken in. Decisions and action
 /// items are speeches of whoever stated them (narrative when nobody is named).
 pub fn from_meeting(meeting: &Meeting, lang: Lang) -> Transcript {
-    let session = meeting.session();
     let state = meeting.state();
     let title = format!(
         "{} {}",
-        session.meeting.date.format("%Y-%m-%d"),
-        session.meeting.title.get(lang)
+        state.meeting().date.format("%Y-%m-%d"),
+        state.meeting().title.get(lang)
     );
     let mut header = Vec::new();
     let time = match (state.started, state.adjourned) {
@@ -152,14 +151,14 @@ pub fn from_meeting(meeting: &Meeting, lang: Lang) -> Transcript {
         (Some(start), None) => start.format("%H:%M").to_string(),
         _ => String::new(),
     };
-    let date = crate::i18n::minutes::short_date(session.meeting.date, lang);
+    let date = crate::i18n::minutes::short_date(state.meeting().date, lang);
     let (time_label, venue_label) = match lang {
         Lang::ZhTw => ("時間：", "地點："),
         Lang::En => ("Time: ", "Venue: "),
     };
     header.push(format!("{time_label}{date} {time}").trim_end().to_owned());
-    if !session.meeting.venue.is_empty() {
-        header.push(format!("{venue_label}{}", session.meeting.venue.get(lang)));
+    if !state.meeting().venue.is_empty() {
+        header.push(format!("{venue_label}{}", state.meeting().venue.get(lang)));
     }
     let mut entries = Vec::new();
     let mut current: Option<&ItemId> = None;

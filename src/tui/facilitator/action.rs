@@ -86,12 +86,17 @@ pub enum Action {
     /// In the new item's dialog the next section; in the new member's, the next
     /// category.
     NextChoice,
-    /// Change the selected item's title, presenter and planned minutes.
+    /// Change the selected item's title, presenter, planned minutes, explanation and
+    /// proposed action.
     EditItem,
     MoveItemUp,
     MoveItemDown,
     /// Take the selected item off the agenda, if nothing happened on it.
     RemoveItem,
+    /// Take the selected person off the roster, if they have done nothing.
+    RemovePerson,
+    /// The meeting's title, number, date, planned start and end, venue and recorder.
+    EditMeetingDetails,
 
     // Motion.
     PreviousMotion,
@@ -223,6 +228,8 @@ impl Named for Action {
             Action::MoveItemUp => k::MOVE_ITEM_UP,
             Action::MoveItemDown => k::MOVE_ITEM_DOWN,
             Action::RemoveItem => k::REMOVE_ITEM,
+            Action::EditMeetingDetails => k::EDIT_MEETING_DETAILS,
+            Action::RemovePerson => k::REMOVE_PERSON,
             Action::AddMotion => k::ADD_MOTION,
             Action::ToggleAllNotes => k::TOGGLE_ALL_NOTES,
             Action::SelectOlderNote => k::SELECT_OLDER_NOTE,

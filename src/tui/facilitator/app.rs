@@ -274,7 +274,8 @@ impl App {
             EventKind::RepresentativeAdded(_)
             | EventKind::ObserverAdded(_)
             | EventKind::PersonCorrected { .. }
-            | EventKind::MemberAdded(_) => self.attendance.rebuild(state),
+            | EventKind::MemberAdded(_)
+            | EventKind::PersonRemoved { .. } => self.attendance.rebuild(state),
             EventKind::Arrived { .. } | EventKind::Left { .. } | EventKind::Excused { .. } => {
                 self.attendance.recount(state)
             }

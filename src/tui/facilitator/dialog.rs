@@ -116,6 +116,25 @@ pub enum TextPurpose {
         item: Box<crate::domain::AgendaItem>,
         field: ItemField,
     },
+    /// One of the meeting's details, being edited (the others as edited so far).
+    MeetingField {
+        info: Box<crate::domain::MeetingInfo>,
+        field: MeetingField,
+    },
+}
+
+/// The meeting's details the facilitator edits, in the order asked.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MeetingField {
+    Title,
+    /// 第 N 次會議
+    Number,
+    Date,
+    PlannedStart,
+    PlannedEnd,
+    Venue,
+    /// 紀錄
+    Recorder,
 }
 
 /// Where a new member sits: their category (and so their side) and seat role.
@@ -271,42 +290,5 @@ impl Dialog {
             Dialog::Counts(form) => form.fields.get_mut(form.focus),
             Dialog::RollCall(_) | Dialog::ChairRuling { .. } => None,
         }
-    }
-}
-
-/// Parses a count typed in a dialog: digits only, empty is zero for vote counts.
-pub fn parse_count(s: &str, empty_is_zero: bool) -> Option<u32> {
-    let s = s.trim();
-    if s.is_empty() {
-        return empty_is_zero.then_some(0);
-    }
-    // Full-width digits come from Chinese input methods; read them as digits.
-    let ascii: String = s
-        .chars()
-        .map(|c| match c {
-            '０'..='９' => {
-                char::from_u32(u32::from(c) - u32::from('０') + u32::from('0')).unwrap_or(c)
-            }
-            _ => c,
-        })
-        .collect();
-    if !ascii.chars().all(|c| c.is_ascii_digit()) {
-        return None;
-    }
-    ascii.parse().ok()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn counts_read_ascii_and_full_width_digits() {
-        assert_eq!(parse_count("12", false), Some(12));
-        assert_eq!(parse_count("１２", false), Some(12));
-        assert_eq!(parse_count("", true), Some(0));
-        assert_eq!(parse_count("", false), None);
-        assert_eq!(parse_count("六", false), None);
-        assert_eq!(parse_count("-1", false), None);
     }
 }

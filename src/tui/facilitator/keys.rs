@@ -82,6 +82,7 @@ static OWN: &[Binding<Action>] = &[
     bind(C::Attendance,   &[Key::ch('r')],                       AddRepresentative,             Footer),
     bind(C::Attendance,   &[Key::ch('E')],                       CorrectPerson,                 HelpOnly),
     bind(C::Attendance,   &[Key::ch('M')],                       AddMember,                     HelpOnly),
+    bind(C::Attendance,   &[Key::ch('D')],                       RemovePerson,                  HelpOnly),
     // Agenda.
     bind(C::Agenda,       &[Key::ch('b')],                       StartMeeting,                  Footer),
     bind(C::Agenda,       &[ENTER, Key::ch('s')],                StartSelectedItem,             Footer),
@@ -94,6 +95,7 @@ static OWN: &[Binding<Action>] = &[
     bind(C::Agenda,       &[Key::ch('K')],                       MoveItemUp,                    HelpOnly),
     bind(C::Agenda,       &[Key::ch('J')],                       MoveItemDown,                  HelpOnly),
     bind(C::Agenda,       &[Key::ch('D')],                       RemoveItem,                    HelpOnly),
+    bind(C::Agenda,       &[Key::ch('I')],                       EditMeetingDetails,            HelpOnly),
     // Motion: the procedure in order.
     bind(C::Motion,       &[LEFT, Key::ch('[')],                 PreviousMotion,                HelpOnly),
     bind(C::Motion,       &[RIGHT, Key::ch(']')],                NextMotion,                    HelpOnly),

@@ -117,9 +117,20 @@ impl AttendancePanel {
         .unwrap_or(u32::MAX);
         self.rows = rows;
         self.name_width = name_width.map(|w| w.min(NAME_COLUMN_MAX));
-        match keep {
+        match keep.filter(|&p| p < state.people.len()) {
             Some(person) => self.select_person(person),
             None => self.list.selected = self.first_person_row_from(0, true).unwrap_or(0),
+        }
+        // Someone taken off the list: the selection goes to the nearest person.
+        if !matches!(
+            self.rows.get(self.list.selected),
+            Some(AttendanceRow::Person(_))
+        ) {
+            let at = self.list.selected.min(self.rows.len().saturating_sub(1));
+            self.list.selected = self
+                .first_person_row_from(at, true)
+                .or_else(|| self.first_person_row_from(at, false))
+                .unwrap_or(0);
         }
     }
 

@@ -13,7 +13,7 @@ use crate::net::protocol::{NoteTooLong, note_fits};
 use crate::net::{ClientEvent, ConnectionState, JoinCode};
 use crate::tui::shared::action::Common;
 use crate::tui::shared::line_editor::LineEditor;
-use crate::tui::shared::note_editor::{NoteDraft, NoteEditor, parse_due, quick_narrative};
+use crate::tui::shared::note_editor::{NoteDraft, NoteEditor, quick_narrative};
 use crate::tui::shared::picker::Picker;
 
 /// Everything that reaches the note-taker's screen.
@@ -428,7 +428,7 @@ fn confirm(app: &mut JoinApp) -> Vec<Effect> {
             owner,
             editor,
         } => {
-            let Ok(due) = parse_due(editor.as_str()) else {
+            let Ok(due) = crate::typed::optional_date(editor.as_str()) else {
                 app.refuse(s::NOT_A_DATE.get(app.lang));
                 return Vec::new();
             };

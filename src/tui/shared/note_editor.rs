@@ -4,7 +4,6 @@
 
 use super::action::Common;
 use super::line_editor::LineEditor;
-use chrono::NaiveDate;
 
 use crate::domain::{ItemId, Note, NoteKind, Speaker, Text};
 use crate::i18n::{Label, screen as s};
@@ -157,14 +156,4 @@ pub fn quick_narrative(action: Common, item: Option<ItemId>) -> Option<Note> {
         text: Text::bilingual(zh, en),
         item,
     })
-}
-
-/// An action item's due date as typed: `YYYY-MM-DD`, or nothing for none. `Err` when
-/// it is not a date.
-pub fn parse_due(text: &str) -> Result<Option<NaiveDate>, chrono::ParseError> {
-    let text = text.trim();
-    if text.is_empty() {
-        return Ok(None);
-    }
-    NaiveDate::parse_from_str(text, "%Y-%m-%d").map(Some)
 }

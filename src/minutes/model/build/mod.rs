@@ -104,10 +104,10 @@ impl<'a> Builder<'a> {
     }
 
     fn build(mut self) -> Document {
-        let session = self.meeting.session();
         let lang = self.lang;
-        let mut title = self.text(&session.meeting.title).text;
-        if let Some(n) = session.meeting.number {
+        let info = self.state.meeting();
+        let mut title = self.text(&info.title).text;
+        if let Some(n) = info.number {
             title = match lang {
                 Lang::ZhTw => format!("{title}第 {n} 次{}", self.label(l::MINUTES)),
                 Lang::En => format!("{title}: Minutes of the {}", l::meeting_number(n, lang)),

@@ -12,19 +12,18 @@ use super::{Builder, plain_span};
 
 impl<'a> Builder<'a> {
     pub(super) fn opening(&mut self) -> Part {
-        let session = self.meeting.session();
         let state = self.state;
         let lang = self.lang;
         self.current_part = self.label(l::TIME);
         let mut blocks = Vec::new();
 
         let start = state.started.map(Self::time).or_else(|| {
-            session
-                .meeting
+            state
+                .meeting()
                 .planned_start
                 .map(|t| t.format("%H:%M").to_string())
         });
-        let mut when = l::long_date(session.meeting.date, lang);
+        let mut when = l::long_date(state.meeting().date, lang);
         if let Some(start) = start {
             let sep = if lang == Lang::En { ", " } else { "" };
             when.push_str(sep);
@@ -35,7 +34,7 @@ impl<'a> Builder<'a> {
             }
         }
         blocks.push(self.field(l::TIME, vec![plain(when)]));
-        let venue = self.text_line(&session.meeting.venue);
+        let venue = self.text_line(&state.meeting().venue);
         blocks.push(self.field(l::VENUE, vec![venue]));
 
         let mut chair = Vec::new();
@@ -115,7 +114,7 @@ impl<'a> Builder<'a> {
         blocks.push(self.field(l::OBSERVERS, vec![observers]));
         let excused = self.join_or_none(excused);
         blocks.push(self.field(l::EXCUSED, vec![excused]));
-        let recorder = self.text_line(&session.meeting.recorder);
+        let recorder = self.text_line(&state.meeting().recorder);
         blocks.push(self.field(l::RECORDER, vec![recorder]));
         Part {
             heading: None,

@@ -507,3 +507,183 @@ fn a_new_member_takes_a_chairing_seat_only_where_the_roster_has_none() {
     let screen = screen_text(&render(&app, 120, 40));
     assert!(screen.contains(", Convener (Tab"), "{screen}");
 }
+
+#[test]
+fn the_meetings_details_are_edited_in_turn_and_the_header_and_minutes_follow() {
+    let mut app = demo();
+    let before = app.state().meeting().clone();
+    app.focus = Panel::Agenda;
+    let log = app.meeting.session().log.len();
+    ch(&mut app, 'I');
+    assert!(screen_text(&render(&app, 120, 40)).contains("會議名稱（Enter 下一欄）"));
+    // The title, as it stands, replaced.
+    for _ in 0..before.title.text.chars().count() {
+        press(&mut app, KeyCode::Backspace);
+    }
+    type_text(&mut app, "開放政府論壇");
+    press(&mut app, KeyCode::Enter);
+    // The number, typed with a Chinese input method's digits.
+    assert!(screen_text(&render(&app, 120, 40)).contains("第幾次會議"));
+    for _ in 0..3 {
+        press(&mut app, KeyCode::Backspace);
+    }
+    type_text(&mut app, "７");
+    press(&mut app, KeyCode::Enter);
+    // The date: nonsense is refused and the field stays to be put right.
+    for _ in 0..10 {
+        press(&mut app, KeyCode::Backspace);
+    }
+    type_text(&mut app, "12月10日");
+    press(&mut app, KeyCode::Enter);
+    let said = app
+        .message
+        .as_ref()
+        .map(|m| m.text.clone())
+        .unwrap_or_default();
+    assert!(said.contains("YYYY-MM-DD"), "{said}");
+    assert!(screen_text(&render(&app, 120, 40)).contains("日期 YYYY-MM-DD"));
+    for _ in 0.."12月10日".chars().count() {
+        press(&mut app, KeyCode::Backspace);
+    }
+    type_text(&mut app, "2026/12/10");
+    press(&mut app, KeyCode::Enter);
+    // The planned start and end.
+    for _ in 0..5 {
+        press(&mut app, KeyCode::Backspace);
+    }
+    type_text(&mut app, "１４：００");
+    press(&mut app, KeyCode::Enter);
+    for _ in 0..5 {
+        press(&mut app, KeyCode::Backspace);
+    }
+    type_text(&mut app, "16:30");
+    press(&mut app, KeyCode::Enter);
+    // The venue; the recorder as it was.
+    press(&mut app, KeyCode::End);
+    type_text(&mut app, "（二樓）");
+    press(&mut app, KeyCode::Enter);
+    assert!(screen_text(&render(&app, 120, 40)).contains("紀錄"));
+    press(&mut app, KeyCode::Enter);
+    assert!(app.dialog.is_none());
+    assert_eq!(app.meeting.session().log.len(), log + 1, "one change");
+
+    let info = app.state().meeting();
+    assert_eq!(info.title.text, "開放政府論壇");
+    assert_eq!(info.title.en, None, "the English named the old title");
+    assert_eq!(info.number, Some(7));
+    assert_eq!(info.date.to_string(), "2026-12-10");
+    assert_eq!(
+        info.planned_end.map(|t| t.format("%H:%M").to_string()),
+        Some("16:30".to_owned())
+    );
+    assert_eq!(info.venue.text, format!("{}（二樓）", before.venue.text));
+    assert_eq!(info.recorder, before.recorder);
+    let said = app
+        .message
+        .as_ref()
+        .map(|m| m.text.clone())
+        .unwrap_or_default();
+    assert!(said.starts_with("已記錄：修改會議資料"), "{said}");
+    let screen = screen_text(&render(&app, 120, 40));
+    assert!(screen.contains("開放政府論壇"), "{screen}");
+    let minutes = minutes_markdown(&app, crate::minutes::Languages::Chinese);
+    assert!(minutes.contains("開放政府論壇第 7 次會議紀錄"), "{minutes}");
+    assert!(minutes.contains("115 年 12 月 10 日"), "{minutes}");
+
+    // One undo takes the whole change back.
+    ctrl(&mut app, 'z');
+    assert_eq!(app.state().meeting(), &before);
+}
+
+#[test]
+fn a_planned_end_before_the_start_is_refused_with_the_reason() {
+    let mut app = demo();
+    app.lang = crate::domain::Lang::En;
+    app.focus = Panel::Agenda;
+    ch(&mut app, 'I');
+    // Title, number, date as they are.
+    for _ in 0..3 {
+        press(&mut app, KeyCode::Enter);
+    }
+    for _ in 0..5 {
+        press(&mut app, KeyCode::Backspace);
+    }
+    type_text(&mut app, "15:00");
+    press(&mut app, KeyCode::Enter);
+    for _ in 0..5 {
+        press(&mut app, KeyCode::Backspace);
+    }
+    type_text(&mut app, "2pm");
+    press(&mut app, KeyCode::Enter);
+    let said = app
+        .message
+        .as_ref()
+        .map(|m| m.text.clone())
+        .unwrap_or_default();
+    assert!(said.contains("HH:MM"), "{said}");
+    for _ in 0..3 {
+        press(&mut app, KeyCode::Backspace);
+    }
+    type_text(&mut app, "14:00");
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Enter);
+    let said = app
+        .message
+        .as_ref()
+        .map(|m| m.text.clone())
+        .unwrap_or_default();
+    assert!(said.contains("planned end must come after"), "{said}");
+    assert_ne!(
+        app.state()
+            .meeting()
+            .planned_start
+            .map(|t| t.format("%H:%M").to_string()),
+        Some("15:00".to_owned()),
+        "nothing changed"
+    );
+}
+
+#[test]
+fn someone_on_the_roster_by_mistake_is_taken_off_but_not_someone_who_came() {
+    let mut app = demo();
+    let i = person(&app, "prof-open-gov");
+    let name = app.state().people[i].name.text.clone();
+    let members = app.state().roster_balance();
+    app.focus = Panel::Attendance;
+    app.attendance.select_person(i);
+    ch(&mut app, 'D');
+    assert!(
+        app.state()
+            .person(&PersonId::new("prof-open-gov"))
+            .is_none()
+    );
+    let said = app
+        .message
+        .as_ref()
+        .map(|m| m.text.clone())
+        .unwrap_or_default();
+    assert_eq!(said, format!("已記錄：移除名單上的 {name}（Ctrl-Z 復原）"));
+    assert!(!screen_text(&render(&app, 120, 40)).contains(&format!("未到 {name}")));
+    assert_eq!(
+        app.state().roster_balance().non_government,
+        members.non_government - 1
+    );
+    // The selection stays on a person.
+    assert!(app.attendance.selected_person().is_some());
+    ctrl(&mut app, 'z');
+    assert!(screen_text(&render(&app, 120, 40)).contains(&format!("未到 {name}")));
+
+    // Someone who came stays, and the panel says why.
+    toggle(&mut app, "open-culture");
+    let i = person(&app, "open-culture");
+    app.attendance.select_person(i);
+    ch(&mut app, 'D');
+    assert!(app.state().person(&PersonId::new("open-culture")).is_some());
+    let said = app
+        .message
+        .as_ref()
+        .map(|m| m.text.clone())
+        .unwrap_or_default();
+    assert!(said.contains("不能移除"), "{said}");
+}

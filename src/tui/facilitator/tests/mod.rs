@@ -166,8 +166,13 @@ fn render(app: &App, w: u16, h: u16) -> Buffer {
 
 /// The cell position where `needle` starts on screen, counting columns.
 fn find(buffer: &Buffer, needle: &str) -> Option<(u16, u16)> {
+    find_in_rows(buffer, needle, buffer.area.top()..buffer.area.bottom())
+}
+
+/// The cell position where `needle` starts in `rows`, counting columns.
+fn find_in_rows(buffer: &Buffer, needle: &str, rows: std::ops::Range<u16>) -> Option<(u16, u16)> {
     let area = buffer.area;
-    for y in area.top()..area.bottom() {
+    for y in rows {
         // Row text with, for each char, the column it starts at.
         let mut row = String::new();
         let mut columns = Vec::new();

@@ -7,7 +7,7 @@ use crate::domain::{AgendaItem, EventKind, ItemId, Motion, MotionId, Section, Sp
 use crate::i18n::{refusals, screen as s};
 use crate::tui::facilitator::action::Action;
 use crate::tui::facilitator::app::App;
-use crate::tui::facilitator::dialog::{Dialog, ItemField, TextPurpose, parse_count};
+use crate::tui::facilitator::dialog::{Dialog, ItemField, TextPurpose};
 use crate::tui::shared::line_editor::LineEditor;
 
 pub(super) fn update(app: &mut App, action: Action) -> Vec<Effect> {
@@ -227,7 +227,7 @@ pub(super) fn edit_item_field(
             Some(ItemField::PlannedMinutes)
         }
         ItemField::PlannedMinutes => {
-            let Some(minutes) = parse_count(text, true) else {
+            let Some(minutes) = crate::typed::count(text, true) else {
                 app.refuse(s::NOT_A_NUMBER.get(app.lang));
                 return Vec::new();
             };

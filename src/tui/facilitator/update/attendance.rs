@@ -49,6 +49,14 @@ pub(super) fn update(app: &mut App, action: Action) -> Vec<Effect> {
             };
             app.dialog = Some(new_member_dialog(seat, LineEditor::default(), app.lang));
         }
+        Action::RemovePerson => {
+            let Some(person) = app.attendance.selected_person() else {
+                app.refuse(s::NOTHING_SELECTED.get(app.lang));
+                return Vec::new();
+            };
+            let id = app.state().people[person].id.clone();
+            return record(app, EventKind::PersonRemoved { person: id });
+        }
         Action::CorrectPerson => {
             let Some(person) = app.attendance.selected_person() else {
                 app.refuse(s::NOTHING_SELECTED.get(app.lang));

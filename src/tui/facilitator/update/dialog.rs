@@ -13,8 +13,7 @@ use crate::domain::{
 use crate::i18n::screen as s;
 use crate::tui::facilitator::action::Action;
 use crate::tui::facilitator::app::App;
-use crate::tui::facilitator::dialog::{Dialog, PickPurpose, TextPurpose, parse_count};
-use crate::tui::shared::note_editor::parse_due;
+use crate::tui::facilitator::dialog::{Dialog, PickPurpose, TextPurpose};
 use crate::tui::shared::picker::Picker;
 
 pub(super) fn update(app: &mut App, action: Action) -> Vec<Effect> {
@@ -64,7 +63,7 @@ pub(super) fn confirm(app: &mut App) -> Vec<Effect> {
             let counts: Vec<Option<u32>> = form
                 .fields
                 .iter()
-                .map(|f| parse_count(f.as_str(), true))
+                .map(|f| crate::typed::count(f.as_str(), true))
                 .collect();
             let (Some(yes), Some(no), Some(abstain)) = (counts[0], counts[1], counts[2]) else {
                 app.refuse(s::NOT_A_NUMBER.get(app.lang));
@@ -163,7 +162,7 @@ fn confirm_text(app: &mut App, purpose: TextPurpose, text: &str) -> Vec<Effect> 
                 blocking,
             },
         ),
-        TextPurpose::ConsentCount { motion } => match parse_count(text, false) {
+        TextPurpose::ConsentCount { motion } => match crate::typed::count(text, false) {
             Some(agree) => record_from_dialog(app, EventKind::ConsentToVoteTaken { motion, agree }),
             None => {
                 app.refuse(s::NOT_A_NUMBER.get(app.lang));
@@ -171,7 +170,7 @@ fn confirm_text(app: &mut App, purpose: TextPurpose, text: &str) -> Vec<Effect> 
             }
         },
         TextPurpose::DueDate { draft, owner } => {
-            let Ok(due) = parse_due(text) else {
+            let Ok(due) = crate::typed::optional_date(text) else {
                 app.refuse(s::NOT_A_DATE.get(app.lang));
                 return Vec::new();
             };
@@ -203,6 +202,9 @@ fn confirm_text(app: &mut App, purpose: TextPurpose, text: &str) -> Vec<Effect> 
         } => super::attendance::new_member_field(app, seat, *details, field, text),
         TextPurpose::ItemField { item, field } => {
             super::agenda::edit_item_field(app, *item, field, text)
+        }
+        TextPurpose::MeetingField { info, field } => {
+            super::details::edit_field(app, *info, field, text)
         }
         TextPurpose::NewMotionText { item } => {
             if text.is_empty() {

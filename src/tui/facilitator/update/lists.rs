@@ -62,27 +62,76 @@ pub(super) fn move_selection(app: &mut App, delta: isize) {
     app.keep_selections_in_view();
 }
 
+/// A click on a key's line in the `?` list does what the key does: the list closes,
+/// the panel the key belongs to takes the focus, and the action runs. A key of a
+/// dialog or of the list itself does nothing from here.
+fn click_in_help(app: &mut App, scroll: usize, column: u16, row: u16) -> Vec<Effect> {
+    use crate::tui::shared::keys::Context as C;
+    let (w, h) = app.size;
+    let Some(binding) = crate::tui::shared::help::binding_at(
+        &crate::tui::facilitator::keys::KEYS,
+        app.lang,
+        &crate::tui::facilitator::view::help::NOTES,
+        Rect::new(0, 0, w, h),
+        scroll,
+        (column, row),
+    ) else {
+        return Vec::new();
+    };
+    let panel = match binding.context {
+        C::Attendance => Some(Panel::Attendance),
+        C::Agenda => Some(Panel::Agenda),
+        C::Motion | C::FollowUp => Some(Panel::Motion),
+        C::Notes => Some(Panel::Notes),
+        _ => None,
+    };
+    let (help, focus) = (app.help, app.focus);
+    app.help = None;
+    if let Some(panel) = panel {
+        app.focus = panel;
+    }
+    if !app.contexts().contains(&binding.context) {
+        (app.help, app.focus) = (help, focus);
+        return Vec::new();
+    }
+    super::update(app, binding.action)
+}
+
 fn contains(r: Rect, column: u16, row: u16) -> bool {
     r.contains(Position::new(column, row))
 }
 
 pub(super) fn handle_mouse(app: &mut App, mouse: MouseEvent) -> Vec<Effect> {
     let (column, row) = (mouse.column, mouse.row);
-    if app.help.is_some() {
+    if let Some(scroll) = app.help {
         match mouse.kind {
             MouseEventKind::ScrollDown => move_selection(app, 3),
             MouseEventKind::ScrollUp => move_selection(app, -3),
+            MouseEventKind::Down(MouseButton::Left) => {
+                return click_in_help(app, scroll, column, row);
+            }
             _ => {}
         }
-        return Vec::new();
-    }
-    // A dialog keeps the keyboard; clicks behind it would act on what it hides.
-    if app.dialog.is_some() || app.note_takers_open() {
         return Vec::new();
     }
     let Some(areas) = app.areas() else {
         return Vec::new();
     };
+    // A click on a key hint in the footer does what the key does, in a dialog too (its
+    // hints are its own: confirm, cancel, next field).
+    if mouse.kind == MouseEventKind::Down(MouseButton::Left) && contains(areas.footer, column, row)
+    {
+        let hints = crate::tui::facilitator::view::footer::footer_hints(app);
+        let at = column - areas.footer.x;
+        return match crate::tui::shared::footer::hint_at(&hints, app.lang, areas.footer.width, at) {
+            Some(action) => super::update(app, action),
+            None => Vec::new(),
+        };
+    }
+    // A dialog keeps the keyboard; clicks behind it would act on what it hides.
+    if app.dialog.is_some() || app.note_takers_open() {
+        return Vec::new();
+    }
     let list = layout::attendance_list(areas.attendance);
     let agenda = inner(areas.agenda);
     match mouse.kind {

@@ -10,6 +10,7 @@
 
 mod agenda;
 mod attendance;
+mod details;
 mod dialog;
 mod follow_up;
 mod lists;
@@ -136,7 +137,8 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         | A::AddObserver
         | A::AddRepresentative
         | A::CorrectPerson
-        | A::AddMember => {
+        | A::AddMember
+        | A::RemovePerson => {
             return attendance::update(app, action);
         }
         A::StartMeeting
@@ -149,6 +151,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         | A::MoveItemUp
         | A::MoveItemDown
         | A::RemoveItem => return agenda::update(app, action),
+        A::EditMeetingDetails => return details::start(app),
         A::PreviousMotion
         | A::NextMotion
         | A::OpenConsensusRound

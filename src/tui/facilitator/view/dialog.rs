@@ -5,7 +5,7 @@ use ratatui::Frame;
 
 use crate::i18n::{self, Label, screen as s};
 use crate::tui::facilitator::app::App;
-use crate::tui::facilitator::dialog::{Dialog, ItemField, PersonField, TextPurpose};
+use crate::tui::facilitator::dialog::{Dialog, ItemField, MeetingField, PersonField, TextPurpose};
 use crate::tui::facilitator::keys::KEYS;
 use crate::tui::shared::dialog::{
     LIST_ROWS, dialog_box, field, hints_row, picker_list, picker_rows,
@@ -148,6 +148,15 @@ fn text_question(purpose: &TextPurpose) -> Label {
             ItemField::PlannedMinutes => s::ASK_ITEM_MINUTES,
             ItemField::Explanation => s::ASK_ITEM_EXPLANATION,
             ItemField::ProposedAction => s::ASK_ITEM_PROPOSED_ACTION,
+        },
+        TextPurpose::MeetingField { field, .. } => match field {
+            MeetingField::Title => s::ASK_MEETING_TITLE,
+            MeetingField::Number => s::ASK_MEETING_NUMBER,
+            MeetingField::Date => s::ASK_MEETING_DATE,
+            MeetingField::PlannedStart => s::ASK_MEETING_START,
+            MeetingField::PlannedEnd => s::ASK_MEETING_END,
+            MeetingField::Venue => s::ASK_MEETING_VENUE,
+            MeetingField::Recorder => s::ASK_MEETING_RECORDER,
         },
     }
 }

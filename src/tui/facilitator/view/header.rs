@@ -14,7 +14,6 @@ use crate::tui::shared::theme;
 
 pub fn render(app: &App, buf: &mut Buffer, area: Rect) {
     let lang = app.lang;
-    let session = app.meeting.session();
     let state = app.state();
     buf.set_style(area, theme::header());
 
@@ -29,7 +28,7 @@ pub fn render(app: &App, buf: &mut Buffer, area: Rect) {
     } else {
         (format!(" {} ", s::SAVING.get(lang)), theme::warning())
     };
-    let title = meeting_title(session.meeting.number, &session.meeting.title, lang);
+    let title = meeting_title(state.meeting().number, &state.meeting().title, lang);
     title_row(buf, area, &title, &status, status_style);
 
     // Row 2: clocks and the current item.
@@ -39,7 +38,7 @@ pub fn render(app: &App, buf: &mut Buffer, area: Rect) {
     match state.current_item() {
         // Before the meeting: how its preparation stands, in short.
         None if state.started.is_none() => {
-            let prep = crate::domain::Preparation::of(session, state);
+            let prep = crate::domain::Preparation::of(state);
             let style = if prep.is_ready() {
                 theme::header()
             } else {

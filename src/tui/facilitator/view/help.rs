@@ -12,13 +12,12 @@ use crate::tui::facilitator::app::App;
 use crate::tui::facilitator::keys::KEYS;
 use crate::tui::shared::help;
 
+/// The notes after the keys: on typing and on the mouse.
+pub const NOTES: [crate::i18n::Label; 2] = [key_names::TYPE_TO_WRITE, key_names::MOUSE_HELP];
+
 /// The overlay's lines, in order: a heading per context, then its keys.
 pub fn help_lines(lang: Lang) -> Vec<(String, Style)> {
-    help::help_lines(
-        &KEYS,
-        lang,
-        &[key_names::TYPE_TO_WRITE, key_names::MOUSE_HELP],
-    )
+    help::help_lines(&KEYS, lang, &NOTES)
 }
 
 /// The facilitator's keys as a Markdown table, both languages side by side: what the

@@ -6,7 +6,7 @@ mod agenda;
 mod attendance;
 mod dialog;
 mod follow_up;
-mod footer;
+pub(crate) mod footer;
 mod header;
 pub mod help;
 mod motion;

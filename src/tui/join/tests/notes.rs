@@ -84,10 +84,10 @@ fn an_action_item_asks_for_its_owner_and_due_date() {
     assert!(press(&mut app, KeyCode::Enter).is_empty(), "asks first");
     type_text(&mut app, "楊惠");
     press(&mut app, KeyCode::Enter);
-    type_text(&mut app, "2026/12/31");
+    type_text(&mut app, "12月31日");
     assert!(press(&mut app, KeyCode::Enter).is_empty(), "not a date");
     assert!(app.message.is_some());
-    for _ in 0.."2026/12/31".len() {
+    for _ in 0.."12月31日".chars().count() {
         press(&mut app, KeyCode::Backspace);
     }
     type_text(&mut app, "2026-12-31");
