@@ -2383,3 +2383,119 @@ fn only_someone_who_did_nothing_is_taken_off_the_roster() {
     assert_eq!(meeting.state().people.len(), before);
     assert!(meeting.state().person(&PersonId::new("n2")).is_some());
 }
+
+fn split(kept: &str, new: &str, text: &str, by: Option<&str>) -> EventKind {
+    EventKind::MotionSplit {
+        motion: m(),
+        kept: Box::new(Text::new(kept)),
+        new_motion: MotionId::new(new),
+        text: Box::new(Text::new(text)),
+        proposer: by.map(|id| Speaker::Person(PersonId::new(id))),
+    }
+}
+
+#[test]
+fn a_motion_split_in_its_round_goes_on_as_two_each_decided_on_its_own() {
+    let mut meeting = forum(5);
+    present(&mut meeting, 5, 5);
+    round_with_a_blocking_objection(&mut meeting, "兩件事應分開");
+    ok(
+        &mut meeting,
+        12,
+        split("原始碼公開", "m-b", "個資保存六個月", Some("n1")),
+    );
+    let state = meeting.state();
+    let kept = state.motion(&m()).expect("m");
+    assert_eq!(kept.motion.text.text, "原始碼公開");
+    assert_eq!(
+        kept.original_text().text,
+        "決議文",
+        "the record keeps the whole"
+    );
+    let split_at = kept.amendments.last().expect("the split is an amendment");
+    assert_eq!(split_at.split_into, Some(MotionId::new("m-b")));
+    assert_eq!(
+        split_at.proposer,
+        Some(Speaker::Person(PersonId::new("n1")))
+    );
+    assert_eq!(
+        kept.stage,
+        Stage::ConsensusRound,
+        "asked again, on what it kept"
+    );
+    let rest = state.motion(&MotionId::new("m-b")).expect("the new motion");
+    assert_eq!(rest.motion.item, ItemId::new("d1"));
+    assert_eq!(rest.split_from, Some(m()));
+    assert_eq!(rest.stage, Stage::Proposed);
+
+    // Each is decided on its own: the kept part by consensus now, the rest later.
+    ok(
+        &mut meeting,
+        13,
+        EventKind::ConsensusRoundClosed { motion: m() },
+    );
+    assert_eq!(stage(&meeting), Stage::Closed(Outcome::AdoptedByConsensus));
+    let rest = MotionId::new("m-b");
+    ok(
+        &mut meeting,
+        14,
+        EventKind::ConsensusRoundOpened {
+            motion: rest.clone(),
+        },
+    );
+    assert_eq!(
+        meeting.state().motion(&rest).map(|m| m.stage),
+        Some(Stage::ConsensusRound)
+    );
+
+    // Undo takes the round, then the split, back.
+    meeting
+        .undo(at(15), Author::Facilitator)
+        .expect("undo the round");
+    meeting
+        .undo(at(15), Author::Facilitator)
+        .expect("undo the close");
+    meeting
+        .undo(at(15), Author::Facilitator)
+        .expect("undo the split");
+    assert!(meeting.state().motion(&rest).is_none());
+    assert_eq!(
+        meeting
+            .state()
+            .motion(&m())
+            .map(|m| m.motion.text.text.clone()),
+        Some("決議文".to_owned())
+    );
+}
+
+#[test]
+fn a_split_is_refused_once_the_room_agreed_to_vote_or_when_it_makes_nothing() {
+    let mut meeting = forum(5);
+    present(&mut meeting, 5, 5);
+    // Nothing left for the new motion, or an id already taken: refused, and
+    // nothing changes.
+    assert_eq!(
+        record(&mut meeting, 1, split("原始碼公開", "m-b", "  ", None)),
+        Err(DomainError::AmendmentEmpty)
+    );
+    assert!(matches!(
+        record(&mut meeting, 1, split("原始碼公開", "m", "個資", None)),
+        Err(DomainError::DuplicateId(_))
+    ));
+    assert_eq!(
+        meeting.state().motion(&m()).map(|m| m.amendments.len()),
+        Some(0)
+    );
+    consensus_fails(&mut meeting);
+    ok(
+        &mut meeting,
+        13,
+        EventKind::ConsentToVoteTaken {
+            motion: m(),
+            agree: 6,
+        },
+    );
+    let refused = record(&mut meeting, 14, split("原始碼公開", "m-b", "個資", None));
+    assert!(refused.is_err(), "{refused:?}");
+    assert!(meeting.state().motion(&MotionId::new("m-b")).is_none());
+}

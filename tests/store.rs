@@ -473,6 +473,16 @@ fn meeting_with_everything() -> Meeting {
         ),
         (
             Author::Facilitator,
+            EventKind::MotionSplit {
+                motion: motion("m4 \")"),
+                kept: Box::new(nasty_text(62)),
+                new_motion: motion("m5 'split'"),
+                text: Box::new(nasty_text(63)),
+                proposer: None,
+            },
+        ),
+        (
+            Author::Facilitator,
             EventKind::MotionWithdrawn {
                 motion: motion("m4 \")"),
             },
@@ -557,6 +567,7 @@ fn kind_name(kind: &EventKind) -> &'static str {
         EventKind::ItemRemoved { .. } => "ItemRemoved",
         EventKind::MotionAdded(_) => "MotionAdded",
         EventKind::MotionAmended { .. } => "MotionAmended",
+        EventKind::MotionSplit { .. } => "MotionSplit",
         EventKind::ConsensusRoundOpened { .. } => "ConsensusRoundOpened",
         EventKind::ObjectionRaised { .. } => "ObjectionRaised",
         EventKind::ConsensusRoundClosed { .. } => "ConsensusRoundClosed",
@@ -573,7 +584,7 @@ fn kind_name(kind: &EventKind) -> &'static str {
     }
 }
 
-const ALL_KINDS: usize = 32;
+const ALL_KINDS: usize = 33;
 
 fn round_trip(meeting: &Meeting) -> Meeting {
     let text = store::to_ron(meeting.session());

@@ -111,11 +111,11 @@ pub fn run_new(args: NewArgs) -> Result<(), CliError> {
     );
     if added_convener.is_some() {
         report
-            .push_str("  - put the convener's name (the lead agency's deputy head) in the file\n");
+            .push_str("  - in the attendance panel (1), E puts in the convener's name (the lead\n    agency's deputy head), held for now by the agency's name\n");
     }
     if session.roster.members.is_empty() {
         report.push_str(
-            "  - add the members to the file's roster, or start again with --roster CSV\n",
+            "  - in the attendance panel (1), M adds the members one by one (or start again\n    with --roster CSV)\n",
         );
     }
     if !session.follow_up.is_empty() {
@@ -126,7 +126,7 @@ pub fn run_new(args: NewArgs) -> Result<(), CliError> {
     }
     let file = shell_word(&args.file);
     report.push_str(&format!(
-        "  - roundtable open {file}: in the agenda panel (2), i adds the reports and discussion\n    items (Tab chooses the section), E retitles, K/J move, D removes; in the motion\n    panel (3), p adds a draft motion and m edits it\n  - roundtable check {file}\n"
+        "  - roundtable open {file}: in the agenda panel (2), i adds the reports and discussion\n    items (Tab chooses the section), E edits one, K/J move, D removes, I edits the\n    meeting's details; in the motion panel (3), p adds a draft motion and m edits it;\n    ? lists every key\n  - roundtable check {file}\n"
     ));
     print_out(&report);
     Ok(())

@@ -221,6 +221,20 @@ pub enum EventKind {
         #[serde(default)]
         proposer: Option<Speaker>,
     },
+    /// The room asks to take a motion in two parts: `motion` keeps the text `kept`
+    /// (an amendment, with the same rules: until the room agrees to vote), and the
+    /// rest, `text`, becomes the new motion `new_motion` on the same item, by the
+    /// same proposer, to be decided on its own. (The texts are boxed, so that this
+    /// rare event does not make every event larger; the file is the same.)
+    MotionSplit {
+        motion: MotionId,
+        kept: Box<Text>,
+        new_motion: MotionId,
+        text: Box<Text>,
+        /// Who asked for the split; none for a draft split before its round.
+        #[serde(default)]
+        proposer: Option<Speaker>,
+    },
     /// The facilitator restates the proposal and asks for objections.
     ConsensusRoundOpened {
         motion: MotionId,

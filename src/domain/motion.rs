@@ -188,6 +188,8 @@ pub struct MotionState {
     pub motion: Motion,
     pub stage: Stage,
     pub added_on_the_day: bool,
+    /// The motion it was split from, if the room split one.
+    pub split_from: Option<MotionId>,
     pub rounds: Vec<ConsensusRound>,
     pub objections: Vec<Objection>,
     pub consents: Vec<ConsentRecord>,
@@ -210,6 +212,8 @@ pub struct Amendment {
     pub proposer: Option<Speaker>,
     /// The consensus round it was made in (0: before any).
     pub round: u32,
+    /// When the change split the motion: the new motion that took the rest.
+    pub split_into: Option<MotionId>,
 }
 
 impl MotionState {
@@ -218,6 +222,7 @@ impl MotionState {
             motion,
             stage: Stage::Proposed,
             added_on_the_day,
+            split_from: None,
             rounds: Vec::new(),
             objections: Vec::new(),
             consents: Vec::new(),
@@ -416,6 +421,7 @@ impl State {
             text: text.clone(),
             proposer: proposer.cloned(),
             round,
+            split_into: None,
         });
         if m.stage == Stage::ConsensusRound {
             if let Some(open) = m.rounds.last_mut() {
@@ -426,6 +432,45 @@ impl State {
                 closed: None,
             });
         }
+        Ok(())
+    }
+
+    /// `motion` keeps `kept` (an amendment) and the rest, `text`, becomes
+    /// `new_motion` on its item, by its proposer. Checked whole before anything
+    /// changes.
+    pub(super) fn split(
+        &mut self,
+        motion: &MotionId,
+        kept: &Text,
+        (new_motion, text): (&MotionId, &Text),
+        proposer: Option<&Speaker>,
+        at: Stamp,
+    ) -> Result<(), DomainError> {
+        if text.text.trim().is_empty() {
+            return Err(DomainError::AmendmentEmpty);
+        }
+        if self.motion(new_motion).is_some() {
+            return Err(DomainError::DuplicateId(new_motion.0.clone()));
+        }
+        let original = self
+            .motion(motion)
+            .ok_or_else(|| DomainError::UnknownMotion(motion.clone()))?
+            .motion
+            .clone();
+        self.amend(motion, kept, proposer, at)?;
+        if let Some(last) = self.motion_mut(motion)?.amendments.last_mut() {
+            last.split_into = Some(new_motion.clone());
+        }
+        self.add_motion(
+            Motion {
+                id: new_motion.clone(),
+                item: original.item,
+                text: text.clone(),
+                proposer: original.proposer,
+            },
+            true,
+        )?;
+        self.motion_mut(new_motion)?.split_from = Some(motion.clone());
         Ok(())
     }
 

@@ -255,7 +255,11 @@ impl State {
             .collect();
     }
 
-    fn add_motion(&mut self, motion: Motion, added_on_the_day: bool) -> Result<(), DomainError> {
+    pub(super) fn add_motion(
+        &mut self,
+        motion: Motion,
+        added_on_the_day: bool,
+    ) -> Result<(), DomainError> {
         if self.motion_index.contains_key(&motion.id) {
             return Err(DomainError::DuplicateId(motion.id.0.clone()));
         }
@@ -597,6 +601,16 @@ impl State {
                     self.check_proposer(proposer)?;
                 }
                 self.add_motion(Motion::clone(motion), true)?;
+            }
+            EventKind::MotionSplit {
+                motion,
+                kept,
+                new_motion,
+                text,
+                proposer,
+            } => {
+                self.refuse_if_adjourned()?;
+                self.split(motion, kept, (new_motion, text), proposer.as_ref(), at)?;
             }
             EventKind::ConsensusRoundOpened { motion } => self.open_round(motion, at)?,
             EventKind::MotionAmended {

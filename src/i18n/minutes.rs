@@ -77,6 +77,9 @@ labels! {
     ORIGINAL_TEXT = "原案", "Original text";
     AMENDMENT = "修正", "Amended";
     DRAFT_EDIT = "草案修正", "Draft edited";
+    SPLIT = "分案", "Split";
+    SPLIT_REST = "另案處理", "the rest taken as a separate motion";
+    SPLIT_FROM = "分案自", "Split from";
     AMENDED_IN_ROUND = "提出修正，依修正文字重新徵詢", "Amended: asked again on the amended text";
     NOT_REACHED = "未討論", "Not reached";
     UNTRANSLATED = "未譯", "untranslated";

@@ -264,6 +264,12 @@ pub const ASK_ITEM_EXPLANATION: Label =
     l("說明（Enter 下一欄）", "Explanation (Enter: next field)");
 pub const ASK_ITEM_PROPOSED_ACTION: Label = l("辦法（可空白）", "Proposed action (may be empty)");
 
+pub const ASK_SPLIT_KEPT: Label = l(
+    "分案：本案保留的文字（Enter 下一欄）",
+    "Split: the text this motion keeps (Enter: next field)",
+);
+pub const ASK_SPLIT_REST: Label = l("分案：另立一案的文字", "Split: the text of the new motion");
+pub const ASK_SPLIT_PROPOSER: Label = l("誰提議分案？", "Who asked for the split?");
 pub const ASK_MEETING_TITLE: Label = l(
     "會議名稱（Enter 下一欄）",
     "Meeting title (Enter: next field)",
@@ -619,6 +625,10 @@ pub fn describe(kind: &EventKind, state: &State, lang: Lang) -> String {
         EventKind::MotionAmended { text, .. } => {
             let t = truncate(text.get(lang), 24);
             pick(format!("修正議案為「{t}」"), format!("motion amended: {t}"))
+        }
+        EventKind::MotionSplit { text, .. } => {
+            let t = truncate(text.get(lang), 24);
+            pick(format!("分案，另立「{t}」"), format!("motion split: {t}"))
         }
         EventKind::ConsensusRoundOpened { motion } => {
             let t = motion_text(state, motion, lang);

@@ -88,6 +88,10 @@ fn visit_texts(
                 visit_item(&format!("log/{seq}"), item, &mut visit)
             }
             EventKind::MotionAmended { text, .. } => visit(format!("log/{seq}/text"), text),
+            EventKind::MotionSplit { kept, text, .. } => {
+                visit(format!("log/{seq}/kept"), kept);
+                visit(format!("log/{seq}/text"), text);
+            }
             EventKind::MotionAdded(motion) => visit(format!("log/{seq}/text"), &mut motion.text),
             EventKind::RepresentativeAdded(rep) => {
                 visit(format!("log/{seq}/name"), &mut rep.name);

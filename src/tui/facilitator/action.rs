@@ -113,6 +113,9 @@ pub enum Action {
     WithdrawMotion,
     /// Change the selected motion's text: an edit of the draft, or an amendment.
     AmendMotion,
+    /// Take the selected motion in two: it keeps part of its text, the rest becomes
+    /// a motion of its own.
+    SplitMotion,
     /// Put a new motion on the panel's item.
     AddMotion,
 
@@ -178,7 +181,7 @@ impl Action {
             Action::AskChairRuling => Some(Step::ChairRules),
             Action::DeferMotion => Some(Step::Defer),
             Action::WithdrawMotion => Some(Step::Withdraw),
-            Action::AmendMotion => Some(Step::Amend),
+            Action::AmendMotion | Action::SplitMotion => Some(Step::Amend),
             _ => None,
         }
     }
@@ -220,6 +223,7 @@ impl Named for Action {
             Action::DeferMotion => k::DEFER_MOTION,
             Action::WithdrawMotion => k::WITHDRAW_MOTION,
             Action::AmendMotion => k::AMEND_MOTION,
+            Action::SplitMotion => k::SPLIT_MOTION,
             Action::AddItem => k::ADD_ITEM,
             Action::CorrectPerson => k::CORRECT_PERSON,
             Action::AddMember => k::ADD_MEMBER,

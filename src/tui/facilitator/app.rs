@@ -286,7 +286,7 @@ impl App {
                 self.agenda.rebuild(state);
                 self.motion.rebuild(state);
             }
-            EventKind::MotionAdded(_) => self.motion.rebuild(state),
+            EventKind::MotionAdded(_) | EventKind::MotionSplit { .. } => self.motion.rebuild(state),
             EventKind::ItemStarted { .. } => {
                 if let Some(current) = state.current_item {
                     self.agenda.select_item(current);

@@ -10,11 +10,29 @@ use crate::tui::shared::picker::{Picker, Purpose};
 #[derive(Clone, Debug, PartialEq)]
 pub enum PickPurpose {
     NoteSpeaker,
-    Objector { motion: MotionId, blocking: bool },
-    Proposer { text: String },
-    ActionOwner { draft: NoteDraft },
-    AmendmentProposer { motion: MotionId, text: String },
-    NewMotionProposer { item: ItemId, text: String },
+    Objector {
+        motion: MotionId,
+        blocking: bool,
+    },
+    Proposer {
+        text: String,
+    },
+    ActionOwner {
+        draft: NoteDraft,
+    },
+    AmendmentProposer {
+        motion: MotionId,
+        text: String,
+    },
+    NewMotionProposer {
+        item: ItemId,
+        text: String,
+    },
+    SplitProposer {
+        motion: MotionId,
+        kept: String,
+        rest: String,
+    },
 }
 
 impl Purpose for PickPurpose {
@@ -29,6 +47,7 @@ impl Purpose for PickPurpose {
                 | PickPurpose::Proposer { .. }
                 | PickPurpose::AmendmentProposer { .. }
                 | PickPurpose::NewMotionProposer { .. }
+                | PickPurpose::SplitProposer { .. }
         )
     }
 
@@ -49,6 +68,7 @@ impl Purpose for PickPurpose {
             PickPurpose::Proposer { .. } | PickPurpose::NewMotionProposer { .. } => s::ASK_PROPOSER,
             PickPurpose::ActionOwner { .. } => s::ASK_OWNER,
             PickPurpose::AmendmentProposer { .. } => s::ASK_AMENDMENT_PROPOSER,
+            PickPurpose::SplitProposer { .. } => s::ASK_SPLIT_PROPOSER,
         }
     }
 }
@@ -115,6 +135,15 @@ pub enum TextPurpose {
     ItemField {
         item: Box<crate::domain::AgendaItem>,
         field: ItemField,
+    },
+    /// The part of `motion` it keeps when split.
+    SplitKept {
+        motion: MotionId,
+    },
+    /// The rest of `motion`, which becomes a motion of its own.
+    SplitRest {
+        motion: MotionId,
+        kept: String,
     },
     /// One of the meeting's details, being edited (the others as edited so far).
     MeetingField {

@@ -111,6 +111,7 @@ static OWN: &[Binding<Action>] = &[
     bind(C::Motion,       &[Key::ch('w')],                       WithdrawMotion,                Footer),
     bind(C::Motion,       &[Key::ch('m')],                       AmendMotion,                   Footer),
     bind(C::Motion,       &[Key::ch('p')],                       AddMotion,                     HelpOnly),
+    bind(C::Motion,       &[Key::ch('S')],                       SplitMotion,                   HelpOnly),
     // The motion panel on the follow-up item: the follow-up table.
     bind(C::FollowUp,     &[UP, Key::ch('k')],                   PreviousFollowUp,              HelpOnly),
     bind(C::FollowUp,     &[DOWN, Key::ch('j')],                 NextFollowUp,                  HelpOnly),

@@ -33,6 +33,20 @@ impl<'a> Builder<'a> {
             let original = self.text_line(motion.original_text());
             blocks.push(self.field(l::ORIGINAL_TEXT, vec![original]));
         }
+        // A motion split from another: the text it was split from.
+        if let Some(from) = &motion.split_from {
+            let state = self.state;
+            let whole = state.motion(from).and_then(|m| {
+                m.amendments
+                    .iter()
+                    .find(|a| a.split_into.as_ref() == Some(&motion.motion.id))
+                    .map(|a| &a.previous)
+            });
+            if let Some(whole) = whole {
+                let whole = self.text_line(whole);
+                blocks.push(self.field(l::SPLIT_FROM, vec![whole]));
+            }
+        }
 
         let mut proceedings = Vec::new();
         // Edits of the draft before any round.
@@ -291,7 +305,9 @@ impl Builder<'_> {
     /// "修正（14:12，提議者：鄭凱文）：每季公布進度" — an edit of the draft has no proposer.
     fn amendment(&mut self, amendment: &crate::domain::Amendment) -> Line {
         let lang = self.lang;
-        let kind = if amendment.round == 0 {
+        let kind = if amendment.split_into.is_some() {
+            l::SPLIT
+        } else if amendment.round == 0 {
             l::DRAFT_EDIT
         } else {
             l::AMENDMENT
@@ -315,6 +331,19 @@ impl Builder<'_> {
         }
         line.push(plain_span(format!("{close}{}", colon(lang))));
         line.push(self.text(&amendment.text));
+        // A split: the part that left, as its own motion.
+        let state = self.state;
+        if let Some(rest) = amendment
+            .split_into
+            .as_ref()
+            .and_then(|id| state.motion(id))
+        {
+            line.push(plain_span(match lang {
+                Lang::ZhTw => format!("；{}：", self.label(l::SPLIT_REST)),
+                Lang::En => format!("; {}: ", self.label(l::SPLIT_REST)),
+            }));
+            line.push(self.text(rest.original_text()));
+        }
         line
     }
 }

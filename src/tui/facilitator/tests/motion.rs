@@ -480,3 +480,74 @@ fn a_second_motion_is_put_on_a_discussion_item_but_a_report_takes_none() {
         .unwrap_or_default();
     assert!(said.contains("不提議案"), "{said}");
 }
+
+#[test]
+fn the_room_splits_a_motion_in_its_round_and_the_minutes_show_both_parts() {
+    let mut app = demo();
+    ten_present(&mut app);
+    start_item(&mut app, "discussion-open-source");
+    app.focus = Panel::Motion;
+    let original = open_source(&app).motion.text.text.clone();
+    let motions = app.state().motions.len();
+    ch(&mut app, 'c');
+
+    // S opens the text as it stands, for the part the motion keeps.
+    ch(&mut app, 'S');
+    let screen = screen_text(&render(&app, 120, 40));
+    assert!(screen.contains("分案：本案保留的文字"), "{screen}");
+    for _ in 0..original.chars().count() {
+        press(&mut app, KeyCode::Backspace);
+    }
+    type_text(&mut app, "原始碼公開於政府程式碼平臺");
+    press(&mut app, KeyCode::Enter);
+    assert!(screen_text(&render(&app, 120, 40)).contains("分案：另立一案的文字"));
+    type_text(&mut app, "第三方資安檢測報告摘要公開");
+    press(&mut app, KeyCode::Enter);
+    assert!(screen_text(&render(&app, 120, 40)).contains("誰提議分案？"));
+    type_text(&mut app, "鄭凱");
+    press(&mut app, KeyCode::Enter);
+    assert!(app.dialog.is_none());
+
+    assert_eq!(app.state().motions.len(), motions + 1);
+    let kept = open_source(&app);
+    assert_eq!(kept.motion.text.text, "原始碼公開於政府程式碼平臺");
+    assert_eq!(kept.original_text().text, original);
+    let rest = app.state().motions.last().expect("the new motion");
+    assert_eq!(rest.motion.text.text, "第三方資安檢測報告摘要公開");
+    assert_eq!(rest.motion.item, kept.motion.item);
+    let said = app
+        .message
+        .as_ref()
+        .map(|m| m.text.clone())
+        .unwrap_or_default();
+    assert!(said.starts_with("已記錄：分案，另立「"), "{said}");
+    // The panel shows the new motion, selected.
+    let screen = screen_text(&render(&app, 120, 40));
+    assert!(screen.contains("第三方資安檢測報告摘要公開"), "{screen}");
+
+    for (languages, expected) in [
+        (
+            crate::minutes::Languages::Chinese,
+            ["分案（", "另案處理", "分案自", "第三方資安檢測報告摘要公開"],
+        ),
+        (
+            crate::minutes::Languages::English,
+            [
+                "Split (",
+                "the rest taken as a separate motion",
+                "Split from",
+                "第三方資安檢測報告摘要公開",
+            ],
+        ),
+    ] {
+        let minutes = minutes_markdown(&app, languages);
+        for fragment in expected {
+            assert!(minutes.contains(fragment), "{fragment:?} in:\n{minutes}");
+        }
+    }
+
+    // One undo takes the split back whole.
+    ctrl(&mut app, 'z');
+    assert_eq!(app.state().motions.len(), motions);
+    assert_eq!(open_source(&app).motion.text.text, original);
+}

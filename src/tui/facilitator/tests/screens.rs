@@ -269,3 +269,119 @@ fn control_characters_in_names_and_titles_never_reach_the_screen() {
     }
     assert!(find(&buffer, "陳]0;pwned").is_some());
 }
+
+/// Every dialog that prepares or changes the meeting, as it opens (and the later
+/// fields where they read differently), on a screen of `size`.
+fn preparation_dialogs(lang: crate::domain::Lang, size: (u16, u16)) -> String {
+    type Steps = fn(&mut App);
+    let before: [(&str, Steps); 8] = [
+        ("new item (i)", |app| {
+            select_item(app, "report-system-progress");
+            ch(app, 'i');
+        }),
+        ("item editor (E), its last field", |app| {
+            select_item(app, "report-system-progress");
+            ch(app, 'E');
+            for _ in 0..4 {
+                press(app, KeyCode::Enter);
+            }
+        }),
+        ("meeting details (I)", |app| {
+            app.focus = Panel::Agenda;
+            ch(app, 'I');
+        }),
+        ("meeting details (I), the planned end", |app| {
+            app.focus = Panel::Agenda;
+            ch(app, 'I');
+            for _ in 0..4 {
+                press(app, KeyCode::Enter);
+            }
+        }),
+        ("new member (M), Tab to a co-convener seat", |app| {
+            app.focus = Panel::Attendance;
+            ch(app, 'M');
+            press(app, KeyCode::Tab);
+        }),
+        ("new member (M), the organisation", |app| {
+            app.focus = Panel::Attendance;
+            ch(app, 'M');
+            type_text(app, "林開放");
+            press(app, KeyCode::Enter);
+        }),
+        ("correct a person (E)", |app| {
+            app.focus = Panel::Attendance;
+            let i = person(app, "prof-open-gov");
+            app.attendance.select_person(i);
+            ch(app, 'E');
+        }),
+        ("representative (r)", |app| {
+            app.focus = Panel::Attendance;
+            let i = person(app, "moica");
+            app.attendance.select_person(i);
+            ch(app, 'r');
+        }),
+    ];
+    let during: [(&str, Steps); 5] = [
+        ("new motion (p)", |app| {
+            app.focus = Panel::Motion;
+            ch(app, 'p');
+        }),
+        ("amendment (m)", |app| {
+            app.focus = Panel::Motion;
+            ch(app, 'm');
+        }),
+        ("split (S)", |app| {
+            app.focus = Panel::Motion;
+            ch(app, 'S');
+        }),
+        ("split (S), who asked", |app| {
+            app.focus = Panel::Motion;
+            ch(app, 'S');
+            press(app, KeyCode::End);
+            type_text(app, "（第一部分）");
+            press(app, KeyCode::Enter);
+            type_text(app, "其餘部分另案處理");
+            press(app, KeyCode::Enter);
+        }),
+        ("note correction (Ctrl-R)", |app| {
+            app.focus = Panel::Notes;
+            press(app, KeyCode::Up);
+            ctrl(app, 'r');
+        }),
+    ];
+    let open = |app: &mut App, steps: Steps| {
+        app.lang = lang;
+        app.size = size;
+        steps(app);
+        screen_text(&render(app, size.0, size.1))
+    };
+    let mut out = String::new();
+    for (name, steps) in before {
+        out.push_str(&format!("── {name} ──\n{}\n", open(&mut demo(), steps)));
+    }
+    for (name, steps) in during {
+        let screen = open(&mut meeting_under_way(), steps);
+        out.push_str(&format!("── {name} ──\n{screen}\n"));
+    }
+    out
+}
+
+#[test]
+fn preparation_dialogs_at_120_by_40_in_chinese() {
+    insta::assert_snapshot!(preparation_dialogs(crate::domain::Lang::ZhTw, (120, 40)));
+}
+
+#[test]
+fn preparation_dialogs_at_120_by_40_in_english() {
+    insta::assert_snapshot!(preparation_dialogs(crate::domain::Lang::En, (120, 40)));
+}
+
+#[test]
+fn preparation_dialogs_at_80_by_24_in_chinese() {
+    insta::assert_snapshot!(preparation_dialogs(crate::domain::Lang::ZhTw, (80, 24)));
+}
+
+#[test]
+fn preparation_dialogs_at_80_by_24_in_english() {
+    insta::assert_snapshot!(preparation_dialogs(crate::domain::Lang::En, (80, 24)));
+}

@@ -203,6 +203,21 @@ fn confirm_text(app: &mut App, purpose: TextPurpose, text: &str) -> Vec<Effect> 
         TextPurpose::ItemField { item, field } => {
             super::agenda::edit_item_field(app, *item, field, text)
         }
+        TextPurpose::SplitKept { motion } => {
+            // What the meeting would refuse of the kept part is refused now.
+            if let Err(error) = app.state().check_amendment(&motion, &Text::new(text)) {
+                app.refuse(crate::i18n::refusals::refusal(&error, app.lang));
+                return Vec::new();
+            }
+            app.dialog = Some(Dialog::text(TextPurpose::SplitRest {
+                motion,
+                kept: text.trim().to_owned(),
+            }));
+            Vec::new()
+        }
+        TextPurpose::SplitRest { motion, kept } => {
+            super::motion::split_motion(app, motion, kept, text)
+        }
         TextPurpose::MeetingField { info, field } => {
             super::details::edit_field(app, *info, field, text)
         }
@@ -257,6 +272,9 @@ fn confirm_pick(app: &mut App, purpose: PickPurpose, choice: Option<Speaker>) ->
                 proposer: choice,
             },
         ),
+        PickPurpose::SplitProposer { motion, kept, rest } => {
+            super::motion::record_split(app, motion, kept, rest, choice)
+        }
         PickPurpose::ActionOwner { draft } => {
             app.dialog = Some(Dialog::text(TextPurpose::DueDate {
                 draft,

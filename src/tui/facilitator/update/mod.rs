@@ -165,6 +165,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         | A::DeferMotion
         | A::WithdrawMotion
         | A::AmendMotion
+        | A::SplitMotion
         | A::AddMotion => return motion::update(app, action),
         A::ToggleAllNotes => notes::toggle_all(app),
         A::NextChoice => dialog::next_choice(app),

@@ -99,6 +99,20 @@ pub(super) fn update(app: &mut App, action: Action) -> Vec<Effect> {
                 });
             }
         }
+        A::SplitMotion => {
+            if let Some(motion) = motion_for(app, action) {
+                let text = app
+                    .state()
+                    .motion(&motion)
+                    .map(|m| m.motion.text.text.clone())
+                    .unwrap_or_default();
+                app.dialog = Some(Dialog::Text {
+                    purpose: TextPurpose::SplitKept { motion },
+                    editor: crate::tui::shared::line_editor::LineEditor::with_text(&text),
+                    question: None,
+                });
+            }
+        }
         // The other panels' actions are routed to their own files.
         _ => {}
     }
@@ -139,6 +153,69 @@ fn motion_for(app: &mut App, action: Action) -> Option<MotionId> {
     }
 }
 
+/// An id for a new motion on `item`: the item's id, numbered.
+pub(super) fn fresh_motion_id(state: &crate::domain::State, item: &ItemId) -> MotionId {
+    (1..)
+        .map(|n| MotionId::new(format!("{}-m{n}", item.0)))
+        .find(|id| state.motion(id).is_none())
+        .unwrap_or_else(|| MotionId::new(item.0.clone()))
+}
+
+/// The split's second step, after the part the motion keeps: the rest. A draft is
+/// split at once; once the room has had it, who asked for the split is asked.
+pub(super) fn split_motion(
+    app: &mut App,
+    motion: MotionId,
+    kept: String,
+    rest: &str,
+) -> Vec<Effect> {
+    if rest.trim().is_empty() {
+        app.refuse(s::TEXT_REQUIRED.get(app.lang));
+        return Vec::new();
+    }
+    let draft =
+        app.state().motion(&motion).map(|m| m.stage) == Some(crate::domain::Stage::Proposed);
+    if draft {
+        return record_split(app, motion, kept, rest.trim().to_owned(), None);
+    }
+    let picker = crate::tui::shared::picker::Picker::new(
+        PickPurpose::SplitProposer {
+            motion,
+            kept,
+            rest: rest.trim().to_owned(),
+        },
+        app.state(),
+    );
+    app.dialog = Some(Dialog::Picker(picker));
+    Vec::new()
+}
+
+/// Records the split, and selects the new motion.
+pub(super) fn record_split(
+    app: &mut App,
+    motion: MotionId,
+    kept: String,
+    rest: String,
+    proposer: Option<Speaker>,
+) -> Vec<Effect> {
+    let Some(item) = app.state().motion(&motion).map(|m| m.motion.item.clone()) else {
+        return Vec::new();
+    };
+    let new_motion = fresh_motion_id(app.state(), &item);
+    let kind = EventKind::MotionSplit {
+        motion,
+        kept: Box::new(Text::new(kept)),
+        new_motion,
+        text: Box::new(Text::new(rest)),
+        proposer,
+    };
+    let effects = super::recording::record_from_dialog(app, kind);
+    if !effects.is_empty() {
+        app.motion.selected = app.shown_motions().len().saturating_sub(1);
+    }
+    effects
+}
+
 /// Puts a new motion on `item`, numbered after the item's id, and selects it.
 pub(super) fn add_motion(
     app: &mut App,
@@ -146,11 +223,7 @@ pub(super) fn add_motion(
     text: &str,
     proposer: Option<Speaker>,
 ) -> Vec<Effect> {
-    let state = app.state();
-    let id = (1..)
-        .map(|n| MotionId::new(format!("{}-m{n}", item.0)))
-        .find(|id| state.motion(id).is_none())
-        .unwrap_or_else(|| MotionId::new(item.0.clone()));
+    let id = fresh_motion_id(app.state(), &item);
     let motion = Motion {
         id,
         item,

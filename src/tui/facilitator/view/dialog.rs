@@ -132,6 +132,8 @@ fn text_question(purpose: &TextPurpose) -> Label {
         TextPurpose::DueDate { .. } => s::ASK_DUE,
         TextPurpose::FollowUpActionTaken { .. } => s::ASK_ACTION_TAKEN,
         TextPurpose::MotionText { .. } => s::ASK_MOTION_TEXT,
+        TextPurpose::SplitKept { .. } => s::ASK_SPLIT_KEPT,
+        TextPurpose::SplitRest { .. } => s::ASK_SPLIT_REST,
         TextPurpose::NewMotionText { .. } => s::ASK_NEW_MOTION_TEXT,
         TextPurpose::NewItemTitle { .. } => s::ASK_ITEM_TITLE,
         TextPurpose::NewMemberName { .. } => s::ASK_PERSON_NAME,
