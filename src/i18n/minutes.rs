@@ -78,6 +78,7 @@ labels! {
     AMENDMENT = "修正", "Amended";
     DRAFT_EDIT = "草案修正", "Draft edited";
     SPLIT = "分案", "Split";
+    SPLIT_IN_ROUND = "分案，依本案保留文字重新徵詢", "Split: asked again on the text the motion kept";
     SPLIT_REST = "另案處理", "the rest taken as a separate motion";
     SPLIT_FROM = "分案自", "Split from";
     AMENDED_IN_ROUND = "提出修正，依修正文字重新徵詢", "Amended: asked again on the amended text";

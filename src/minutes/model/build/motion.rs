@@ -84,6 +84,8 @@ impl<'a> Builder<'a> {
                 .is_some_and(|(a, closed)| a.at == closed.at);
             let result = if round.closed.is_none() {
                 self.label(l::OPEN)
+            } else if ended_by_amendment && amended.last().is_some_and(|a| a.split_into.is_some()) {
+                self.label(l::SPLIT_IN_ROUND)
             } else if ended_by_amendment {
                 self.label(l::AMENDED_IN_ROUND)
             } else if blocked {

@@ -528,11 +528,18 @@ fn the_room_splits_a_motion_in_its_round_and_the_minutes_show_both_parts() {
     for (languages, expected) in [
         (
             crate::minutes::Languages::Chinese,
-            ["分案（", "另案處理", "分案自", "第三方資安檢測報告摘要公開"],
+            [
+                "分案，依本案保留文字重新徵詢",
+                "分案（",
+                "另案處理",
+                "分案自",
+                "第三方資安檢測報告摘要公開",
+            ],
         ),
         (
             crate::minutes::Languages::English,
             [
+                "Split: asked again on the text the motion kept",
                 "Split (",
                 "the rest taken as a separate motion",
                 "Split from",
