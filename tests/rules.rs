@@ -2499,3 +2499,42 @@ fn a_split_is_refused_once_the_room_agreed_to_vote_or_when_it_makes_nothing() {
     assert!(refused.is_err(), "{refused:?}");
     assert!(meeting.state().motion(&MotionId::new("m-b")).is_none());
 }
+
+#[test]
+fn the_chair_named_in_the_details_is_someone_on_the_roster_and_stays_on_it() {
+    let mut meeting = forum(3);
+    let with_chair = |meeting: &Meeting, id: &str| {
+        let mut info = meeting.state().meeting().clone();
+        info.chair = Some(PersonId::new(id));
+        EventKind::MeetingDetailsChanged(Box::new(info))
+    };
+    // An observer, or someone not on the roster, does not chair.
+    let observer = with_chair(&meeting, "obs");
+    assert!(matches!(
+        record(&mut meeting, 1, observer),
+        Err(DomainError::ChairNotOnRoster { .. })
+    ));
+    let stranger = with_chair(&meeting, "nobody");
+    assert!(matches!(
+        record(&mut meeting, 1, stranger),
+        Err(DomainError::ChairNotOnRoster { .. })
+    ));
+    // A member does, and then stays on the roster.
+    let member = with_chair(&meeting, "n2");
+    ok(&mut meeting, 1, member);
+    assert!(matches!(
+        record(
+            &mut meeting,
+            2,
+            EventKind::PersonRemoved {
+                person: PersonId::new("n2")
+            }
+        ),
+        Err(DomainError::PersonInUse { .. })
+    ));
+    // A file naming a chair who is not there does not open.
+    let mut session = meeting.session().clone();
+    session.log.clear();
+    session.meeting.chair = Some(PersonId::new("nobody"));
+    assert!(Meeting::open(session).is_err());
+}

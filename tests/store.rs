@@ -423,6 +423,7 @@ fn meeting_with_everything() -> Meeting {
                 planned_end: NaiveTime::from_hms_opt(16, 30, 0),
                 venue: nasty_text(60),
                 recorder: nasty_text(61),
+                chair: Some(person(CIVIC)),
             })),
         ),
         (

@@ -58,6 +58,10 @@ fn write_summary(out: &mut String, meeting: &Meeting, lang: Lang) -> std::fmt::R
         let label = say(words::RECORDER);
         writeln!(out, "  {label}{}{}", colon(lang), text(&info.recorder))?;
     }
+    if let Some(chair) = info.chair.as_ref().and_then(|id| state.person(id)) {
+        let label = say(words::CHAIR);
+        writeln!(out, "  {label}{}{}", colon(lang), text(&chair.name))?;
+    }
 
     // The people, by side.
     let roster = state.roster_balance();
@@ -210,6 +214,9 @@ pub fn preparation(meeting: &Meeting, lang: Lang) -> String {
             "  - {}\n",
             words::roster_unbalanced(balance, lang)
         ));
+    }
+    if prep.no_convener {
+        out.push_str(&format!("  - {}\n", words::NO_CONVENER.get(lang)));
     }
     if !prep.unplanned.is_empty() {
         let titles: Vec<&str> = prep.unplanned.iter().map(|t| t.get(lang)).collect();

@@ -109,6 +109,11 @@ pub enum DomainError {
     TitleEmpty,
     /// A planned end not after the planned start.
     PlannedEndNotAfterStart,
+    /// A chair who is not a member or representative on the roster; `name` names
+    /// them (or their id).
+    ChairNotOnRoster {
+        name: String,
+    },
 
     AlreadyRecorded {
         client: String,

@@ -180,6 +180,8 @@ pub fn follow_up_session(previous: &Meeting, date: NaiveDate) -> Session {
             planned_end: state.meeting().planned_end,
             venue: state.meeting().venue.clone(),
             recorder: state.meeting().recorder.clone(),
+            // Who chairs is decided for each meeting.
+            chair: None,
         },
         rules: old.rules.clone(),
         roster: state.roster_as_it_stands(old),

@@ -1,5 +1,5 @@
-//! What to put right before the meeting: the roster's balance, items without a
-//! planned time, and the agenda's planned minutes against the planned end. Asked by
+//! What to put right before the meeting: the roster's balance and its convener,
+//! items without a planned time, and the agenda's planned minutes against the planned end. Asked by
 //! `roundtable check` (and anything else that shows the meeting's preparation).
 
 use chrono::NaiveTime;
@@ -14,6 +14,8 @@ use super::text::Text;
 pub struct Preparation {
     /// The roster's seats by side, when they are not half and half.
     pub unbalanced: Option<Balance>,
+    /// The roster has no convener (the lead agency's deputy head, who chairs).
+    pub no_convener: bool,
     /// Items (other than the adjournment) with no planned minutes, by title.
     pub unplanned: Vec<Text>,
     /// The agenda's planned minutes, in total.
@@ -28,6 +30,15 @@ impl Preparation {
         let items = state.items.iter().map(|i| &i.item);
         Preparation {
             unbalanced: (!balance.is_balanced()).then_some(balance),
+            no_convener: !state.people.iter().any(|p| {
+                matches!(
+                    p.role,
+                    super::attendance::Role::Member {
+                        seat: super::people::SeatRole::Convener,
+                        ..
+                    }
+                )
+            }),
             unplanned: items
                 .clone()
                 .filter(|i| i.section != Section::Adjournment && i.planned_minutes == 0)
@@ -43,6 +54,7 @@ impl Preparation {
     /// within the planned end (when there is one).
     pub fn is_ready(&self) -> bool {
         self.unbalanced.is_none()
+            && !self.no_convener
             && self.unplanned.is_empty()
             && self.minutes_to_spare().is_none_or(|spare| spare >= 0)
     }
@@ -96,5 +108,14 @@ mod tests {
         assert_eq!(prep.planned_finish(), NaiveTime::from_hms_opt(15, 10, 0));
         assert_eq!(prep.minutes_to_spare(), Some(-10));
         assert_eq!(prep.unbalanced, None, "an empty roster is even");
+        assert!(prep.no_convener, "an empty roster has no convener");
+        assert!(!prep.is_ready());
+    }
+
+    #[test]
+    fn the_demo_has_its_convener() {
+        let meeting =
+            crate::store::load(std::path::Path::new("sessions/demo.ron")).expect("the demo loads");
+        assert!(!Preparation::of(meeting.state()).no_convener);
     }
 }

@@ -40,6 +40,11 @@ pub struct MeetingInfo {
     /// Who keeps the record (紀錄).
     #[serde(default)]
     pub recorder: Text,
+    /// Who chairs this meeting (主席), when someone other than the conveners does: a
+    /// member or representative on the roster. Without it the minutes name the
+    /// convener and co-convener.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub chair: Option<super::people::PersonId>,
 }
 
 /// One meeting, as stored in its RON file.
@@ -113,6 +118,7 @@ impl Session {
                 planned_end: None,
                 venue: Text::default(),
                 recorder: Text::default(),
+                chair: None,
             },
             rules: RuleBook::default(),
             roster: Roster::default(),

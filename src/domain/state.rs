@@ -173,6 +173,7 @@ impl State {
         for motion in &session.motions {
             state.add_motion(motion.clone(), false)?;
         }
+        state.check_chair(&session.meeting)?;
         for entry in &session.follow_up {
             if state.follow_up.iter().any(|e| e.number == entry.number) {
                 return Err(DomainError::DuplicateId(format!(
@@ -287,6 +288,22 @@ impl State {
         }
     }
 
+    /// A chair named in the details must be a member or representative on the roster.
+    fn check_chair(&self, info: &MeetingInfo) -> Result<(), DomainError> {
+        let Some(chair) = &info.chair else {
+            return Ok(());
+        };
+        match self.person(chair) {
+            Some(p) if !matches!(p.role, Role::Observer) => Ok(()),
+            Some(p) => Err(DomainError::ChairNotOnRoster {
+                name: p.name.text.clone(),
+            }),
+            None => Err(DomainError::ChairNotOnRoster {
+                name: chair.0.clone(),
+            }),
+        }
+    }
+
     /// Whether the person at `index` did anything at the meeting that the record
     /// names them in: arrived, sent apologies, had someone sit in their seat, spoke or
     /// was given an action in a note, proposed, objected to, amended or voted on a
@@ -296,6 +313,7 @@ impl State {
         let named = |s: Option<&Speaker>| matches!(s, Some(Speaker::Person(p)) if p == id);
         !self.stints(index).is_empty()
             || self.is_excused(index)
+            || self.meeting.chair.as_ref() == Some(id)
             || self.people.iter().any(
                 |p| matches!(&p.role, Role::Representative { for_member, .. } if for_member == id),
             ) || self.notes.iter().any(|n| {
@@ -531,6 +549,7 @@ impl State {
                 {
                     return Err(DomainError::PlannedEndNotAfterStart);
                 }
+                self.check_chair(info)?;
                 self.meeting = MeetingInfo::clone(info);
             }
             EventKind::ItemAdded(item) => {

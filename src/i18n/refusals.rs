@@ -244,6 +244,9 @@ fn english(error: &DomainError) -> String {
              or are named in a note or on a motion"
         ),
         E::TitleEmpty => "the meeting's title cannot be empty".to_owned(),
+        E::ChairNotOnRoster { name } => {
+            format!("{name} cannot chair: the chair is a member or representative on the roster")
+        }
         E::PlannedEndNotAfterStart => {
             "the planned end must come after the planned start".to_owned()
         }
@@ -343,6 +346,7 @@ fn chinese(error: &DomainError) -> String {
             format!("{name}不能移除：已到場、請假、有代理人，或已列於紀錄或議案")
         }
         E::TitleEmpty => "會議名稱不能是空的".to_owned(),
+        E::ChairNotOnRoster { name } => format!("{name}不能擔任主席：主席須為名單上的委員或代表"),
         E::PlannedEndNotAfterStart => "預定結束時間須晚於開始時間".to_owned(),
         E::AlreadyRecorded { client, seq } => format!("{client} 的第 {seq} 則紀錄已經記錄過"),
         E::NothingToUndo => "沒有可以復原的操作".to_owned(),

@@ -288,7 +288,15 @@ pub const ASK_MEETING_END: Label = l(
     "Planned end HH:MM (may be empty)",
 );
 pub const ASK_MEETING_VENUE: Label = l("地點（Enter 下一欄）", "Venue (Enter: next field)");
-pub const ASK_MEETING_RECORDER: Label = l("紀錄", "Recorder");
+pub const ASK_MEETING_RECORDER: Label = l("紀錄（Enter 下一欄）", "Recorder (Enter: next field)");
+pub const ASK_CHAIR_OF_MEETING: Label = l(
+    "主席（選（無）則由召集人、共同召集人主持）",
+    "Chair (choose (none) for the convener and co-convener)",
+);
+pub const CHAIR_ON_ROSTER: Label = l(
+    "主席須為名單上的委員或代表：請從清單選擇",
+    "The chair is a member or representative on the roster: choose from the list",
+);
 
 /// The new item's dialog: its section, and how to change it.
 pub fn ask_new_item_title(section: crate::domain::Section, lang: Lang) -> String {
@@ -451,6 +459,9 @@ pub fn preparation_line(prep: &crate::domain::Preparation, lang: Lang) -> String
         } else {
             format!("{n} without a planned time")
         });
+    }
+    if prep.no_convener {
+        parts.push(if zh { "無召集人" } else { "no convener" }.to_owned());
     }
     if prep.unbalanced.is_some() {
         parts.push(

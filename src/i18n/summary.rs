@@ -9,6 +9,7 @@ pub const DATE: Label = l("日期", "Date");
 pub const VENUE: Label = l("地點", "Venue");
 pub const COMMITMENT: Label = l("承諾事項", "Commitment");
 pub const RECORDER: Label = l("紀錄", "Recorder");
+pub const CHAIR: Label = l("主席", "Chair");
 pub const MEMBERS: Label = l("委員", "Members");
 pub const NONE: Label = l("無", "none");
 pub const REPRESENTATIVES: Label = l("指派代表", "Representatives");
@@ -22,6 +23,11 @@ pub const NOTES: Label = l("紀錄事項", "Notes");
 pub const NOTES_UNIT: Label = l("則", "notes");
 pub const NOT_STARTED: Label = l("尚未開始", "not started");
 pub const BEFORE_THE_MEETING: Label = l("會前檢查：", "Before the meeting:");
+
+pub const NO_CONVENER: Label = l(
+    "名單上沒有召集人（主辦機關副首長）：在出席面板以 M 新增，Tab 選「主辦機關・召集人」",
+    "the roster has no convener (the lead agency's deputy head): M in the attendance panel adds one, Tab to \"Lead agency, Convener\"",
+);
 
 /// The roster's seats are not half government, half non-government.
 pub fn roster_unbalanced(balance: crate::domain::people::Balance, lang: Lang) -> String {

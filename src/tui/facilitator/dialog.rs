@@ -33,6 +33,10 @@ pub enum PickPurpose {
         kept: String,
         rest: String,
     },
+    /// The meeting's chair, the last of its details (`info`: as edited so far).
+    Chair {
+        info: Box<crate::domain::MeetingInfo>,
+    },
 }
 
 impl Purpose for PickPurpose {
@@ -69,6 +73,7 @@ impl Purpose for PickPurpose {
             PickPurpose::ActionOwner { .. } => s::ASK_OWNER,
             PickPurpose::AmendmentProposer { .. } => s::ASK_AMENDMENT_PROPOSER,
             PickPurpose::SplitProposer { .. } => s::ASK_SPLIT_PROPOSER,
+            PickPurpose::Chair { .. } => s::ASK_CHAIR_OF_MEETING,
         }
     }
 }

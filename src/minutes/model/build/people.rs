@@ -38,10 +38,20 @@ impl<'a> Builder<'a> {
         blocks.push(self.field(l::VENUE, vec![venue]));
 
         let mut chair = Vec::new();
-        for (seat, label) in [
+        // Who the details name as chair; otherwise the conveners.
+        let named = state
+            .meeting()
+            .chair
+            .as_ref()
+            .and_then(|id| state.person(id));
+        if let Some(person) = named {
+            chair.push(self.person_long(person));
+        }
+        let seats = [
             (SeatRole::Convener, l::CONVENER),
             (SeatRole::CoConvener, l::CO_CONVENER),
-        ] {
+        ];
+        for (seat, label) in seats.into_iter().filter(|_| named.is_none()) {
             if let Some(person) = state
                 .people
                 .iter()

@@ -562,7 +562,18 @@ fn the_meetings_details_are_edited_in_turn_and_the_header_and_minutes_follow() {
     press(&mut app, KeyCode::End);
     type_text(&mut app, "（二樓）");
     press(&mut app, KeyCode::Enter);
-    assert!(screen_text(&render(&app, 120, 40)).contains("紀錄"));
+    assert!(screen_text(&render(&app, 120, 40)).contains("紀錄（Enter 下一欄）"));
+    press(&mut app, KeyCode::Enter);
+    // Last the chair, from the roster: a name typed in is refused, a member taken.
+    assert!(screen_text(&render(&app, 120, 40)).contains("主席（選（無）則由召集人"));
+    type_text(&mut app, "某位貴賓");
+    press(&mut app, KeyCode::Up);
+    press(&mut app, KeyCode::Enter);
+    assert!(app.dialog.is_some(), "a typed name is not on the roster");
+    for _ in 0.."某位貴賓".chars().count() {
+        press(&mut app, KeyCode::Backspace);
+    }
+    type_text(&mut app, "許雅");
     press(&mut app, KeyCode::Enter);
     assert!(app.dialog.is_none());
     assert_eq!(app.meeting.session().log.len(), log + 1, "one change");
@@ -589,6 +600,13 @@ fn the_meetings_details_are_edited_in_turn_and_the_header_and_minutes_follow() {
     let minutes = minutes_markdown(&app, crate::minutes::Languages::Chinese);
     assert!(minutes.contains("開放政府論壇第 7 次會議紀錄"), "{minutes}");
     assert!(minutes.contains("115 年 12 月 10 日"), "{minutes}");
+    let chair = minutes
+        .lines()
+        .skip_while(|l| !l.starts_with("**主席**"))
+        .take(2)
+        .collect::<String>();
+    assert!(chair.contains("許雅雯"), "{chair}");
+    assert!(!chair.contains("召集人："), "{chair}");
 
     // One undo takes the whole change back.
     ctrl(&mut app, 'z');
@@ -625,9 +643,10 @@ fn a_planned_end_before_the_start_is_refused_with_the_reason() {
         press(&mut app, KeyCode::Backspace);
     }
     type_text(&mut app, "14:00");
-    press(&mut app, KeyCode::Enter);
-    press(&mut app, KeyCode::Enter);
-    press(&mut app, KeyCode::Enter);
+    // The end, the venue, the recorder, the chair (none).
+    for _ in 0..4 {
+        press(&mut app, KeyCode::Enter);
+    }
     let said = app
         .message
         .as_ref()

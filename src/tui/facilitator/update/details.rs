@@ -2,11 +2,12 @@
 //! recorder), edited one field after another and recorded as one change.
 
 use super::Effect;
-use crate::domain::{EventKind, MeetingInfo, Text};
+use crate::domain::{EventKind, MeetingInfo, Speaker, Text};
 use crate::i18n::screen as s;
 use crate::tui::facilitator::app::App;
-use crate::tui::facilitator::dialog::{Dialog, MeetingField, TextPurpose};
+use crate::tui::facilitator::dialog::{Dialog, MeetingField, PickPurpose, TextPurpose};
 use crate::tui::shared::line_editor::LineEditor;
+use crate::tui::shared::picker::Picker;
 
 /// Opens the first field, holding the details as they stand.
 pub(super) fn start(app: &mut App) -> Vec<Effect> {
@@ -38,9 +39,8 @@ fn field_dialog(info: MeetingInfo, field: MeetingField) -> Dialog {
 }
 
 /// One field confirmed: a value that does not read is refused with how to write it
-/// (the dialog stays); otherwise the next field is asked, and after the last the
-/// details are recorded, if anything changed. A changed text drops its English,
-/// which translated the old one.
+/// (the dialog stays); otherwise the next field is asked, and after the recorder the
+/// chair. A changed text drops its English, which translated the old one.
 pub(super) fn edit_field(
     app: &mut App,
     mut info: MeetingInfo,
@@ -49,7 +49,7 @@ pub(super) fn edit_field(
 ) -> Vec<Effect> {
     let changed = |old: &Text| (old.text != text).then(|| Text::new(text));
     let lang = app.lang;
-    let next = match field {
+    let next: MeetingField = match field {
         MeetingField::Title => {
             if text.trim().is_empty() {
                 app.refuse(s::TEXT_REQUIRED.get(lang));
@@ -58,7 +58,7 @@ pub(super) fn edit_field(
             if let Some(title) = changed(&info.title) {
                 info.title = title;
             }
-            Some(MeetingField::Number)
+            MeetingField::Number
         }
         MeetingField::Number => {
             info.number = match text.trim() {
@@ -71,7 +71,7 @@ pub(super) fn edit_field(
                     }
                 },
             };
-            Some(MeetingField::Date)
+            MeetingField::Date
         }
         MeetingField::Date => {
             let Ok(date) = crate::typed::date(text) else {
@@ -79,7 +79,7 @@ pub(super) fn edit_field(
                 return Vec::new();
             };
             info.date = date;
-            Some(MeetingField::PlannedStart)
+            MeetingField::PlannedStart
         }
         MeetingField::PlannedStart | MeetingField::PlannedEnd => {
             let Ok(time) = crate::typed::optional_time(text) else {
@@ -88,29 +88,52 @@ pub(super) fn edit_field(
             };
             if field == MeetingField::PlannedStart {
                 info.planned_start = time;
-                Some(MeetingField::PlannedEnd)
+                MeetingField::PlannedEnd
             } else {
                 info.planned_end = time;
-                Some(MeetingField::Venue)
+                MeetingField::Venue
             }
         }
         MeetingField::Venue => {
             if let Some(venue) = changed(&info.venue) {
                 info.venue = venue;
             }
-            Some(MeetingField::Recorder)
+            MeetingField::Recorder
         }
         MeetingField::Recorder => {
             if let Some(recorder) = changed(&info.recorder) {
                 info.recorder = recorder;
             }
-            None
+            // Last, the chair, chosen from the roster.
+            let picker = Picker::new(
+                PickPurpose::Chair {
+                    info: Box::new(info),
+                },
+                app.state(),
+            );
+            app.dialog = Some(Dialog::Picker(picker));
+            return Vec::new();
         }
     };
-    if let Some(next) = next {
-        app.dialog = Some(field_dialog(info, next));
-        return Vec::new();
-    }
+    app.dialog = Some(field_dialog(info, next));
+    Vec::new()
+}
+
+/// The chair chosen (or none: the conveners chair): the details are recorded, if
+/// anything changed. A name typed in is not on the roster, and is refused.
+pub(super) fn choose_chair(
+    app: &mut App,
+    mut info: MeetingInfo,
+    choice: Option<Speaker>,
+) -> Vec<Effect> {
+    info.chair = match choice {
+        None => None,
+        Some(Speaker::Person(id)) => Some(id),
+        Some(Speaker::Named(_)) => {
+            app.refuse(s::CHAIR_ON_ROSTER.get(app.lang));
+            return Vec::new();
+        }
+    };
     if app.state().meeting() == &info {
         app.dialog = None;
         return Vec::new();

@@ -272,6 +272,7 @@ fn confirm_pick(app: &mut App, purpose: PickPurpose, choice: Option<Speaker>) ->
                 proposer: choice,
             },
         ),
+        PickPurpose::Chair { info } => super::details::choose_chair(app, *info, choice),
         PickPurpose::SplitProposer { motion, kept, rest } => {
             super::motion::record_split(app, motion, kept, rest, choice)
         }
