@@ -118,8 +118,8 @@ pub const EDIT_ITEM: Label = l(
 pub const SPLIT_MOTION: Label = l("分案", "split motion");
 pub const REMOVE_PERSON: Label = l("移出名單（未參與者）", "take off the roster (if absent)");
 pub const EDIT_MEETING_DETAILS: Label = l(
-    "會議資料（名稱、日期、時間、地點、紀錄）",
-    "meeting details (title, date, times, venue, recorder)",
+    "會議資料（名稱、日期、時間、地點、紀錄、主席）",
+    "meeting details (title, date, times, venue, recorder, chair)",
 );
 pub const MOVE_ITEM_UP: Label = l("議程上移", "move item up");
 pub const MOVE_ITEM_DOWN: Label = l("議程下移", "move item down");

@@ -189,11 +189,7 @@ fn the_agenda_is_prepared_in_the_app_add_retitle_move_and_remove_a_report() {
         ch(&mut app, 'K');
     }
     assert_eq!(reports(&app)[0], "資安稽核進度");
-    let said = app
-        .message
-        .as_ref()
-        .map(|m| m.text.clone())
-        .unwrap_or_default();
+    let said = message_text(&app);
     assert!(said.contains("已在本段落的邊上"), "{said}");
 
     // E edits its title, presenting unit and planned minutes, one after the other,
@@ -235,11 +231,7 @@ fn the_agenda_is_prepared_in_the_app_add_retitle_move_and_remove_a_report() {
     // D removes it, and one undo brings it back.
     ch(&mut app, 'D');
     assert_eq!(reports(&app), before);
-    let said = app
-        .message
-        .as_ref()
-        .map(|m| m.text.clone())
-        .unwrap_or_default();
+    let said = message_text(&app);
     assert!(
         said.starts_with("已記錄：移除議程「資安稽核進度報告」"),
         "{said}"
@@ -256,11 +248,7 @@ fn the_agenda_is_prepared_in_the_app_add_retitle_move_and_remove_a_report() {
             .item(&crate::domain::ItemId::new("report-system-progress"))
             .is_some()
     );
-    let said = app
-        .message
-        .as_ref()
-        .map(|m| m.text.clone())
-        .unwrap_or_default();
+    let said = message_text(&app);
     assert!(said.contains("不能移除"), "{said}");
 }
 
@@ -322,11 +310,7 @@ fn a_name_and_title_are_corrected_from_the_attendance_panel_and_the_minutes_foll
     assert_eq!(after.name.en, None, "the English named the old name");
     assert_eq!(after.title.text, "副教授");
     assert_eq!(after.organisation, before.organisation);
-    let said = app
-        .message
-        .as_ref()
-        .map(|m| m.text.clone())
-        .unwrap_or_default();
+    let said = message_text(&app);
     assert!(said.starts_with("已記錄：更正姓名"), "{said}");
 
     toggle(&mut app, "prof-open-gov");
@@ -374,11 +358,7 @@ fn a_member_is_added_to_the_roster_with_their_category_and_counts_on_their_side(
     let after = app.state().roster_balance();
     assert_eq!(after.non_government, before.non_government + 1);
     assert_eq!(after.government, before.government);
-    let said = app
-        .message
-        .as_ref()
-        .map(|m| m.text.clone())
-        .unwrap_or_default();
+    let said = message_text(&app);
     assert_eq!(said, "已記錄：新增委員 林開放（Ctrl-Z 復原）");
     // On the attendance list, and can arrive.
     let id = app.state().people.last().expect("added").id.0.clone();
@@ -470,11 +450,7 @@ fn a_new_member_takes_a_chairing_seat_only_where_the_roster_has_none() {
     // The demo already has its co-convener: refused, with the reason a roster
     // gives on load, and nothing added.
     assert_eq!(app.state().people.len(), people);
-    let said = app
-        .message
-        .as_ref()
-        .map(|m| m.text.clone())
-        .unwrap_or_default();
+    let said = message_text(&app);
     assert!(said.contains("共同召集人"), "{said}");
 
     // In English, the lead agency's convener seat is offered and named.
@@ -535,11 +511,7 @@ fn the_meetings_details_are_edited_in_turn_and_the_header_and_minutes_follow() {
     }
     type_text(&mut app, "12月10日");
     press(&mut app, KeyCode::Enter);
-    let said = app
-        .message
-        .as_ref()
-        .map(|m| m.text.clone())
-        .unwrap_or_default();
+    let said = message_text(&app);
     assert!(said.contains("YYYY-MM-DD"), "{said}");
     assert!(screen_text(&render(&app, 120, 40)).contains("日期 YYYY-MM-DD"));
     for _ in 0.."12月10日".chars().count() {
@@ -589,11 +561,7 @@ fn the_meetings_details_are_edited_in_turn_and_the_header_and_minutes_follow() {
     );
     assert_eq!(info.venue.text, format!("{}（二樓）", before.venue.text));
     assert_eq!(info.recorder, before.recorder);
-    let said = app
-        .message
-        .as_ref()
-        .map(|m| m.text.clone())
-        .unwrap_or_default();
+    let said = message_text(&app);
     assert!(said.starts_with("已記錄：修改會議資料"), "{said}");
     let screen = screen_text(&render(&app, 120, 40));
     assert!(screen.contains("開放政府論壇"), "{screen}");
@@ -633,11 +601,7 @@ fn a_planned_end_before_the_start_is_refused_with_the_reason() {
     }
     type_text(&mut app, "2pm");
     press(&mut app, KeyCode::Enter);
-    let said = app
-        .message
-        .as_ref()
-        .map(|m| m.text.clone())
-        .unwrap_or_default();
+    let said = message_text(&app);
     assert!(said.contains("HH:MM"), "{said}");
     for _ in 0..3 {
         press(&mut app, KeyCode::Backspace);
@@ -647,11 +611,7 @@ fn a_planned_end_before_the_start_is_refused_with_the_reason() {
     for _ in 0..4 {
         press(&mut app, KeyCode::Enter);
     }
-    let said = app
-        .message
-        .as_ref()
-        .map(|m| m.text.clone())
-        .unwrap_or_default();
+    let said = message_text(&app);
     assert!(said.contains("planned end must come after"), "{said}");
     assert_ne!(
         app.state()
@@ -677,11 +637,7 @@ fn someone_on_the_roster_by_mistake_is_taken_off_but_not_someone_who_came() {
             .person(&PersonId::new("prof-open-gov"))
             .is_none()
     );
-    let said = app
-        .message
-        .as_ref()
-        .map(|m| m.text.clone())
-        .unwrap_or_default();
+    let said = message_text(&app);
     assert_eq!(said, format!("已記錄：移除名單上的 {name}（Ctrl-Z 復原）"));
     assert!(!screen_text(&render(&app, 120, 40)).contains(&format!("未到 {name}")));
     assert_eq!(
@@ -699,10 +655,6 @@ fn someone_on_the_roster_by_mistake_is_taken_off_but_not_someone_who_came() {
     app.attendance.select_person(i);
     ch(&mut app, 'D');
     assert!(app.state().person(&PersonId::new("open-culture")).is_some());
-    let said = app
-        .message
-        .as_ref()
-        .map(|m| m.text.clone())
-        .unwrap_or_default();
+    let said = message_text(&app);
     assert!(said.contains("不能移除"), "{said}");
 }

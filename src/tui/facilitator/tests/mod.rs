@@ -164,6 +164,14 @@ fn render(app: &App, w: u16, h: u16) -> Buffer {
     terminal.backend().buffer().clone()
 }
 
+/// What the message line says now (empty when nothing).
+fn message_text(app: &App) -> String {
+    app.message
+        .as_ref()
+        .map(|m| m.text.clone())
+        .unwrap_or_default()
+}
+
 /// The cell position where `needle` starts on screen, counting columns.
 fn find(buffer: &Buffer, needle: &str) -> Option<(u16, u16)> {
     find_in_rows(buffer, needle, buffer.area.top()..buffer.area.bottom())

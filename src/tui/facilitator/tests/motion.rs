@@ -356,11 +356,7 @@ fn an_objection_is_answered_by_amending_the_text_in_the_round_which_then_adopts_
     assert_eq!(motion.original_text().text, original);
     assert_eq!(motion.round(), 2, "asked again on the amended text");
     assert!(motion.round_would_adopt());
-    let said = app
-        .message
-        .as_ref()
-        .map(|m| m.text.clone())
-        .unwrap_or_default();
+    let said = message_text(&app);
     assert!(said.starts_with("已記錄：修正議案為「"), "{said}");
 
     ch(&mut app, 'e');
@@ -413,11 +409,7 @@ fn a_draft_is_edited_without_a_proposer_and_a_text_being_voted_on_is_fixed() {
     ch(&mut app, 'm');
     press(&mut app, KeyCode::Enter);
     assert!(app.dialog.is_some());
-    let said = app
-        .message
-        .as_ref()
-        .map(|m| m.text.clone())
-        .unwrap_or_default();
+    let said = message_text(&app);
     assert_eq!(said, "修正後的文字與現行文字相同");
     press(&mut app, KeyCode::Esc);
 
@@ -430,11 +422,7 @@ fn a_draft_is_edited_without_a_proposer_and_a_text_being_voted_on_is_fixed() {
     assert_eq!(open_source(&app).stage, Stage::Voting);
     ch(&mut app, 'm');
     assert!(app.dialog.is_none(), "no dialog for a refused step");
-    let said = app
-        .message
-        .as_ref()
-        .map(|m| m.text.clone())
-        .unwrap_or_default();
+    let said = message_text(&app);
     assert!(said.contains("已同意付表決"), "{said}");
 }
 
@@ -473,11 +461,7 @@ fn a_second_motion_is_put_on_a_discussion_item_but_a_report_takes_none() {
     app.focus = Panel::Motion;
     ch(&mut app, 'p');
     assert!(app.dialog.is_none(), "no dialog on a report");
-    let said = app
-        .message
-        .as_ref()
-        .map(|m| m.text.clone())
-        .unwrap_or_default();
+    let said = message_text(&app);
     assert!(said.contains("不提議案"), "{said}");
 }
 
@@ -515,11 +499,7 @@ fn the_room_splits_a_motion_in_its_round_and_the_minutes_show_both_parts() {
     let rest = app.state().motions.last().expect("the new motion");
     assert_eq!(rest.motion.text.text, "第三方資安檢測報告摘要公開");
     assert_eq!(rest.motion.item, kept.motion.item);
-    let said = app
-        .message
-        .as_ref()
-        .map(|m| m.text.clone())
-        .unwrap_or_default();
+    let said = message_text(&app);
     assert!(said.starts_with("已記錄：分案，另立「"), "{said}");
     // The panel shows the new motion, selected.
     let screen = screen_text(&render(&app, 120, 40));

@@ -209,11 +209,7 @@ fn the_facilitator_corrects_an_older_note_and_what_was_being_typed_comes_back() 
         "the draft is back"
     );
     assert!(app.notes.correcting.is_none());
-    let said = app
-        .message
-        .as_ref()
-        .map(|m| m.text.clone())
-        .unwrap_or_default();
+    let said = message_text(&app);
     assert!(
         said.starts_with("已記錄：更正紀錄「系統預計後年上線"),
         "{said}"
@@ -231,11 +227,7 @@ fn esc_drops_a_correction_then_the_selection_then_leaves_the_panel() {
     two_notes(&mut app);
     // Ctrl-R with nothing selected says how to select.
     ctrl(&mut app, 'r');
-    let said = app
-        .message
-        .as_ref()
-        .map(|m| m.text.clone())
-        .unwrap_or_default();
+    let said = message_text(&app);
     assert_eq!(said, "先以 Up 選一則紀錄，再按 Ctrl-R 更正");
     assert!(app.notes.correcting.is_none());
 

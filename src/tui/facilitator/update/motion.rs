@@ -85,29 +85,22 @@ pub(super) fn update(app: &mut App, action: Action) -> Vec<Effect> {
             }
             app.dialog = Some(Dialog::text(TextPurpose::NewMotionText { item }));
         }
-        A::AmendMotion => {
+        // Both open the motion's text as it stands: to amend it, or for the part it
+        // keeps when split.
+        A::AmendMotion | A::SplitMotion => {
             if let Some(motion) = motion_for(app, action) {
                 let text = app
                     .state()
                     .motion(&motion)
                     .map(|m| m.motion.text.text.clone())
                     .unwrap_or_default();
+                let purpose = if action == A::AmendMotion {
+                    TextPurpose::MotionText { motion }
+                } else {
+                    TextPurpose::SplitKept { motion }
+                };
                 app.dialog = Some(Dialog::Text {
-                    purpose: TextPurpose::MotionText { motion },
-                    editor: crate::tui::shared::line_editor::LineEditor::with_text(&text),
-                    question: None,
-                });
-            }
-        }
-        A::SplitMotion => {
-            if let Some(motion) = motion_for(app, action) {
-                let text = app
-                    .state()
-                    .motion(&motion)
-                    .map(|m| m.motion.text.text.clone())
-                    .unwrap_or_default();
-                app.dialog = Some(Dialog::Text {
-                    purpose: TextPurpose::SplitKept { motion },
+                    purpose,
                     editor: crate::tui::shared::line_editor::LineEditor::with_text(&text),
                     question: None,
                 });
