@@ -13,4 +13,5 @@ pub mod store;
 pub mod testdata;
 pub mod tui;
 pub mod typed;
+pub mod web;
 pub mod width;

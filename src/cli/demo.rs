@@ -1,12 +1,11 @@
 //! `roundtable demo`: open a fresh copy of the demo meeting.
 
-use std::net::SocketAddr;
 use std::path::PathBuf;
 
 use clap::Args;
 
 use super::files::{shell_word, write_new_file};
-use super::open::{LISTEN_EXAMPLES, listen_address, open_session_with, require_terminal};
+use super::open::{LISTEN_EXAMPLES, NetArgs, open_session_with, require_terminal};
 use super::{CliError, print_out};
 
 /// The demo meeting, built in so that `roundtable demo` works from any folder.
@@ -24,10 +23,8 @@ pub struct DemoArgs {
     /// Where to write the copy [default: ./roundtable-demo-YYYYMMDD-HHMMSS.ron]
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
-    /// Let note-takers join on this address: 127.0.0.1:PORT for a second terminal on
-    /// this laptop, or this laptop's address on the venue network.
-    #[arg(long, value_name = "ADDR", value_parser = listen_address)]
-    pub listen: Option<SocketAddr>,
+    #[command(flatten)]
+    pub net: NetArgs,
 }
 
 pub fn run_demo(args: DemoArgs) -> Result<(), CliError> {
@@ -45,7 +42,7 @@ pub fn run_demo(args: DemoArgs) -> Result<(), CliError> {
         path.display(),
         shell_word(&path)
     ));
-    open_session_with(&path, args.listen)
+    open_session_with(&path, args.net)
 }
 
 /// Writes the demo under a timestamped name; two demos in the same second get `-2`.

@@ -25,11 +25,24 @@ use crate::tui::facilitator::{self, Closed};
 pub struct OpenArgs {
     /// The session file, e.g. sessions/forum-3.ron
     pub file: PathBuf,
+    #[command(flatten)]
+    pub net: NetArgs,
+}
+
+/// What the facilitator's screen offers the network: the note-taker link and the
+/// room's live page. `open` and `demo` take the same.
+#[derive(Debug, Args, Clone, Copy, Default)]
+pub struct NetArgs {
     /// Let note-takers join on this address: 127.0.0.1:PORT for a second terminal on
     /// this laptop, or this laptop's address on the venue network, e.g.
     /// 192.168.1.20:7878. Nobody can join without it.
     #[arg(long, value_name = "ADDR", value_parser = listen_address)]
     pub listen: Option<SocketAddr>,
+    /// Serve the room's live page (read-only: the meeting as the room may see it) on
+    /// this address, e.g. 127.0.0.1:8080 for the projector's second display or
+    /// 0.0.0.0:8080 for the venue network; open http://ADDR/ in a browser.
+    #[arg(long, value_name = "ADDR", value_parser = listen_address)]
+    pub serve: Option<SocketAddr>,
 }
 
 /// Examples under `--help` of the commands that listen.
@@ -38,19 +51,22 @@ pub const LISTEN_EXAMPLES: &str = "Examples:
       a note-taker on this laptop joins with
       roundtable join 127.0.0.1:7878 K7QM-4TXP --name 王小明
   roundtable open sessions/forum.ron --listen 192.168.1.20:7878
-      a note-taker on the venue network joins with this laptop's address";
+      a note-taker on the venue network joins with this laptop's address
+  roundtable open sessions/forum.ron --serve 0.0.0.0:8080
+      the room's live page at http://THIS-LAPTOP:8080/ (?lang=en for English)";
 
 pub fn run_open(args: OpenArgs) -> Result<(), CliError> {
-    open_session_with(&args.file, args.listen)
+    open_session_with(&args.file, args.net)
 }
 
 /// Locks, loads and shows a session: what `open` and `demo` do.
 pub fn open_session(path: &Path) -> Result<(), CliError> {
-    open_session_with(path, None)
+    open_session_with(path, NetArgs::default())
 }
 
-/// [`open_session`], listening for note-takers on `listen`.
-pub fn open_session_with(path: &Path, listen: Option<SocketAddr>) -> Result<(), CliError> {
+/// [`open_session`], listening for note-takers and serving the room's page as `net`
+/// says.
+pub fn open_session_with(path: &Path, net: NetArgs) -> Result<(), CliError> {
     require_file(path)?;
     require_terminal("open")?;
     // Held until the screen closes.
@@ -76,7 +92,8 @@ pub fn open_session_with(path: &Path, listen: Option<SocketAddr>) -> Result<(), 
         (None, None) => Start::Rewrite(Box::new(opened.meeting.session().clone())),
     };
     let options = facilitator::RunOptions {
-        listen,
+        listen: net.listen,
+        serve: net.serve,
         repaired: opened.repaired.map(|repair| (repair, kept)),
     };
     match facilitator::run(saved_to.clone(), opened.meeting, start, options)

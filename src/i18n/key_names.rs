@@ -115,6 +115,7 @@ pub const EDIT_ITEM: Label = l(
     "修改議程（案由、單位、時間、說明、辦法）",
     "edit item (title, presenter, minutes, explanation, action)",
 );
+pub const TOGGLE_ROOM_QR: Label = l("直播頁 QR 碼", "live page QR code");
 pub const SPLIT_MOTION: Label = l("分案", "split motion");
 pub const REMOVE_PERSON: Label = l("移出名單（未參與者）", "take off the roster (if absent)");
 pub const EDIT_MEETING_DETAILS: Label = l(

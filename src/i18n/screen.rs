@@ -36,6 +36,18 @@ pub fn meeting_number(n: u32, lang: Lang) -> String {
     }
 }
 
+/// The meeting's title as screens and the room's page show it: its number, then its
+/// title.
+pub fn meeting_title(number: Option<u32>, title: &crate::domain::Text, lang: Lang) -> String {
+    let mut out = String::new();
+    if let Some(n) = number {
+        out.push_str(&meeting_number(n, lang));
+        out.push(' ');
+    }
+    out.push_str(title.get(lang));
+    out
+}
+
 // ---- panels ------------------------------------------------------------------------
 pub const PANEL_ATTENDANCE: Label = l("出席", "Attendance");
 pub const PANEL_AGENDA: Label = l("議程", "Agenda");
@@ -402,6 +414,20 @@ pub fn attendance_summary(
 }
 
 // ---- refusals and notices ----------------------------------------------------------
+pub const NOT_SERVING: Label = l(
+    "未提供直播頁：以 roundtable open 檔案 --serve 位址 開啟",
+    "No live page: open the meeting with --serve ADDR",
+);
+pub const ROOM_PAGE: Label = l("直播頁", "Live page");
+
+/// "觀看 12 人" / "12 watching".
+pub fn watching(n: usize, lang: Lang) -> String {
+    match lang {
+        Lang::ZhTw => format!("觀看 {n} 人"),
+        Lang::En => format!("{n} watching"),
+    }
+}
+
 pub const NOTHING_SELECTED: Label = l("請先選擇一位與會者", "Select a person first");
 pub const NOT_A_GOVERNMENT_MEMBER: Label = l(
     "指派代表僅限機關委員：請選擇政府方委員",

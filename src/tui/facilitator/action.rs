@@ -151,6 +151,9 @@ pub enum Action {
     /// The forum closes the selected matter (解除追蹤).
     CloseFollowUp,
 
+    /// Show or hide the QR code of the room's live page.
+    ToggleRoomQr,
+
     // The note-taker link.
     /// Show or hide the list of note-takers, with the address and the join code.
     ShowNoteTakers,
@@ -254,6 +257,7 @@ impl Named for Action {
             Action::KeepTrackingFollowUp => k::KEEP_TRACKING_FOLLOW_UP,
             Action::CloseFollowUp => k::CLOSE_FOLLOW_UP,
             Action::ShowNoteTakers => k::SHOW_NOTE_TAKERS,
+            Action::ToggleRoomQr => k::TOGGLE_ROOM_QR,
             Action::DisconnectNoteTaker => k::DISCONNECT_NOTE_TAKER,
             Action::RevokeNoteTaker => k::REVOKE_NOTE_TAKER,
             Action::NewJoinCode => k::NEW_JOIN_CODE,

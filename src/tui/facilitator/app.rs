@@ -67,6 +67,17 @@ pub struct App {
     pub unsent_warned: bool,
     /// The note-taker link, when the screen listens for note-takers.
     pub link: Option<LinkPanel>,
+    /// The room's live page, when the screen serves it.
+    pub room: Option<RoomPage>,
+}
+
+/// The room's live page as the facilitator sees it: where it is, how many watch, and
+/// whether its QR code is shown.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct RoomPage {
+    pub url: String,
+    pub viewers: usize,
+    pub qr_open: bool,
 }
 
 impl App {
@@ -89,6 +100,7 @@ impl App {
             quit_failed: false,
             unsent_warned: false,
             link: None,
+            room: None,
         };
         app.refresh_all();
         app
@@ -164,9 +176,19 @@ impl App {
         )
     }
 
-    /// The header has a third row, for the note-taker link, when listening.
+    /// The header has a row for the note-taker link, when listening, and one for the
+    /// room's page, when serving it.
     pub fn header_rows(&self) -> u16 {
-        if self.link.is_some() { 3 } else { 2 }
+        2 + u16::from(self.link.is_some()) + u16::from(self.room.is_some())
+    }
+
+    /// The motion the facilitator has on screen, as the room's page is asked to show
+    /// it.
+    pub fn room_view(&self) -> crate::web::RoomView {
+        let focus = self
+            .selected_motion()
+            .map(|i| &self.state().motions[i].motion.id);
+        crate::web::RoomView::of(&self.meeting, focus)
     }
 
     /// The item whose motions the motion panel shows: the current one, or the one

@@ -34,6 +34,7 @@ pub static KEYS: LazyLock<KeyTable<Action>> = LazyLock::new(|| KeyTable::new(Con
 const F1: Key = Key::plain(K::F(1));
 const F2: Key = Key::plain(K::F(2));
 const F3: Key = Key::plain(K::F(3));
+const F4: Key = Key::plain(K::F(4));
 const TAB: Key = Key::plain(K::Tab);
 const BACKTAB: Key = Key::plain(K::BackTab);
 const LEFT: Key = Key::plain(K::Left);
@@ -55,6 +56,7 @@ static OWN: &[Binding<Action>] = &[
     bind(C::Everywhere,   &[Key::ctrl('y')],                     Redo,                          HelpOnly),
     bind(C::Everywhere,   &[Key::ctrl('c'), Key::ctrl('q')],     Common(Quit),                  Footer),
     bind(C::Everywhere,   &[F3],                                 ShowNoteTakers,                HelpOnly),
+    bind(C::Everywhere,   &[F4],                                 ToggleRoomQr,                  HelpOnly),
     // Single letters while no text is typed.
     bind(C::Panels,       &[Key::ch('?')],                       Common(ToggleHelp),            Footer),
     bind(C::Panels,       &[Key::ch('l')],                       Common(SwitchLanguage),        Footer),

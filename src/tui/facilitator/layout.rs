@@ -24,13 +24,14 @@ pub struct Areas {
     pub footer: Rect,
 }
 
-/// The panels' places on a screen of `area` under a header of `header_rows` (2, or 3
-/// with the note-taker link), or `None` when it is too small.
+/// The panels' places on a screen of `area` under a header of `header_rows` (2, one
+/// more with the note-taker link and one more with the room's page), or `None` when it
+/// is too small.
 pub fn areas(area: Rect, header_rows: u16, has_message: bool) -> Option<Areas> {
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         return None;
     }
-    let header_rows = header_rows.clamp(1, 3);
+    let header_rows = header_rows.clamp(1, 4);
     let (x, y, w, h) = (area.x, area.y, area.width, area.height);
     let header = Rect::new(x, y, w, header_rows);
     let footer = Rect::new(x, y + h - 1, w, 1);
@@ -106,7 +107,7 @@ mod tests {
     fn every_panel_lies_inside_the_screen_at_every_size_from_the_minimum() {
         for w in MIN_WIDTH..=200 {
             for h in [24, 25, 30, 40, 60] {
-                for (message, header) in [(false, 2), (true, 2), (false, 3), (true, 3)] {
+                for (message, header) in [(false, 2), (true, 2), (false, 3), (true, 3), (true, 4)] {
                     let screen = Rect::new(0, 0, w, h);
                     let a = areas(screen, header, message).expect("big enough");
                     for r in [

@@ -44,6 +44,8 @@ pub struct RunOptions {
     /// Listen for note-takers on this address: `127.0.0.1:PORT` for a second terminal
     /// on the same laptop, a LAN address by choice. Nobody can join without it.
     pub listen: Option<SocketAddr>,
+    /// Serve the room's live page on this address.
+    pub serve: Option<SocketAddr>,
     /// What reading the file left out of an unfinished end, and where that was kept:
     /// said when the screen opens.
     pub repaired: Option<(store::Repair, Option<PathBuf>)>,
@@ -79,6 +81,14 @@ pub fn run(
         Some(addr) => Some(runtime.block_on(Listening::start(addr, &meeting))?),
         None => None,
     };
+    // The room's page, likewise before the terminal; on its own thread.
+    let room = match options.serve {
+        Some(addr) => Some(
+            crate::web::RoomServer::start(addr, crate::web::RoomView::of(&meeting, None))
+                .map_err(|e| serve_error(addr, e))?,
+        ),
+        None => None,
+    };
     let (reports, mut report_inbox) = tokio::sync::mpsc::unbounded_channel();
     // The saver appends to the file as it is on disk now; from here on it is handed
     // each event as it is recorded.
@@ -100,11 +110,20 @@ pub fn run(
     if let Some(listening) = &listening {
         app.link = Some(LinkPanel::new(listening.address(), listening.host.code()));
     }
+    if let Some(room) = &room {
+        app.room = Some(app::RoomPage {
+            url: page_url(room.address()),
+            viewers: 0,
+            qr_open: false,
+        });
+        room.publish(app.room_view());
+    }
 
     let mut screen = Screen {
         app,
         saver,
         host: listening.as_ref().map(|l| l.host.clone()),
+        room,
     };
     let ended = {
         // The screen's own sources: what the saver reports, and the link's events.
@@ -124,7 +143,11 @@ pub fn run(
             futures::stream::select(reports, link),
         )
     };
-    let Screen { app, saver, .. } = screen;
+    let Screen {
+        app, saver, room, ..
+    } = screen;
+    // The page's viewers are let go first: nothing more will change.
+    drop(room);
 
     let finished = saver.finish();
     if let Some(listening) = &listening {
@@ -239,6 +262,40 @@ fn link_input(host: &Host, event: HostEvent) -> Option<Input> {
     }
 }
 
+/// The page's address to give people. Served on every address (0.0.0.0), the
+/// address shown is this machine's on the network where one can be found.
+fn page_url(bound: SocketAddr) -> String {
+    let host = if bound.ip().is_unspecified() {
+        local_address().unwrap_or(bound.ip())
+    } else {
+        bound.ip()
+    };
+    format!("http://{}/", SocketAddr::new(host, bound.port()))
+}
+
+/// This machine's address on the network its default route goes through, found
+/// without sending anything (a UDP socket's connect only picks the route).
+fn local_address() -> Option<std::net::IpAddr> {
+    let socket = std::net::UdpSocket::bind("0.0.0.0:0").ok()?;
+    socket.connect("192.0.2.1:9").ok()?;
+    socket.local_addr().ok().map(|a| a.ip())
+}
+
+/// Why the page cannot be served, saying what to do.
+fn serve_error(addr: SocketAddr, error: io::Error) -> io::Error {
+    match error.kind() {
+        io::ErrorKind::AddrInUse => io::Error::new(
+            error.kind(),
+            format!(
+                "{addr} is already in use (another Roundtable, or another program); choose another port for --serve, e.g. {}:{}",
+                addr.ip(),
+                addr.port().wrapping_add(1).max(1024)
+            ),
+        ),
+        _ => listen_error(addr, error),
+    }
+}
+
 /// Why the screen cannot listen, saying what to do.
 fn listen_error(addr: SocketAddr, error: io::Error) -> io::Error {
     let why = match error.kind() {
@@ -267,12 +324,13 @@ enum Ended {
     Rescue,
 }
 
-/// The facilitator's screen with what its effects need: the saver, and the host when
-/// listening.
+/// The facilitator's screen with what its effects need: the saver, the host when
+/// listening, and the room's page when serving it.
 struct Screen {
     app: App,
     saver: Saver,
     host: Option<Host>,
+    room: Option<crate::web::RoomServer>,
 }
 
 impl Program for Screen {
@@ -306,8 +364,20 @@ impl Program for Screen {
         if let (Input::Saved(SaveReport::Saved { through }), Some(host)) = (&input, &self.host) {
             host.saved(*through);
         }
+        let changes = update::changes_screen(&input);
+        if let (Input::Tick(_), Some(room), Some(page)) = (&input, &self.room, &mut self.app.room) {
+            page.viewers = room.viewers();
+        }
         let effects = update::handle(&mut self.app, input);
-        self.run_effects(effects)
+        let ended = self.run_effects(effects);
+        // The room's page follows the screen: after anything that can change it
+        // (publishing an unchanged view sends nothing).
+        if let Some(room) = &self.room
+            && changes
+        {
+            room.publish(self.app.room_view());
+        }
+        ended
     }
 
     fn draw(&self, frame: &mut Frame) {

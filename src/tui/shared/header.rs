@@ -1,4 +1,4 @@
-//! The header's pieces both screens share: the meeting as the header names it, and the
+//! The header's pieces both screens share: the clocks, and the
 //! first row with the title at the left and a status at the right.
 
 use ratatui::buffer::Buffer;
@@ -8,20 +8,9 @@ use ratatui::style::Style;
 use super::theme;
 use super::view::clock;
 use super::view::put;
-use crate::domain::{Lang, Stamp, Text};
+use crate::domain::{Lang, Stamp};
 use crate::i18n::screen as s;
 use crate::width::{truncate, width};
-
-/// "第 3 次 TITLE": the meeting as the header names it.
-pub fn meeting_title(number: Option<u32>, title: &Text, lang: Lang) -> String {
-    let mut out = String::new();
-    if let Some(n) = number {
-        out.push_str(&s::meeting_number(n, lang));
-        out.push(' ');
-    }
-    out.push_str(title.get(lang));
-    out
-}
 
 /// The header's first row: the title at the left, a status at the right. A long
 /// status (a failed save) may take the whole row: it matters more than the title.

@@ -189,6 +189,10 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         A::ShowNoteTakers | A::DisconnectNoteTaker | A::RevokeNoteTaker | A::NewJoinCode => {
             return note_takers::update(app, action);
         }
+        A::ToggleRoomQr => match &mut app.room {
+            Some(room) => room.qr_open = !room.qr_open,
+            None => app.refuse(s::NOT_SERVING.get(app.lang)),
+        },
     }
     Vec::new()
 }

@@ -5,7 +5,8 @@ use crate::i18n::{note_taking, screen as s};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
-use crate::tui::shared::header::{clocks, meeting_title, title_row};
+use crate::i18n::screen::meeting_title;
+use crate::tui::shared::header::{clocks, title_row};
 use crate::tui::shared::view::{minutes_seconds, put};
 use crate::width::{truncate, width};
 
@@ -153,5 +154,41 @@ pub fn render(app: &App, buf: &mut Buffer, area: Rect) {
                 theme::alert(),
             );
         }
+    }
+
+    // The next row, when serving the room's page: where it is, how many watch, and
+    // the key that shows its QR code.
+    if let Some(room) = &app.room {
+        let row = 2 + u16::from(app.link.is_some());
+        let key = crate::tui::facilitator::keys::KEYS
+            .keys_for(
+                crate::tui::shared::keys::Context::Everywhere,
+                crate::tui::facilitator::action::Action::ToggleRoomQr,
+            )
+            .unwrap_or_default();
+        let x = put(
+            buf,
+            area,
+            1,
+            row,
+            &format!("{} {}  ", s::ROOM_PAGE.get(lang), room.url),
+            theme::header(),
+        );
+        let x = put(
+            buf,
+            area,
+            x,
+            row,
+            &format!(" {} ", s::watching(room.viewers, lang)),
+            theme::adopted(),
+        );
+        put(
+            buf,
+            area,
+            x + 2,
+            row,
+            &format!("{key} {}", crate::i18n::key_names::TOGGLE_ROOM_QR.get(lang)),
+            theme::dim(),
+        );
     }
 }

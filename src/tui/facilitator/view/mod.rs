@@ -12,6 +12,7 @@ pub mod help;
 mod motion;
 mod note_takers;
 mod notes;
+pub mod room_qr;
 
 use ratatui::Frame;
 use ratatui::text::{Line, Span};
@@ -46,6 +47,9 @@ pub fn draw(app: &App, frame: &mut Frame) {
     }
     if let Some(link) = app.link.as_ref().filter(|l| l.open) {
         note_takers::render(app, link, frame, area);
+    }
+    if let Some(room) = app.room.as_ref().filter(|r| r.qr_open) {
+        room_qr::render(app, room, frame, area);
     }
     if let Some(scroll) = app.help {
         help::render(app, frame, area, scroll);

@@ -1,0 +1,57 @@
+// The room's page: each update from the event stream replaces #room (the server sends
+// it ready, in both languages); the clock and the item's timer tick here. The page
+// sends nothing back.
+(() => {
+  "use strict";
+  const room = document.getElementById("room");
+  const body = document.body;
+  const switchLang = document.getElementById("switch-lang");
+  const switchLayout = document.getElementById("switch-layout");
+  let lang = body.dataset.lang;
+  let last = null;
+  const pad = (n) => String(n).padStart(2, "0");
+  const mmss = (ms) => {
+    const s = Math.max(0, Math.floor(ms / 1000));
+    return Math.floor(s / 60) + ":" + pad(s % 60);
+  };
+  function tick() {
+    const now = new Date();
+    for (const el of room.querySelectorAll("[data-clock]")) {
+      el.textContent = pad(now.getHours()) + ":" + pad(now.getMinutes()) + ":" + pad(now.getSeconds());
+    }
+    for (const el of room.querySelectorAll("[data-since]")) {
+      const elapsed = now - Date.parse(el.dataset.since);
+      const planned = Number(el.dataset.planned) * 60000;
+      el.textContent = planned > 0 ? mmss(elapsed) + " / " + mmss(planned) : mmss(elapsed);
+      el.classList.toggle("over", planned > 0 && elapsed > planned);
+    }
+  }
+  function show() {
+    if (last) {
+      room.innerHTML = lang === "en" ? last.en : last.zh;
+    }
+    tick();
+  }
+  function layout() {
+    return body.classList.contains("phone") ? "phone" : "slide";
+  }
+  switchLang.addEventListener("click", (event) => {
+    event.preventDefault();
+    const next = switchLang.dataset.lang;
+    switchLang.dataset.lang = lang;
+    switchLang.textContent = lang === "en" ? "English" : "中文";
+    lang = next;
+    body.dataset.lang = lang;
+    document.documentElement.lang = lang;
+    switchLayout.href = "?lang=" + lang + "&layout=" + (layout() === "slide" ? "phone" : "slide");
+    history.replaceState(null, "", "?lang=" + lang + "&layout=" + layout());
+    show();
+  });
+  const source = new EventSource("events");
+  source.addEventListener("room", (event) => {
+    last = JSON.parse(event.data);
+    show();
+  });
+  tick();
+  setInterval(tick, 1000);
+})();
