@@ -7,7 +7,8 @@
 //! - [`key_names`]: what each key's action and context is called in hints and help;
 //! - [`refusals`]: why the rules, the link or the input said no;
 //! - [`minutes`]: the minutes, sign-in sheet, transcript and participants list;
-//! - [`summary`]: what `check` and `new` print about a session.
+//! - [`summary`]: what `check` and `new` print about a session;
+//! - [`room`]: the room's live page.
 //!
 //! A text is a [`Label`]: both languages side by side, so a missing translation is a
 //! compile error or shows in review. A text with values is a function of them and the
@@ -18,6 +19,7 @@ pub mod key_names;
 pub mod minutes;
 pub mod note_taking;
 pub mod refusals;
+pub mod room;
 pub mod screen;
 pub mod summary;
 pub mod vocabulary;

@@ -7,6 +7,7 @@ use maud::{DOCTYPE, Markup, PreEscaped, html};
 
 use super::view::{Both, RoomView};
 use crate::domain::Lang;
+use crate::i18n::room::{ADJOURNED, LANG_NAME, PHONE_LAYOUT, SLIDE_LAYOUT, objections};
 use crate::i18n::screen as s;
 
 const STYLE: &str = include_str!("assets/page.css");
@@ -149,15 +150,116 @@ pub fn update(view: &RoomView) -> Both {
     }
 }
 
-fn objections(n: u32, lang: Lang) -> String {
-    match lang {
-        Lang::ZhTw => format!("異議 {n} 項"),
-        Lang::En if n == 1 => "1 blocking objection".to_owned(),
-        Lang::En => format!("{n} blocking objections"),
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::{Meeting, Session};
+
+    /// The finished demo's meeting after its first `n` events.
+    fn demo_after(n: usize) -> Meeting {
+        let mut session: Session = crate::testdata::finished_demo();
+        session.log.truncate(n);
+        Meeting::open(session).expect("a prefix of the demo's log is a meeting")
+    }
+
+    /// The room's view at the first moment of the demo where `when` holds.
+    fn first(when: impl Fn(&RoomView) -> bool) -> RoomView {
+        let events = crate::testdata::finished_demo().log.len();
+        (0..=events)
+            .map(|n| RoomView::of(&demo_after(n), None))
+            .find(|view| when(view))
+            .expect("the demo comes to that")
+    }
+
+    /// One tag a line, so a snapshot reads as the page does.
+    fn lines(html: &str) -> String {
+        html.replace("><", ">\n<")
+    }
+
+    fn stages() -> Vec<(&'static str, RoomView)> {
+        vec![
+            ("not started", first(|_| true)),
+            (
+                "consensus round",
+                first(|v| v.motion.as_ref().is_some_and(|m| m.stage.zh == "徵詢共識")),
+            ),
+            (
+                "vote counted",
+                first(|v| v.motion.as_ref().is_some_and(|m| m.vote.is_some())),
+            ),
+            (
+                "adopted by consensus",
+                first(|v| {
+                    v.motion
+                        .as_ref()
+                        .and_then(|m| m.outcome.as_ref())
+                        .is_some_and(|o| o.adopted && o.words.zh.contains("共識"))
+                }),
+            ),
+            ("adjourned", first(|v| v.adjourned.is_some())),
+        ]
+    }
+
+    fn snapshot(lang: Lang) -> String {
+        stages()
+            .into_iter()
+            .map(|(name, view)| {
+                format!(
+                    "── {name} ──\n{}\n",
+                    lines(&room(&view, lang).into_string())
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_room_through_the_demo_in_chinese() {
+        insta::assert_snapshot!(snapshot(Lang::ZhTw));
+    }
+
+    #[test]
+    fn the_room_through_the_demo_in_english() {
+        insta::assert_snapshot!(snapshot(Lang::En));
+    }
+
+    #[test]
+    fn the_whole_page_has_its_switches_and_no_outside_resources() {
+        let view = first(|_| true);
+        for (lang, layout) in [(Lang::ZhTw, Layout::Slide), (Lang::En, Layout::Phone)] {
+            let html = page(&view, lang, layout);
+            assert!(html.starts_with("<!DOCTYPE html>"), "{html}");
+            assert!(html.contains(&format!("<html lang=\"{}\">", lang_code(lang))));
+            assert!(html.contains(&format!("class=\"{}\"", layout.class())));
+            assert!(html.contains("id=\"switch-lang\""));
+            assert!(html.contains("new EventSource(\"events\")"));
+            // Everything is in the page: no address of another server.
+            for outside in ["http://", "https://", "//cdn", "@import", "src="] {
+                assert!(!html.contains(outside), "{outside} in the page");
+            }
+        }
+    }
+
+    #[test]
+    fn every_text_is_escaped() {
+        let mut session: Session = crate::testdata::finished_demo();
+        session.meeting.title = crate::domain::Text::new("<script>alert(\"x\")</script> & 'q'");
+        let meeting = Meeting::open(session).expect("opens");
+        let view = RoomView::of(&meeting, None);
+        for html in [
+            page(&view, Lang::ZhTw, Layout::Slide),
+            update(&view).zh,
+            update(&view).en,
+        ] {
+            assert!(!html.contains("<script>alert"), "{html}");
+            assert!(html.contains("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; 'q'"));
+        }
+    }
+
+    #[test]
+    fn the_language_is_read_from_the_query() {
+        assert_eq!(parse_lang("en"), Some(Lang::En));
+        assert_eq!(parse_lang("zh-TW"), Some(Lang::ZhTw));
+        assert_eq!(parse_lang("ZH-hant"), Some(Lang::ZhTw));
+        assert_eq!(parse_lang("fr"), None);
     }
 }
-
-const LANG_NAME: crate::i18n::Label = crate::i18n::Label::new("中文", "English");
-const ADJOURNED: crate::i18n::Label = crate::i18n::Label::new("散會", "Adjourned");
-const PHONE_LAYOUT: crate::i18n::Label = crate::i18n::Label::new("手機版", "phone layout");
-const SLIDE_LAYOUT: crate::i18n::Label = crate::i18n::Label::new("投影版", "slide layout");

@@ -123,13 +123,14 @@ impl RoomServer {
                     };
                     let listener = Bounded::new(listener, limits);
                     let app = router(shared);
-                    let _ = axum::serve(listener, app)
-                        .with_graceful_shutdown(async {
-                            let _ = stopped.await;
-                        })
-                        .await;
+                    // Not a graceful shutdown: it would wait for every event stream
+                    // to end, and they never do. The connections' tasks end with the
+                    // runtime below.
+                    tokio::select! {
+                        _ = axum::serve(listener, app).into_future() => {}
+                        _ = stopped => {}
+                    }
                 });
-                // Streams still open end with the runtime.
                 runtime.shutdown_timeout(Duration::from_millis(200));
             })?;
         Ok(RoomServer {
