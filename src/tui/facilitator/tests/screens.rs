@@ -385,3 +385,39 @@ fn preparation_dialogs_at_80_by_24_in_chinese() {
 fn preparation_dialogs_at_80_by_24_in_english() {
     insta::assert_snapshot!(preparation_dialogs(crate::domain::Lang::En, (80, 24)));
 }
+
+#[test]
+fn the_live_page_row_says_where_and_how_many_and_f4_shows_its_qr_code() {
+    for (lang, size) in [
+        (crate::domain::Lang::ZhTw, (80, 24)),
+        (crate::domain::Lang::En, (120, 40)),
+    ] {
+        let mut app = demo();
+        app.lang = lang;
+        app.size = size;
+        // Without a page, F4 says how to serve one.
+        press(&mut app, KeyCode::F(4));
+        assert!(message_text(&app).contains("--serve"), "{}", message_text(&app));
+        app.room = Some(crate::tui::facilitator::app::RoomPage {
+            url: "http://192.168.1.20:8080/".into(),
+            viewers: 12,
+            qr_open: false,
+        });
+        let screen = screen_text(&render(&app, size.0, size.1));
+        let row = screen.lines().nth(2).unwrap_or_default();
+        assert!(row.contains("http://192.168.1.20:8080/"), "{screen}");
+        assert!(
+            row.contains(&crate::i18n::screen::watching(12, lang)),
+            "{screen}"
+        );
+        press(&mut app, KeyCode::F(4));
+        let screen = screen_text(&render(&app, size.0, size.1));
+        assert!(screen.contains('▀') || screen.contains('▄'), "{screen}");
+        insta::assert_snapshot!(
+            format!("live_page_qr_{}x{}", size.0, size.1),
+            screen
+        );
+        press(&mut app, KeyCode::F(4));
+        assert!(!screen_text(&render(&app, size.0, size.1)).contains('▀'));
+    }
+}
