@@ -36,6 +36,11 @@
     return body.classList.contains("phone") ? "phone" : "slide";
   }
   switchLang.addEventListener("click", (event) => {
+    // Before the first update there is only this language here: the link loads the
+    // page in the other.
+    if (!last) {
+      return;
+    }
     event.preventDefault();
     const next = switchLang.dataset.lang;
     switchLang.dataset.lang = lang;
