@@ -61,7 +61,10 @@ fn the_page_follows_the_facilitators_keys_and_quitting_lets_its_viewers_go() {
         if state.contains("\"government\": 1") {
             break;
         }
-        assert!(Instant::now() < deadline, "the page did not follow: {state}");
+        assert!(
+            Instant::now() < deadline,
+            "the page did not follow: {state}"
+        );
         std::thread::sleep(Duration::from_millis(20));
     }
 
@@ -75,7 +78,10 @@ fn the_page_follows_the_facilitators_keys_and_quitting_lets_its_viewers_go() {
         .expect("timeout");
     let mut rest = Vec::new();
     let _ = viewer.read_to_end(&mut rest);
-    assert!(TcpStream::connect(&addr).is_err(), "nothing serves any more");
+    assert!(
+        TcpStream::connect(&addr).is_err(),
+        "nothing serves any more"
+    );
 }
 
 #[test]

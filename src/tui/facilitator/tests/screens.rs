@@ -397,7 +397,11 @@ fn the_live_page_row_says_where_and_how_many_and_f4_shows_its_qr_code() {
         app.size = size;
         // Without a page, F4 says how to serve one.
         press(&mut app, KeyCode::F(4));
-        assert!(message_text(&app).contains("--serve"), "{}", message_text(&app));
+        assert!(
+            message_text(&app).contains("--serve"),
+            "{}",
+            message_text(&app)
+        );
         app.room = Some(crate::tui::facilitator::app::RoomPage {
             url: "http://192.168.1.20:8080/".into(),
             viewers: 12,
@@ -413,10 +417,7 @@ fn the_live_page_row_says_where_and_how_many_and_f4_shows_its_qr_code() {
         press(&mut app, KeyCode::F(4));
         let screen = screen_text(&render(&app, size.0, size.1));
         assert!(screen.contains('▀') || screen.contains('▄'), "{screen}");
-        insta::assert_snapshot!(
-            format!("live_page_qr_{}x{}", size.0, size.1),
-            screen
-        );
+        insta::assert_snapshot!(format!("live_page_qr_{}x{}", size.0, size.1), screen);
         press(&mut app, KeyCode::F(4));
         assert!(!screen_text(&render(&app, size.0, size.1)).contains('▀'));
     }
