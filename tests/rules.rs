@@ -2538,3 +2538,233 @@ fn the_chair_named_in_the_details_is_someone_on_the_roster_and_stays_on_it() {
     session.meeting.chair = Some(PersonId::new("nobody"));
     assert!(Meeting::open(session).is_err());
 }
+
+// ---- the speaking queue and the balance of voice ---------------------------------
+
+fn person(id: &str) -> Speaker {
+    Speaker::Person(PersonId::new(id))
+}
+
+fn at_seconds(minute: i64, second: i64) -> Stamp {
+    at(minute) + Duration::seconds(second)
+}
+
+fn ok_at(meeting: &mut Meeting, when: Stamp, kind: EventKind) {
+    if let Err(e) = meeting.record(when, Author::Facilitator, kind.clone()) {
+        panic!("{kind:?} refused: {e}");
+    }
+}
+
+/// A forum of three a side, on its discussion item.
+fn on_the_item() -> Meeting {
+    let mut meeting = forum(3);
+    present(&mut meeting, 3, 3);
+    ok(&mut meeting, 0, EventKind::MeetingStarted);
+    ok(
+        &mut meeting,
+        0,
+        EventKind::ItemStarted {
+            item: ItemId::new("d1"),
+        },
+    );
+    meeting
+}
+
+#[test]
+fn speaking_time_is_counted_by_side_without_pauses_and_with_overruns_and_extra_time() {
+    let mut meeting = on_the_item();
+    let d1 = ItemId::new("d1");
+    // g1 speaks 2:00 with a 30 s pause in the middle.
+    ok_at(
+        &mut meeting,
+        at_seconds(1, 0),
+        EventKind::SpeakingStarted {
+            speaker: person("g1"),
+            request: None,
+        },
+    );
+    ok_at(&mut meeting, at_seconds(1, 60), EventKind::SpeakingPaused);
+    assert!(matches!(
+        meeting.record(
+            at_seconds(1, 70),
+            Author::Facilitator,
+            EventKind::SpeakingPaused
+        ),
+        Err(DomainError::SpeakingAlreadyPaused)
+    ));
+    ok_at(&mut meeting, at_seconds(1, 90), EventKind::SpeakingResumed);
+    // n1 takes the floor: g1's turn ends there.
+    ok_at(
+        &mut meeting,
+        at_seconds(1, 150),
+        EventKind::SpeakingStarted {
+            speaker: person("n1"),
+            request: None,
+        },
+    );
+    let g1 = &meeting.state().turns()[0];
+    assert_eq!(g1.spoken(at_seconds(9, 0)), 120, "2:30 less the 30 s pause");
+    // n1 overruns the 3 minutes by 35 s, then is granted a minute more.
+    let now = at_seconds(1, 150 + 215);
+    let turn = meeting.state().speaking_now().expect("n1 speaks");
+    assert_eq!(turn.remaining(now), -35, "+0:35");
+    ok_at(
+        &mut meeting,
+        now,
+        EventKind::SpeakingExtended { seconds: 60 },
+    );
+    let turn = meeting.state().speaking_now().expect("n1 speaks");
+    assert_eq!(turn.remaining(now), 25);
+    ok_at(
+        &mut meeting,
+        at_seconds(1, 150 + 240),
+        EventKind::SpeakingEnded,
+    );
+    assert!(meeting.state().speaking_now().is_none());
+
+    let later = at_seconds(20, 0);
+    let voice = meeting.state().voice(Some(&d1), later);
+    assert_eq!(voice.of(Voice::Government), (120, 1));
+    assert_eq!(voice.of(Voice::NonGovernment), (240, 1));
+    assert_eq!(voice.percentages(), Some([33, 67, 0, 0]));
+    let whole = meeting.state().voice(None, later);
+    assert_eq!(whole, voice, "the whole meeting is this item so far");
+
+    // Undo takes the end back: n1 is speaking again.
+    meeting
+        .undo(at_seconds(1, 400), Author::Facilitator)
+        .expect("undone");
+    assert!(meeting.state().speaking_now().is_some());
+}
+
+#[test]
+fn a_representative_speaks_for_the_seats_side_and_an_observer_for_no_side() {
+    let mut meeting = on_the_item();
+    for (second, who) in [(0, "g2-rep"), (60, "obs")] {
+        ok_at(
+            &mut meeting,
+            at_seconds(2, second),
+            EventKind::SpeakingStarted {
+                speaker: person(who),
+                request: None,
+            },
+        );
+    }
+    ok_at(
+        &mut meeting,
+        at_seconds(2, 100),
+        EventKind::SpeakingStarted {
+            speaker: Speaker::Named("旁聽民眾".into()),
+            request: None,
+        },
+    );
+    ok_at(&mut meeting, at_seconds(2, 110), EventKind::SpeakingEnded);
+    let voice = meeting.state().voice(None, at_seconds(30, 0));
+    assert_eq!(
+        voice.of(Voice::Government),
+        (60, 1),
+        "the representative's seat"
+    );
+    assert_eq!(voice.of(Voice::NonGovernment), (0, 0));
+    assert_eq!(voice.of(Voice::Observer), (40, 1));
+    assert_eq!(voice.of(Voice::Other), (10, 1));
+    let shares = voice.percentages().expect("someone spoke");
+    assert_eq!(shares.iter().sum::<u32>(), 100);
+}
+
+#[test]
+fn the_queue_takes_requests_in_order_moves_them_and_calls_them() {
+    let mut meeting = on_the_item();
+    let d1 = ItemId::new("d1");
+    for who in ["n1", "g1", "n2"] {
+        ok(
+            &mut meeting,
+            1,
+            EventKind::SpeakerRequested {
+                item: d1.clone(),
+                speaker: person(who),
+            },
+        );
+    }
+    assert!(matches!(
+        record(
+            &mut meeting,
+            1,
+            EventKind::SpeakerRequested {
+                item: d1.clone(),
+                speaker: person("g1"),
+            }
+        ),
+        Err(DomainError::AlreadyQueued(_))
+    ));
+    let order = |m: &Meeting| -> Vec<Speaker> {
+        m.state()
+            .queue(&ItemId::new("d1"))
+            .iter()
+            .map(|r| r.speaker.clone())
+            .collect()
+    };
+    assert_eq!(order(&meeting), [person("n1"), person("g1"), person("n2")]);
+    let g1 = meeting.state().queue(&d1)[1].seq;
+    ok(
+        &mut meeting,
+        2,
+        EventKind::SpeakerRequestMoved {
+            request: g1,
+            up: true,
+        },
+    );
+    assert_eq!(order(&meeting), [person("g1"), person("n1"), person("n2")]);
+    assert!(matches!(
+        record(
+            &mut meeting,
+            2,
+            EventKind::SpeakerRequestMoved {
+                request: g1,
+                up: true
+            }
+        ),
+        Err(DomainError::RequestAtQueueEdge)
+    ));
+    // Called: off the queue and speaking, with the item's own limit.
+    ok(
+        &mut meeting,
+        3,
+        EventKind::SpeakingLimitSet {
+            item: d1.clone(),
+            seconds: 120,
+        },
+    );
+    ok(
+        &mut meeting,
+        3,
+        EventKind::SpeakingStarted {
+            speaker: person("g1"),
+            request: Some(g1),
+        },
+    );
+    assert_eq!(order(&meeting), [person("n1"), person("n2")]);
+    assert_eq!(
+        meeting.state().speaking_now().map(|t| t.limit_seconds),
+        Some(120)
+    );
+    let n2 = meeting.state().queue(&d1)[1].seq;
+    ok(
+        &mut meeting,
+        4,
+        EventKind::SpeakerRequestWithdrawn { request: n2 },
+    );
+    assert_eq!(order(&meeting), [person("n1")]);
+    assert!(matches!(
+        record(
+            &mut meeting,
+            4,
+            EventKind::SpeakerRequestWithdrawn { request: n2 }
+        ),
+        Err(DomainError::UnknownRequest(_))
+    ));
+    // The item's end ends the turn (so would another item, or adjournment).
+    ok(&mut meeting, 5, EventKind::ItemEnded { item: d1.clone() });
+    assert!(meeting.state().speaking_now().is_none());
+    assert_eq!(meeting.state().turns()[0].ended, Some(at(5)));
+}

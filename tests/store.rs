@@ -520,6 +520,50 @@ fn meeting_with_everything() -> Meeting {
         .map(|n| n.seq)
         .expect("a note");
     let narrative = meeting.state().notes[1].seq;
+    // The speaking queue on the item under way: two requests, one moved, one taken
+    // back, the other called; a turn paused, resumed, extended and ended.
+    let item = meeting
+        .state()
+        .current_item()
+        .map(|i| i.item.id.clone())
+        .expect("an item under way");
+    for speaker in [
+        Speaker::Person(PersonId::new(CIVIC)),
+        Speaker::Named(nasty(64)),
+    ] {
+        minute += 1;
+        let kind = EventKind::SpeakerRequested {
+            item: item.clone(),
+            speaker,
+        };
+        record(&mut meeting, minute, Author::Facilitator, kind);
+    }
+    let (first, second) = {
+        let queue = meeting.state().queue(&item);
+        (queue[0].seq, queue[1].seq)
+    };
+    for kind in [
+        EventKind::SpeakerRequestMoved {
+            request: second,
+            up: true,
+        },
+        EventKind::SpeakerRequestWithdrawn { request: second },
+        EventKind::SpeakingLimitSet {
+            item: item.clone(),
+            seconds: 150,
+        },
+        EventKind::SpeakingStarted {
+            speaker: Speaker::Person(PersonId::new(CIVIC)),
+            request: Some(first),
+        },
+        EventKind::SpeakingPaused,
+        EventKind::SpeakingResumed,
+        EventKind::SpeakingExtended { seconds: 30 },
+        EventKind::SpeakingEnded,
+    ] {
+        minute += 1;
+        record(&mut meeting, minute, Author::Facilitator, kind);
+    }
     for kind in [
         EventKind::FollowUpRecorded {
             entry: 1,
@@ -569,6 +613,15 @@ fn kind_name(kind: &EventKind) -> &'static str {
         EventKind::MotionAdded(_) => "MotionAdded",
         EventKind::MotionAmended { .. } => "MotionAmended",
         EventKind::MotionSplit { .. } => "MotionSplit",
+        EventKind::SpeakerRequested { .. } => "SpeakerRequested",
+        EventKind::SpeakerRequestWithdrawn { .. } => "SpeakerRequestWithdrawn",
+        EventKind::SpeakerRequestMoved { .. } => "SpeakerRequestMoved",
+        EventKind::SpeakingStarted { .. } => "SpeakingStarted",
+        EventKind::SpeakingPaused => "SpeakingPaused",
+        EventKind::SpeakingResumed => "SpeakingResumed",
+        EventKind::SpeakingExtended { .. } => "SpeakingExtended",
+        EventKind::SpeakingEnded => "SpeakingEnded",
+        EventKind::SpeakingLimitSet { .. } => "SpeakingLimitSet",
         EventKind::ConsensusRoundOpened { .. } => "ConsensusRoundOpened",
         EventKind::ObjectionRaised { .. } => "ObjectionRaised",
         EventKind::ConsensusRoundClosed { .. } => "ConsensusRoundClosed",
@@ -585,7 +638,7 @@ fn kind_name(kind: &EventKind) -> &'static str {
     }
 }
 
-const ALL_KINDS: usize = 33;
+const ALL_KINDS: usize = 42;
 
 fn round_trip(meeting: &Meeting) -> Meeting {
     let text = store::to_ron(meeting.session());

@@ -107,6 +107,18 @@ pub enum DomainError {
     },
     /// The meeting's title changed to nothing.
     TitleEmpty,
+    /// Someone asks to speak who already waits in the queue; `String` names them.
+    AlreadyQueued(String),
+    /// A request to speak not in any queue (taken back, or already called).
+    UnknownRequest(Seq),
+    /// A request moved past the edge of its queue.
+    RequestAtQueueEdge,
+    /// A speaking step with nobody speaking.
+    NobodySpeaking,
+    SpeakingAlreadyPaused,
+    SpeakingNotPaused,
+    /// A speaking limit of no time at all.
+    SpeakingLimitZero,
     /// A planned end not after the planned start.
     PlannedEndNotAfterStart,
     /// A chair who is not a member or representative on the roster; `name` names

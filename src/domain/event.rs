@@ -235,6 +235,39 @@ pub enum EventKind {
         #[serde(default)]
         proposer: Option<Speaker>,
     },
+    /// Someone asks to speak on `item`: they join the end of its queue.
+    SpeakerRequested {
+        item: ItemId,
+        speaker: Speaker,
+    },
+    /// A request to speak taken back (`request`: the event that made it).
+    SpeakerRequestWithdrawn {
+        request: Seq,
+    },
+    /// A request moved one place up or down its queue.
+    SpeakerRequestMoved {
+        request: Seq,
+        up: bool,
+    },
+    /// `speaker` has the floor (called from the queue when `request` is given); the
+    /// turn under way, if any, ends.
+    SpeakingStarted {
+        speaker: Speaker,
+        #[serde(default)]
+        request: Option<Seq>,
+    },
+    SpeakingPaused,
+    SpeakingResumed,
+    /// The speaker is granted `seconds` more.
+    SpeakingExtended {
+        seconds: u32,
+    },
+    SpeakingEnded,
+    /// How long a speaker may speak on `item`, in seconds.
+    SpeakingLimitSet {
+        item: ItemId,
+        seconds: u32,
+    },
     /// The facilitator restates the proposal and asks for objections.
     ConsensusRoundOpened {
         motion: MotionId,

@@ -14,6 +14,7 @@ pub mod people;
 pub mod preparation;
 pub mod rules;
 pub mod session;
+pub mod speaking;
 pub mod state;
 pub mod text;
 
@@ -36,5 +37,6 @@ pub use rules::{
     Comparison, RuleBook, RuleBookError, Threshold, TieRule, VoteDenominator, VoteResult,
 };
 pub use session::{FORMAT_VERSION, MeetingInfo, Session, SessionError};
+pub use speaking::{Request, Turn, Voice, VoiceBalance};
 pub use state::{ItemState, NoteEntry, State};
 pub use text::{Lang, Text};

@@ -114,6 +114,21 @@ pub struct RuleBook {
     /// If set, the fraction of the roster's members that must be present to decide.
     #[serde(default)]
     pub quorum: Option<Threshold>,
+    /// How long a speaker may speak, in seconds, unless an item sets its own.
+    #[serde(
+        default = "default_speaking_seconds",
+        skip_serializing_if = "is_default_speaking_seconds"
+    )]
+    pub speaking_seconds: u32,
+}
+
+/// Three minutes a speaker, unless the rule book says otherwise.
+fn default_speaking_seconds() -> u32 {
+    180
+}
+
+fn is_default_speaking_seconds(seconds: &u32) -> bool {
+    *seconds == default_speaking_seconds()
 }
 
 impl Default for RuleBook {
@@ -125,6 +140,7 @@ impl Default for RuleBook {
             vote_denominator: VoteDenominator::PresentWhenVoteOpened,
             voters: VoteDenominator::PresentWhenVoteOpened,
             quorum: None,
+            speaking_seconds: default_speaking_seconds(),
         }
     }
 }

@@ -80,6 +80,8 @@ pub struct State {
     meeting: MeetingInfo,
     /// People of the set-up's roster taken off it since.
     removed: Vec<PersonId>,
+    /// The speaking queues and turns (kept by `speaking.rs`).
+    pub(super) speaking: super::speaking::Speaking,
 }
 
 impl State {
@@ -146,6 +148,7 @@ impl State {
             added_members: Vec::new(),
             meeting: session.meeting.clone(),
             removed: Vec::new(),
+            speaking: Default::default(),
         };
         let roster = &session.roster;
         roster.validate()?;
@@ -461,6 +464,7 @@ impl State {
             }
             EventKind::MeetingAdjourned => {
                 self.refuse_if_adjourned()?;
+                self.end_turn(at);
                 self.end_current_item(at);
                 self.started.get_or_insert(at);
                 self.adjourned = Some(at);
@@ -478,6 +482,8 @@ impl State {
             EventKind::ItemStarted { item } => {
                 self.refuse_if_adjourned()?;
                 let position = self.item_position(item)?;
+                // A turn at speaking belongs to its item: another item ends it.
+                self.end_turn(at);
                 self.end_current_item(at);
                 self.started.get_or_insert(at);
                 let state = &mut self.items[position];
@@ -494,6 +500,7 @@ impl State {
                         title: self.items[position].item.title.text.clone(),
                     });
                 }
+                self.end_turn(at);
                 self.end_current_item(at);
             }
             EventKind::MemberAdded(member) => {
@@ -630,6 +637,21 @@ impl State {
             } => {
                 self.refuse_if_adjourned()?;
                 self.split(motion, kept, (new_motion, text), proposer.as_ref(), at)?;
+            }
+            EventKind::SpeakerRequested { item, speaker } => {
+                self.request_to_speak(event.seq, item, speaker, at)?
+            }
+            EventKind::SpeakerRequestWithdrawn { request } => self.withdraw_request(*request)?,
+            EventKind::SpeakerRequestMoved { request, up } => self.move_request(*request, *up)?,
+            EventKind::SpeakingStarted { speaker, request } => {
+                self.start_speaking(speaker, *request, at)?
+            }
+            EventKind::SpeakingPaused => self.pause_speaking(at)?,
+            EventKind::SpeakingResumed => self.resume_speaking(at)?,
+            EventKind::SpeakingExtended { seconds } => self.extend_speaking(*seconds)?,
+            EventKind::SpeakingEnded => self.end_speaking(at)?,
+            EventKind::SpeakingLimitSet { item, seconds } => {
+                self.set_speaking_limit(item, *seconds)?
             }
             EventKind::ConsensusRoundOpened { motion } => self.open_round(motion, at)?,
             EventKind::MotionAmended {

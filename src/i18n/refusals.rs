@@ -244,6 +244,15 @@ fn english(error: &DomainError) -> String {
              or are named in a note or on a motion"
         ),
         E::TitleEmpty => "the meeting's title cannot be empty".to_owned(),
+        E::AlreadyQueued(who) => format!("{who} is already waiting to speak"),
+        E::UnknownRequest(seq) => {
+            format!("request {seq} to speak is not in a queue (taken back or already called)")
+        }
+        E::RequestAtQueueEdge => "the request is already at that end of the queue".to_owned(),
+        E::NobodySpeaking => "nobody is speaking".to_owned(),
+        E::SpeakingAlreadyPaused => "the speaker's time is already paused".to_owned(),
+        E::SpeakingNotPaused => "the speaker's time is not paused".to_owned(),
+        E::SpeakingLimitZero => "a speaking time must be at least a second".to_owned(),
         E::ChairNotOnRoster { name } => {
             format!("{name} cannot chair: the chair is a member or representative on the roster")
         }
@@ -346,6 +355,13 @@ fn chinese(error: &DomainError) -> String {
             format!("{name}不能移除：已到場、請假、有代理人，或已列於紀錄或議案")
         }
         E::TitleEmpty => "會議名稱不能是空的".to_owned(),
+        E::AlreadyQueued(who) => format!("{who}已在發言登記中"),
+        E::UnknownRequest(seq) => format!("第 {seq} 號發言登記不在排序中（已撤回或已發言）"),
+        E::RequestAtQueueEdge => "已在發言排序的一端".to_owned(),
+        E::NobodySpeaking => "目前無人發言".to_owned(),
+        E::SpeakingAlreadyPaused => "發言計時已暫停".to_owned(),
+        E::SpeakingNotPaused => "發言計時未暫停".to_owned(),
+        E::SpeakingLimitZero => "發言時間至少一秒".to_owned(),
         E::ChairNotOnRoster { name } => format!("{name}不能擔任主席：主席須為名單上的委員或代表"),
         E::PlannedEndNotAfterStart => "預定結束時間須晚於開始時間".to_owned(),
         E::AlreadyRecorded { client, seq } => format!("{client} 的第 {seq} 則紀錄已經記錄過"),

@@ -542,6 +542,13 @@ fn speaker<'a>(state: &'a State, speaker: &'a Speaker) -> &'a str {
     state.speaker_name(speaker)
 }
 
+fn speaker_name(state: &State, speaker: &crate::domain::Speaker) -> String {
+    match speaker {
+        crate::domain::Speaker::Person(id) => person(state, id).to_owned(),
+        crate::domain::Speaker::Named(name) => name.clone(),
+    }
+}
+
 fn person<'a>(state: &'a State, id: &'a crate::domain::PersonId) -> &'a str {
     state
         .person(id)
@@ -561,6 +568,34 @@ pub fn describe(kind: &EventKind, state: &State, lang: Lang) -> String {
     match kind {
         EventKind::MeetingStarted => pick("開會".into(), "meeting started".into()),
         EventKind::MeetingAdjourned => pick("散會".into(), "adjournment".into()),
+        EventKind::SpeakerRequested { speaker, .. } => {
+            let who = speaker_name(state, speaker);
+            pick(format!("{who} 登記發言"), format!("{who} asks to speak"))
+        }
+        EventKind::SpeakerRequestWithdrawn { .. } => {
+            pick("撤回發言登記".into(), "request to speak withdrawn".into())
+        }
+        EventKind::SpeakerRequestMoved { up, .. } => match (zh, up) {
+            (true, true) => "發言順序上移".into(),
+            (true, false) => "發言順序下移".into(),
+            (false, true) => "request moved up".into(),
+            (false, false) => "request moved down".into(),
+        },
+        EventKind::SpeakingStarted { speaker, .. } => {
+            let who = speaker_name(state, speaker);
+            pick(format!("{who} 發言"), format!("{who} speaking"))
+        }
+        EventKind::SpeakingPaused => pick("暫停發言計時".into(), "speaking time paused".into()),
+        EventKind::SpeakingResumed => pick("繼續發言計時".into(), "speaking time resumed".into()),
+        EventKind::SpeakingExtended { seconds } => pick(
+            format!("延長發言 {seconds} 秒"),
+            format!("{seconds} s more to speak"),
+        ),
+        EventKind::SpeakingEnded => pick("結束發言".into(), "speaking ended".into()),
+        EventKind::SpeakingLimitSet { seconds, .. } => pick(
+            format!("發言時間定為 {seconds} 秒"),
+            format!("speaking time set to {seconds} s"),
+        ),
         EventKind::MeetingDetailsChanged(_) => {
             pick("修改會議資料".into(), "meeting details changed".into())
         }
