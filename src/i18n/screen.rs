@@ -542,13 +542,6 @@ fn speaker<'a>(state: &'a State, speaker: &'a Speaker) -> &'a str {
     state.speaker_name(speaker)
 }
 
-fn speaker_name(state: &State, speaker: &crate::domain::Speaker) -> String {
-    match speaker {
-        crate::domain::Speaker::Person(id) => person(state, id).to_owned(),
-        crate::domain::Speaker::Named(name) => name.clone(),
-    }
-}
-
 fn person<'a>(state: &'a State, id: &'a crate::domain::PersonId) -> &'a str {
     state
         .person(id)
@@ -568,8 +561,8 @@ pub fn describe(kind: &EventKind, state: &State, lang: Lang) -> String {
     match kind {
         EventKind::MeetingStarted => pick("開會".into(), "meeting started".into()),
         EventKind::MeetingAdjourned => pick("散會".into(), "adjournment".into()),
-        EventKind::SpeakerRequested { speaker, .. } => {
-            let who = speaker_name(state, speaker);
+        EventKind::SpeakerRequested { speaker: s, .. } => {
+            let who = speaker(state, s);
             pick(format!("{who} 登記發言"), format!("{who} asks to speak"))
         }
         EventKind::SpeakerRequestWithdrawn { .. } => {
@@ -581,8 +574,8 @@ pub fn describe(kind: &EventKind, state: &State, lang: Lang) -> String {
             (false, true) => "request moved up".into(),
             (false, false) => "request moved down".into(),
         },
-        EventKind::SpeakingStarted { speaker, .. } => {
-            let who = speaker_name(state, speaker);
+        EventKind::SpeakingStarted { speaker: s, .. } => {
+            let who = speaker(state, s);
             pick(format!("{who} 發言"), format!("{who} speaking"))
         }
         EventKind::SpeakingPaused => pick("暫停發言計時".into(), "speaking time paused".into()),

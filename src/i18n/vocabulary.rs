@@ -12,6 +12,17 @@ use super::Label;
 /// The convener's title (the lead agency's deputy head), until the roster names them.
 pub const DEPUTY_HEAD: Label = Label::new("副首長", "Deputy head");
 
+/// Whose voice a turn at speaking counts for.
+pub fn voice(voice: crate::domain::Voice) -> Label {
+    use crate::domain::Voice;
+    match voice {
+        Voice::Government => Label::new("政府", "Government"),
+        Voice::NonGovernment => Label::new("非政府", "Non-government"),
+        Voice::Observer => Label::new("列席", "Observers"),
+        Voice::Other => Label::new("其他", "Others"),
+    }
+}
+
 pub fn side(side: Side) -> Label {
     match side {
         Side::Government => Label::new("政府", "Government"),

@@ -7,7 +7,9 @@ use maud::{DOCTYPE, Markup, PreEscaped, html};
 
 use super::view::{Both, RoomView};
 use crate::domain::Lang;
-use crate::i18n::room::{ADJOURNED, LANG_NAME, PHONE_LAYOUT, SLIDE_LAYOUT, objections};
+use crate::i18n::room::{
+    ADJOURNED, LANG_NAME, PHONE_LAYOUT, QUEUE, SLIDE_LAYOUT, SPEAKING, VOICE, objections,
+};
 use crate::i18n::screen as s;
 
 const STYLE: &str = include_str!("assets/page.css");
@@ -133,6 +135,33 @@ pub fn room(view: &RoomView, lang: Lang) -> Markup {
                 }
             }
         }
+        @if let Some(s) = &view.speaker {
+            section class="speaker" {
+                span class="label" { (SPEAKING.get(lang)) }
+                " "
+                span class="name" { (s.name.get(lang)) }
+                " "
+                span class="voice" { "（" (s.voice.get(lang)) "）" }
+                @if let Some(deadline) = s.deadline {
+                    span class="countdown" data-deadline=(deadline.to_rfc3339()) { }
+                }
+                @if let Some(left) = s.paused_remaining {
+                    span class={ "countdown paused" @if left < 0 { " over" } } { (countdown(left)) }
+                }
+            }
+        }
+        @if !view.queue.is_empty() {
+            section class="queue" {
+                span class="label" { (QUEUE.get(lang)) }
+                ol { @for name in &view.queue { li { (name.get(lang)) } } }
+            }
+        }
+        @if !view.voice.is_empty() {
+            section class="voice" {
+                span class="label" { (VOICE.get(lang)) }
+                @for line in &view.voice { span class="voice-line" { (line.get(lang)) } }
+            }
+        }
         footer class="balance" {
             span class="side government" { (a.government_line.get(lang)) }
             span class="side non-government" { (a.non_government_line.get(lang)) }
@@ -148,6 +177,12 @@ pub fn update(view: &RoomView) -> Both {
         zh: room(view, Lang::ZhTw).into_string(),
         en: room(view, Lang::En).into_string(),
     }
+}
+
+/// Seconds left as the countdown shows them: "2:05", or "+0:35" once over.
+fn countdown(left: i64) -> String {
+    let (sign, s) = if left < 0 { ("+", -left) } else { ("", left) };
+    format!("{sign}{}:{:02}", s / 60, s % 60)
 }
 
 #[cfg(test)]
@@ -253,6 +288,80 @@ mod tests {
             assert!(!html.contains("<script>alert"), "{html}");
             assert!(html.contains("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; 'q'"));
         }
+    }
+
+    #[test]
+    fn the_speaker_their_countdown_the_queue_and_the_balance_of_voice() {
+        use crate::domain::{Author, EventKind, ItemId, PersonId, Speaker};
+        let mut meeting =
+            crate::store::load(std::path::Path::new("sessions/demo.ron")).expect("the demo loads");
+        let at = |s: i64| {
+            chrono::DateTime::parse_from_rfc3339("2026-12-03T14:00:00+08:00").expect("time")
+                + chrono::Duration::seconds(s)
+        };
+        let item = ItemId::new("discussion-open-source");
+        let person = |id: &str| Speaker::Person(PersonId::new(id));
+        let record = |meeting: &mut crate::domain::Meeting, s: i64, kind: EventKind| {
+            meeting
+                .record(at(s), Author::Facilitator, kind)
+                .map(|_| ())
+                .unwrap_or_else(|e| panic!("{e}"));
+        };
+        record(
+            &mut meeting,
+            0,
+            EventKind::ItemStarted { item: item.clone() },
+        );
+        record(
+            &mut meeting,
+            1,
+            EventKind::SpeakingStarted {
+                speaker: person("cec-deputy"),
+                request: None,
+            },
+        );
+        for who in ["open-culture", "digital-rights"] {
+            record(
+                &mut meeting,
+                2,
+                EventKind::SpeakerRequested {
+                    item: item.clone(),
+                    speaker: person(who),
+                },
+            );
+        }
+        record(
+            &mut meeting,
+            61,
+            EventKind::SpeakingStarted {
+                speaker: person("open-culture"),
+                request: None,
+            },
+        );
+        let view = RoomView::of(&meeting, None);
+        let speaker = view.speaker.as_ref().expect("someone speaks");
+        assert_eq!(
+            speaker.deadline,
+            Some(at(61 + 180)),
+            "three minutes from the start"
+        );
+        let html = room(&view, Lang::ZhTw).into_string();
+        assert!(html.contains("許雅雯"), "{html}");
+        assert!(
+            html.contains("data-deadline=\"2026-12-03T14:04:01+08:00\""),
+            "{html}"
+        );
+        assert!(html.contains("<li>鄭凱文</li>"), "{html}");
+        // A minute by the government, none yet by the rest.
+        assert!(html.contains("政府 1:00（1 次，100%）"), "{html}");
+
+        // Paused: the page shows what is left, still.
+        record(&mut meeting, 91, EventKind::SpeakingPaused);
+        let view = RoomView::of(&meeting, None);
+        let speaker = view.speaker.as_ref().expect("someone speaks");
+        assert_eq!(speaker.deadline, None);
+        assert_eq!(speaker.paused_remaining, Some(150));
+        assert!(room(&view, Lang::En).into_string().contains("2:30"));
     }
 
     #[test]

@@ -43,6 +43,24 @@ pub struct RoomView {
     pub item: Option<ItemView>,
     pub motion: Option<MotionView>,
     pub attendance: AttendanceView,
+    /// Who speaks now, and until when.
+    pub speaker: Option<SpeakerView>,
+    /// Who waits to speak on the current item, in order.
+    pub queue: Vec<Both>,
+    /// The balance of voice over the meeting so far: one line for each voice that
+    /// spoke ("政府 12:30（5 次，48%）").
+    pub voice: Vec<Both>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct SpeakerView {
+    pub name: Both,
+    /// Their side, or observer / other.
+    pub voice: Both,
+    /// When their time runs out, while it runs.
+    pub deadline: Option<Stamp>,
+    /// Seconds left when paused (negative: over).
+    pub paused_remaining: Option<i64>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -194,6 +212,64 @@ impl RoomView {
                 }),
             }
         });
+        let now = meeting.session().log.last().map(|e| e.at).or(state.started);
+        let speaker = state.speaking_now().map(|turn| {
+            let name = state.speaker_name(&turn.speaker).to_owned();
+            let voice = state.voice_of(&turn.speaker);
+            // The deadline is fixed while the time runs: the start, the pauses and the
+            // time allowed, so a viewer's clock counts it down without updates.
+            let paused: i64 = turn
+                .pauses
+                .iter()
+                .filter_map(|(from, to)| to.map(|to| (to - *from).num_seconds()))
+                .sum();
+            let deadline = turn.started + chrono::Duration::seconds(turn.allowed() + paused);
+            SpeakerView {
+                name: Both::of(|_| name.clone()),
+                voice: Both::of(|lang| i18n::voice(voice).get(lang).to_owned()),
+                deadline: (!turn.is_paused()).then_some(deadline),
+                paused_remaining: turn
+                    .is_paused()
+                    .then(|| now.map_or(turn.allowed(), |now| turn.remaining(now))),
+            }
+        });
+        let queue = current
+            .map(|i| {
+                state
+                    .queue(&i.item.id)
+                    .iter()
+                    .map(|r| {
+                        let name = state.speaker_name(&r.speaker).to_owned();
+                        Both::of(|_| name.clone())
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        let voice = match now {
+            Some(now) => {
+                let balance = state.voice(None, now);
+                let shares = balance.percentages();
+                crate::domain::Voice::ALL
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, _)| balance.by_voice[*i].1 > 0)
+                    .map(|(i, v)| {
+                        let (seconds, turns) = balance.by_voice[i];
+                        let share = shares.map_or(0, |s| s[i]);
+                        Both::of(|lang| {
+                            i18n::room::voice_line(
+                                i18n::voice(*v).get(lang),
+                                seconds,
+                                turns,
+                                share,
+                                lang,
+                            )
+                        })
+                    })
+                    .collect()
+            }
+            None => Vec::new(),
+        };
         let present = state.present_members();
         let seats = state.roster_balance();
         let live = state.live_thresholds();
@@ -210,6 +286,9 @@ impl RoomView {
             adjourned: state.adjourned,
             item,
             motion,
+            speaker,
+            queue,
+            voice,
             attendance: AttendanceView {
                 government: present.government,
                 government_seats: seats.government,

@@ -19,6 +19,12 @@
     for (const el of room.querySelectorAll("[data-clock]")) {
       el.textContent = pad(now.getHours()) + ":" + pad(now.getMinutes()) + ":" + pad(now.getSeconds());
     }
+    for (const el of room.querySelectorAll("[data-deadline]")) {
+      const left = Math.round((Date.parse(el.dataset.deadline) - now) / 1000);
+      el.textContent = left < 0 ? "+" + mmss(-left * 1000) : mmss(left * 1000);
+      el.classList.toggle("over", left < 0);
+      el.classList.toggle("warning", left >= 0 && left <= 30);
+    }
     for (const el of room.querySelectorAll("[data-since]")) {
       const elapsed = now - Date.parse(el.dataset.since);
       const planned = Number(el.dataset.planned) * 60000;
