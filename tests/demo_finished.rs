@@ -64,3 +64,30 @@ fn the_finished_demo_loads_and_is_a_whole_meeting() {
     );
     assert!(state.notes.iter().any(|n| n.note.text.english().is_none()));
 }
+
+#[test]
+fn the_demos_minutes_show_speaking_time_by_side_adding_up_to_100() {
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_roundtable"))
+        .args(["minutes", "sessions/demo-finished.ron", "--lang", "en"])
+        .output()
+        .expect("runs");
+    assert!(output.status.success());
+    let minutes = String::from_utf8_lossy(&output.stdout);
+    let section = minutes
+        .split("Speaking time")
+        .nth(1)
+        .expect("a speaking time section");
+    let by_side = section.split("**By speaker**").next().unwrap_or_default();
+    let shares: Vec<u32> = by_side
+        .lines()
+        .filter(|l| l.starts_with("- "))
+        .filter_map(|l| {
+            let open = l.rfind('(')?;
+            l[open + 1..].trim_end_matches("%)").parse().ok()
+        })
+        .collect();
+    assert!(by_side.contains("- Government:"), "{by_side}");
+    assert!(by_side.contains("- Non-government:"), "{by_side}");
+    assert_eq!(shares.iter().sum::<u32>(), 100, "{by_side}");
+    assert!(section.contains("**By speaker**"), "{section}");
+}

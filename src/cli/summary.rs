@@ -201,6 +201,28 @@ fn write_summary(out: &mut String, meeting: &Meeting, lang: Lang) -> std::fmt::R
         (None, None) => say(words::NOT_STARTED).to_owned(),
     };
     writeln!(out, "{}{}{progress}", say(words::MEETING), colon(lang))?;
+    // The balance of voice, when the meeting kept a speaking queue.
+    let end = state.adjourned.or_else(|| session.log.last().map(|e| e.at));
+    if let Some(end) = end.filter(|_| !state.turns().is_empty()) {
+        let balance = state.voice(None, end);
+        let shares = balance.percentages();
+        let heading = format!("{}{}", say(words::SPEAKING_TIME), colon(lang));
+        writeln!(out, "{}", heading.trim_end())?;
+        for (i, voice) in crate::domain::Voice::ALL.iter().enumerate() {
+            let (seconds, turns) = balance.by_voice[i];
+            if turns == 0 {
+                continue;
+            }
+            let share = shares.map(|s| s[i]);
+            writeln!(
+                out,
+                "  {}{}{}",
+                i18n::voice(*voice).get(lang),
+                colon(lang),
+                i18n::minutes::speaking_share(seconds, turns, share, lang)
+            )?;
+        }
+    }
     Ok(())
 }
 

@@ -52,6 +52,9 @@ labels! {
     ACTION_ITEMS = "待辦事項", "Action items";
     FROM_ITEM = "案由", "Item";
     CHAIR_CONCLUSIONS = "主席結論", "Chair's conclusions";
+    SPEAKING_TIME = "發言時間統計", "Speaking time";
+    BY_VOICE = "依身分", "By side";
+    BY_SPEAKER = "依發言人", "By speaker";
     ADJOURNED_AT = "散會", "Adjournment";
     NOT_ADJOURNED = "（會議未散會）", "(the meeting was not adjourned)";
     STAGE = "階段", "Stage";
@@ -152,6 +155,29 @@ pub fn meeting_number(n: u32, lang: Lang) -> String {
     match lang {
         Lang::ZhTw => format!("第 {n} 次會議"),
         Lang::En => format!("{} meeting", crate::domain::follow_up::ordinal_en(n)),
+    }
+}
+
+/// A speaking time: "12 分 05 秒" / "12 min 05 s".
+pub fn duration(seconds: i64, lang: Lang) -> String {
+    let (m, s) = (seconds / 60, seconds % 60);
+    match lang {
+        Lang::ZhTw => format!("{m} 分 {s:02} 秒"),
+        Lang::En => format!("{m} min {s:02} s"),
+    }
+}
+
+/// "12 分 05 秒，5 次（48%）" / "12 min 05 s, 5 turns (48%)".
+pub fn speaking_share(seconds: i64, turns: u32, share: Option<u32>, lang: Lang) -> String {
+    let time = duration(seconds, lang);
+    let share = share.map(|p| match lang {
+        Lang::ZhTw => format!("（{p}%）"),
+        Lang::En => format!(" ({p}%)"),
+    });
+    match lang {
+        Lang::ZhTw => format!("{time}，{turns} 次{}", share.unwrap_or_default()),
+        Lang::En if turns == 1 => format!("{time}, 1 turn{}", share.unwrap_or_default()),
+        Lang::En => format!("{time}, {turns} turns{}", share.unwrap_or_default()),
     }
 }
 

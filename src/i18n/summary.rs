@@ -10,6 +10,7 @@ pub const VENUE: Label = l("地點", "Venue");
 pub const COMMITMENT: Label = l("承諾事項", "Commitment");
 pub const RECORDER: Label = l("紀錄", "Recorder");
 pub const CHAIR: Label = l("主席", "Chair");
+pub const SPEAKING_TIME: Label = l("發言時間", "Speaking time");
 pub const MEMBERS: Label = l("委員", "Members");
 pub const NONE: Label = l("無", "none");
 pub const REPRESENTATIVES: Label = l("指派代表", "Representatives");

@@ -144,7 +144,7 @@ pub fn finished_demo() -> Session {
             item: ItemId::new("follow-up"),
         },
     );
-    s.said(
+    s.spoke(
         "14:05",
         "follow-up",
         "cec-planning",
@@ -210,7 +210,7 @@ pub fn finished_demo() -> Session {
             item: ItemId::new("report-system-progress"),
         },
     );
-    s.said(
+    s.spoke(
         "14:13",
         "report-system-progress",
         "cec-planning",
@@ -219,7 +219,7 @@ pub fn finished_demo() -> Session {
             "The first development phase is complete. Internal testing found 37 issues; 35 are fixed and the other 2 will be fixed before the trial.",
         ),
     );
-    s.said(
+    s.spoke(
         "14:20",
         "report-system-progress",
         "digital-rights",
@@ -228,7 +228,7 @@ pub fn finished_demo() -> Session {
             "Will the public be able to take part in the trial? Will the test data be deleted when the trial ends?",
         ),
     );
-    s.said(
+    s.spoke(
         "14:22",
         "report-system-progress",
         "cec-planning",
@@ -284,7 +284,7 @@ pub fn finished_demo() -> Session {
             item: ItemId::new("report-identity"),
         },
     );
-    s.said(
+    s.spoke(
         "14:31",
         "report-identity",
         "moda-digital-gov",
@@ -294,7 +294,7 @@ pub fn finished_demo() -> Session {
         ),
     );
     // Said without an English version: the English minutes flag it.
-    s.said(
+    s.spoke(
         "14:38",
         "report-identity",
         "prof-security",
@@ -318,7 +318,11 @@ pub fn finished_demo() -> Session {
             item: ItemId::new("discussion-open-source"),
         },
     );
-    s.said(
+    // Three ask to speak; the first is called at once, the others in turn.
+    for who in ["civic-participation", "moica", "prof-open-gov"] {
+        s.asks("14:45", "discussion-open-source", who);
+    }
+    s.spoke(
         "14:46",
         "discussion-open-source",
         "civic-participation",
@@ -327,7 +331,7 @@ pub fn finished_demo() -> Session {
             "Publishing the source lets the community review it; it is the most direct way to build trust.",
         ),
     );
-    s.said(
+    s.spoke(
         "14:52",
         "discussion-open-source",
         "moica",
@@ -336,7 +340,7 @@ pub fn finished_demo() -> Session {
             "The certificate module handles key management; publishing it all may be a security risk, so it should be left out at first.",
         ),
     );
-    s.said(
+    s.spoke(
         "14:58",
         "discussion-open-source",
         "prof-open-gov",
@@ -447,7 +451,7 @@ pub fn finished_demo() -> Session {
             item: ItemId::new("discussion-data-retention"),
         },
     );
-    s.said(
+    s.spoke(
         "15:13",
         "discussion-data-retention",
         "cec-planning",
@@ -456,7 +460,7 @@ pub fn finished_demo() -> Session {
             "Under Article 14 of the Referendum Act the list of co-signers must be available for verification; after that there is no need to keep it.",
         ),
     );
-    s.said(
+    s.spoke(
         "15:18",
         "discussion-data-retention",
         "digital-rights",
@@ -552,7 +556,7 @@ pub fn finished_demo() -> Session {
             item: ItemId::new("extempore-accessibility"),
         },
     );
-    s.said(
+    s.spoke(
         "15:44",
         "extempore-accessibility",
         "open-culture",

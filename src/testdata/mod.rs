@@ -64,6 +64,37 @@ impl Script {
     fn said(&mut self, hhmm: &str, item: &str, who: &str, text: Text) -> &mut Self {
         self.note(hhmm, item, Some(person(who)), NoteKind::Said, text)
     }
+
+    /// `who` takes the floor at `hhmm` (called from the queue if they wait in it; the
+    /// turn before ends) and says `text`.
+    fn spoke(&mut self, hhmm: &str, item: &str, who: &str, text: Text) -> &mut Self {
+        let request = self
+            .meeting
+            .state()
+            .queue(&ItemId::new(item))
+            .iter()
+            .find(|r| r.speaker == person(who))
+            .map(|r| r.seq);
+        self.at(
+            hhmm,
+            EventKind::SpeakingStarted {
+                speaker: person(who),
+                request,
+            },
+        );
+        self.said(hhmm, item, who, text)
+    }
+
+    /// `who` asks to speak on `item`.
+    fn asks(&mut self, hhmm: &str, item: &str, who: &str) -> &mut Self {
+        self.at(
+            hhmm,
+            EventKind::SpeakerRequested {
+                item: ItemId::new(item),
+                speaker: person(who),
+            },
+        )
+    }
 }
 
 fn person(id: &str) -> Speaker {

@@ -13,6 +13,7 @@ mod follow_up;
 mod items;
 mod motion;
 mod people;
+mod voice;
 
 use std::collections::HashMap;
 
@@ -159,6 +160,16 @@ impl<'a> Builder<'a> {
             heading: Some(heading),
             blocks,
         });
+        // Speaking time by side, when the meeting kept a speaking queue.
+        if !self.state.turns().is_empty() {
+            let heading = format!("{}{}", next(lang), self.label(l::SPEAKING_TIME));
+            self.current_part = heading.clone();
+            let blocks = self.speaking_time();
+            parts.push(Part {
+                heading: Some(heading),
+                blocks,
+            });
+        }
         let heading = format!("{}{}", next(lang), self.label(l::ADJOURNED_AT));
         let adjourned = match self.state.adjourned {
             Some(at) => plain(Self::time(at)),
