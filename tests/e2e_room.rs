@@ -11,18 +11,7 @@ use std::time::{Duration, Instant};
 use support::pty::Pty;
 
 fn get(addr: &str, path: &str) -> String {
-    let mut stream = TcpStream::connect(addr).expect("connects");
-    stream
-        .set_read_timeout(Some(Duration::from_secs(5)))
-        .expect("timeout");
-    write!(
-        stream,
-        "GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"
-    )
-    .expect("sends");
-    let mut answer = String::new();
-    let _ = stream.read_to_string(&mut answer);
-    answer
+    support::http::request(addr, "GET", path)
 }
 
 #[test]

@@ -10,6 +10,13 @@ use std::time::{Duration, Instant};
 use roundtable::domain::{Author, EventKind, Meeting, PersonId};
 use roundtable::web::{Limits, RoomServer, RoomView};
 
+#[path = "support/http.rs"]
+mod http;
+
+fn request(addr: SocketAddr, method: &str, path: &str) -> String {
+    http::request(&addr.to_string(), method, path)
+}
+
 fn demo() -> Meeting {
     roundtable::store::load(Path::new("sessions/demo.ron")).expect("the demo loads")
 }
@@ -25,22 +32,6 @@ fn serve(meeting: &Meeting, limits: Limits) -> RoomServer {
         limits,
     )
     .expect("serves")
-}
-
-/// A request as a browser sends it; the whole answer (the server closes after it).
-fn request(addr: SocketAddr, method: &str, path: &str) -> String {
-    let mut stream = TcpStream::connect(addr).expect("connects");
-    stream
-        .set_read_timeout(Some(Duration::from_secs(5)))
-        .expect("timeout");
-    write!(
-        stream,
-        "{method} {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"
-    )
-    .expect("sends");
-    let mut answer = Vec::new();
-    let _ = stream.read_to_end(&mut answer);
-    String::from_utf8_lossy(&answer).into_owned()
 }
 
 /// An open event stream, read as it comes. Only the last stretch of what came is
