@@ -37,6 +37,8 @@ pub use rules::{
     Comparison, RuleBook, RuleBookError, Threshold, TieRule, VoteDenominator, VoteResult,
 };
 pub use session::{FORMAT_VERSION, MeetingInfo, Session, SessionError};
-pub use speaking::{Request, Turn, Voice, VoiceBalance};
+pub use speaking::{
+    Phase, Request, TURN_WARNING_SECONDS, Turn, Voice, VoiceBalance, item_warning_seconds,
+};
 pub use state::{ItemState, NoteEntry, State};
 pub use text::{Lang, Text};

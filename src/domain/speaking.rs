@@ -6,6 +6,8 @@
 
 use std::collections::HashMap;
 
+use serde::{Deserialize, Serialize};
+
 use super::agenda::{ItemId, Speaker};
 use super::attendance::Role;
 use super::error::DomainError;
@@ -14,7 +16,7 @@ use super::people::Side;
 use super::state::State;
 
 /// A request to speak, waiting in an item's queue.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Request {
     /// The event that made it: the request's name in later events.
     pub seq: Seq,
@@ -23,7 +25,7 @@ pub struct Request {
 }
 
 /// One turn at speaking.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Turn {
     /// The item under way when it began.
     pub item: Option<ItemId>,
@@ -62,6 +64,55 @@ impl Turn {
 
     pub fn is_paused(&self) -> bool {
         self.pauses.last().is_some_and(|(_, to)| to.is_none())
+    }
+
+    /// When the time allowed runs out if nothing pauses it: fixed while it runs, so a
+    /// clock elsewhere (the room's page) counts it down without being told.
+    pub fn deadline(&self) -> Stamp {
+        let paused: i64 = self
+            .pauses
+            .iter()
+            .filter_map(|(from, to)| to.map(|to| (to - *from).num_seconds().max(0)))
+            .sum();
+        self.started + chrono::Duration::seconds(self.allowed() + paused)
+    }
+
+    /// How the turn stands against its time at `now`.
+    pub fn phase(&self, now: Stamp) -> Phase {
+        Phase::of(self.remaining(now), TURN_WARNING_SECONDS)
+    }
+}
+
+/// A speaker is warned this many seconds before their time runs out.
+pub const TURN_WARNING_SECONDS: i64 = 30;
+
+/// An item's timer warns in the last tenth of its planned time, and never later than
+/// a minute before the end.
+pub fn item_warning_seconds(planned_seconds: i64) -> i64 {
+    (planned_seconds / 10).max(60)
+}
+
+/// How a timer stands against the time it was given.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Phase {
+    InTime,
+    /// Within the warning before the end.
+    Warning,
+    /// Over: the overrun is counted from here.
+    Over,
+}
+
+impl Phase {
+    /// The phase of a timer with `left` seconds left that warns `warn` seconds before
+    /// the end.
+    pub fn of(left: i64, warn: i64) -> Phase {
+        if left < 0 {
+            Phase::Over
+        } else if left <= warn {
+            Phase::Warning
+        } else {
+            Phase::InTime
+        }
     }
 }
 
@@ -229,7 +280,8 @@ impl State {
         self.check_speaker(speaker)?;
         let queue = self.speaking.queues.entry(item.clone()).or_default();
         if queue.iter().any(|r| &r.speaker == speaker) {
-            return Err(DomainError::AlreadyQueued(speaker_name(speaker)));
+            let name = self.speaker_name(speaker).to_owned();
+            return Err(DomainError::AlreadyQueued(name));
         }
         queue.push(Request {
             seq,
@@ -366,12 +418,5 @@ impl State {
             }
             turn.ended = Some(at);
         }
-    }
-}
-
-fn speaker_name(speaker: &Speaker) -> String {
-    match speaker {
-        Speaker::Person(id) => id.0.clone(),
-        Speaker::Named(name) => name.clone(),
     }
 }

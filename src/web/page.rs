@@ -103,7 +103,9 @@ pub fn room(view: &RoomView, lang: Lang) -> Markup {
                     h2 class="item-title" { (item.title.get(lang)) }
                     @if let Some(since) = item.started {
                         div class="timer" data-since=(since.to_rfc3339())
-                            data-planned=(item.planned_minutes) { }
+                            data-planned=(item.planned_minutes)
+                            data-warn=(crate::domain::item_warning_seconds(
+                                i64::from(item.planned_minutes) * 60)) { }
                     }
                 }
                 (None, None, None) => {
@@ -143,7 +145,8 @@ pub fn room(view: &RoomView, lang: Lang) -> Markup {
                 " "
                 span class="voice" { "（" (s.voice.get(lang)) "）" }
                 @if let Some(deadline) = s.deadline {
-                    span class="countdown" data-deadline=(deadline.to_rfc3339()) { }
+                    span class="countdown" data-deadline=(deadline.to_rfc3339())
+                        data-warn=(crate::domain::TURN_WARNING_SECONDS) { }
                 }
                 @if let Some(left) = s.paused_remaining {
                     span class={ "countdown paused" @if left < 0 { " over" } } { (countdown(left)) }

@@ -216,18 +216,10 @@ impl RoomView {
         let speaker = state.speaking_now().map(|turn| {
             let name = state.speaker_name(&turn.speaker).to_owned();
             let voice = state.voice_of(&turn.speaker);
-            // The deadline is fixed while the time runs: the start, the pauses and the
-            // time allowed, so a viewer's clock counts it down without updates.
-            let paused: i64 = turn
-                .pauses
-                .iter()
-                .filter_map(|(from, to)| to.map(|to| (to - *from).num_seconds()))
-                .sum();
-            let deadline = turn.started + chrono::Duration::seconds(turn.allowed() + paused);
             SpeakerView {
                 name: Both::of(|_| name.clone()),
                 voice: Both::of(|lang| i18n::voice(voice).get(lang).to_owned()),
-                deadline: (!turn.is_paused()).then_some(deadline),
+                deadline: (!turn.is_paused()).then(|| turn.deadline()),
                 paused_remaining: turn
                     .is_paused()
                     .then(|| now.map_or(turn.allowed(), |now| turn.remaining(now))),

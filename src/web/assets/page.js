@@ -23,13 +23,17 @@
       const left = Math.round((Date.parse(el.dataset.deadline) - now) / 1000);
       el.textContent = left < 0 ? "+" + mmss(-left * 1000) : mmss(left * 1000);
       el.classList.toggle("over", left < 0);
-      el.classList.toggle("warning", left >= 0 && left <= 30);
+      el.classList.toggle("warning", left >= 0 && left <= Number(el.dataset.warn));
     }
     for (const el of room.querySelectorAll("[data-since]")) {
       const elapsed = now - Date.parse(el.dataset.since);
       const planned = Number(el.dataset.planned) * 60000;
-      el.textContent = planned > 0 ? mmss(elapsed) + " / " + mmss(planned) : mmss(elapsed);
+      el.textContent = planned > 0 && elapsed > planned
+        ? mmss(planned) + " +" + mmss(elapsed - planned)
+        : planned > 0 ? mmss(elapsed) + " / " + mmss(planned) : mmss(elapsed);
       el.classList.toggle("over", planned > 0 && elapsed > planned);
+      el.classList.toggle("warning", planned > 0 && elapsed <= planned
+        && planned - elapsed <= Number(el.dataset.warn) * 1000);
     }
   }
   function show() {
