@@ -32,6 +32,27 @@ pub fn count(s: &str, empty_is_zero: bool) -> Option<u32> {
     ascii.parse().ok()
 }
 
+/// A length of time typed as whole minutes (`3`) or minutes and seconds (`2:30`),
+/// in seconds; `None` for anything else, zero included.
+pub fn duration(s: &str) -> Option<u32> {
+    let ascii = half_width(s);
+    let digits = |part: &str| {
+        (!part.is_empty() && part.chars().all(|c| c.is_ascii_digit()))
+            .then(|| part.parse::<u32>().ok())
+            .flatten()
+    };
+    let seconds = match ascii.split_once(':') {
+        Some((m, s)) if s.len() == 2 => {
+            let (m, s) = (digits(m)?, digits(s)?);
+            (s < 60).then_some(())?;
+            m.checked_mul(60)?.checked_add(s)?
+        }
+        Some(_) => return None,
+        None => digits(&ascii)?.checked_mul(60)?,
+    };
+    (seconds > 0).then_some(seconds)
+}
+
 /// A date as `YYYY-MM-DD` (or with `/`).
 pub fn date(s: &str) -> Result<NaiveDate, chrono::ParseError> {
     let ascii = half_width(s).replace('/', "-");
@@ -62,6 +83,28 @@ pub fn optional_time(s: &str) -> Result<Option<NaiveTime>, chrono::ParseError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn durations_read_minutes_or_minutes_and_seconds() {
+        assert_eq!(duration("3"), Some(180));
+        assert_eq!(duration(" 2:30 "), Some(150));
+        assert_eq!(duration("０：４５"), Some(45));
+        assert_eq!(duration("10:00"), Some(600));
+        for bad in [
+            "",
+            "0",
+            "0:00",
+            "2:60",
+            "2:5",
+            "1.5",
+            "-1",
+            "3m",
+            ":30",
+            "99999999999",
+        ] {
+            assert_eq!(duration(bad), None, "{bad:?}");
+        }
+    }
 
     #[test]
     fn counts_read_ascii_and_full_width_digits() {

@@ -53,6 +53,7 @@ pub const PANEL_ATTENDANCE: Label = l("出席", "Attendance");
 pub const PANEL_AGENDA: Label = l("議程", "Agenda");
 pub const PANEL_MOTION: Label = l("議案", "Motion");
 pub const PANEL_NOTES: Label = l("紀錄", "Notes");
+pub const PANEL_SPEAKERS: Label = l("發言", "Speakers");
 
 pub const OBSERVERS: Label = l("列席", "Observers");
 pub const BALANCED: Label = l("平衡", "balanced");
@@ -331,6 +332,48 @@ pub const ASK_DUE: Label = l(
     "期限 YYYY-MM-DD（空白略過）",
     "Due date YYYY-MM-DD (empty to skip)",
 );
+pub const ASK_WHO_SPEAKS: Label = l(
+    "誰要發言（輸入姓名篩選）",
+    "Who asks to speak (type to filter)",
+);
+pub const ASK_SPEAKING_LIMIT: Label = l(
+    "本議程每人發言時間（分鐘，或 分:秒）",
+    "Speaking time per person on this item (minutes, or m:ss)",
+);
+pub const NOT_A_DURATION: Label = l(
+    "請輸入分鐘數，或 分:秒（如 2:30）",
+    "Type minutes, or m:ss (like 2:30)",
+);
+pub const NO_ITEM_FOR_QUEUE: Label = l(
+    "先在議程選一項，發言登記屬於議程",
+    "Select an agenda item first: a queue belongs to an item",
+);
+pub const QUEUE_ITEM_NOT_STARTED: Label = l(
+    "此議程尚未開始：開始後才能請登記者發言",
+    "This item has not started: start it to give the floor from its queue",
+);
+pub const QUEUE_EMPTY: Label = l("沒有人登記發言", "Nobody is waiting to speak");
+pub const NOBODY_SPEAKING: Label = l("（無人發言）", "(nobody speaking)");
+pub const BALANCE_OF_VOICE: Label = l("發言時間", "Speaking time");
+pub const THIS_ITEM: Label = l("本議程", "Item");
+pub const WHOLE_MEETING: Label = l("全場", "Meeting");
+pub const PER_SPEAKER: Label = l("每人", "each");
+/// How many wait to speak, for the speakers panel's border.
+pub fn waiting(n: usize, lang: Lang) -> String {
+    match lang {
+        Lang::ZhTw => format!("{n} 人登記"),
+        Lang::En => format!("{n} waiting"),
+    }
+}
+/// Turns at speaking, short, beside their time ("2:00 1次").
+pub fn turns_short(n: u32, lang: Lang) -> String {
+    match lang {
+        Lang::ZhTw => format!("{n}次"),
+        Lang::En => format!("×{n}"),
+    }
+}
+pub const NOBODY_SPOKE: Label = l("尚無人發言", "nobody has spoken");
+pub const PAUSED: Label = l("暫停", "paused");
 pub const ASK_VOTE_COUNTS: Label = l("舉手表決：輸入票數", "Show of hands: type the counts");
 pub const ASK_ROLL_CALL: Label = l("唱名表決", "Roll call");
 pub const ASK_CHAIR: Label = l(

@@ -23,6 +23,17 @@ pub fn voice(voice: crate::domain::Voice) -> Label {
     }
 }
 
+/// The same, short, for a narrow column.
+pub fn voice_short(voice: crate::domain::Voice) -> Label {
+    use crate::domain::Voice;
+    match voice {
+        Voice::Government => Label::new("政府", "Gov"),
+        Voice::NonGovernment => Label::new("非政府", "Non-gov"),
+        Voice::Observer => Label::new("列席", "Obs"),
+        Voice::Other => Label::new("其他", "Other"),
+    }
+}
+
 pub fn side(side: Side) -> Label {
     match side {
         Side::Government => Label::new("政府", "Government"),

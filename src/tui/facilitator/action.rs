@@ -8,6 +8,7 @@ pub enum Panel {
     Agenda,
     Motion,
     Notes,
+    Speakers,
 }
 
 impl Panel {
@@ -18,25 +19,38 @@ impl Panel {
             Panel::Agenda => s::PANEL_AGENDA,
             Panel::Motion => s::PANEL_MOTION,
             Panel::Notes => s::PANEL_NOTES,
+            Panel::Speakers => s::PANEL_SPEAKERS,
         }
     }
 
-    /// In the order Tab visits them and the number keys name them.
-    pub const ALL: [Panel; 4] = [
+    /// In the order the number keys name them.
+    pub const ALL: [Panel; 5] = [
         Panel::Attendance,
+        Panel::Agenda,
+        Panel::Motion,
+        Panel::Notes,
+        Panel::Speakers,
+    ];
+
+    /// In the order Tab visits them: down the left column, then the right.
+    const TAB_ORDER: [Panel; 5] = [
+        Panel::Attendance,
+        Panel::Speakers,
         Panel::Agenda,
         Panel::Motion,
         Panel::Notes,
     ];
 
     pub fn next(self) -> Panel {
-        let i = Panel::ALL.iter().position(|p| *p == self).unwrap_or(0);
-        Panel::ALL[(i + 1) % Panel::ALL.len()]
+        let order = Panel::TAB_ORDER;
+        let i = order.iter().position(|p| *p == self).unwrap_or(0);
+        order[(i + 1) % order.len()]
     }
 
     pub fn previous(self) -> Panel {
-        let i = Panel::ALL.iter().position(|p| *p == self).unwrap_or(0);
-        Panel::ALL[(i + Panel::ALL.len() - 1) % Panel::ALL.len()]
+        let order = Panel::TAB_ORDER;
+        let i = order.iter().position(|p| *p == self).unwrap_or(0);
+        order[(i + order.len() - 1) % order.len()]
     }
 }
 
@@ -118,6 +132,25 @@ pub enum Action {
     SplitMotion,
     /// Put a new motion on the panel's item.
     AddMotion,
+
+    // Speakers.
+    /// Add someone to the current item's queue (a person, or a name typed).
+    RequestToSpeak,
+    /// Give the floor to the first in the queue.
+    CallNextSpeaker,
+    /// Give the floor to the selected request, out of turn.
+    CallSelectedSpeaker,
+    /// Pause the speaker's time, or let it run again.
+    PauseSpeaking,
+    EndSpeaking,
+    /// Grant the speaker a minute more.
+    ExtendSpeaking,
+    /// Take the selected request off the queue.
+    WithdrawRequest,
+    MoveRequestUp,
+    MoveRequestDown,
+    /// Set the time each speaker has on the current item.
+    SetSpeakingLimit,
 
     // Notes.
     ToggleAllNotes,
@@ -202,6 +235,7 @@ impl Named for Action {
             Action::Focus(Panel::Agenda) => k::FOCUS_AGENDA,
             Action::Focus(Panel::Motion) => k::FOCUS_MOTION,
             Action::Focus(Panel::Notes) => k::FOCUS_NOTES,
+            Action::Focus(Panel::Speakers) => k::FOCUS_SPEAKERS,
             Action::SelectFirst => k::SELECT_FIRST,
             Action::SelectLast => k::SELECT_LAST,
             Action::ToggleAttendance => k::TOGGLE_ATTENDANCE,
@@ -238,6 +272,16 @@ impl Named for Action {
             Action::EditMeetingDetails => k::EDIT_MEETING_DETAILS,
             Action::RemovePerson => k::REMOVE_PERSON,
             Action::AddMotion => k::ADD_MOTION,
+            Action::RequestToSpeak => k::REQUEST_TO_SPEAK,
+            Action::CallNextSpeaker => k::CALL_NEXT_SPEAKER,
+            Action::CallSelectedSpeaker => k::CALL_SELECTED_SPEAKER,
+            Action::PauseSpeaking => k::PAUSE_SPEAKING,
+            Action::EndSpeaking => k::END_SPEAKING,
+            Action::ExtendSpeaking => k::EXTEND_SPEAKING,
+            Action::WithdrawRequest => k::WITHDRAW_REQUEST,
+            Action::MoveRequestUp => k::MOVE_REQUEST_UP,
+            Action::MoveRequestDown => k::MOVE_REQUEST_DOWN,
+            Action::SetSpeakingLimit => k::SET_SPEAKING_LIMIT,
             Action::ToggleAllNotes => k::TOGGLE_ALL_NOTES,
             Action::SelectOlderNote => k::SELECT_OLDER_NOTE,
             Action::SelectNewerNote => k::SELECT_NEWER_NOTE,

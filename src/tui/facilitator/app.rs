@@ -9,7 +9,7 @@ use super::action::{Action, Panel};
 use super::dialog::Dialog;
 use super::layout::{self, Areas};
 use super::link_panel::LinkPanel;
-use super::panels::{AgendaPanel, AttendancePanel, MotionPanel, NotesPanel};
+use super::panels::{AgendaPanel, AttendancePanel, MotionPanel, NotesPanel, SpeakersPanel};
 use crate::tui::shared::keys::Context;
 use crate::tui::shared::layout::inner;
 
@@ -56,6 +56,7 @@ pub struct App {
     pub agenda: AgendaPanel,
     pub motion: MotionPanel,
     pub notes: NotesPanel,
+    pub speakers: SpeakersPanel,
     pub dialog: Option<Dialog>,
     /// The help overlay, open, scrolled this many lines.
     pub help: Option<usize>,
@@ -93,6 +94,7 @@ impl App {
             agenda: AgendaPanel::default(),
             motion: MotionPanel::default(),
             notes: NotesPanel::default(),
+            speakers: SpeakersPanel::default(),
             dialog: None,
             help: None,
             message: None,
@@ -145,6 +147,13 @@ impl App {
                     C::Everywhere,
                 ],
                 Panel::Notes => &[C::Notes, C::Editing, C::Navigation, C::Everywhere],
+                Panel::Speakers => &[
+                    C::Speakers,
+                    C::Lists,
+                    C::Panels,
+                    C::Navigation,
+                    C::Everywhere,
+                ],
             },
         }
     }
@@ -191,17 +200,36 @@ impl App {
         crate::web::RoomView::of(&self.meeting, focus)
     }
 
-    /// The item whose motions the motion panel shows: the current one, or the one
-    /// selected in the agenda before any has started.
-    pub fn motion_item(&self) -> Option<usize> {
+    /// The item the motion and speakers panels show (its motions, its queue): the
+    /// current one, or the one selected in the agenda while none is under way.
+    pub fn item_in_view(&self) -> Option<usize> {
         self.state()
             .current_item
             .or_else(|| self.agenda.selected_item())
     }
 
+    /// The queue of the item in view, in order.
+    pub fn queue_in_view(&self) -> &[crate::domain::Request] {
+        match self.item_in_view().and_then(|i| self.state().items.get(i)) {
+            Some(item) => self.state().queue(&item.item.id),
+            None => &[],
+        }
+    }
+
+    /// The request the speakers panel has selected.
+    pub fn selected_request(&self) -> Option<&crate::domain::Request> {
+        let queue = self.queue_in_view();
+        queue.get(
+            self.speakers
+                .list
+                .selected
+                .min(queue.len().saturating_sub(1)),
+        )
+    }
+
     /// Indexes into `State::motions` of the motion panel's item.
     pub fn shown_motions(&self) -> &[usize] {
-        match self.motion_item().and_then(|i| self.state().items.get(i)) {
+        match self.item_in_view().and_then(|i| self.state().items.get(i)) {
             Some(item) => self.motion.motions_of(&item.item.id),
             None => &[],
         }
@@ -242,6 +270,15 @@ impl App {
                     _ => status.is_some(),
                 }
             }
+            A::PauseSpeaking | A::EndSpeaking | A::ExtendSpeaking => state.speaking_now().is_some(),
+            A::CallNextSpeaker | A::CallSelectedSpeaker => {
+                state.current_item.is_some()
+                    && state.current_item == self.item_in_view()
+                    && !self.queue_in_view().is_empty()
+            }
+            A::WithdrawRequest | A::MoveRequestUp | A::MoveRequestDown => {
+                !self.queue_in_view().is_empty()
+            }
             A::ShowNoteTakers => self.link.is_some(),
             A::DisconnectNoteTaker | A::RevokeNoteTaker => self
                 .link
@@ -259,7 +296,7 @@ impl App {
         !state.follow_up.is_empty()
             && self.shown_motions().is_empty()
             && self
-                .motion_item()
+                .item_in_view()
                 .and_then(|i| state.items.get(i))
                 .is_some_and(|item| item.item.section == crate::domain::Section::FollowUp)
     }
@@ -314,6 +351,7 @@ impl App {
                     self.agenda.select_item(current);
                 }
                 self.motion.selected = 0;
+                self.speakers.list = Default::default();
                 self.notes.scroll = 0;
                 self.notes.selected = None;
             }
@@ -350,5 +388,22 @@ impl App {
         self.agenda
             .list
             .scroll_into_view(agenda.height as usize, self.agenda.rows.len());
+        let queue = layout::speaker_parts(areas.speakers).queue;
+        let len = self.queue_in_view().len();
+        let list = &mut self.speakers.list;
+        list.selected = list.selected.min(len.saturating_sub(1));
+        list.scroll_into_view(queue.height as usize, len);
+    }
+
+    /// Who has the floor.
+    pub fn floor(&self) -> Option<&crate::domain::Speaker> {
+        self.state().speaking_now().map(|turn| &turn.speaker)
+    }
+
+    /// After a change that may have passed the floor on from `was`: the note line
+    /// follows it (`NoteEditor::floor_passed`).
+    pub fn follow_floor(&mut self, was: Option<crate::domain::Speaker>) {
+        let now = self.floor().cloned();
+        self.notes.editor.floor_passed(was.as_ref(), now.as_ref());
     }
 }

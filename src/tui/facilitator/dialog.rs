@@ -37,11 +37,18 @@ pub enum PickPurpose {
     Chair {
         info: Box<crate::domain::MeetingInfo>,
     },
+    /// Someone who asks to speak on `item`.
+    SpeakerRequest {
+        item: ItemId,
+    },
 }
 
 impl Purpose for PickPurpose {
     fn allows_nobody(&self) -> bool {
-        !matches!(self, PickPurpose::Objector { .. })
+        !matches!(
+            self,
+            PickPurpose::Objector { .. } | PickPurpose::SpeakerRequest { .. }
+        )
     }
 
     fn only_who_may_act(&self) -> bool {
@@ -74,6 +81,7 @@ impl Purpose for PickPurpose {
             PickPurpose::AmendmentProposer { .. } => s::ASK_AMENDMENT_PROPOSER,
             PickPurpose::SplitProposer { .. } => s::ASK_SPLIT_PROPOSER,
             PickPurpose::Chair { .. } => s::ASK_CHAIR_OF_MEETING,
+            PickPurpose::SpeakerRequest { .. } => s::ASK_WHO_SPEAKS,
         }
     }
 }
@@ -149,6 +157,10 @@ pub enum TextPurpose {
     SplitRest {
         motion: MotionId,
         kept: String,
+    },
+    /// The time each speaker has on `item`, as minutes or minutes:seconds.
+    SpeakingLimit {
+        item: ItemId,
     },
     /// One of the meeting's details, being edited (the others as edited so far).
     MeetingField {

@@ -8,7 +8,9 @@
 //! o objection, r reservation, e end, a agree to vote, v vote, n by name, h chair
 //! (主席), d defer, w withdraw; t note-takers, and in their list d disconnect, R revoke
 //! (capital: it cannot be undone), c new code; on the follow-up table x closes (crosses
-//! off) a matter, f keeps following it, t records what was taken in hand.
+//! off) a matter, f keeps following it, t records what was taken in hand; in the
+//! speaking queue a asks to speak, n calls the next, Space pauses, e ends the turn,
+//! + grants a minute, x crosses a request off, L sets the item's limit.
 
 use std::sync::LazyLock;
 
@@ -45,6 +47,7 @@ const PAGE_UP: Key = Key::plain(K::PageUp);
 const PAGE_DOWN: Key = Key::plain(K::PageDown);
 const BACKSPACE: Key = Key::plain(K::Backspace);
 const SPACE: Key = Key::ch(' ');
+const DELETE: Key = Key::plain(K::Delete);
 
 #[rustfmt::skip]
 static OWN: &[Binding<Action>] = &[
@@ -68,6 +71,7 @@ static OWN: &[Binding<Action>] = &[
     bind(C::Panels,       &[Key::ch('2')],                       Focus(Panel::Agenda),          HelpOnly),
     bind(C::Panels,       &[Key::ch('3')],                       Focus(Panel::Motion),          HelpOnly),
     bind(C::Panels,       &[Key::ch('4')],                       Focus(Panel::Notes),           HelpOnly),
+    bind(C::Panels,       &[Key::ch('5')],                       Focus(Panel::Speakers),        HelpOnly),
     bind(C::Navigation,   &[TAB],                                FocusNext,                     Footer),
     bind(C::Navigation,   &[BACKTAB],                            FocusPrevious,                 HelpOnly),
     // Lists.
@@ -114,6 +118,17 @@ static OWN: &[Binding<Action>] = &[
     bind(C::Motion,       &[Key::ch('m')],                       AmendMotion,                   Footer),
     bind(C::Motion,       &[Key::ch('p')],                       AddMotion,                     HelpOnly),
     bind(C::Motion,       &[Key::ch('S')],                       SplitMotion,                   HelpOnly),
+    // Speakers: the queue in order, the speaker's time.
+    bind(C::Speakers,     &[Key::ch('a')],                       RequestToSpeak,                Footer),
+    bind(C::Speakers,     &[Key::ch('n')],                       CallNextSpeaker,               Footer),
+    bind(C::Speakers,     &[ENTER],                              CallSelectedSpeaker,           HelpOnly),
+    bind(C::Speakers,     &[SPACE, Key::ch('p')],                PauseSpeaking,                 Footer),
+    bind(C::Speakers,     &[Key::ch('e')],                       EndSpeaking,                   Footer),
+    bind(C::Speakers,     &[Key::ch('+')],                       ExtendSpeaking,                Footer),
+    bind(C::Speakers,     &[Key::ch('x'), DELETE],               WithdrawRequest,               Footer),
+    bind(C::Speakers,     &[Key::ch('K')],                       MoveRequestUp,                 HelpOnly),
+    bind(C::Speakers,     &[Key::ch('J')],                       MoveRequestDown,               HelpOnly),
+    bind(C::Speakers,     &[Key::ch('L')],                       SetSpeakingLimit,              HelpOnly),
     // The motion panel on the follow-up item: the follow-up table.
     bind(C::FollowUp,     &[UP, Key::ch('k')],                   PreviousFollowUp,              HelpOnly),
     bind(C::FollowUp,     &[DOWN, Key::ch('j')],                 NextFollowUp,                  HelpOnly),

@@ -16,6 +16,8 @@ pub const ATTENDANCE_SUMMARY_ROWS: u16 = 3;
 pub struct Areas {
     pub header: Rect,
     pub attendance: Rect,
+    /// The speaking queue, under the attendance in the left column.
+    pub speakers: Rect,
     pub agenda: Rect,
     pub motion: Rect,
     pub notes: Rect,
@@ -41,7 +43,16 @@ pub fn areas(area: Rect, header_rows: u16, has_message: bool) -> Option<Areas> {
 
     let left_w = (w * 34 / 100).clamp(30, 46);
     let right_w = w - left_w;
-    let attendance = Rect::new(body.x, body.y, left_w, body.height);
+    // The speaking queue takes the lower part of the left column: at 80×24 its
+    // speaker, a few requests and a line of balance; more on a taller screen.
+    let speakers_h = (body.height * 40 / 100).clamp(8, 16);
+    let attendance = Rect::new(body.x, body.y, left_w, body.height - speakers_h);
+    let speakers = Rect::new(
+        body.x,
+        body.y + body.height - speakers_h,
+        left_w,
+        speakers_h,
+    );
     let right_x = body.x + left_w;
     let (agenda, motion, notes) = if right_w >= 76 {
         // Wide: agenda and motion side by side above the notes.
@@ -70,12 +81,44 @@ pub fn areas(area: Rect, header_rows: u16, has_message: bool) -> Option<Areas> {
     Some(Areas {
         header,
         attendance,
+        speakers,
         agenda,
         motion,
         notes,
         message,
         footer,
     })
+}
+
+/// The speaking queue panel's parts: the speaker's row at the top, the balance of
+/// voice at the bottom (a table on a tall panel, one line on a short one), the queue
+/// between them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SpeakerParts {
+    pub speaker: Rect,
+    pub queue: Rect,
+    pub balance: Rect,
+}
+
+/// Rows the balance of voice takes as a table: a heading and one row per voice.
+pub const BALANCE_TABLE_ROWS: u16 = 5;
+
+pub fn speaker_parts(panel: Rect) -> SpeakerParts {
+    let i = inner(panel);
+    let speaker_h = 1.min(i.height);
+    let rest = i.height - speaker_h;
+    // The table when it leaves the queue three rows, else one line.
+    let balance_h = if rest >= BALANCE_TABLE_ROWS + 3 {
+        BALANCE_TABLE_ROWS
+    } else {
+        1.min(rest)
+    };
+    let queue_h = rest - balance_h;
+    SpeakerParts {
+        speaker: Rect::new(i.x, i.y, i.width, speaker_h),
+        queue: Rect::new(i.x, i.y + speaker_h, i.width, queue_h),
+        balance: Rect::new(i.x, i.y + speaker_h + queue_h, i.width, balance_h),
+    }
 }
 
 /// The attendance summary (balance, thresholds) at the top of the panel.
@@ -113,6 +156,7 @@ mod tests {
                     for r in [
                         a.header,
                         a.attendance,
+                        a.speakers,
                         a.agenda,
                         a.motion,
                         a.notes,
@@ -123,6 +167,16 @@ mod tests {
                     }
                     assert!(a.motion.height >= 6, "{w}×{h}: motion {:?}", a.motion);
                     assert!(a.notes.height >= 5, "{w}×{h}: notes {:?}", a.notes);
+                    // The speaker's row, two requests and a line of balance.
+                    let parts = speaker_parts(a.speakers);
+                    assert!(parts.queue.height >= 2, "{w}×{h}: queue {parts:?}");
+                    assert_eq!(parts.balance.height.min(1), 1, "{w}×{h}: {parts:?}");
+                    assert!(
+                        attendance_list(a.attendance).height >= 4,
+                        "{w}×{h}: attendance {:?}",
+                        a.attendance
+                    );
+                    assert_eq!(a.attendance.bottom(), a.speakers.y);
                 }
             }
         }

@@ -330,6 +330,15 @@ impl MotionPanel {
     }
 }
 
+// ---- speakers ------------------------------------------------------------------------
+
+/// The speaking queue panel: which request is selected (a position in the queue of
+/// the item in view, which the domain keeps in order).
+#[derive(Clone, Debug, Default)]
+pub struct SpeakersPanel {
+    pub list: ListState,
+}
+
 // ---- notes ---------------------------------------------------------------------------
 
 /// Notes by agenda item, as indexes into `State::notes`, so the timeline of one item is

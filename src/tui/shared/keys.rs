@@ -30,6 +30,8 @@ pub enum Context {
     Attendance,
     Agenda,
     Motion,
+    /// The speaking queue: who asked to speak, who speaks, their time.
+    Speakers,
     /// The motion panel on the follow-up item, which shows the follow-up table.
     FollowUp,
     /// The notes input line: letters are text, commands are Ctrl combinations.
@@ -55,7 +57,7 @@ pub enum Context {
 
 impl Context {
     /// The order the help overlay lists them in.
-    pub const ALL: [Context; 18] = [
+    pub const ALL: [Context; 19] = [
         Context::Everywhere,
         Context::Join,
         Context::Panels,
@@ -63,6 +65,7 @@ impl Context {
         Context::Lists,
         Context::Attendance,
         Context::Agenda,
+        Context::Speakers,
         Context::Motion,
         Context::FollowUp,
         Context::Notes,
@@ -172,6 +175,7 @@ impl Context {
             Context::Lists => k::CONTEXT_LISTS,
             Context::Attendance => k::CONTEXT_ATTENDANCE,
             Context::Agenda => k::CONTEXT_AGENDA,
+            Context::Speakers => k::CONTEXT_SPEAKERS,
             Context::Motion => k::CONTEXT_MOTION,
             Context::FollowUp => k::CONTEXT_FOLLOW_UP,
             Context::Notes => k::CONTEXT_NOTES,

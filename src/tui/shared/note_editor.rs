@@ -93,6 +93,26 @@ impl NoteEditor {
         self.input.is_empty() && self.english.is_empty()
     }
 
+    /// A fresh line for the next note: its speaker is whoever has the floor.
+    pub fn for_floor(floor: Option<&Speaker>) -> NoteEditor {
+        NoteEditor {
+            speaker: floor.cloned(),
+            ..NoteEditor::default()
+        }
+    }
+
+    /// The floor passed from `was` to `now`. An empty line that followed the floor
+    /// (or had nobody) follows it on; a line with text keeps its speaker, since what
+    /// is typed was said before, and so does a speaker picked on purpose.
+    pub fn floor_passed(&mut self, was: Option<&Speaker>, now: Option<&Speaker>) {
+        if was == now || !self.is_empty() {
+            return;
+        }
+        if self.speaker.is_none() || self.speaker.as_ref() == was {
+            self.speaker = now.cloned();
+        }
+    }
+
     /// The note typed, as a draft for `item`; `None` while there is no text.
     pub fn draft(&self, item: Option<ItemId>) -> Option<NoteDraft> {
         let text = self.input.as_str().trim();
@@ -156,4 +176,39 @@ pub fn quick_narrative(action: Common, item: Option<ItemId>) -> Option<Note> {
         text: Text::bilingual(zh, en),
         item,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::PersonId;
+
+    fn person(id: &str) -> Speaker {
+        Speaker::Person(PersonId(id.into()))
+    }
+
+    #[test]
+    fn an_empty_line_follows_the_floor() {
+        let (a, b) = (person("a"), person("b"));
+        let mut editor = NoteEditor::default();
+        editor.floor_passed(None, Some(&a));
+        assert_eq!(editor.speaker, Some(a.clone()));
+        editor.floor_passed(Some(&a), Some(&b));
+        assert_eq!(editor.speaker, Some(b.clone()));
+        editor.floor_passed(Some(&b), None);
+        assert_eq!(editor.speaker, None);
+    }
+
+    #[test]
+    fn a_line_with_text_or_a_chosen_speaker_keeps_its_speaker() {
+        let (a, b, c) = (person("a"), person("b"), person("c"));
+        let mut typing = NoteEditor::for_floor(Some(&a));
+        typing.input.insert_str("what a said");
+        typing.floor_passed(Some(&a), Some(&b));
+        assert_eq!(typing.speaker, Some(a.clone()));
+        // A speaker picked on purpose, not the one who had the floor, stays.
+        let mut chosen = NoteEditor::for_floor(Some(&c));
+        chosen.floor_passed(Some(&a), Some(&b));
+        assert_eq!(chosen.speaker, Some(c));
+    }
 }

@@ -82,7 +82,7 @@ pub fn ok() -> Style {
     Style::new().fg(Color::Green).add_modifier(Modifier::BOLD)
 }
 
-/// The item running over its planned time.
+/// Something to mind soon: a timer near its end, a preparation not ready.
 pub fn warning() -> Style {
     Style::new()
         .fg(Color::Black)
@@ -90,7 +90,7 @@ pub fn warning() -> Style {
         .add_modifier(Modifier::BOLD)
 }
 
-/// Off balance, a failed save, a refusal.
+/// Off balance, a failed save, a refusal, a timer over its time.
 pub fn alert() -> Style {
     Style::new()
         .fg(Color::White)

@@ -105,6 +105,18 @@ pub fn minutes_seconds(seconds: i64) -> String {
     format!("{}:{:02}", s / 60, s % 60)
 }
 
+/// A timer against the time it was given, as `minutes_seconds` and the style its
+/// phase is shown in: time left while there is some (warned near the end), `+m:ss`
+/// once over.
+pub fn countdown(left: i64, phase: crate::domain::Phase) -> (String, Style) {
+    use crate::domain::Phase;
+    match phase {
+        Phase::Over => (format!("+{}", minutes_seconds(-left)), theme::alert()),
+        Phase::Warning => (minutes_seconds(left), theme::warning()),
+        Phase::InTime => (minutes_seconds(left), Style::default()),
+    }
+}
+
 /// What a too-small terminal shows instead of the screen: the size it has and the size
 /// it needs. Written to fit even a 1×1 terminal without panicking.
 pub fn too_small(lang: crate::domain::Lang, frame: &mut Frame, area: Rect) {

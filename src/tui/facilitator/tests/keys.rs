@@ -82,8 +82,15 @@ fn the_help_overlay_opens_scrolls_and_closes_without_quitting() {
 #[test]
 fn tab_and_number_keys_move_the_focus() {
     let mut app = demo();
+    // Down the left column, then the right.
+    press(&mut app, KeyCode::Tab);
+    assert_eq!(app.focus, Panel::Speakers);
     press(&mut app, KeyCode::Tab);
     assert_eq!(app.focus, Panel::Agenda);
+    handle(
+        &mut app,
+        Input::Key(key_event(KeyCode::BackTab, KeyModifiers::SHIFT)),
+    );
     handle(
         &mut app,
         Input::Key(key_event(KeyCode::BackTab, KeyModifiers::SHIFT)),
@@ -92,4 +99,6 @@ fn tab_and_number_keys_move_the_focus() {
     ch(&mut app, '3');
     assert_eq!(app.focus, Panel::Motion);
     assert_eq!(app.contexts()[0], Context::Motion);
+    ch(&mut app, '5');
+    assert_eq!(app.contexts()[0], Context::Speakers);
 }

@@ -12,6 +12,7 @@ mod note_takers;
 mod notes;
 mod saving;
 mod screens;
+mod speakers;
 
 use std::path::Path;
 
@@ -142,6 +143,15 @@ fn start_item(app: &mut App, id: &str) {
     );
 }
 
+/// Adds someone to the queue, as `a` and the picker do, by part of their name.
+fn ask_to_speak(app: &mut App, name: &str) {
+    app.focus = Panel::Speakers;
+    ch(app, 'a');
+    type_text(app, name);
+    press(app, KeyCode::Enter);
+    assert!(app.dialog.is_none(), "{}", message_text(app));
+}
+
 fn open_source(app: &App) -> &crate::domain::MotionState {
     app.state()
         .motion(&crate::domain::MotionId::new("open-source"))
@@ -249,6 +259,13 @@ fn meeting_under_way() -> App {
     press(&mut app, KeyCode::Enter);
     type_text(&mut app, "時程太趕");
     press(&mut app, KeyCode::Enter);
+    // Three ask to speak; the first has spoken 2:05 of her three minutes.
+    app.now = at(14, 29, 0);
+    ch(&mut app, '5');
+    for name in ["許雅", "周明", "林志"] {
+        ask_to_speak(&mut app, name);
+    }
+    ch(&mut app, 'n');
     ch(&mut app, '4');
     ctrl(&mut app, 'p');
     type_text(&mut app, "周明");

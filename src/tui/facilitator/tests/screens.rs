@@ -150,6 +150,8 @@ fn a_two_column_name_does_not_push_the_next_column_out_of_line() {
     let mut app = mixed_names();
     toggle(&mut app, "a");
     toggle(&mut app, "c");
+    // Without the message line, all five rows fit at 80×24.
+    app.message = None;
     for (w, h) in [(80, 24), (120, 40)] {
         let buffer = render(&app, w, h);
         let columns: Vec<u16> = ["ORG-A", "ORG-B", "ORG-C", "ORG-D", "ORG-E"]
@@ -201,17 +203,22 @@ fn a_representative_sits_under_their_member_and_the_member_is_marked_represented
 }
 
 #[test]
-fn the_current_item_running_over_its_plan_turns_the_header_warning_colour() {
+fn the_current_item_near_the_end_of_its_plan_turns_the_header_warning_colour() {
+    // Five minutes planned: warned in the last minute, red once over.
     let mut app = demo();
     start_item(&mut app, "previous-minutes");
-    app.now = at(14, 4, 59);
+    app.now = at(14, 3, 59);
     let buffer = render(&app, 120, 40);
-    let (x, y) = find(&buffer, "4:59 / 5:00").expect("time against plan");
+    let (x, y) = find(&buffer, "3:59 / 5:00").expect("time against plan");
     assert_ne!(buffer[(x, y)].bg, Color::Yellow);
+    handle(&mut app, Input::Tick(at(14, 4, 1)));
+    let buffer = render(&app, 120, 40);
+    let (x, y) = find(&buffer, "4:01 / 5:00").expect("near the end");
+    assert_eq!(buffer[(x, y)].bg, Color::Yellow);
     handle(&mut app, Input::Tick(at(14, 5, 1)));
     let buffer = render(&app, 120, 40);
-    let (x, y) = find(&buffer, "5:01 / 5:00").expect("over time");
-    assert_eq!(buffer[(x, y)].bg, Color::Yellow);
+    let (x, y) = find(&buffer, "+0:01").expect("over");
+    assert_eq!(buffer[(x, y)].bg, Color::Red);
 }
 
 #[test]

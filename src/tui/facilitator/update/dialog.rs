@@ -181,6 +181,7 @@ fn confirm_text(app: &mut App, purpose: TextPurpose, text: &str) -> Vec<Effect> 
             effects
         }
         TextPurpose::FollowUpActionTaken { entry } => record_action_taken(app, entry, text),
+        TextPurpose::SpeakingLimit { item } => super::speakers::set_limit(app, item, text),
         TextPurpose::MotionText { motion } => amend_motion(app, motion, text),
         TextPurpose::NewItemTitle { section } => super::agenda::add_item(app, section, text),
         TextPurpose::PersonField {
@@ -273,6 +274,7 @@ fn confirm_pick(app: &mut App, purpose: PickPurpose, choice: Option<Speaker>) ->
             },
         ),
         PickPurpose::Chair { info } => super::details::choose_chair(app, *info, choice),
+        PickPurpose::SpeakerRequest { item } => super::speakers::request(app, item, choice),
         PickPurpose::SplitProposer { motion, kept, rest } => {
             super::motion::record_split(app, motion, kept, rest, choice)
         }

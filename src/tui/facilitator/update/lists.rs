@@ -20,6 +20,7 @@ pub(super) fn page(app: &App) -> isize {
     };
     let rows = match app.focus {
         Panel::Agenda => inner(areas.agenda).height,
+        Panel::Speakers => layout::speaker_parts(areas.speakers).queue.height,
         _ => layout::attendance_list(areas.attendance).height,
     };
     isize::try_from(rows.max(2)).unwrap_or(10) - 1
@@ -57,9 +58,16 @@ pub(super) fn move_selection(app: &mut App, delta: isize) {
                 app.motion.selected = 0;
             }
         }
+        Panel::Speakers => move_in_queue(app, delta),
         Panel::Motion | Panel::Notes => {}
     }
     app.keep_selections_in_view();
+}
+
+fn move_in_queue(app: &mut App, delta: isize) {
+    let last = app.queue_in_view().len().saturating_sub(1);
+    let list = &mut app.speakers.list;
+    list.selected = list.selected.saturating_add_signed(delta).min(last);
 }
 
 /// A click on a key's line in the `?` list does what the key does: the list closes,
@@ -83,6 +91,7 @@ fn click_in_help(app: &mut App, scroll: usize, column: u16, row: u16) -> Vec<Eff
         C::Agenda => Some(Panel::Agenda),
         C::Motion | C::FollowUp => Some(Panel::Motion),
         C::Notes => Some(Panel::Notes),
+        C::Speakers => Some(Panel::Speakers),
         _ => None,
     };
     let (help, focus) = (app.help, app.focus);
@@ -166,6 +175,18 @@ pub(super) fn handle_mouse(app: &mut App, mouse: MouseEvent) -> Vec<Effect> {
                         app.keep_selections_in_view();
                     }
                 }
+            } else if contains(areas.speakers, column, row) {
+                app.focus = Panel::Speakers;
+                let queue = layout::speaker_parts(areas.speakers).queue;
+                if contains(queue, column, row) {
+                    let len = app.queue_in_view().len();
+                    let start = app.speakers.list.window_start(queue.height as usize, len);
+                    let clicked = start + usize::from(row - queue.y);
+                    if clicked < len {
+                        app.speakers.list.selected = clicked;
+                        app.keep_selections_in_view();
+                    }
+                }
             } else if contains(areas.motion, column, row) {
                 app.focus = Panel::Motion;
             } else if contains(areas.notes, column, row) {
@@ -182,6 +203,9 @@ pub(super) fn handle_mouse(app: &mut App, mouse: MouseEvent) -> Vec<Effect> {
                 app.keep_selections_in_view();
             } else if contains(areas.notes, column, row) {
                 scroll_notes(app, if down { -3 } else { 3 });
+            } else if contains(areas.speakers, column, row) {
+                move_in_queue(app, if down { 1 } else { -1 });
+                app.keep_selections_in_view();
             }
         }
         _ => {}

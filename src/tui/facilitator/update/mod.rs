@@ -4,7 +4,7 @@
 //! touches the terminal or the disk.
 //!
 //! One file per panel, as `view/` has: `attendance`, `agenda`, `motion`, `follow_up`,
-//! `notes`, `dialog`, `note_takers`; `lists` for moving in lists and the mouse;
+//! `notes`, `speakers`, `dialog`, `note_takers`; `lists` for moving in lists and the mouse;
 //! `recording` for how a change reaches the meeting (and undo). This file routes each
 //! input and action to its panel, and handles what both screens share.
 
@@ -18,6 +18,7 @@ mod motion;
 mod note_takers;
 mod notes;
 mod recording;
+mod speakers;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseEvent, MouseEventKind};
 
@@ -167,6 +168,16 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         | A::AmendMotion
         | A::SplitMotion
         | A::AddMotion => return motion::update(app, action),
+        A::RequestToSpeak
+        | A::CallNextSpeaker
+        | A::CallSelectedSpeaker
+        | A::PauseSpeaking
+        | A::EndSpeaking
+        | A::ExtendSpeaking
+        | A::WithdrawRequest
+        | A::MoveRequestUp
+        | A::MoveRequestDown
+        | A::SetSpeakingLimit => return speakers::update(app, action),
         A::ToggleAllNotes => notes::toggle_all(app),
         A::NextChoice => dialog::next_choice(app),
         A::SelectOlderNote => notes::select(app, notes::Towards::Older),

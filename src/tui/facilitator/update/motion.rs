@@ -72,7 +72,7 @@ pub(super) fn update(app: &mut App, action: Action) -> Vec<Effect> {
         A::WithdrawMotion => return on_motion(app, |motion| EventKind::MotionWithdrawn { motion }),
         A::AddMotion => {
             let Some(item) = app
-                .motion_item()
+                .item_in_view()
                 .map(|i| app.state().items[i].item.id.clone())
             else {
                 app.refuse(s::NO_MOTION_SELECTED.get(app.lang));

@@ -159,7 +159,7 @@ pub(super) fn record_note(app: &mut App, draft: NoteDraft, kind: NoteKind) -> Ve
                 app.notes.scroll = 0;
                 correcting.set_aside
             }
-            None => NoteEditor::default(),
+            None => NoteEditor::for_floor(app.floor()),
         };
     }
     effects

@@ -16,11 +16,13 @@ pub(super) fn try_record(app: &mut App, kind: EventKind) -> Option<Effect> {
     // Described before it happens, while what it names (an item it removes) is there.
     let what = (!matches!(kind, EventKind::NoteAdded(_)))
         .then(|| s::describe(&kind, app.meeting.state(), app.lang));
+    let floor = app.floor().cloned();
     match app.meeting.record(app.now, Author::Facilitator, kind) {
         Ok(event) => {
             let event = event.clone();
             app.save.recorded = Some(event.seq);
             app.refresh_after(&event.kind);
+            app.follow_floor(floor);
             if let Some(what) = what {
                 let undo = KEYS
                     .keys_for(Context::Everywhere, Action::Undo)
@@ -62,6 +64,7 @@ pub(super) fn undo(app: &mut App, redo: bool) -> Vec<Effect> {
     let what = target
         .and_then(|seq| app.meeting.event(seq))
         .map(|e| s::describe(&e.kind, app.meeting.state(), app.lang));
+    let floor = app.floor().cloned();
     let result = if redo {
         app.meeting.redo(app.now, by)
     } else {
@@ -72,6 +75,7 @@ pub(super) fn undo(app: &mut App, redo: bool) -> Vec<Effect> {
             let event = event.clone();
             app.save.recorded = Some(event.seq);
             app.refresh_after(&event.kind);
+            app.follow_floor(floor);
             let what = what.unwrap_or_default();
             let text = if redo {
                 s::redone(&what, app.lang)

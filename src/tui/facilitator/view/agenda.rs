@@ -6,6 +6,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 
 use super::panel_block;
+use crate::domain::{Phase, item_warning_seconds};
 use crate::i18n;
 use crate::tui::facilitator::action::Panel;
 use crate::tui::facilitator::app::App;
@@ -50,17 +51,20 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
                     (" ", theme::text())
                 };
                 put(buf, list, 0, y, mark, mark_style);
-                let actual = item.started.map(|started| {
+                let seconds = item.started.map(|started| {
                     let end = if current {
                         app.now
                     } else {
                         item.ended.unwrap_or(app.now)
                     };
-                    (end - started).num_minutes()
+                    (end - started).num_seconds()
                 });
+                let actual = seconds.map(|s| s / 60);
                 let time = s::minutes_against_plan(actual, item.item.planned_minutes, lang);
-                let over = actual.is_some_and(|a| {
-                    item.item.planned_minutes > 0 && a > i64::from(item.item.planned_minutes)
+                let planned = i64::from(item.item.planned_minutes) * 60;
+                let phase = seconds.filter(|_| planned > 0).map(|spent| {
+                    let left = planned - spent;
+                    Phase::of(left, item_warning_seconds(planned))
                 });
                 let time_w = width(&time).max(1);
                 let title_w = usize::from(list.width).saturating_sub(2 + time_w + 1);
@@ -79,7 +83,12 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
                     &fit(item.item.title.get(lang), title_w),
                     title_style,
                 );
-                let time_style = if over { theme::warning() } else { theme::dim() };
+                // Over its plan in red; the item under way warned near its end.
+                let time_style = match phase {
+                    Some(Phase::Over) => theme::alert(),
+                    Some(Phase::Warning) if current => theme::warning(),
+                    _ => theme::dim(),
+                };
                 put(buf, list, x + 1, y, &fit_right(&time, time_w), time_style);
                 if row == panel.list.selected {
                     style_row(buf, list, y, theme::selected(focused));

@@ -129,6 +129,7 @@ fn text_question(purpose: &TextPurpose) -> Label {
         TextPurpose::ExtemporeText => s::ASK_EXTEMPORE_TEXT,
         TextPurpose::ObjectionReason { .. } => s::ASK_REASON,
         TextPurpose::ConsentCount { .. } => s::ASK_VOTE_COUNTS,
+        TextPurpose::SpeakingLimit { .. } => s::ASK_SPEAKING_LIMIT,
         TextPurpose::DueDate { .. } => s::ASK_DUE,
         TextPurpose::FollowUpActionTaken { .. } => s::ASK_ACTION_TAKEN,
         TextPurpose::MotionText { .. } => s::ASK_MOTION_TEXT,

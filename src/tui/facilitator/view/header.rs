@@ -5,9 +5,10 @@ use crate::i18n::{note_taking, screen as s};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
+use crate::domain::{Phase, item_warning_seconds};
 use crate::i18n::screen::meeting_title;
 use crate::tui::shared::header::{clocks, title_row};
-use crate::tui::shared::view::{minutes_seconds, put};
+use crate::tui::shared::view::{countdown, minutes_seconds, put};
 use crate::width::{truncate, width};
 
 use crate::tui::facilitator::app::App;
@@ -68,18 +69,29 @@ pub fn render(app: &App, buf: &mut Buffer, area: Rect) {
         Some(item) => {
             let elapsed = item.started.map_or(0, |t| (now - t).num_seconds());
             let planned = i64::from(item.item.planned_minutes) * 60;
-            let over = planned > 0 && elapsed > planned;
-            // Both as minutes:seconds, so "0:03 / 5:00" cannot be misread as hours.
-            let time = if planned > 0 {
-                format!(
-                    " {} / {} ",
-                    minutes_seconds(elapsed),
-                    minutes_seconds(planned)
-                )
-            } else {
-                format!(" {} ", minutes_seconds(elapsed))
+            let phase = Phase::of(planned - elapsed, item_warning_seconds(planned));
+            // Both as minutes:seconds, so "0:03 / 5:00" cannot be misread as hours;
+            // once over, the plan and the overrun ("5:00 +0:35").
+            let (time, over) = match phase {
+                _ if planned <= 0 => (format!(" {} ", minutes_seconds(elapsed)), None),
+                Phase::Over => {
+                    let (over, style) = countdown(planned - elapsed, phase);
+                    (
+                        format!(" {} ", minutes_seconds(planned)),
+                        Some((over, style)),
+                    )
+                }
+                _ => (
+                    format!(
+                        " {} / {} ",
+                        minutes_seconds(elapsed),
+                        minutes_seconds(planned)
+                    ),
+                    None,
+                ),
             };
-            let time_w = width(&time) as u16;
+            let over_w = over.as_ref().map_or(0, |(o, _)| width(o) as u16 + 2);
+            let time_w = width(&time) as u16 + over_w;
             let room = usize::from(area.width.saturating_sub(x + time_w + 1));
             x = put(
                 buf,
@@ -89,12 +101,14 @@ pub fn render(app: &App, buf: &mut Buffer, area: Rect) {
                 &truncate(item.item.title.get(lang), room),
                 theme::header(),
             );
-            let style = if over {
-                theme::warning()
-            } else {
-                theme::header()
+            let style = match phase {
+                Phase::Warning if planned > 0 => theme::warning(),
+                _ => theme::header(),
             };
-            put(buf, area, x + 1, 1, &time, style);
+            let x = put(buf, area, x + 1, 1, &time, style);
+            if let Some((over, style)) = over {
+                put(buf, area, x, 1, &format!(" {over} "), style);
+            }
         }
     }
 

@@ -13,6 +13,7 @@ mod motion;
 mod note_takers;
 mod notes;
 pub mod room_qr;
+mod speakers;
 
 use ratatui::Frame;
 use ratatui::text::{Line, Span};
@@ -35,6 +36,7 @@ pub fn draw(app: &App, frame: &mut Frame) {
     };
     header::render(app, frame.buffer_mut(), areas.header);
     attendance::render(app, frame, areas.attendance);
+    speakers::render(app, frame, areas.speakers);
     agenda::render(app, frame, areas.agenda);
     motion::render(app, frame, areas.motion);
     notes::render(app, frame, areas.notes);

@@ -43,7 +43,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let buf = frame.buffer_mut();
     let Some(&index) = motions.get(selected) else {
         let takes_motions = app
-            .motion_item()
+            .item_in_view()
             .and_then(|i| state.items.get(i))
             .is_some_and(|i| i.item.section.takes_motions());
         let hint = if takes_motions {
