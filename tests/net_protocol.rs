@@ -400,6 +400,83 @@ async fn a_note_taker_joins_sees_the_meeting_and_their_note_is_saved_then_acknow
     assert_eq!(app.texts(), vec!["我們支持電子連署"]);
 }
 
+impl App {
+    /// What the facilitator's app does with its own changes: record, then publish.
+    fn facilitator_records(&self, kind: EventKind) {
+        let mut meeting = self.meeting.lock().expect("meeting");
+        let event = meeting
+            .record(at(), Author::Facilitator, kind)
+            .expect("the rules allow it")
+            .clone();
+        self.host.publish(&meeting, &event);
+    }
+}
+
+/// The next update that carries the meeting's header.
+async fn meeting_update(
+    events: &mut mpsc::UnboundedReceiver<ClientEvent>,
+) -> protocol::MeetingView {
+    match until(
+        events,
+        |e| matches!(e, ClientEvent::Update(u) if u.meeting.is_some()),
+    )
+    .await
+    {
+        ClientEvent::Update(update) => update.meeting.expect("a meeting"),
+        _ => unreachable!(),
+    }
+}
+
+#[tokio::test(start_paused = true)]
+async fn a_note_taker_sees_the_floor_pass_and_the_queue_change() {
+    let app = App::start(demo(), HostConfig::new(code(CODE)));
+    let item = roundtable::domain::ItemId::new("discussion-open-source");
+    app.facilitator_records(EventKind::MeetingStarted);
+    app.facilitator_records(EventKind::ItemStarted { item: item.clone() });
+    let dir = tempfile::tempdir().expect("temp");
+    let (connector, _wires) = app.connector();
+    let (_client, mut events) = Client::start(
+        client_config("記錄 Amy", code(CODE), dir.path().join("outbox.ron")),
+        connector,
+    )
+    .expect("client");
+    let ClientEvent::Welcome(welcome) =
+        until(&mut events, |e| matches!(e, ClientEvent::Welcome(_))).await
+    else {
+        unreachable!()
+    };
+    assert_eq!(welcome.meeting.speaking, None);
+    assert!(welcome.meeting.queue.is_empty());
+
+    let person = |id: &str| Speaker::Person(PersonId::new(id));
+    // Each speaking event reaches the note-taker as the meeting's new header.
+    app.facilitator_records(EventKind::SpeakerRequested {
+        item: item.clone(),
+        speaker: person("open-culture"),
+    });
+    let view = meeting_update(&mut events).await;
+    assert_eq!(view.queue, vec![person("open-culture")]);
+    assert_eq!(view.speaking, None);
+
+    app.facilitator_records(EventKind::SpeakingStarted {
+        speaker: person("digital-rights"),
+        request: None,
+    });
+    let view = meeting_update(&mut events).await;
+    let turn = view.speaking.expect("someone has the floor");
+    assert_eq!(turn.speaker, person("digital-rights"));
+    assert!(!turn.is_paused());
+
+    app.facilitator_records(EventKind::SpeakingPaused);
+    let view = meeting_update(&mut events).await;
+    assert!(view.speaking.is_some_and(|t| t.is_paused()));
+
+    app.facilitator_records(EventKind::SpeakingEnded);
+    let view = meeting_update(&mut events).await;
+    assert_eq!(view.speaking, None);
+    assert_eq!(view.queue, vec![person("open-culture")], "still waiting");
+}
+
 #[tokio::test(start_paused = true)]
 async fn a_wrong_code_is_refused_on_both_sides_reported_and_not_retried() {
     let mut app = App::start(demo(), HostConfig::new(code(CODE)));

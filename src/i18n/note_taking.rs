@@ -325,3 +325,15 @@ pub fn link_end(end: &LinkEnd, lang: Lang) -> String {
     };
     label.get(lang).to_owned()
 }
+
+// ---- the floor, above the note-taker's editor ---------------------------------------
+pub const FLOOR: Label = l("發言中", "Speaking");
+pub const WAITING: Label = l("登記發言", "Waiting");
+
+/// The rest of the queue, where the line has no room for their names.
+pub fn more_waiting(n: usize, lang: Lang) -> String {
+    match lang {
+        Lang::ZhTw => format!("等 {n} 人"),
+        Lang::En => format!("+{n} more"),
+    }
+}

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::domain::{
     Author, Balance, DomainError, EventKind, ItemId, Meeting, MotionId, Note, PersonId, Presence,
-    Section, Seq, Side, Stage, Stamp, Text,
+    Section, Seq, Side, Speaker, Stage, Stamp, Text, Turn,
 };
 
 /// The version of these messages. The handshake refuses another version, and the
@@ -200,6 +200,14 @@ pub struct MeetingView {
     pub observers_present: u32,
     /// Everyone who may speak, for the speaker picker.
     pub people: Vec<PersonView>,
+    /// The turn at speaking under way: who has the floor, and their time. A host of
+    /// protocol 2 from before the speaking queue sends neither this nor `queue`; they
+    /// read as nobody speaking and nobody waiting.
+    #[serde(default)]
+    pub speaking: Option<Turn>,
+    /// Who waits to speak on the item under way, in order.
+    #[serde(default)]
+    pub queue: Vec<Speaker>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -289,6 +297,16 @@ impl MeetingView {
                 }
             })
             .collect();
+        let queue = state
+            .current_item()
+            .map(|item| {
+                state
+                    .queue(&item.item.id)
+                    .iter()
+                    .map(|request| request.speaker.clone())
+                    .collect()
+            })
+            .unwrap_or_default();
         MeetingView {
             title: info.title.clone(),
             number: info.number,
@@ -301,6 +319,173 @@ impl MeetingView {
             roster: state.roster_balance(),
             observers_present,
             people,
+            speaking: state.speaking_now().cloned(),
+            queue,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use chrono::{FixedOffset, TimeZone};
+
+    use super::*;
+    use crate::domain::{Author, EventKind};
+
+    fn at(m: u32, s: u32) -> Stamp {
+        FixedOffset::east_opt(8 * 3600)
+            .expect("UTC+8")
+            .with_ymd_and_hms(2026, 12, 3, 14, m, s)
+            .single()
+            .expect("a valid time")
+    }
+
+    fn person(id: &str) -> Speaker {
+        Speaker::Person(PersonId::new(id))
+    }
+
+    /// The demo meeting on its open-source item: 鄭凱文 has the floor, two wait.
+    fn speaking() -> Meeting {
+        let mut meeting =
+            crate::store::load(Path::new("sessions/demo.ron")).expect("the demo session loads");
+        let item = ItemId::new("discussion-open-source");
+        for (minute, kind) in [
+            (0, EventKind::MeetingStarted),
+            (3, EventKind::ItemStarted { item: item.clone() }),
+            (
+                4,
+                EventKind::SpeakerRequested {
+                    item: item.clone(),
+                    speaker: person("civic-participation"),
+                },
+            ),
+            (
+                4,
+                EventKind::SpeakerRequested {
+                    item: item.clone(),
+                    speaker: person("prof-security"),
+                },
+            ),
+            (
+                5,
+                EventKind::SpeakingStarted {
+                    speaker: person("digital-rights"),
+                    request: None,
+                },
+            ),
+        ] {
+            meeting
+                .record(at(minute, 0), Author::Facilitator, kind)
+                .expect("the rules allow it");
+        }
+        meeting
+    }
+
+    /// The meeting view of protocol 2 before the speaking queue, as an older peer
+    /// writes and reads it.
+    #[derive(Debug, PartialEq, Serialize, Deserialize)]
+    struct OlderMeetingView {
+        title: Text,
+        number: Option<u32>,
+        date: NaiveDate,
+        started: Option<Stamp>,
+        adjourned: Option<Stamp>,
+        current_item: Option<ItemView>,
+        motions: Vec<MotionView>,
+        present: Balance,
+        roster: Balance,
+        observers_present: u32,
+        people: Vec<PersonView>,
+    }
+
+    fn older(view: &MeetingView) -> OlderMeetingView {
+        OlderMeetingView {
+            title: view.title.clone(),
+            number: view.number,
+            date: view.date,
+            started: view.started,
+            adjourned: view.adjourned,
+            current_item: view.current_item.clone(),
+            motions: view.motions.clone(),
+            present: view.present,
+            roster: view.roster,
+            observers_present: view.observers_present,
+            people: view.people.clone(),
+        }
+    }
+
+    #[test]
+    fn the_view_carries_the_turn_under_way_and_the_items_queue_in_order() {
+        let mut meeting = speaking();
+        let view = MeetingView::of(&meeting);
+        let turn = view.speaking.as_ref().expect("someone has the floor");
+        assert_eq!(turn.speaker, person("digital-rights"));
+        assert_eq!(turn.started, at(5, 0));
+        assert_eq!(
+            view.queue,
+            vec![person("civic-participation"), person("prof-security")]
+        );
+
+        // Each change to the floor changes the view, so the host's comparison sends
+        // an update for it: a pause, and the end of the turn.
+        meeting
+            .record(at(6, 0), Author::Facilitator, EventKind::SpeakingPaused)
+            .expect("a turn to pause");
+        let paused = MeetingView::of(&meeting);
+        assert_ne!(paused, view);
+        assert!(paused.speaking.as_ref().is_some_and(Turn::is_paused));
+        meeting
+            .record(at(7, 0), Author::Facilitator, EventKind::SpeakingEnded)
+            .expect("a turn to end");
+        let ended = MeetingView::of(&meeting);
+        assert_eq!(ended.speaking, None);
+        assert_eq!(ended.queue.len(), 2, "the queue waits on");
+
+        // Another item has its own queue: the view shows the one under way.
+        meeting
+            .record(
+                at(8, 0),
+                Author::Facilitator,
+                EventKind::ItemStarted {
+                    item: ItemId::new("discussion-data-retention"),
+                },
+            )
+            .expect("the next item starts");
+        assert_eq!(MeetingView::of(&meeting).queue, Vec::<Speaker>::new());
+    }
+
+    #[test]
+    fn a_meeting_view_from_before_the_speaking_queue_still_reads_and_an_older_peer_reads_ours() {
+        let view = MeetingView::of(&speaking());
+        // An older host's view: no turn, no queue.
+        let text = encode(&older(&view)).expect("encodes");
+        assert!(
+            !text.contains("speaking") && !text.contains("queue"),
+            "{text}"
+        );
+        let read: MeetingView = decode(&text).expect("an older view still decodes");
+        assert_eq!(read.speaking, None);
+        assert!(read.queue.is_empty());
+        assert_eq!(older(&read), older(&view), "the rest as it was");
+
+        // Ours, in an update, to an older note-taker: the new fields pass unread.
+        #[derive(Deserialize)]
+        struct OlderUpdate {
+            meeting: Option<OlderMeetingView>,
+        }
+        let update = encode(&Update {
+            meeting: Some(view.clone()),
+            ..Update::default()
+        })
+        .expect("encodes");
+        assert!(update.contains("speaking:"), "{update}");
+        let read: OlderUpdate = decode(&update).expect("an older note-taker reads it");
+        assert_eq!(read.meeting, Some(older(&view)));
+
+        // And a whole view round-trips with its turn.
+        let back: MeetingView = decode(&encode(&view).expect("encodes")).expect("decodes");
+        assert_eq!(back, view);
     }
 }

@@ -341,6 +341,25 @@ impl JoinApp {
         self.meeting.as_ref().map_or(&NO_PEOPLE, |m| &m.people)
     }
 
+    /// Who has the floor, as the host last said.
+    pub fn floor(&self) -> Option<&Speaker> {
+        self.meeting.as_ref()?.speaking.as_ref().map(|t| &t.speaker)
+    }
+
+    /// The meeting as the host now shows it (a welcome or an update). When the floor
+    /// passes, an empty line follows it (`NoteEditor::floor_passed`); so does the line
+    /// set aside for a correction, but never the note being corrected.
+    pub fn show_meeting(&mut self, meeting: MeetingView) {
+        let was = self.floor().cloned();
+        self.meeting = Some(meeting);
+        let now = self.floor().cloned();
+        let line = match &mut self.correcting {
+            Some(correcting) => &mut correcting.set_aside,
+            None => &mut self.editor,
+        };
+        line.floor_passed(was.as_ref(), now.as_ref());
+    }
+
     /// The contexts whose keys apply now, most specific first.
     pub fn contexts(&self) -> &'static [Context] {
         use Context as C;
@@ -365,8 +384,8 @@ impl JoinApp {
     }
 
     /// The note in the editor goes to the outbox: the editor is free at once for the
-    /// next note (or back to what was set aside for a correction), and the note is
-    /// held until the outbox has it.
+    /// next note, its speaker whoever has the floor (or back to what was set aside for
+    /// a correction), and the note is held until the outbox has it.
     pub fn hold_for_the_outbox(&mut self) {
         self.dialog = None;
         let held = match self.correcting.take() {
@@ -377,10 +396,13 @@ impl JoinApp {
                     correcting: Some((correcting.note, correcting.original)),
                 }
             }
-            None => Held {
-                editor: std::mem::take(&mut self.editor),
-                correcting: None,
-            },
+            None => {
+                let next = NoteEditor::for_floor(self.floor());
+                Held {
+                    editor: std::mem::replace(&mut self.editor, next),
+                    correcting: None,
+                }
+            }
         };
         self.in_flight.push_back(held);
     }

@@ -479,13 +479,13 @@ fn client_event(app: &mut JoinApp, event: ClientEvent) {
             app.connection = state;
         }
         ClientEvent::Welcome(welcome) => {
-            app.meeting = Some(welcome.meeting);
+            app.show_meeting(welcome.meeting);
             app.timeline.welcome(welcome.notes);
             keep_selection(app);
         }
         ClientEvent::Update(update) => {
             if let Some(meeting) = update.meeting {
-                app.meeting = Some(meeting);
+                app.show_meeting(meeting);
             }
             app.timeline.update(update.notes, &update.removed);
             keep_selection(app);

@@ -1,6 +1,7 @@
 //! The note-taker's screen as a pure function of `JoinApp`: a header with the meeting,
 //! the item under way, the motion's stage, the room and the link's state; the notes
-//! timeline (everyone's, one's own with their state) over the note editor; the
+//! timeline (everyone's, one's own with their state) over the floor (who speaks, for
+//! how long still, who waits) and the note editor; the
 //! message line and the footer. Built from the facilitator's pieces: the same note
 //! lines, dialogs, help overlay, footer and theme.
 
@@ -30,7 +31,7 @@ use crate::tui::shared::notes::{
 use crate::tui::shared::people::speaker_name;
 use crate::tui::shared::picker::Purpose;
 use crate::tui::shared::theme;
-use crate::tui::shared::view::{message_line, minutes_seconds, put, too_small};
+use crate::tui::shared::view::{countdown, message_line, minutes_seconds, put, too_small};
 use crate::width::{truncate, width, wrap};
 
 /// Where everything goes on the note-taker's screen.
@@ -253,8 +254,77 @@ fn notes_panel(app: &JoinApp, frame: &mut Frame, area: Rect) {
         area,
     );
     let english = app.editor.editing_english;
-    draw_timeline(app, frame.buffer_mut(), notes_timeline(area, english));
+    let mut timeline = notes_timeline(area, english);
+    let floor = floor_spans(app, usize::from(timeline.width));
+    if !floor.is_empty() && timeline.height > 1 {
+        // The floor takes the timeline's last row, just above the editor.
+        timeline.height -= 1;
+        let row = Rect::new(timeline.x, timeline.bottom(), timeline.width, 1);
+        let mut x = 0;
+        for (text, style) in &floor {
+            x = put(frame.buffer_mut(), row, x, 0, text, *style);
+        }
+    }
+    draw_timeline(app, frame.buffer_mut(), timeline);
     editor(app, frame, notes_input(area, english));
+}
+
+/// The floor, as the host last showed it, in `room` columns: who speaks and their
+/// time left (⏸ while paused, +m:ss once over), then who waits to speak on the item,
+/// in order, as many names as fit and the rest counted. Empty when nobody speaks or
+/// waits.
+pub fn floor_spans(app: &JoinApp, room: usize) -> Vec<(String, Style)> {
+    let Some(meeting) = &app.meeting else {
+        return Vec::new();
+    };
+    let lang = app.lang;
+    let people = app.people();
+    let mut spans = Vec::new();
+    let mut used = 0;
+    if let Some(turn) = &meeting.speaking {
+        let (time, style) = countdown(turn.remaining(app.now), turn.phase(app.now));
+        let time = if turn.is_paused() {
+            format!("⏸ {time}")
+        } else {
+            time
+        };
+        let label = format!("{} ", note_taking::FLOOR.get(lang));
+        let name_room = room.saturating_sub(width(&label) + 1 + width(&time));
+        let name = truncate(speaker_name(people, &turn.speaker, lang), name_room);
+        used = width(&label) + width(&name) + 1 + width(&time);
+        spans.push((label, theme::heading()));
+        spans.push((name, theme::bold()));
+        spans.push((" ".to_owned(), Style::new()));
+        spans.push((time, style));
+    }
+    if !meeting.queue.is_empty() {
+        let gap = if spans.is_empty() { "" } else { "   " };
+        let label = format!("{gap}{} ", note_taking::WAITING.get(lang));
+        let names: Vec<&str> = meeting
+            .queue
+            .iter()
+            .map(|sp| speaker_name(people, sp, lang))
+            .collect();
+        let left = room.saturating_sub(used + width(&label));
+        let mut shown = names.len();
+        let waiting = loop {
+            let mut text = names[..shown].join(i18n::list_separator(lang));
+            let rest = names.len() - shown;
+            if rest > 0 {
+                if shown > 0 {
+                    text.push(' ');
+                }
+                text.push_str(&note_taking::more_waiting(rest, lang));
+            }
+            if shown == 0 || width(&text) <= left {
+                break text;
+            }
+            shown -= 1;
+        };
+        spans.push((label, theme::heading()));
+        spans.push((waiting, Style::new()));
+    }
+    spans
 }
 
 fn state_tag(state: &NoteState, lang: Lang) -> (&'static str, Style) {

@@ -92,6 +92,64 @@ fn meeting() -> Meeting {
     meeting
 }
 
+fn person(id: &str) -> Speaker {
+    Speaker::Person(PersonId::new(id))
+}
+
+/// The facilitator records `kind` at `stamp`.
+fn record(meeting: &mut Meeting, stamp: Stamp, kind: EventKind) {
+    meeting
+        .record(stamp, Author::Facilitator, kind)
+        .expect("the rules allow it");
+}
+
+/// The demo meeting with the floor taken: three minutes each on the item, 周明德
+/// (civic-participation) and 楊惠婷 (prof-security) ask to speak, then 鄭凱文
+/// (digital-rights) has the floor from 14:20.
+fn meeting_with_the_floor() -> Meeting {
+    let mut meeting = meeting();
+    let item = ItemId::new("discussion-open-source");
+    record(
+        &mut meeting,
+        at(14, 19, 0),
+        EventKind::SpeakingLimitSet {
+            item: item.clone(),
+            seconds: 180,
+        },
+    );
+    for id in ["civic-participation", "prof-security"] {
+        record(
+            &mut meeting,
+            at(14, 19, 30),
+            EventKind::SpeakerRequested {
+                item: item.clone(),
+                speaker: person(id),
+            },
+        );
+    }
+    record(
+        &mut meeting,
+        at(14, 20, 0),
+        EventKind::SpeakingStarted {
+            speaker: person("digital-rights"),
+            request: None,
+        },
+    );
+    meeting
+}
+
+/// The host shows the meeting as it stands now, in an update.
+fn host_updates(app: &mut JoinApp, meeting: &Meeting) {
+    handle(
+        app,
+        Input::Client(ClientEvent::Update(Box::new(Update {
+            meeting: Some(MeetingView::of(meeting)),
+            notes: Vec::new(),
+            removed: Vec::new(),
+        }))),
+    );
+}
+
 fn said(speaker: &str, text: &str) -> Note {
     Note {
         speaker: Some(Speaker::Person(PersonId::new(speaker))),

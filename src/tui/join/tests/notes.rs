@@ -329,3 +329,111 @@ fn a_note_set_aside_from_the_outbox_shows_as_too_long_and_says_where_its_text_is
         message.text
     );
 }
+
+#[test]
+fn the_editors_speaker_follows_the_floor_while_the_line_is_empty_and_keeps_it_once_typed() {
+    let mut app = joined();
+    let mut meeting = meeting_with_the_floor();
+    let mut seq = 1;
+
+    // An empty line follows the floor, and the screen says so.
+    host_updates(&mut app, &meeting);
+    assert_eq!(app.editor.speaker, Some(person("digital-rights")));
+    let screen = screen_text(&render(&app, 80, 24));
+    assert!(screen.contains("發言人 鄭凱文"), "{screen}");
+
+    // Typed while 鄭凱文 speaks: it stays theirs when the floor passes.
+    type_text(&mut app, "資料保存期限應明定");
+    record(
+        &mut meeting,
+        at(14, 23, 0),
+        EventKind::SpeakingStarted {
+            speaker: person("civic-participation"),
+            request: None,
+        },
+    );
+    host_updates(&mut app, &meeting);
+    assert_eq!(app.editor.speaker, Some(person("digital-rights")));
+    let sent = submit_with(&mut app, &mut seq, |a| press(a, KeyCode::Enter));
+    let [EventKind::NoteAdded(note)] = sent.as_slice() else {
+        panic!("one note: {sent:?}");
+    };
+    assert_eq!(note.speaker, Some(person("digital-rights")));
+    // The next line starts with whoever has the floor now.
+    assert!(app.editor.is_empty());
+    assert_eq!(app.editor.speaker, Some(person("civic-participation")));
+
+    // The floor empties, then passes again: the empty line follows each time.
+    record(&mut meeting, at(14, 25, 0), EventKind::SpeakingEnded);
+    host_updates(&mut app, &meeting);
+    assert_eq!(app.editor.speaker, None, "nobody has the floor");
+    record(
+        &mut meeting,
+        at(14, 26, 0),
+        EventKind::SpeakingStarted {
+            speaker: person("open-culture"),
+            request: None,
+        },
+    );
+    host_updates(&mut app, &meeting);
+    assert_eq!(app.editor.speaker, Some(person("open-culture")));
+
+    // A speaker picked on purpose stays when the floor passes.
+    ctrl(&mut app, 'p');
+    type_text(&mut app, "楊惠");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.editor.speaker, Some(person("prof-security")));
+    record(&mut meeting, at(14, 27, 0), EventKind::SpeakingEnded);
+    host_updates(&mut app, &meeting);
+    assert_eq!(app.editor.speaker, Some(person("prof-security")));
+}
+
+#[test]
+fn a_welcome_gives_the_floor_to_an_empty_line_and_a_correction_keeps_its_speaker() {
+    let mut app = JoinApp::new(
+        "127.0.0.1:7878".into(),
+        "書記".into(),
+        at(14, 20, 30),
+        Vec::new(),
+    );
+    let mut meeting = meeting_with_the_floor();
+    let mut seq = 1;
+    handle(
+        &mut app,
+        Input::Client(ClientEvent::Welcome(Box::new(Welcome {
+            protocol: crate::net::protocol::PROTOCOL_VERSION,
+            meeting: MeetingView::of(&meeting),
+            notes: Vec::new(),
+        }))),
+    );
+    assert_eq!(app.editor.speaker, Some(person("digital-rights")));
+
+    // Our note, by 鄭凱文, saved; then we correct it while the floor passes.
+    type_text(&mut app, "應設退場機制");
+    let sent = submit_with(&mut app, &mut seq, |a| press(a, KeyCode::Enter));
+    let [EventKind::NoteAdded(note)] = sent.as_slice() else {
+        panic!("one note: {sent:?}");
+    };
+    host_shows(&mut app, 41, 1, Note::clone(note));
+    press(&mut app, KeyCode::Up);
+    ctrl(&mut app, 'r');
+    assert!(app.correcting.is_some(), "correcting our note");
+    // Even emptied, the note being corrected keeps its speaker; the line set aside
+    // follows the floor.
+    for _ in 0..10 {
+        press(&mut app, KeyCode::Backspace);
+    }
+    record(
+        &mut meeting,
+        at(14, 22, 0),
+        EventKind::SpeakingStarted {
+            speaker: person("prof-security"),
+            request: None,
+        },
+    );
+    host_updates(&mut app, &meeting);
+    assert_eq!(app.editor.speaker, Some(person("digital-rights")));
+    press(&mut app, KeyCode::Esc);
+    assert!(app.correcting.is_none());
+    assert_eq!(app.editor.speaker, Some(person("prof-security")));
+}
