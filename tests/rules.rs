@@ -2768,3 +2768,54 @@ fn the_queue_takes_requests_in_order_moves_them_and_calls_them() {
     assert!(meeting.state().speaking_now().is_none());
     assert_eq!(meeting.state().turns()[0].ended, Some(at(5)));
 }
+
+#[test]
+fn a_speech_in_the_transcript_begins_when_its_speaker_was_given_the_floor() {
+    use roundtable::minutes::transcript::{Entry, from_meeting};
+    let mut meeting = on_the_item();
+    let said = |speaker: &str, text: &str| {
+        EventKind::NoteAdded(std::sync::Arc::new(Note {
+            speaker: Some(person(speaker)),
+            kind: NoteKind::Said,
+            text: Text::new(text),
+            item: Some(ItemId::new("d1")),
+        }))
+    };
+    let floor = |speaker: &str| EventKind::SpeakingStarted {
+        speaker: person(speaker),
+        request: None,
+    };
+    // n1 has the floor at 14:01; her words are noted at 14:03, and once more at
+    // 14:05 after her turn ended (nobody else has spoken since).
+    ok_at(&mut meeting, at(1), floor("n1"));
+    ok_at(&mut meeting, at(3), said("n1", "第一段"));
+    ok_at(&mut meeting, at(4), EventKind::SpeakingEnded);
+    ok_at(&mut meeting, at(5), said("n1", "補充"));
+    // g1 speaks from 14:06; a note of n1 at 14:07 is not part of g1's turn, and an
+    // interjection of g2 has no turn: both keep the time they were noted.
+    ok_at(&mut meeting, at(6), floor("g1"));
+    ok_at(&mut meeting, at(7), said("n1", "插話"));
+    ok_at(&mut meeting, at(8), said("g2", "回應"));
+    ok_at(&mut meeting, at(9), said("g1", "說明"));
+    let transcript = from_meeting(&meeting, Lang::ZhTw);
+    let times: Vec<(String, Stamp)> = transcript
+        .entries
+        .iter()
+        .filter_map(|e| match e {
+            Entry::Speech { paragraphs, at, .. } => {
+                Some((paragraphs[0].clone(), at.expect("a time")))
+            }
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        times,
+        [
+            ("第一段".to_owned(), at(1)),
+            ("補充".to_owned(), at(1)),
+            ("插話".to_owned(), at(7)),
+            ("回應".to_owned(), at(8)),
+            ("說明".to_owned(), at(6)),
+        ]
+    );
+}

@@ -201,6 +201,16 @@ impl State {
         &self.speaking.turns
     }
 
+    /// When what `speaker` said at `at` began, if a turn says: the turn most recently
+    /// begun by then, when it is theirs (a note typed after the turn ended counts for
+    /// it until someone else has the floor).
+    pub fn speech_began(&self, speaker: &Speaker, at: Stamp) -> Option<Stamp> {
+        let turns = &self.speaking.turns;
+        let begun = turns.partition_point(|t| t.started <= at);
+        let turn = turns.get(begun.checked_sub(1)?)?;
+        (&turn.speaker == speaker).then_some(turn.started)
+    }
+
     /// The turn under way.
     pub fn speaking_now(&self) -> Option<&Turn> {
         self.speaking.current.map(|i| &self.speaking.turns[i])

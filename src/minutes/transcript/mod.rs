@@ -174,6 +174,12 @@ pub fn from_meeting(meeting: &Meeting, lang: Lang) -> Transcript {
         if paragraphs.is_empty() {
             continue;
         }
+        // A speech begins when its speaker was given the floor, where a turn says so.
+        let at = note
+            .speaker
+            .as_ref()
+            .and_then(|s| state.speech_began(s, entry.at))
+            .unwrap_or(entry.at);
         let speaker = note.speaker.as_ref().map(|s| match s {
             Speaker::Person(id) => state
                 .person(id)
@@ -188,7 +194,7 @@ pub fn from_meeting(meeting: &Meeting, lang: Lang) -> Transcript {
                 speaker: speaker
                     .unwrap_or_else(|| crate::i18n::minutes::UNNAMED_SPEAKER.get(lang).to_owned()),
                 paragraphs,
-                at: Some(entry.at),
+                at: Some(at),
             }),
         }
     }

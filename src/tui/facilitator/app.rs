@@ -404,6 +404,11 @@ impl App {
     /// follows it (`NoteEditor::floor_passed`).
     pub fn follow_floor(&mut self, was: Option<crate::domain::Speaker>) {
         let now = self.floor().cloned();
-        self.notes.editor.floor_passed(was.as_ref(), now.as_ref());
+        // While a note is being corrected, the line set aside follows, not the note.
+        let line = match &mut self.notes.correcting {
+            Some(correcting) => &mut correcting.set_aside,
+            None => &mut self.notes.editor,
+        };
+        line.floor_passed(was.as_ref(), now.as_ref());
     }
 }
