@@ -311,3 +311,87 @@ fn a_session_that_cannot_be_saved_ends_in_a_rescue_copy_and_a_failure_that_says_
         "the arrival that could not be saved is in the copy"
     );
 }
+
+#[test]
+fn a_queue_of_three_speakers_runs_with_a_pause_and_a_minute_more_and_is_saved() {
+    use roundtable::domain::{Speaker, Voice};
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = copy_of_the_demo(dir.path());
+    let mut pty = open(&path);
+    arrive_rows(&mut pty, &[0, 1, 2, 4, 8, 9]);
+    pty.wait_for("出席委員 6 人");
+    pty.send("2b");
+    pty.wait_for("會議 0:0");
+    pty.send("jjjj\r");
+    pty.wait_for("電子連署系統原始碼公開");
+
+    // Three ask to speak, by part of their names.
+    pty.send("5a許雅\r");
+    pty.wait_for("1 人登記");
+    pty.send("a周明\r");
+    pty.wait_for("2 人登記");
+    pty.send("a陳怡\r");
+    pty.wait_for("3 人登記");
+
+    // The first is called and paused: her time stands still while paused.
+    pty.send("n");
+    pty.wait_for("▶ 許雅雯");
+    pty.send(" ");
+    let paused = pty.wait_for("⏸ 許雅雯");
+    let left = |screen: &str| {
+        screen
+            .lines()
+            .find(|l| l.contains("許雅雯") && l.contains("暫停"))
+            .and_then(|l| l.split("暫停").nth(1))
+            .and_then(|after| after.split('│').next())
+            .map(|time| time.trim().to_owned())
+            .unwrap_or_default()
+    };
+    let before = left(&paused);
+    assert!(before.ends_with("/3:00"), "{paused}");
+    std::thread::sleep(std::time::Duration::from_millis(2200));
+    assert_eq!(
+        left(&pty.screen()),
+        before,
+        "a paused countdown does not run"
+    );
+    // Resumed with a minute more: four minutes allowed.
+    pty.send(" +");
+    pty.wait_for("/4:00");
+    // The next two, the second ended by hand.
+    pty.send("n");
+    pty.wait_for("▶ 周明德");
+    pty.send("e");
+    pty.wait_for("（無人發言）");
+    pty.send("n");
+    pty.wait_for("▶ 陳怡君");
+    pty.wait_for("已儲存 ✓");
+    pty.send("q");
+    assert!(pty.wait_exit(), "quits cleanly");
+
+    let meeting = roundtable::store::load(&path).expect("the saved file loads");
+    let state = meeting.state();
+    let turns = state.turns();
+    let who: Vec<&str> = turns
+        .iter()
+        .map(|t| match &t.speaker {
+            Speaker::Person(id) => id.0.as_str(),
+            Speaker::Named(name) => name.as_str(),
+        })
+        .collect();
+    assert_eq!(who, ["open-culture", "civic-participation", "cec-deputy"]);
+    assert_eq!(turns[0].pauses.len(), 1);
+    assert!(turns[0].pauses[0].1.is_some(), "the pause ended");
+    assert_eq!(turns[0].extra_seconds, 60);
+    assert!(turns[0].ended.is_some() && turns[1].ended.is_some());
+    assert!(
+        turns[2].ended.is_none(),
+        "the last still speaking when saved"
+    );
+    let item = state.current_item().expect("the item").item.id.clone();
+    assert!(state.queue(&item).is_empty());
+    let now = turns[2].started;
+    let balance = state.voice(Some(&item), now);
+    assert_eq!(balance.of(Voice::NonGovernment).1, 2);
+    assert_eq!(balance.of(Voice::Government).1, 1);
+}
