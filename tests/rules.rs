@@ -2819,3 +2819,109 @@ fn a_speech_in_the_transcript_begins_when_its_speaker_was_given_the_floor() {
         ]
     );
 }
+
+// ---- public comments and their answers (rules §4) --------------------------------
+
+fn comment(id: &str, item: Option<&str>) -> PublicComment {
+    PublicComment {
+        id: CommentId::new(id),
+        author: format!("民眾{id}"),
+        posted: chrono::NaiveDate::from_ymd_opt(2026, 11, 20)
+            .and_then(|d| d.and_hms_opt(21, 5, 0))
+            .expect("a time"),
+        text: "建議公開原始碼".into(),
+        link: None,
+        item: item.map(ItemId::new),
+        topic: None,
+        extra: Vec::new(),
+    }
+}
+
+#[test]
+fn comments_are_imported_once_each_and_only_onto_items_on_the_agenda() {
+    let mut meeting = on_the_item();
+    let import = |comments| EventKind::CommentsImported { comments };
+    ok(
+        &mut meeting,
+        1,
+        import(vec![comment("c1", Some("d1")), comment("c2", None)]),
+    );
+    assert_eq!(meeting.state().comments().len(), 2);
+    let d1 = ItemId::new("d1");
+    assert_eq!(meeting.state().comments_on(Some(&d1)).count(), 1);
+    assert_eq!(meeting.state().comments_on(None).count(), 1);
+    // The same id again, an empty text, an unknown item: each refused, nothing added.
+    for (bad, error) in [
+        (
+            comment("c1", None),
+            DomainError::DuplicateComment(CommentId::new("c1")),
+        ),
+        (
+            PublicComment {
+                text: "  ".into(),
+                ..comment("c3", None)
+            },
+            DomainError::EmptyComment(CommentId::new("c3")),
+        ),
+        (
+            comment("c4", Some("nowhere")),
+            DomainError::UnknownItem(ItemId::new("nowhere")),
+        ),
+    ] {
+        let refused = record(&mut meeting, 2, import(vec![comment("c5", None), bad]));
+        assert_eq!(refused, Err(error));
+        assert_eq!(meeting.state().comments().len(), 2);
+    }
+}
+
+#[test]
+fn what_is_not_taken_up_is_answered_with_a_reason_and_undo_takes_an_answer_back() {
+    let mut meeting = on_the_item();
+    ok(
+        &mut meeting,
+        1,
+        EventKind::CommentsImported {
+            comments: vec![comment("c1", Some("d1"))],
+        },
+    );
+    let answer = |status, response: &str| EventKind::CommentAnswered {
+        comment: CommentId::new("c1"),
+        status,
+        response: Text::new(response),
+    };
+    for status in [ResponseStatus::NotTakenUp, ResponseStatus::PartlyTakenUp] {
+        assert_eq!(
+            record(&mut meeting, 2, answer(status, " ")),
+            Err(DomainError::ReasonRequired)
+        );
+    }
+    ok(&mut meeting, 2, answer(ResponseStatus::Noted, ""));
+    ok(
+        &mut meeting,
+        3,
+        answer(ResponseStatus::NotTakenUp, "涉及國安，暫不公開"),
+    );
+    let state = meeting.state();
+    let answered = state.comment(&CommentId::new("c1")).expect("imported");
+    let answer_now = answered.answer.as_ref().expect("answered");
+    assert_eq!(answer_now.status, ResponseStatus::NotTakenUp);
+    assert_eq!(answer_now.response.text, "涉及國安，暫不公開");
+    // Undo brings the earlier answer back; an unknown comment is refused.
+    meeting
+        .undo(at(4), Author::Facilitator)
+        .expect("undo the answer");
+    let status = meeting.state().comments()[0]
+        .answer
+        .as_ref()
+        .map(|a| a.status);
+    assert_eq!(status, Some(ResponseStatus::Noted));
+    let unknown = EventKind::CommentAnswered {
+        comment: CommentId::new("nope"),
+        status: ResponseStatus::TakenUp,
+        response: Text::default(),
+    };
+    assert_eq!(
+        record(&mut meeting, 5, unknown),
+        Err(DomainError::UnknownComment(CommentId::new("nope")))
+    );
+}

@@ -560,6 +560,25 @@ fn meeting_with_everything() -> Meeting {
         EventKind::SpeakingResumed,
         EventKind::SpeakingExtended { seconds: 30 },
         EventKind::SpeakingEnded,
+        EventKind::CommentsImported {
+            comments: vec![roundtable::domain::PublicComment {
+                id: roundtable::domain::CommentId(nasty(60)),
+                author: nasty(61),
+                posted: NaiveDate::from_ymd_opt(2026, 11, 20)
+                    .and_then(|d| d.and_hms_opt(9, 30, 0))
+                    .expect("a time"),
+                text: nasty(62),
+                link: Some(nasty(63)),
+                item: Some(item.clone()),
+                topic: Some(nasty(64)),
+                extra: vec![(nasty(65), nasty(66))],
+            }],
+        },
+        EventKind::CommentAnswered {
+            comment: roundtable::domain::CommentId(nasty(60)),
+            status: roundtable::domain::ResponseStatus::NotTakenUp,
+            response: nasty_text(67),
+        },
     ] {
         minute += 1;
         record(&mut meeting, minute, Author::Facilitator, kind);
@@ -635,10 +654,12 @@ fn kind_name(kind: &EventKind) -> &'static str {
         EventKind::Retracted { .. } => "Retracted",
         EventKind::Reinstated { .. } => "Reinstated",
         EventKind::FollowUpRecorded { .. } => "FollowUpRecorded",
+        EventKind::CommentsImported { .. } => "CommentsImported",
+        EventKind::CommentAnswered { .. } => "CommentAnswered",
     }
 }
 
-const ALL_KINDS: usize = 42;
+const ALL_KINDS: usize = 44;
 
 fn round_trip(meeting: &Meeting) -> Meeting {
     let text = store::to_ron(meeting.session());

@@ -119,6 +119,12 @@ pub enum DomainError {
     SpeakingNotPaused,
     /// A speaking limit of no time at all.
     SpeakingLimitZero,
+    /// A comment of this id is in the session already.
+    DuplicateComment(super::comments::CommentId),
+    EmptyComment(super::comments::CommentId),
+    UnknownComment(super::comments::CommentId),
+    /// What was not (or only partly) taken up is answered with the reason.
+    ReasonRequired,
     /// A planned end not after the planned start.
     PlannedEndNotAfterStart,
     /// A chair who is not a member or representative on the roster; `name` names

@@ -268,6 +268,17 @@ pub enum EventKind {
         item: ItemId,
         seconds: u32,
     },
+    /// Comments from the public participation platform, each new to the session.
+    CommentsImported {
+        comments: Vec<super::comments::PublicComment>,
+    },
+    /// The forum's answer to a comment: a later answer replaces an earlier one.
+    CommentAnswered {
+        comment: super::comments::CommentId,
+        status: super::comments::ResponseStatus,
+        #[serde(default)]
+        response: Text,
+    },
     /// The facilitator restates the proposal and asks for objections.
     ConsensusRoundOpened {
         motion: MotionId,

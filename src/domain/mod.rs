@@ -4,6 +4,7 @@
 
 pub mod agenda;
 pub mod attendance;
+pub mod comments;
 pub mod commitments;
 pub mod error;
 pub mod event;
@@ -20,6 +21,7 @@ pub mod text;
 
 pub use agenda::{AgendaItem, ItemId, Motion, MotionId, Section, Speaker};
 pub use attendance::{Person, Presence, Role, SeatRecord, Stint};
+pub use comments::{Answer, CommentId, CommentState, PublicComment, ResponseStatus};
 pub use error::{DomainError, StageHint};
 pub use event::{Author, Ballot, Event, EventKind, Note, NoteKind, Origin, Seq, Stamp, Tally};
 pub use follow_up::{FollowUpEntry, FollowUpStatus, follow_up_session};

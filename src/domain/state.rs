@@ -82,6 +82,8 @@ pub struct State {
     removed: Vec<PersonId>,
     /// The speaking queues and turns (kept by `speaking.rs`).
     pub(super) speaking: super::speaking::Speaking,
+    /// The public's comments and their answers (kept by `comments.rs`).
+    pub(super) comments: Vec<super::comments::CommentState>,
 }
 
 impl State {
@@ -149,6 +151,7 @@ impl State {
             meeting: session.meeting.clone(),
             removed: Vec::new(),
             speaking: Default::default(),
+            comments: Vec::new(),
         };
         let roster = &session.roster;
         roster.validate()?;
@@ -653,6 +656,12 @@ impl State {
             EventKind::SpeakingLimitSet { item, seconds } => {
                 self.set_speaking_limit(item, *seconds)?
             }
+            EventKind::CommentsImported { comments } => self.import_comments(comments)?,
+            EventKind::CommentAnswered {
+                comment,
+                status,
+                response,
+            } => self.answer_comment(comment, *status, response, at)?,
             EventKind::ConsensusRoundOpened { motion } => self.open_round(motion, at)?,
             EventKind::MotionAmended {
                 motion,

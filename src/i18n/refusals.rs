@@ -253,6 +253,12 @@ fn english(error: &DomainError) -> String {
         E::SpeakingAlreadyPaused => "the speaker's time is already paused".to_owned(),
         E::SpeakingNotPaused => "the speaker's time is not paused".to_owned(),
         E::SpeakingLimitZero => "a speaking time must be at least a second".to_owned(),
+        E::DuplicateComment(id) => format!("comment \"{id}\" is in the session already"),
+        E::EmptyComment(id) => format!("comment \"{id}\" has no text"),
+        E::UnknownComment(id) => format!("there is no comment \"{id}\""),
+        E::ReasonRequired => {
+            "a comment not (or only partly) taken up is answered with the reason".to_owned()
+        }
         E::ChairNotOnRoster { name } => {
             format!("{name} cannot chair: the chair is a member or representative on the roster")
         }
@@ -362,6 +368,10 @@ fn chinese(error: &DomainError) -> String {
         E::SpeakingAlreadyPaused => "發言計時已暫停".to_owned(),
         E::SpeakingNotPaused => "發言計時未暫停".to_owned(),
         E::SpeakingLimitZero => "發言時間至少一秒".to_owned(),
+        E::DuplicateComment(id) => format!("意見「{id}」已在本會議紀錄中"),
+        E::EmptyComment(id) => format!("意見「{id}」沒有內容"),
+        E::UnknownComment(id) => format!("沒有意見「{id}」"),
+        E::ReasonRequired => "未採納或部分採納的意見，回應須說明理由".to_owned(),
         E::ChairNotOnRoster { name } => format!("{name}不能擔任主席：主席須為名單上的委員或代表"),
         E::PlannedEndNotAfterStart => "預定結束時間須晚於開始時間".to_owned(),
         E::AlreadyRecorded { client, seq } => format!("{client} 的第 {seq} 則紀錄已經記錄過"),

@@ -632,6 +632,22 @@ pub fn describe(kind: &EventKind, state: &State, lang: Lang) -> String {
             format!("發言時間定為 {seconds} 秒"),
             format!("speaking time set to {seconds} s"),
         ),
+        EventKind::CommentsImported { comments } => pick(
+            format!("匯入公眾意見 {} 則", comments.len()),
+            format!("{} public comments imported", comments.len()),
+        ),
+        EventKind::CommentAnswered {
+            comment, status, ..
+        } => {
+            let what = vocabulary::response_status(*status).get(lang);
+            let author = state
+                .comment(comment)
+                .map_or(comment.0.as_str(), |c| c.comment.author.as_str());
+            pick(
+                format!("回應 {author} 的意見：{what}"),
+                format!("answered {author}'s comment: {what}"),
+            )
+        }
         EventKind::MeetingDetailsChanged(_) => {
             pick("修改會議資料".into(), "meeting details changed".into())
         }

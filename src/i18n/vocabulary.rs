@@ -23,6 +23,20 @@ pub fn voice(voice: crate::domain::Voice) -> Label {
     }
 }
 
+/// What the forum made of a public comment.
+pub fn response_status(status: crate::domain::ResponseStatus) -> Label {
+    use crate::domain::ResponseStatus as R;
+    match status {
+        R::TakenUp => Label::new("採納", "Taken up"),
+        R::PartlyTakenUp => Label::new("部分採納", "Partly taken up"),
+        R::NotTakenUp => Label::new("未採納", "Not taken up"),
+        R::Noted => Label::new("參考", "Noted"),
+    }
+}
+
+/// A public comment nobody has answered yet.
+pub const UNANSWERED: Label = Label::new("尚未回應", "Not yet answered");
+
 /// The same, short, for a narrow column.
 pub fn voice_short(voice: crate::domain::Voice) -> Label {
     use crate::domain::Voice;
