@@ -15,7 +15,8 @@ mod open;
 mod summary;
 
 // The after-the-meeting commands. Public: tests/minutes_commands.rs runs their
-// stream-taking functions directly.
+// stream-taking functions directly (tests/comments_csv.rs, `comments`'s).
+pub mod comments;
 pub mod minutes;
 pub mod output;
 pub mod participants;
@@ -68,6 +69,7 @@ pub enum Command {
     Transcript(transcript::TranscriptArgs),
     Translations(translations::TranslationsArgs),
     Participants(participants::ParticipantsArgs),
+    Comments(comments::CommentsArgs),
     Join(JoinArgs),
 }
 
@@ -87,6 +89,7 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
         Command::Participants(args) => {
             participants::run_participants(&args).map_err(CliError::other)
         }
+        Command::Comments(args) => comments::run_comments(&args).map_err(CliError::other),
         Command::Join(args) => join::run_join(args),
     }
 }

@@ -1,6 +1,10 @@
 //! The session file: one RON file per meeting, loaded with errors that point at the
-//! line and column, and saved atomically and durably.
+//! line and column, and saved atomically and durably. Beside it, the spreadsheets that
+//! come in and go out as CSV: a roster (`roster_csv`), the public's comments and the
+//! response table (`comments_csv`), reading through what they share (`csv_table`).
 
+pub mod comments_csv;
+pub mod csv_table;
 mod file;
 mod locate;
 mod lock;
@@ -371,13 +375,23 @@ pub fn save(path: &Path, session: &Session) -> io::Result<FileEnd> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::{Author, EventKind, PersonId, Text};
+    use crate::domain::{Author, EventKind, Meeting, PersonId, Text};
     use std::fs;
+
+    /// The demo's set-up without its log (the public's comments imported before the
+    /// day).
+    fn demo_set_up() -> Meeting {
+        let mut session = load(Path::new("sessions/demo.ron"))
+            .expect("demo loads")
+            .into_session();
+        session.log.clear();
+        Meeting::open(session).expect("the set-up opens")
+    }
 
     #[test]
     fn the_log_is_written_one_event_to_a_line_and_reads_back() {
         let path = Path::new("sessions/demo.ron");
-        let mut meeting = load(path).expect("demo loads");
+        let mut meeting = demo_set_up();
         let at = chrono::DateTime::parse_from_rfc3339("2026-12-03T14:00:00+08:00").expect("time");
         for id in ["cec-deputy", "open-culture"] {
             meeting
@@ -461,7 +475,7 @@ mod tests {
 
     #[test]
     fn an_empty_log_reads_back() {
-        let meeting = load(Path::new("sessions/demo.ron")).expect("demo loads");
+        let meeting = demo_set_up();
         let text = to_ron(meeting.session());
         let empty_log = format!("{}{}", log_layout::OPEN, log_layout::CLOSE);
         assert!(text.contains(&empty_log), "{text}");

@@ -5,23 +5,29 @@
 //! (列席) or representative (代表). Values may be English or Chinese too. Every error
 //! names the CSV line and the column, and says what was expected.
 //!
-//! This file reads the file row by row and assembles the roster; the words it
-//! accepts (column names and values, in both languages) are in `vocabulary.rs`.
+//! This file reads the rows as a person each and assembles the roster; the words it
+//! accepts (column names and values, in both languages) are in `vocabulary.rs`; the
+//! reading of the file as a table (UTF-8 and the BOM, the header, the line of each
+//! row, a stray comma, an unclosed quote) is `csv_table`'s, shared with the comments.
 
 mod vocabulary;
 
 use std::collections::HashSet;
-use std::fmt;
 use std::io;
 use std::path::Path;
 
 use thiserror::Error;
 
+use super::csv_table::{self, TableError, words};
 use crate::domain::{
     Member, Observer, PersonId, Representative, Roster, RosterError, SeatRole, Side, Text,
 };
 use crate::i18n;
 use vocabulary::{Column, RowKind, parse_category, parse_role, parse_seat, parse_side};
+
+pub use csv_table::ColumnName;
+
+type Row<'a> = csv_table::Row<'a, Column>;
 
 /// A roster read from CSV, and what the reader skipped.
 #[derive(Clone, Debug, PartialEq)]
@@ -31,14 +37,13 @@ pub struct RosterImport {
     pub warnings: Vec<String>,
 }
 
-/// Why a CSV file could not be read as a roster.
+/// Why a CSV file could not be read as a roster. The refusals every CSV import shares
+/// (see `csv_table`) are worded as there.
 #[derive(Debug, Error)]
 pub enum RosterCsvError {
     #[error("cannot read the file: {0}")]
     Io(#[from] io::Error),
-    #[error(
-        "line {line}: the file is not UTF-8 text; in Excel save it as \"CSV UTF-8 (comma delimited)\" (plain \"CSV\" is Big5 on a Taiwanese Windows)"
-    )]
+    #[error("{}", words::not_utf8(*line))]
     NotUtf8 { line: u64 },
     #[error(
         "the file is empty; its first row must name the columns, e.g. name,organisation,category"
@@ -46,40 +51,32 @@ pub enum RosterCsvError {
     Empty,
     #[error("the file has a header row but no people; add one row per person below it")]
     NoPeople,
-    #[error(
-        "line {line}: the header row is a single column; separate the columns with commas (save the sheet as CSV, not as tab- or semicolon-separated text)"
-    )]
+    #[error("{}", words::not_comma_separated(*line))]
     NotCommaSeparated { line: u64 },
     #[error("line {line}: {message}")]
     Malformed { line: u64, message: String },
-    #[error(
-        "line {line}: this row has {found} fields but the header names {expected} columns; a value that contains a comma must be inside double quotes"
-    )]
+    #[error("{}", words::too_many_fields(*line, *found, *expected))]
     TooManyFields {
         line: u64,
         found: usize,
         expected: usize,
     },
-    #[error("line {line}: the columns \"{first}\" and \"{second}\" both mean {column}; keep one")]
+    #[error("{}", words::duplicate_column(*line, first, second, column))]
     DuplicateColumn {
         line: u64,
         first: String,
         second: String,
         column: &'static str,
     },
-    #[error(
-        "line {line}: the header row has no {column} column; add one (accepted names: {accepted})"
-    )]
+    #[error("{}", words::missing_column(*line, column, accepted))]
     MissingColumn {
         line: u64,
         column: &'static str,
-        accepted: String,
+        accepted: &'static [&'static str],
     },
-    #[error(
-        "line {line}: the quote (\") that opens field {field} is never closed, so everything after it, to the end of the file, was read as that one value; close it with a quote, and write a quote inside a value twice (\"\")"
-    )]
+    #[error("{}", words::unclosed_quote(*line, *field))]
     UnclosedQuote { line: u64, field: usize },
-    #[error("line {line}, column {column}: {problem}")]
+    #[error("{}", words::field(*line, column, problem))]
     Field {
         line: u64,
         column: ColumnName,
@@ -89,95 +86,64 @@ pub enum RosterCsvError {
     Roster { line: u64, source: RosterError },
 }
 
-/// A column as the file names it, and what it means (`類別 (category)`).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct ColumnName {
-    pub header: String,
-    pub canonical: &'static str,
-}
-
-impl fmt::Display for ColumnName {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.header == self.canonical {
-            write!(f, "{}", self.header)
-        } else {
-            write!(f, "{} ({})", self.header, self.canonical)
+impl From<TableError> for RosterCsvError {
+    fn from(error: TableError) -> RosterCsvError {
+        match error {
+            TableError::NotUtf8 { line } => RosterCsvError::NotUtf8 { line },
+            TableError::Empty => RosterCsvError::Empty,
+            TableError::NotCommaSeparated { line } => RosterCsvError::NotCommaSeparated { line },
+            TableError::Malformed { line, message } => RosterCsvError::Malformed { line, message },
+            TableError::TooManyFields {
+                line,
+                found,
+                expected,
+            } => RosterCsvError::TooManyFields {
+                line,
+                found,
+                expected,
+            },
+            TableError::DuplicateColumn {
+                line,
+                first,
+                second,
+                column,
+            } => RosterCsvError::DuplicateColumn {
+                line,
+                first,
+                second,
+                column,
+            },
+            TableError::MissingColumn {
+                line,
+                column,
+                accepted,
+            } => RosterCsvError::MissingColumn {
+                line,
+                column,
+                accepted,
+            },
+            TableError::UnclosedQuote { line, field } => {
+                RosterCsvError::UnclosedQuote { line, field }
+            }
+            TableError::Field {
+                line,
+                column,
+                problem,
+            } => RosterCsvError::Field {
+                line,
+                column,
+                problem,
+            },
         }
     }
 }
 
-/// The header: which column of the file holds what.
-struct Header {
-    line: u64,
-    columns: Vec<Option<Column>>,
-    names: Vec<String>,
-}
-
-impl Header {
-    fn missing(&self, column: Column) -> RosterCsvError {
-        RosterCsvError::MissingColumn {
-            line: self.line,
-            column: column.canonical(),
-            accepted: column.aliases().join(", "),
-        }
-    }
-
-    fn position(&self, column: Column) -> Option<usize> {
-        self.columns.iter().position(|&c| c == Some(column))
-    }
-
-    fn name(&self, column: Column) -> ColumnName {
-        ColumnName {
-            header: self
-                .position(column)
-                .map_or_else(|| column.canonical().to_owned(), |i| self.names[i].clone()),
-            canonical: column.canonical(),
-        }
-    }
-}
-
-/// One row of the file, read through the header.
-struct Row<'a> {
-    line: u64,
-    header: &'a Header,
-    record: &'a csv::StringRecord,
-}
-
-impl Row<'_> {
-    fn get(&self, column: Column) -> &str {
-        self.header
-            .position(column)
-            .and_then(|i| self.record.get(i))
-            .unwrap_or("")
-            .trim()
-    }
-
-    fn text(&self, column: Column, english: Column) -> Text {
-        let en = self.get(english);
-        Text {
-            text: self.get(column).to_owned(),
-            en: (!en.is_empty()).then(|| en.to_owned()),
-        }
-    }
-
-    fn error(&self, column: Column, problem: impl Into<String>) -> RosterCsvError {
-        RosterCsvError::Field {
-            line: self.line,
-            column: self.header.name(column),
-            problem: problem.into(),
-        }
-    }
-
-    fn parse<T>(
-        &self,
-        column: Column,
-        parse: impl Fn(&str) -> Result<T, String>,
-    ) -> Result<T, RosterCsvError> {
-        parse(self.get(column)).map_err(|problem| self.error(column, problem))
-    }
-
-    fn is_blank(&self) -> bool {
-        self.record.iter().all(|field| field.trim().is_empty())
+/// A name, title or organisation and its English translation, from their columns.
+fn text(row: &Row, column: Column, english: Column) -> Text {
+    let en = row.get(english);
+    Text {
+        text: row.get(column).to_owned(),
+        en: (!en.is_empty()).then(|| en.to_owned()),
     }
 }
 
@@ -200,75 +166,29 @@ pub fn read(path: &Path) -> Result<RosterImport, RosterCsvError> {
 
 /// Reads a roster from the bytes of a CSV file: UTF-8, with or without Excel's BOM.
 pub fn parse_bytes(bytes: &[u8]) -> Result<RosterImport, RosterCsvError> {
-    match std::str::from_utf8(bytes) {
-        Ok(text) => parse(text),
-        Err(e) => {
-            let valid = &bytes[..e.valid_up_to()];
-            let line = 1 + valid.iter().filter(|&&b| b == b'\n').count();
-            Err(RosterCsvError::NotUtf8 {
-                line: u64::try_from(line).unwrap_or(u64::MAX),
-            })
-        }
-    }
+    parse(csv_table::decode(bytes)?)
 }
 
 /// Reads a roster from CSV text.
 pub fn parse(text: &str) -> Result<RosterImport, RosterCsvError> {
-    // Excel writes a byte-order mark; csv-core drops it too, but the header must not
-    // depend on that.
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    if let Some((line, field)) = unclosed_quote(text) {
-        return Err(RosterCsvError::UnclosedQuote { line, field });
+    let (header, records) = csv_table::open::<Column>(text)?;
+    if header.position(Column::Name).is_none() {
+        return Err(header.missing(Column::Name).into());
     }
-    let mut reader = csv_reader(text);
-    let mut records = reader.records();
-    let malformed = |e: csv::Error| {
-        let line = e.position().map_or(0, |p| p.line());
-        RosterCsvError::Malformed {
-            line,
-            message: e.to_string(),
-        }
-    };
-
-    // The header: the first row that is not blank.
-    let (header_line, header) = loop {
-        match records.next() {
-            None => return Err(RosterCsvError::Empty),
-            Some(record) => {
-                let record = record.map_err(malformed)?;
-                if record.iter().any(|f| !f.trim().is_empty()) {
-                    let line = record.position().map_or(1, |p| p.line());
-                    break (line, record);
-                }
-            }
-        }
-    };
-    let mut warnings = Vec::new();
-    let header = read_header(header_line, &header, &mut warnings)?;
+    let warnings = header
+        .unknown()
+        .filter(|(_, name)| !name.is_empty())
+        .map(|(index, name)| {
+            format!(
+                "column {} (\"{name}\") is not one Roundtable reads, so it was ignored",
+                index + 1
+            )
+        })
+        .collect();
 
     let mut entries = Vec::new();
     for record in records {
-        let record = record.map_err(malformed)?;
-        let line = record.position().map_or(0, |p| p.line());
-        if record.len() > header.columns.len() {
-            let extra = record.iter().skip(header.columns.len());
-            if extra.clone().any(|f| !f.trim().is_empty()) {
-                return Err(RosterCsvError::TooManyFields {
-                    line,
-                    found: record.len(),
-                    expected: header.columns.len(),
-                });
-            }
-        }
-        let row = Row {
-            line,
-            header: &header,
-            record: &record,
-        };
-        if row.is_blank() {
-            continue;
-        }
-        entries.push(read_row(&row)?);
+        entries.push(read_row(&header.row(&record?))?);
     }
     if entries.is_empty() {
         return Err(RosterCsvError::NoPeople);
@@ -281,86 +201,10 @@ pub fn parse(text: &str) -> Result<RosterImport, RosterCsvError> {
     Ok(RosterImport { roster, warnings })
 }
 
-/// How the file is read: no header row for the reader (the importer finds its own),
-/// and rows of any length (a short row is a row with empty cells).
-fn csv_reader(text: &str) -> csv::Reader<&[u8]> {
-    csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(text.as_bytes())
-}
-
-/// The line where a quoted value opens that the file never closes, and which field of
-/// its row that is. The csv reader takes such a value to the end of the file without
-/// a word: the rows after it vanish into it, and what goes wrong later is far from
-/// the cause. A line break added at the end shows it: outside a quoted value it ends
-/// the last row or is a blank line, which the reader skips; inside one it becomes part
-/// of the value.
-fn unclosed_quote(text: &str) -> Option<(u64, usize)> {
-    let last_row = |text: &str| {
-        csv_reader(text)
-            .into_records()
-            .filter_map(Result::ok)
-            .last()
-    };
-    let row = last_row(text)?;
-    let with_break = last_row(&format!("{text}\n"))?;
-    if row.iter().eq(with_break.iter()) {
-        return None;
-    }
-    // The open value is the row's last, and holds every line break after its quote.
-    let value = row.get(row.len() - 1).unwrap_or("");
-    let breaks = |s: &str| s.bytes().filter(|&b| b == b'\n').count();
-    let line = 1 + breaks(text) - breaks(value);
-    Some((u64::try_from(line).unwrap_or(u64::MAX), row.len()))
-}
-
-fn read_header(
-    line: u64,
-    record: &csv::StringRecord,
-    warnings: &mut Vec<String>,
-) -> Result<Header, RosterCsvError> {
-    if record.len() == 1 && record.get(0).is_some_and(|f| f.contains(['\t', ';'])) {
-        return Err(RosterCsvError::NotCommaSeparated { line });
-    }
-    let mut columns: Vec<Option<Column>> = Vec::new();
-    let mut names: Vec<String> = Vec::new();
-    for (index, name) in record.iter().enumerate() {
-        let name = name.trim();
-        let column = Column::from_header(name);
-        if let Some(column) = column
-            && let Some(first) = columns.iter().position(|&c| c == Some(column))
-        {
-            return Err(RosterCsvError::DuplicateColumn {
-                line,
-                first: names[first].clone(),
-                second: name.to_owned(),
-                column: column.canonical(),
-            });
-        }
-        if column.is_none() && !name.is_empty() {
-            warnings.push(format!(
-                "column {} (\"{name}\") is not one Roundtable reads, so it was ignored",
-                index + 1
-            ));
-        }
-        columns.push(column);
-        names.push(name.to_owned());
-    }
-    let header = Header {
-        line,
-        columns,
-        names,
-    };
-    if header.position(Column::Name).is_none() {
-        return Err(header.missing(Column::Name));
-    }
-    Ok(header)
-}
-
-fn read_row(row: &Row) -> Result<Entry, RosterCsvError> {
+/// A row as a person; what is wrong with it is always a value or a missing column.
+fn read_row(row: &Row) -> Result<Entry, TableError> {
     let kind = row.parse(Column::Role, parse_role)?;
-    let name = row.text(Column::Name, Column::NameEn);
+    let name = text(row, Column::Name, Column::NameEn);
     if name.text.is_empty() {
         return Err(row.error(Column::Name, "the name is empty; every person needs one"));
     }
@@ -371,8 +215,8 @@ fn read_row(row: &Row) -> Result<Entry, RosterCsvError> {
             format!("\"{id}\" is not a usable id; use letters, digits and hyphens, no spaces"),
         ));
     }
-    let title = row.text(Column::Title, Column::TitleEn);
-    let organisation = row.text(Column::Organisation, Column::OrganisationEn);
+    let title = text(row, Column::Title, Column::TitleEn);
+    let organisation = text(row, Column::Organisation, Column::OrganisationEn);
     let represents = row.get(Column::Represents).to_owned();
     let seat = row.parse(Column::Seat, parse_seat)?;
 

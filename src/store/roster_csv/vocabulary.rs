@@ -2,6 +2,7 @@
 //! English and Chinese, and the error messages that list them. How a row is read
 //! through them is in `mod.rs`.
 
+use super::super::csv_table::{Columns, normalise};
 use crate::domain::{Category, SeatRole, Side};
 use crate::i18n;
 
@@ -22,8 +23,8 @@ pub(super) enum Column {
     Represents,
 }
 
-impl Column {
-    const ALL: [Column; 12] = [
+impl Columns for Column {
+    const ALL: &'static [Column] = &[
         Column::Id,
         Column::Name,
         Column::NameEn,
@@ -38,12 +39,7 @@ impl Column {
         Column::Represents,
     ];
 
-    pub(super) fn canonical(self) -> &'static str {
-        self.aliases()[0]
-    }
-
-    /// Header names accepted for the column; the first is the canonical one.
-    pub(super) fn aliases(self) -> &'static [&'static str] {
+    fn aliases(self) -> &'static [&'static str] {
         match self {
             Column::Id => &["id", "編號", "代號"],
             Column::Name => &["name", "姓名", "名字"],
@@ -82,27 +78,6 @@ impl Column {
             ],
         }
     }
-
-    pub(super) fn from_header(header: &str) -> Option<Column> {
-        let wanted = normalise(header);
-        Column::ALL.into_iter().find(|column| {
-            column
-                .aliases()
-                .iter()
-                .any(|alias| normalise(alias) == wanted)
-        })
-    }
-}
-
-/// Lower-case, without spaces, hyphens, underscores or full-width spaces, so that
-/// `Lead agency`, `lead-agency` and `LeadAgency` are one word.
-fn normalise(value: &str) -> String {
-    value
-        .trim()
-        .chars()
-        .filter(|c| !c.is_whitespace() && !matches!(c, '-' | '_' | '\u{3000}'))
-        .flat_map(char::to_lowercase)
-        .collect()
 }
 
 /// The kind of person a row describes.
