@@ -12,8 +12,8 @@ use crate::i18n::{self, Label, colon, list_separator, parenthesised};
 const MOTION_TEXT_CHARS: usize = 48;
 
 /// The session at a glance, in `lang`: the meeting's details, the roster by side, the
-/// agenda by section, the motions with their stage, the notes and whether the meeting
-/// has started or adjourned.
+/// agenda by section, the motions with their stage, the notes, the public's comments
+/// and how many are answered, and whether the meeting has started or adjourned.
 pub fn summary(meeting: &Meeting, lang: Lang) -> String {
     let mut out = String::new();
     // Writing to a String cannot fail.
@@ -188,6 +188,21 @@ fn write_summary(out: &mut String, meeting: &Meeting, lang: Lang) -> std::fmt::R
         colon(lang),
         count(state.notes.len(), words::NOTES_UNIT, lang)
     )?;
+
+    // The public's comments and how many have been answered, when there are any.
+    if !state.comments().is_empty() {
+        let statuses = state
+            .comments()
+            .iter()
+            .map(|c| c.answer.as_ref().map(|a| a.status));
+        writeln!(
+            out,
+            "{}{}{}",
+            say(i18n::minutes::COMMENTS),
+            colon(lang),
+            i18n::minutes::comment_totals(statuses, lang)
+        )?;
+    }
 
     let progress = match (state.started, state.adjourned) {
         (_, Some(adjourned)) => {
@@ -485,6 +500,63 @@ mod tests {
             text.ends_with(
                 "adjourned at 2026-12-03 14:30; attended: 2 (government 2, non-government 0; \
                  off balance: 2 more government)\n"
+            ),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn the_public_comments_are_counted_by_status_on_one_line_when_there_are_any() {
+        use crate::domain::{CommentId, PublicComment, ResponseStatus};
+        let mut meeting = meeting();
+        assert!(!summary(&meeting, Lang::En).contains("Public comments"));
+        let comment = |id: &str, item: Option<&str>| PublicComment {
+            id: CommentId::new(id),
+            author: "民眾".into(),
+            posted: NaiveDate::from_ymd_opt(2026, 11, 20)
+                .and_then(|d| d.and_hms_opt(21, 5, 0))
+                .expect("a time"),
+            text: "建議公開原始碼".into(),
+            link: None,
+            item: item.map(crate::domain::ItemId::new),
+            topic: None,
+            extra: Vec::new(),
+        };
+        let answer = |id: &str, status| EventKind::CommentAnswered {
+            comment: CommentId::new(id),
+            status,
+            response: Box::new(Text::new("理由")),
+        };
+        for (minute, kind) in [
+            (
+                0,
+                EventKind::CommentsImported {
+                    comments: vec![
+                        comment("c1", Some("d1")),
+                        comment("c2", None),
+                        comment("c3", Some("d1")),
+                    ],
+                },
+            ),
+            (1, answer("c1", ResponseStatus::TakenUp)),
+            (2, answer("c3", ResponseStatus::NotTakenUp)),
+        ] {
+            meeting
+                .record(at(minute), Author::Facilitator, kind)
+                .expect("allowed");
+        }
+        let text = summary(&meeting, Lang::En);
+        assert!(
+            text.contains(
+                "\nPublic comments: 3, answered 2 (taken up 1, not taken up 1), \
+                 not yet answered 1\nMeeting: not started\n"
+            ),
+            "{text}"
+        );
+        let text = summary(&meeting, Lang::ZhTw);
+        assert!(
+            text.contains(
+                "\n公眾意見：3 則，已回應 2 則（採納 1 則、未採納 1 則），尚未回應 1 則\n"
             ),
             "{text}"
         );

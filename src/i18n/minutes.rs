@@ -55,6 +55,16 @@ labels! {
     SPEAKING_TIME = "發言時間統計", "Speaking time";
     BY_VOICE = "依身分", "By side";
     BY_SPEAKER = "依發言人", "By speaker";
+    ANSWERED = "已回應", "answered";
+    PUBLIC_COMMENTS = "公眾意見與回應", "Public comments and responses";
+    COMMENTS = "公眾意見", "Public comments";
+    COMMENT_TOTAL = "總計", "Total";
+    NOT_ON_AN_ITEM = "未指定議程", "Not on an agenda item";
+    COMMENTER = "意見提出者", "From";
+    POSTED = "日期", "Date";
+    COMMENT = "意見內容", "Comment";
+    RESPONSE_STATUS = "處理情形", "Status";
+    RESPONSE = "回應說明", "Response";
     ADJOURNED_AT = "散會", "Adjournment";
     NOT_ADJOURNED = "（會議未散會）", "(the meeting was not adjourned)";
     STAGE = "階段", "Stage";
@@ -181,6 +191,67 @@ pub fn speaking_share(seconds: i64, turns: u32, share: Option<u32>, lang: Lang) 
     }
 }
 
+/// The public comments at a glance, from each comment's status (`None`: not yet
+/// answered): "5 則，已回應 3 則（採納 2 則、未採納 1 則），尚未回應 2 則" / "5,
+/// answered 3 (taken up 2, not taken up 1), not yet answered 2". A status no comment
+/// has is left out.
+pub fn comment_totals(
+    statuses: impl IntoIterator<Item = Option<crate::domain::ResponseStatus>>,
+    lang: Lang,
+) -> String {
+    use crate::domain::ResponseStatus;
+    let mut by_status = [0usize; ResponseStatus::ALL.len()];
+    let mut unanswered = 0;
+    for status in statuses {
+        match status.and_then(|s| ResponseStatus::ALL.iter().position(|&a| a == s)) {
+            Some(i) => by_status[i] += 1,
+            None => unanswered += 1,
+        }
+    }
+    let answered: usize = by_status.iter().sum();
+    let total = answered + unanswered;
+    // The vocabulary's words, in lower case inside an English sentence.
+    let word = |label: super::Label| match lang {
+        Lang::ZhTw => label.zh.to_owned(),
+        Lang::En => label.en.to_lowercase(),
+    };
+    let statuses: Vec<String> = ResponseStatus::ALL
+        .iter()
+        .zip(by_status)
+        .filter(|(_, n)| *n > 0)
+        .map(|(status, n)| {
+            let status = word(super::response_status(*status));
+            match lang {
+                Lang::ZhTw => format!("{status} {n} 則"),
+                Lang::En => format!("{status} {n}"),
+            }
+        })
+        .collect();
+    let unanswered_word = word(super::UNANSWERED);
+    match lang {
+        Lang::ZhTw => {
+            let statuses = match statuses.is_empty() {
+                true => String::new(),
+                false => format!("（{}）", statuses.join("、")),
+            };
+            format!(
+                "{total} 則，{answered_word} {answered} 則{statuses}，{unanswered_word} {unanswered} 則",
+                answered_word = ANSWERED.zh
+            )
+        }
+        Lang::En => {
+            let statuses = match statuses.is_empty() {
+                true => String::new(),
+                false => format!(" ({})", statuses.join(", ")),
+            };
+            format!(
+                "{total}, {answered_word} {answered}{statuses}, {unanswered_word} {unanswered}",
+                answered_word = ANSWERED.en
+            )
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -194,5 +265,32 @@ mod tests {
         );
         assert_eq!(long_date(date, Lang::En), "Thursday 3 December 2026");
         assert_eq!(short_date(date, Lang::ZhTw), "115 年 12 月 3 日");
+    }
+
+    #[test]
+    fn comment_totals_count_the_answers_by_status_and_what_is_unanswered() {
+        use crate::domain::ResponseStatus as R;
+        let statuses = [
+            Some(R::TakenUp),
+            None,
+            Some(R::NotTakenUp),
+            Some(R::TakenUp),
+        ];
+        assert_eq!(
+            comment_totals(statuses, Lang::ZhTw),
+            "4 則，已回應 3 則（採納 2 則、未採納 1 則），尚未回應 1 則"
+        );
+        assert_eq!(
+            comment_totals(statuses, Lang::En),
+            "4, answered 3 (taken up 2, not taken up 1), not yet answered 1"
+        );
+        assert_eq!(
+            comment_totals([None], Lang::ZhTw),
+            "1 則，已回應 0 則，尚未回應 1 則"
+        );
+        assert_eq!(
+            comment_totals([Some(R::Noted)], Lang::En),
+            "1, answered 1 (noted 1), not yet answered 0"
+        );
     }
 }

@@ -213,13 +213,17 @@ fn class(kind: TableKind) -> &'static str {
         TableKind::FollowUp => "follow-up",
         TableKind::Votes => "votes",
         TableKind::Actions => "actions",
+        TableKind::Comments => "comments",
     }
 }
 
 fn inline(line: &Line, lang: Lang) -> String {
     let mut out = String::new();
     for span in line {
-        let text = esc(&span.text).replace('\n', "<br>");
+        let mut text = esc(&span.text).replace('\n', "<br>");
+        if span.strong {
+            text = format!("<strong>{text}</strong>");
+        }
         if span.untranslated {
             let _ = write!(
                 out,

@@ -105,7 +105,12 @@ fn cell(text: &str) -> String {
 fn inline(line: &Line, lang: Lang) -> String {
     let mut out = String::new();
     for span in line {
-        out.push_str(&escape(&span.text).replace('\n', "  \n"));
+        let text = escape(&span.text).replace('\n', "  \n");
+        if span.strong && !text.is_empty() {
+            let _ = write!(out, "**{text}**");
+        } else {
+            out.push_str(&text);
+        }
         if span.untranslated {
             let _ = write!(out, " *[{}]*", l::UNTRANSLATED.get(lang));
         }
@@ -113,12 +118,13 @@ fn inline(line: &Line, lang: Lang) -> String {
     out
 }
 
-/// Escapes what Markdown would read as markup; CJK text passes through unchanged.
+/// Escapes what Markdown would read as markup (an entity such as `&lt;` and GitHub's
+/// `~~` strike-through included); CJK text passes through unchanged.
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for (i, c) in text.chars().enumerate() {
         match c {
-            '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '|' => {
+            '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '|' | '&' | '~' => {
                 out.push('\\');
                 out.push(c);
             }

@@ -114,6 +114,9 @@ fn text(w: &mut Xml, content: &str) -> XmlResult {
 
 fn spans(w: &mut Xml, line: &Line, lang: Lang) -> XmlResult {
     for span in line {
+        if span.strong {
+            start(w, "text:span", &[("text:style-name", "Strong")])?;
+        }
         if span.untranslated {
             start(w, "text:span", &[("text:style-name", "Untranslated")])?;
             text(w, &span.text)?;
@@ -123,6 +126,9 @@ fn spans(w: &mut Xml, line: &Line, lang: Lang) -> XmlResult {
             end(w, "text:span")?;
         } else {
             text(w, &span.text)?;
+        }
+        if span.strong {
+            end(w, "text:span")?;
         }
     }
     Ok(())
@@ -295,6 +301,7 @@ fn table_name(table: &Table) -> &'static str {
         super::model::TableKind::FollowUp => "FollowUp",
         super::model::TableKind::Votes => "Votes",
         super::model::TableKind::Actions => "ActionItems",
+        super::model::TableKind::Comments => "PublicComments",
     }
 }
 

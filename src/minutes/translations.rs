@@ -13,7 +13,7 @@
 
 use std::collections::HashSet;
 
-use crate::domain::{EventKind, Meeting, Seq, Session, Text};
+use crate::domain::{CommentId, EventKind, Meeting, Seq, Session, Text};
 use crate::width::printable;
 
 /// One text to translate.
@@ -128,6 +128,9 @@ fn visit_texts(
             EventKind::FollowUpRecorded { action_taken, .. } => {
                 visit(format!("log/{seq}/action_taken"), action_taken)
             }
+            EventKind::CommentAnswered { response, .. } => {
+                visit(format!("log/{seq}/response"), response)
+            }
             _ => {}
         }
     }
@@ -146,19 +149,28 @@ fn visit_item(
     }
 }
 
-/// Log events whose texts no longer show: retracted ones, and note versions replaced
-/// by a later correction.
+/// Log events whose texts no longer show: retracted ones, note versions replaced by a
+/// later correction, and answers to a public comment replaced by a later answer.
 fn superseded(meeting: &Meeting) -> HashSet<Seq> {
     let state = meeting.state();
     let mut skip: HashSet<Seq> = state.retracted.clone();
     let mut latest: std::collections::HashMap<Seq, Seq> = Default::default();
+    let mut answers: std::collections::HashMap<&CommentId, Seq> = Default::default();
     for event in &meeting.session().log {
         if state.retracted.contains(&event.seq) {
             continue;
         }
-        if let EventKind::NoteCorrected { note, .. } = event.kind {
-            let previous = latest.insert(note, event.seq).unwrap_or(note);
-            skip.insert(previous);
+        match &event.kind {
+            EventKind::NoteCorrected { note, .. } => {
+                let previous = latest.insert(*note, event.seq).unwrap_or(*note);
+                skip.insert(previous);
+            }
+            EventKind::CommentAnswered { comment, .. } => {
+                if let Some(previous) = answers.insert(comment, event.seq) {
+                    skip.insert(previous);
+                }
+            }
+            _ => {}
         }
     }
     skip

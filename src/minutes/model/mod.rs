@@ -14,11 +14,13 @@ use crate::width::printable;
 pub use build::build;
 
 /// A run of text; `untranslated` marks text shown in Chinese in the English minutes
-/// because the session has no English version of it.
+/// because the session has no English version of it; `strong` sets it off (bold), for
+/// what a reader must not miss, such as a public comment nobody has answered.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Span {
     pub text: String,
     pub untranslated: bool,
+    pub strong: bool,
 }
 
 /// A line of text: spans, some of them untranslated.
@@ -29,6 +31,16 @@ pub fn plain(text: impl Into<String>) -> Line {
     vec![Span {
         text: text.into(),
         untranslated: false,
+        strong: false,
+    }]
+}
+
+/// Text set off (bold) as a line.
+pub fn strong(text: impl Into<String>) -> Line {
+    vec![Span {
+        text: text.into(),
+        untranslated: false,
+        strong: true,
     }]
 }
 
@@ -52,6 +64,8 @@ pub enum TableKind {
     FollowUp,
     Votes,
     Actions,
+    /// The public's comments and the forum's responses.
+    Comments,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]

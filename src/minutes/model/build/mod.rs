@@ -6,9 +6,11 @@
 //! part uses (labels, texts, fields, lists). The parts are in their own files:
 //! `people.rs` (the opening block: time, venue, chair, who attended; how a person
 //! is named), `items.rs` (the agenda items, what was said and decided),
-//! `motion.rs` (a motion's proceedings and its vote table) and `follow_up.rs` (the
-//! follow-up table and the action items).
+//! `motion.rs` (a motion's proceedings and its vote table), `follow_up.rs` (the
+//! follow-up table and the action items), `voice.rs` (speaking time) and
+//! `comments.rs` (the public's comments and the forum's responses).
 
+mod comments;
 mod follow_up;
 mod items;
 mod motion;
@@ -70,15 +72,18 @@ impl<'a> Builder<'a> {
             Lang::ZhTw => Span {
                 text: text.text.clone(),
                 untranslated: false,
+                strong: false,
             },
             Lang::En => match text.english() {
                 Some(en) => Span {
                     text: en.to_owned(),
                     untranslated: false,
+                    strong: false,
                 },
                 None if text.text.trim().is_empty() => Span {
                     text: String::new(),
                     untranslated: false,
+                    strong: false,
                 },
                 None => {
                     if self.seen_untranslated.insert(text.text.clone()) {
@@ -90,6 +95,7 @@ impl<'a> Builder<'a> {
                     Span {
                         text: text.text.clone(),
                         untranslated: true,
+                        strong: false,
                     }
                 }
             },
@@ -170,6 +176,17 @@ impl<'a> Builder<'a> {
                 blocks,
             });
         }
+        // The public's comments and the responses, when the session has any.
+        if !self.state.comments().is_empty() {
+            let heading = format!("{}{}", next(lang), self.label(l::PUBLIC_COMMENTS));
+            self.current_part = heading.clone();
+            let blocks = self.public_comments();
+            parts.push(Part {
+                heading: Some(heading),
+                blocks,
+            });
+        }
+        // The adjournment stays last.
         let heading = format!("{}{}", next(lang), self.label(l::ADJOURNED_AT));
         let adjourned = match self.state.adjourned {
             Some(at) => plain(Self::time(at)),
@@ -218,5 +235,6 @@ fn plain_span(text: impl Into<String>) -> Span {
     Span {
         text: text.into(),
         untranslated: false,
+        strong: false,
     }
 }
