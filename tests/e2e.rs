@@ -395,3 +395,38 @@ fn a_queue_of_three_speakers_runs_with_a_pause_and_a_minute_more_and_is_saved() 
     assert_eq!(balance.of(Voice::NonGovernment).1, 2);
     assert_eq!(balance.of(Voice::Government).1, 1);
 }
+
+#[test]
+fn a_public_comment_is_answered_during_the_meeting_and_saved() {
+    use roundtable::domain::{CommentId, ResponseStatus};
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = copy_of_the_demo(dir.path());
+    let mut pty = open(&path);
+    pty.send("2b");
+    pty.wait_for("會議 0:0");
+    pty.send("jjjj\r");
+    pty.wait_for("電子連署系統原始碼公開");
+    // The item's comments, the first answered as partly taken up, with the reason.
+    pty.send("C");
+    pty.wait_for("公眾意見：");
+    pty.wait_for("陳小姐");
+    pty.send("\r");
+    pty.wait_for("回應：採納");
+    pty.send("\t");
+    pty.wait_for("回應：部分採納");
+    pty.send("上線前開放外部測試，方式下次會議報告\r");
+    pty.wait_for("已記錄：回應 陳小姐 的意見：部分採納");
+    pty.send("\x1b");
+    pty.wait_for("已儲存 ✓");
+    pty.send("q");
+    assert!(pty.wait_exit(), "quits cleanly");
+
+    let meeting = roundtable::store::load(&path).expect("the saved file loads");
+    let comment = meeting
+        .state()
+        .comment(&CommentId::new("join-88213"))
+        .expect("the demo's comment");
+    let answer = comment.answer.as_ref().expect("answered");
+    assert_eq!(answer.status, ResponseStatus::PartlyTakenUp);
+    assert_eq!(answer.response.text, "上線前開放外部測試，方式下次會議報告");
+}

@@ -40,8 +40,14 @@ fn code(s: &str) -> JoinCode {
     s.parse().expect("a valid code")
 }
 
+/// The demo's set-up, without the comments imported before the day: the host's log
+/// starts empty, so the numbers below are the note-takers' own.
 fn demo() -> Meeting {
-    store::load(Path::new("sessions/demo.ron")).expect("demo loads")
+    let mut session = store::load(Path::new("sessions/demo.ron"))
+        .expect("demo loads")
+        .into_session();
+    session.log.clear();
+    Meeting::open(session).expect("the set-up opens")
 }
 
 fn at() -> Stamp {

@@ -2887,7 +2887,7 @@ fn what_is_not_taken_up_is_answered_with_a_reason_and_undo_takes_an_answer_back(
     let answer = |status, response: &str| EventKind::CommentAnswered {
         comment: CommentId::new("c1"),
         status,
-        response: Text::new(response),
+        response: Box::new(Text::new(response)),
     };
     for status in [ResponseStatus::NotTakenUp, ResponseStatus::PartlyTakenUp] {
         assert_eq!(
@@ -2918,10 +2918,33 @@ fn what_is_not_taken_up_is_answered_with_a_reason_and_undo_takes_an_answer_back(
     let unknown = EventKind::CommentAnswered {
         comment: CommentId::new("nope"),
         status: ResponseStatus::TakenUp,
-        response: Text::default(),
+        response: Box::default(),
     };
     assert_eq!(
         record(&mut meeting, 5, unknown),
         Err(DomainError::UnknownComment(CommentId::new("nope")))
+    );
+}
+
+#[test]
+fn an_item_with_public_comments_stays_on_the_agenda() {
+    let mut meeting = forum(3);
+    ok(
+        &mut meeting,
+        0,
+        EventKind::CommentsImported {
+            comments: vec![comment("c1", Some("d1"))],
+        },
+    );
+    let removed = record(
+        &mut meeting,
+        1,
+        EventKind::ItemRemoved {
+            item: ItemId::new("d1"),
+        },
+    );
+    assert!(
+        matches!(removed, Err(DomainError::ItemInUse { .. })),
+        "{removed:?}"
     );
 }

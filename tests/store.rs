@@ -577,7 +577,7 @@ fn meeting_with_everything() -> Meeting {
         EventKind::CommentAnswered {
             comment: roundtable::domain::CommentId(nasty(60)),
             status: roundtable::domain::ResponseStatus::NotTakenUp,
-            response: nasty_text(67),
+            response: Box::new(nasty_text(67)),
         },
     ] {
         minute += 1;

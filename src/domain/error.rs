@@ -36,7 +36,8 @@ pub enum DomainError {
     ItemAtSectionEdge {
         title: String,
     },
-    /// An item that was taken up, or has motions or notes, stays on the agenda.
+    /// An item that was taken up, or has motions, notes or public comments, stays on
+    /// the agenda.
     ItemInUse {
         title: String,
     },

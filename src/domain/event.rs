@@ -36,6 +36,10 @@ pub enum Author {
     Facilitator,
     /// A note-taker, by the name they joined with.
     NoteTaker(String),
+    /// A file brought in from outside (the public's comments): nobody's change on the
+    /// day, so nobody's undo takes it back. (No name: a second string here would make
+    /// every event larger.)
+    Import,
 }
 
 /// One entry of the log.
@@ -273,11 +277,13 @@ pub enum EventKind {
         comments: Vec<super::comments::PublicComment>,
     },
     /// The forum's answer to a comment: a later answer replaces an earlier one.
+    /// (The response is boxed, so that this event does not make every event larger;
+    /// the file is the same.)
     CommentAnswered {
         comment: super::comments::CommentId,
         status: super::comments::ResponseStatus,
         #[serde(default)]
-        response: Text,
+        response: Box<Text>,
     },
     /// The facilitator restates the proposal and asks for objections.
     ConsensusRoundOpened {

@@ -609,7 +609,8 @@ impl State {
                     || self
                         .notes
                         .iter()
-                        .any(|n| n.note.item.as_ref() == Some(item));
+                        .any(|n| n.note.item.as_ref() == Some(item))
+                    || self.comments_on(Some(item)).next().is_some();
                 if in_use {
                     return Err(DomainError::ItemInUse {
                         title: state.item.title.text.clone(),

@@ -42,6 +42,7 @@ pub const CONTEXT_ROLL_CALL: Label = l("唱名表決", "Roll call");
 pub const CONTEXT_CHAIR_RULING: Label = l("主席裁決", "Chair's ruling");
 pub const CONTEXT_NOTE_TAKERS: Label = l("紀錄人員連線", "Note-takers");
 pub const CONTEXT_JOIN: Label = l("紀錄輸入", "Taking notes");
+pub const CONTEXT_COMMENTS: Label = l("公眾意見", "Public comments");
 pub const CONTEXT_HELP: Label = l("說明", "This help");
 
 // ---- what both screens do ---------------------------------------------------
@@ -80,6 +81,8 @@ pub const FOCUS_ATTENDANCE: Label = l("出席面板", "attendance panel");
 pub const FOCUS_AGENDA: Label = l("議程面板", "agenda panel");
 pub const FOCUS_MOTION: Label = l("議案面板", "motion panel");
 pub const FOCUS_NOTES: Label = l("紀錄輸入", "notes input");
+pub const SHOW_COMMENTS: Label = l("公眾意見", "public comments");
+pub const ANSWER_COMMENT: Label = l("回應", "answer");
 pub const FOCUS_SPEAKERS: Label = l("發言面板", "speakers panel");
 pub const REQUEST_TO_SPEAK: Label = l("登記發言", "add to queue");
 pub const CALL_NEXT_SPEAKER: Label = l("下一位", "next speaker");
@@ -119,8 +122,8 @@ pub const ADD_MOTION: Label = l("新增議案", "add motion");
 pub const CORRECT_PERSON: Label = l("更正姓名、職稱、單位", "correct name, title, organisation");
 pub const ADD_ITEM: Label = l("本段新增議程", "add item to this section");
 pub const NEXT_CHOICE: Label = l(
-    "換段落／類別與席位（新增議程、委員時）",
-    "next section / category and seat (new item, member)",
+    "換段落／類別與席位／回應結果（新增議程、委員，回應意見時）",
+    "next section / category and seat / status (new item, member, answer)",
 );
 pub const ADD_MEMBER: Label = l("新增委員", "add member");
 pub const EDIT_ITEM: Label = l(

@@ -178,7 +178,9 @@ fn english(error: &DomainError) -> String {
             format!("\"{title}\" is already at the edge of its section")
         }
         E::ItemInUse { title } => {
-            format!("\"{title}\" stays on the agenda: it was taken up, or has motions or notes")
+            format!(
+                "\"{title}\" stays on the agenda: it was taken up, or has motions, notes or public comments"
+            )
         }
         E::WrongStage {
             motion,
@@ -302,7 +304,7 @@ fn chinese(error: &DomainError) -> String {
         }
         E::ItemAtSectionEdge { title } => format!("「{title}」已在本段落的邊上"),
         E::ItemInUse { title } => {
-            format!("「{title}」不能移除：已進行過，或已有議案或紀錄")
+            format!("「{title}」不能移除：已進行過，或已有議案、紀錄或公眾意見")
         }
         E::WrongStage { stage, hint, .. } => format!(
             "議案目前為「{}」：{}",

@@ -374,6 +374,42 @@ pub fn turns_short(n: u32, lang: Lang) -> String {
 }
 pub const NOBODY_SPOKE: Label = l("尚無人發言", "nobody has spoken");
 pub const PAUSED: Label = l("暫停", "paused");
+pub const ASK_RESPONSE: Label = l("回應", "Response");
+
+/// The answer dialog's question: the status chosen, and that Tab changes it.
+pub fn ask_response(status: crate::domain::ResponseStatus, lang: Lang) -> String {
+    let word = vocabulary::response_status(status).get(lang);
+    let reason = status.needs_reason();
+    match lang {
+        Lang::ZhTw if reason => format!("回應：{word}（Tab 切換；須說明理由）"),
+        Lang::ZhTw => format!("回應：{word}（Tab 切換）"),
+        Lang::En if reason => format!("Response: {word} (Tab changes; give the reason)"),
+        Lang::En => format!("Response: {word} (Tab changes)"),
+    }
+}
+
+/// The comments list's title: the item, how many, how many wait for an answer.
+pub fn comments_title(item: &str, total: usize, unanswered: usize, lang: Lang) -> String {
+    match lang {
+        Lang::ZhTw => format!("公眾意見：{item}（{total} 則，{unanswered} 則尚未回應）"),
+        Lang::En => format!("Public comments: {item} ({total}, {unanswered} not yet answered)"),
+    }
+}
+
+/// An agenda row's count of comments.
+pub fn comments_badge(total: usize, lang: Lang) -> String {
+    match lang {
+        Lang::ZhTw => format!("意見{total}"),
+        Lang::En => format!("{total} cmt"),
+    }
+}
+
+pub const COMMENTS_ON_NO_ITEM: Label = l("未指定議程的意見", "Comments on no agenda item");
+pub const NO_COMMENTS: Label = l(
+    "此議程沒有公眾意見（以 roundtable comments import 匯入）",
+    "No public comments on this item (import them with roundtable comments import)",
+);
+pub const NO_COMMENT_SELECTED: Label = l("沒有可回應的意見", "No comment to answer");
 pub const ASK_VOTE_COUNTS: Label = l("舉手表決：輸入票數", "Show of hands: type the counts");
 pub const ASK_ROLL_CALL: Label = l("唱名表決", "Roll call");
 pub const ASK_CHAIR: Label = l(

@@ -10,8 +10,8 @@ use chrono::NaiveDate;
 use super::{Script, bi, motion, person};
 use crate::cli::DEMO_SESSION;
 use crate::domain::{
-    AgendaItem, EventKind, FollowUpEntry, FollowUpStatus, ItemId, Meeting, Motion, NoteKind,
-    PersonId, Section, Session, Speaker, Tally, Text,
+    AgendaItem, CommentId, EventKind, FollowUpEntry, FollowUpStatus, ItemId, Meeting, Motion,
+    NoteKind, PersonId, ResponseStatus, Section, Session, Speaker, Tally, Text,
 };
 
 /// The demo meeting (`sessions/demo.ron`) played from start to adjournment, as
@@ -20,7 +20,8 @@ use crate::domain::{
 /// decisions, discussion notes (most but not all with English), action items, a motion
 /// that fails consensus on a blocking objection and is then voted on, one adopted by
 /// consensus with a reservation, an extempore motion added on the day and deferred,
-/// the follow-up table, and the chair's conclusions.
+/// the follow-up table, the public's comments answered (one left unanswered), and the
+/// chair's conclusions.
 pub fn finished_demo() -> Session {
     let mut session: Session = match ron::from_str(DEMO_SESSION) {
         Ok(session) => session,
@@ -444,6 +445,30 @@ pub fn finished_demo() -> Session {
         ),
     );
 
+    // The public's comments on the item, answered (rules §4).
+    s.at(
+        "15:11",
+        EventKind::CommentAnswered {
+            comment: CommentId::new("join-88213"),
+            status: ResponseStatus::PartlyTakenUp,
+            response: Box::new(bi(
+                "原始碼於上線前 3 個月公開，並委託第三方資安檢測；開放外部社群測試之方式，由中選會評估後於下次會議報告。",
+                "The source code is published three months before launch with a third-party audit; how outside testers take part will be assessed and reported at the next meeting.",
+            )),
+        },
+    );
+    s.at(
+        "15:11",
+        EventKind::CommentAnswered {
+            comment: CommentId::new("join-88240"),
+            status: ResponseStatus::TakenUp,
+            response: Box::new(bi(
+                "以開放授權釋出，並公開建置及部署文件。",
+                "Released under an open licence, with the build and deployment documents.",
+            )),
+        },
+    );
+
     // Discussion 2: data retention — adopted by consensus with a reservation.
     s.at(
         "15:12",
@@ -502,6 +527,17 @@ pub fn finished_demo() -> Session {
             "照案通過，數位人權聯盟之保留意見列入紀錄。",
             "Adopted as proposed; the Digital Rights Alliance's reservation is recorded.",
         ),
+    );
+    s.at(
+        "15:25",
+        EventKind::CommentAnswered {
+            comment: CommentId::new("join-88302"),
+            status: ResponseStatus::NotTakenUp,
+            response: Box::new(bi(
+                "公民投票法規定連署人名冊須保存至爭訟期間屆滿，一個月不足以因應訴訟，維持 6 個月。",
+                "The referendum law keeps the co-signers' lists until any dispute can no longer be brought; one month is too short for that, so six months stays.",
+            )),
+        },
     );
     s.at(
         "15:40",

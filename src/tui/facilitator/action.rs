@@ -187,6 +187,12 @@ pub enum Action {
     /// Show or hide the QR code of the room's live page.
     ToggleRoomQr,
 
+    // The public's comments.
+    /// Show or hide the comments on the item in view.
+    ShowComments,
+    /// Answer the selected comment: its status and the response.
+    AnswerComment,
+
     // The note-taker link.
     /// Show or hide the list of note-takers, with the address and the join code.
     ShowNoteTakers,
@@ -273,6 +279,8 @@ impl Named for Action {
             Action::RemovePerson => k::REMOVE_PERSON,
             Action::AddMotion => k::ADD_MOTION,
             Action::RequestToSpeak => k::REQUEST_TO_SPEAK,
+            Action::ShowComments => k::SHOW_COMMENTS,
+            Action::AnswerComment => k::ANSWER_COMMENT,
             Action::CallNextSpeaker => k::CALL_NEXT_SPEAKER,
             Action::CallSelectedSpeaker => k::CALL_SELECTED_SPEAKER,
             Action::PauseSpeaking => k::PAUSE_SPEAKING,

@@ -9,7 +9,9 @@ use super::action::{Action, Panel};
 use super::dialog::Dialog;
 use super::layout::{self, Areas};
 use super::link_panel::LinkPanel;
-use super::panels::{AgendaPanel, AttendancePanel, MotionPanel, NotesPanel, SpeakersPanel};
+use super::panels::{
+    AgendaPanel, AttendancePanel, CommentsPanel, MotionPanel, NotesPanel, SpeakersPanel,
+};
 use crate::tui::shared::keys::Context;
 use crate::tui::shared::layout::inner;
 
@@ -57,6 +59,8 @@ pub struct App {
     pub motion: MotionPanel,
     pub notes: NotesPanel,
     pub speakers: SpeakersPanel,
+    /// The public's comments, when open over the screen.
+    pub comments: Option<CommentsPanel>,
     pub dialog: Option<Dialog>,
     /// The help overlay, open, scrolled this many lines.
     pub help: Option<usize>,
@@ -95,6 +99,7 @@ impl App {
             motion: MotionPanel::default(),
             notes: NotesPanel::default(),
             speakers: SpeakersPanel::default(),
+            comments: None,
             dialog: None,
             help: None,
             message: None,
@@ -127,6 +132,7 @@ impl App {
             Some(Dialog::Counts(_)) => &[C::Counts, C::Editing, C::Everywhere],
             Some(Dialog::RollCall(_)) => &[C::RollCall, C::Everywhere],
             Some(Dialog::ChairRuling { .. }) => &[C::ChairRuling, C::Everywhere],
+            None if self.comments.is_some() => &[C::Comments, C::Everywhere],
             None => match self.focus {
                 Panel::Attendance => &[
                     C::Attendance,
@@ -171,7 +177,7 @@ impl App {
         match &self.dialog {
             Some(Dialog::Text { .. } | Dialog::Picker(_) | Dialog::Counts(_)) => true,
             Some(_) => false,
-            None => self.help.is_none() && self.focus == Panel::Notes,
+            None => self.help.is_none() && self.comments.is_none() && self.focus == Panel::Notes,
         }
     }
 
@@ -346,6 +352,9 @@ impl App {
                 self.motion.rebuild(state);
             }
             EventKind::MotionAdded(_) | EventKind::MotionSplit { .. } => self.motion.rebuild(state),
+            EventKind::CommentsImported { .. } | EventKind::CommentAnswered { .. } => {
+                self.agenda.count_comments(state)
+            }
             EventKind::ItemStarted { .. } => {
                 if let Some(current) = state.current_item {
                     self.agenda.select_item(current);

@@ -158,6 +158,11 @@ pub enum TextPurpose {
         motion: MotionId,
         kept: String,
     },
+    /// The response to a public comment, with its status (Tab changes it).
+    CommentResponse {
+        comment: crate::domain::CommentId,
+        status: crate::domain::ResponseStatus,
+    },
     /// The time each speaker has on `item`, as minutes or minutes:seconds.
     SpeakingLimit {
         item: ItemId,

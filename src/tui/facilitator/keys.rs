@@ -37,6 +37,7 @@ const F1: Key = Key::plain(K::F(1));
 const F2: Key = Key::plain(K::F(2));
 const F3: Key = Key::plain(K::F(3));
 const F4: Key = Key::plain(K::F(4));
+const F5: Key = Key::plain(K::F(5));
 const TAB: Key = Key::plain(K::Tab);
 const BACKTAB: Key = Key::plain(K::BackTab);
 const LEFT: Key = Key::plain(K::Left);
@@ -60,6 +61,7 @@ static OWN: &[Binding<Action>] = &[
     bind(C::Everywhere,   &[Key::ctrl('c'), Key::ctrl('q')],     Common(Quit),                  Footer),
     bind(C::Everywhere,   &[F3],                                 ShowNoteTakers,                HelpOnly),
     bind(C::Everywhere,   &[F4],                                 ToggleRoomQr,                  HelpOnly),
+    bind(C::Everywhere,   &[F5],                                 ShowComments,                  HelpOnly),
     // Single letters while no text is typed.
     bind(C::Panels,       &[Key::ch('?')],                       Common(ToggleHelp),            Footer),
     bind(C::Panels,       &[Key::ch('l')],                       Common(SwitchLanguage),        Footer),
@@ -102,6 +104,7 @@ static OWN: &[Binding<Action>] = &[
     bind(C::Agenda,       &[Key::ch('J')],                       MoveItemDown,                  HelpOnly),
     bind(C::Agenda,       &[Key::ch('D')],                       RemoveItem,                    HelpOnly),
     bind(C::Agenda,       &[Key::ch('I')],                       EditMeetingDetails,            HelpOnly),
+    bind(C::Agenda,       &[Key::ch('C')],                       ShowComments,                  Footer),
     // Motion: the procedure in order.
     bind(C::Motion,       &[LEFT, Key::ch('[')],                 PreviousMotion,                HelpOnly),
     bind(C::Motion,       &[RIGHT, Key::ch(']')],                NextMotion,                    HelpOnly),
@@ -166,6 +169,11 @@ static OWN: &[Binding<Action>] = &[
     bind(C::NoteTakers,   &[Key::ch('R')],                       RevokeNoteTaker,               Footer),
     bind(C::NoteTakers,   &[Key::ch('c')],                       NewJoinCode,                   Footer),
     bind(C::NoteTakers,   &[ESC, Key::ch('t'), Key::ch('q')],    ShowNoteTakers,                Footer),
+    // The public's comments on the item in view.
+    bind(C::Comments,     &[UP, Key::ch('k')],                   Common(SelectPrevious),        HelpOnly),
+    bind(C::Comments,     &[DOWN, Key::ch('j')],                 Common(SelectNext),            HelpOnly),
+    bind(C::Comments,     &[ENTER, Key::ch('a')],                AnswerComment,                 Footer),
+    bind(C::Comments,     &[ESC, Key::ch('C'), Key::ch('q')],    ShowComments,                  Footer),
 ];
 
 #[cfg(test)]

@@ -229,6 +229,8 @@ pub enum AgendaRow {
 pub struct AgendaPanel {
     pub rows: Vec<AgendaRow>,
     pub list: ListState,
+    /// Each item's public comments: how many, how many not yet answered.
+    pub comments: HashMap<ItemId, (usize, usize)>,
 }
 
 impl AgendaPanel {
@@ -244,6 +246,7 @@ impl AgendaPanel {
             rows.push(AgendaRow::Item(i));
         }
         self.rows = rows;
+        self.count_comments(state);
         let keep = keep
             .flatten()
             .and_then(|id| state.item_position(&id).ok())
@@ -258,6 +261,18 @@ impl AgendaPanel {
         match self.rows.get(self.list.selected) {
             Some(AgendaRow::Item(i)) => Some(*i),
             _ => None,
+        }
+    }
+
+    /// Counts each item's comments again (after an import or an answer).
+    pub fn count_comments(&mut self, state: &State) {
+        self.comments.clear();
+        for c in state.comments() {
+            if let Some(item) = &c.comment.item {
+                let count = self.comments.entry(item.clone()).or_default();
+                count.0 += 1;
+                count.1 += usize::from(c.answer.is_none());
+            }
         }
     }
 
@@ -327,6 +342,37 @@ impl MotionPanel {
 
     pub fn motions_of(&self, item: &ItemId) -> &[usize] {
         self.by_item.get(item).map_or(&[], Vec::as_slice)
+    }
+}
+
+// ---- comments ------------------------------------------------------------------------
+
+/// The public's comments, open over the screen: on which item (fixed when opened),
+/// and which is selected.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct CommentsPanel {
+    pub item: Option<ItemId>,
+    pub selected: usize,
+}
+
+impl CommentsPanel {
+    /// The comments shown, as indexes into `State::comments`: the item's, then those
+    /// on no item.
+    pub fn shown(&self, state: &State) -> Vec<usize> {
+        let on = |item: Option<&ItemId>| -> Vec<usize> {
+            state
+                .comments()
+                .iter()
+                .enumerate()
+                .filter(|(_, c)| c.comment.item.as_ref() == item)
+                .map(|(i, _)| i)
+                .collect()
+        };
+        let mut shown = on(self.item.as_ref());
+        if self.item.is_some() {
+            shown.extend(on(None));
+        }
+        shown
     }
 }
 

@@ -50,6 +50,8 @@ pub enum Context {
     ChairRuling,
     /// The facilitator's list of note-takers, with the join code.
     NoteTakers,
+    /// The public's comments on an item, with their answers.
+    Comments,
     /// The note-taker's screen: the note editor and their own notes above it.
     Join,
     Help,
@@ -57,7 +59,7 @@ pub enum Context {
 
 impl Context {
     /// The order the help overlay lists them in.
-    pub const ALL: [Context; 19] = [
+    pub const ALL: [Context; 20] = [
         Context::Everywhere,
         Context::Join,
         Context::Panels,
@@ -76,6 +78,7 @@ impl Context {
         Context::RollCall,
         Context::ChairRuling,
         Context::NoteTakers,
+        Context::Comments,
         Context::Help,
     ];
 
@@ -176,6 +179,7 @@ impl Context {
             Context::Attendance => k::CONTEXT_ATTENDANCE,
             Context::Agenda => k::CONTEXT_AGENDA,
             Context::Speakers => k::CONTEXT_SPEAKERS,
+            Context::Comments => k::CONTEXT_COMMENTS,
             Context::Motion => k::CONTEXT_MOTION,
             Context::FollowUp => k::CONTEXT_FOLLOW_UP,
             Context::Notes => k::CONTEXT_NOTES,

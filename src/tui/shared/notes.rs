@@ -122,7 +122,7 @@ pub fn note_line(
             line.push(" ", theme::text());
         }
         (None, Author::NoteTaker(name)) => line.push(&format!("✎{name} "), theme::dim()),
-        (None, Author::Facilitator) => {}
+        (None, Author::Facilitator | Author::Import) => {}
     }
     let mut rest = String::new();
     if let Some(speaker) = &note.speaker {

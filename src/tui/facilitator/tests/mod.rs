@@ -3,6 +3,7 @@
 //! where they carry meaning, since snapshots hold only text.
 
 mod attendance_agenda;
+mod comments;
 mod feedback;
 mod follow_up;
 mod keys;

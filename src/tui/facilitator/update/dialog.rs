@@ -182,6 +182,9 @@ fn confirm_text(app: &mut App, purpose: TextPurpose, text: &str) -> Vec<Effect> 
         }
         TextPurpose::FollowUpActionTaken { entry } => record_action_taken(app, entry, text),
         TextPurpose::SpeakingLimit { item } => super::speakers::set_limit(app, item, text),
+        TextPurpose::CommentResponse { comment, status } => {
+            super::comments::answer(app, comment, status, text)
+        }
         TextPurpose::MotionText { motion } => amend_motion(app, motion, text),
         TextPurpose::NewItemTitle { section } => super::agenda::add_item(app, section, text),
         TextPurpose::PersonField {
@@ -351,6 +354,15 @@ pub(super) fn next_choice(app: &mut App) {
         )),
         TextPurpose::NewMemberName { seat } => Some(super::attendance::new_member_dialog(
             seat.next(),
+            editor,
+            app.lang,
+        )),
+        TextPurpose::CommentResponse {
+            ref comment,
+            status,
+        } => Some(super::comments::response_dialog(
+            comment.clone(),
+            status.next(),
             editor,
             app.lang,
         )),

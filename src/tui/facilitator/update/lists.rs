@@ -35,6 +35,10 @@ pub(super) fn move_selection(app: &mut App, delta: isize) {
         link.move_by(delta);
         return;
     }
+    if app.dialog.is_none() && app.comments.is_some() {
+        super::comments::move_selection(app, delta);
+        return;
+    }
     match &mut app.dialog {
         Some(Dialog::Picker(picker)) => {
             let last = picker.rows.len().saturating_sub(1);
@@ -138,7 +142,7 @@ pub(super) fn handle_mouse(app: &mut App, mouse: MouseEvent) -> Vec<Effect> {
         };
     }
     // A dialog keeps the keyboard; clicks behind it would act on what it hides.
-    if app.dialog.is_some() || app.note_takers_open() {
+    if app.dialog.is_some() || app.note_takers_open() || app.comments.is_some() {
         return Vec::new();
     }
     let list = layout::attendance_list(areas.attendance);

@@ -10,6 +10,7 @@
 
 mod agenda;
 mod attendance;
+mod comments;
 mod details;
 mod dialog;
 mod follow_up;
@@ -200,6 +201,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         A::ShowNoteTakers | A::DisconnectNoteTaker | A::RevokeNoteTaker | A::NewJoinCode => {
             return note_takers::update(app, action);
         }
+        A::ShowComments | A::AnswerComment => return comments::update(app, action),
         A::ToggleRoomQr => match &mut app.room {
             Some(room) => room.qr_open = !room.qr_open,
             None => app.refuse(s::NOT_SERVING.get(app.lang)),

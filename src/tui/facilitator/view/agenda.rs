@@ -67,7 +67,21 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
                     Phase::of(left, item_warning_seconds(planned))
                 });
                 let time_w = width(&time).max(1);
-                let title_w = usize::from(list.width).saturating_sub(2 + time_w + 1);
+                // The public's comments on it: how many, in the warning colour while
+                // some wait for an answer.
+                let badge = panel
+                    .comments
+                    .get(&item.item.id)
+                    .map(|&(total, unanswered)| {
+                        let style = if unanswered > 0 {
+                            theme::warning()
+                        } else {
+                            theme::dim()
+                        };
+                        (s::comments_badge(total, lang), style)
+                    });
+                let badge_w = badge.as_ref().map_or(0, |(b, _)| width(b) + 1);
+                let title_w = usize::from(list.width).saturating_sub(2 + time_w + 1 + badge_w);
                 let title_style = if current {
                     theme::current_item()
                 } else if item.ended.is_some() {
@@ -75,7 +89,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
                 } else {
                     theme::text()
                 };
-                let x = put(
+                let mut x = put(
                     buf,
                     list,
                     2,
@@ -83,6 +97,9 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
                     &fit(item.item.title.get(lang), title_w),
                     title_style,
                 );
+                if let Some((badge, style)) = &badge {
+                    x = put(buf, list, x + 1, y, badge, *style);
+                }
                 // Over its plan in red; the item under way warned near its end.
                 let time_style = match phase {
                     Some(Phase::Over) => theme::alert(),

@@ -130,6 +130,7 @@ fn text_question(purpose: &TextPurpose) -> Label {
         TextPurpose::ObjectionReason { .. } => s::ASK_REASON,
         TextPurpose::ConsentCount { .. } => s::ASK_VOTE_COUNTS,
         TextPurpose::SpeakingLimit { .. } => s::ASK_SPEAKING_LIMIT,
+        TextPurpose::CommentResponse { .. } => s::ASK_RESPONSE,
         TextPurpose::DueDate { .. } => s::ASK_DUE,
         TextPurpose::FollowUpActionTaken { .. } => s::ASK_ACTION_TAKEN,
         TextPurpose::MotionText { .. } => s::ASK_MOTION_TEXT,

@@ -4,6 +4,7 @@
 
 mod agenda;
 mod attendance;
+mod comments;
 mod dialog;
 mod follow_up;
 pub(crate) mod footer;
@@ -44,6 +45,9 @@ pub fn draw(app: &App, frame: &mut Frame) {
         message_line(frame.buffer_mut(), rect, message);
     }
     footer::render(app, frame.buffer_mut(), areas.footer);
+    if let Some(comments) = &app.comments {
+        comments::render(app, comments, frame, area);
+    }
     if app.dialog.is_some() {
         dialog::render(app, frame, area);
     }
@@ -60,8 +64,11 @@ pub fn draw(app: &App, frame: &mut Frame) {
 
 /// A bordered panel with its number and name, highlighted when it has the focus.
 fn panel_block(app: &App, panel: Panel, extra: &str) -> Block<'static> {
-    let focused =
-        app.focus == panel && app.dialog.is_none() && app.help.is_none() && !app.note_takers_open();
+    let focused = app.focus == panel
+        && app.dialog.is_none()
+        && app.help.is_none()
+        && app.comments.is_none()
+        && !app.note_takers_open();
     let number = Panel::ALL.iter().position(|p| *p == panel).unwrap_or(0) + 1;
     let mut title = vec![Span::styled(
         format!(" {number} {} ", panel.name().get(app.lang)),
