@@ -501,6 +501,73 @@ impl<C: Columns> Row<'_, C> {
     }
 }
 
+/// Bytes that look like a CSV import often enough to get past the header into the
+/// rows: a header of `columns` (each a header and the values a cell of it takes, the
+/// first `required` nearly always present), rows of their values, and now and then a
+/// piece of `noise` between them or bytes that are not UTF-8; or just any bytes. For
+/// the importers' property tests.
+#[cfg(test)]
+pub(crate) fn csv_like_bytes(
+    columns: &'static [(&'static str, &'static [&'static str])],
+    required: usize,
+    noise: &'static [&'static str],
+) -> impl proptest::strategy::Strategy<Value = Vec<u8>> {
+    use proptest::prelude::*;
+    let always = proptest::collection::vec(proptest::bool::weighted(0.93), required);
+    let others = proptest::sample::subsequence((required..columns.len()).collect::<Vec<_>>(), 0..5);
+    let chosen = (always, others)
+        .prop_map(|(always, mut chosen)| {
+            chosen.extend((0..always.len()).filter(|&c| always[c]));
+            chosen
+        })
+        .prop_shuffle();
+    let rows = proptest::collection::vec(
+        proptest::collection::vec(any::<usize>(), columns.len()),
+        0..6,
+    );
+    let pieces = proptest::collection::vec(
+        (
+            any::<proptest::sample::Index>(),
+            proptest::sample::select(noise),
+        ),
+        0..3,
+    );
+    let end = prop_oneof![Just("\n"), Just("\r\n"), Just("")];
+    let big5 = proptest::bool::weighted(0.05);
+    let file =
+        (chosen, rows, pieces, end, big5).prop_map(move |(chosen, rows, pieces, end, big5)| {
+            let header: Vec<&str> = chosen.iter().map(|&c| columns[c].0).collect();
+            let mut text = header.join(",");
+            for picks in rows {
+                let cells: Vec<&str> = chosen
+                    .iter()
+                    .zip(picks)
+                    .map(|(&c, pick)| columns[c].1[pick % columns[c].1.len()])
+                    .collect();
+                text.push('\n');
+                text.push_str(&cells.join(","));
+            }
+            text.push_str(end);
+            for (at, piece) in pieces {
+                let at = at.index(text.len() + 1);
+                let at = (0..=at)
+                    .rev()
+                    .find(|&i| text.is_char_boundary(i))
+                    .unwrap_or(0);
+                text.insert_str(at, piece);
+            }
+            let mut bytes = text.into_bytes();
+            if big5 {
+                bytes.extend_from_slice(b"\xa9\x6d");
+            }
+            bytes
+        });
+    prop_oneof![
+        9 => file,
+        1 => proptest::collection::vec(any::<u8>(), 0..200),
+    ]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -276,55 +276,8 @@ fn comments_like_bytes() -> impl Strategy<Value = Vec<u8>> {
         ("讚數", &["", "3"]),
     ];
     const NOISE: &[&str] = &[",", "\"", "\n", "\r", "\t", "\u{feff}", "\u{0}"];
-    let columns =
-        proptest::sample::subsequence((0..COLUMNS.len()).collect::<Vec<_>>(), 1..=COLUMNS.len())
-            .prop_shuffle();
-    let rows = proptest::collection::vec(
-        proptest::collection::vec(any::<usize>(), COLUMNS.len()),
-        0..6,
-    );
-    let noise = proptest::collection::vec(
-        (
-            any::<proptest::sample::Index>(),
-            proptest::sample::select(NOISE),
-        ),
-        0..3,
-    );
-    let file = (columns, rows, noise, proptest::bool::weighted(0.05)).prop_map(
-        |(columns, rows, noise, big5)| {
-            let mut text = columns
-                .iter()
-                .map(|&c| COLUMNS[c].0)
-                .collect::<Vec<_>>()
-                .join(",");
-            for picks in rows {
-                let cells: Vec<&str> = columns
-                    .iter()
-                    .zip(picks)
-                    .map(|(&c, pick)| COLUMNS[c].1[pick % COLUMNS[c].1.len()])
-                    .collect();
-                text.push('\n');
-                text.push_str(&cells.join(","));
-            }
-            for (at, piece) in noise {
-                let at = at.index(text.len() + 1);
-                let at = (0..=at)
-                    .rev()
-                    .find(|&i| text.is_char_boundary(i))
-                    .unwrap_or(0);
-                text.insert_str(at, piece);
-            }
-            let mut bytes = text.into_bytes();
-            if big5 {
-                bytes.extend_from_slice(b"\xa9\x6d");
-            }
-            bytes
-        },
-    );
-    prop_oneof![
-        9 => file,
-        1 => proptest::collection::vec(any::<u8>(), 0..200),
-    ]
+    // Author, time and text nearly always: without them every row is refused alike.
+    crate::store::csv_table::csv_like_bytes(COLUMNS, 3, NOISE)
 }
 
 proptest! {

@@ -18,7 +18,7 @@ use std::path::Path;
 
 use thiserror::Error;
 
-use super::csv_table::{self, TableError, words};
+use super::csv_table::{self, TableError};
 use crate::domain::{
     Member, Observer, PersonId, Representative, Roster, RosterError, SeatRole, Side, Text,
 };
@@ -43,45 +43,16 @@ pub struct RosterImport {
 pub enum RosterCsvError {
     #[error("cannot read the file: {0}")]
     Io(#[from] io::Error),
-    #[error("{}", words::not_utf8(*line))]
-    NotUtf8 { line: u64 },
     #[error(
         "the file is empty; its first row must name the columns, e.g. name,organisation,category"
     )]
     Empty,
     #[error("the file has a header row but no people; add one row per person below it")]
     NoPeople,
-    #[error("{}", words::not_comma_separated(*line))]
-    NotCommaSeparated { line: u64 },
-    #[error("line {line}: {message}")]
-    Malformed { line: u64, message: String },
-    #[error("{}", words::too_many_fields(*line, *found, *expected))]
-    TooManyFields {
-        line: u64,
-        found: usize,
-        expected: usize,
-    },
-    #[error("{}", words::duplicate_column(*line, first, second, column))]
-    DuplicateColumn {
-        line: u64,
-        first: String,
-        second: String,
-        column: &'static str,
-    },
-    #[error("{}", words::missing_column(*line, column, accepted))]
-    MissingColumn {
-        line: u64,
-        column: &'static str,
-        accepted: &'static [&'static str],
-    },
-    #[error("{}", words::unclosed_quote(*line, *field))]
-    UnclosedQuote { line: u64, field: usize },
-    #[error("{}", words::field(*line, column, problem))]
-    Field {
-        line: u64,
-        column: ColumnName,
-        problem: String,
-    },
+    /// What every CSV import refuses alike: not UTF-8, a bad header, a stray comma, an
+    /// unclosed quote, a value that is not what its column holds.
+    #[error(transparent)]
+    Table(TableError),
     #[error("line {line}: {source}")]
     Roster { line: u64, source: RosterError },
 }
@@ -89,51 +60,8 @@ pub enum RosterCsvError {
 impl From<TableError> for RosterCsvError {
     fn from(error: TableError) -> RosterCsvError {
         match error {
-            TableError::NotUtf8 { line } => RosterCsvError::NotUtf8 { line },
             TableError::Empty => RosterCsvError::Empty,
-            TableError::NotCommaSeparated { line } => RosterCsvError::NotCommaSeparated { line },
-            TableError::Malformed { line, message } => RosterCsvError::Malformed { line, message },
-            TableError::TooManyFields {
-                line,
-                found,
-                expected,
-            } => RosterCsvError::TooManyFields {
-                line,
-                found,
-                expected,
-            },
-            TableError::DuplicateColumn {
-                line,
-                first,
-                second,
-                column,
-            } => RosterCsvError::DuplicateColumn {
-                line,
-                first,
-                second,
-                column,
-            },
-            TableError::MissingColumn {
-                line,
-                column,
-                accepted,
-            } => RosterCsvError::MissingColumn {
-                line,
-                column,
-                accepted,
-            },
-            TableError::UnclosedQuote { line, field } => {
-                RosterCsvError::UnclosedQuote { line, field }
-            }
-            TableError::Field {
-                line,
-                column,
-                problem,
-            } => RosterCsvError::Field {
-                line,
-                column,
-                problem,
-            },
+            other => RosterCsvError::Table(other),
         }
     }
 }
@@ -354,12 +282,13 @@ fn assemble(
     // Representatives may come before their member in the file, so they are resolved
     // once every member is known: by id, or else by name.
     for (id, line, name, title, represents) in pending {
-        let for_member =
-            resolve_member(&roster, &represents).map_err(|problem| RosterCsvError::Field {
+        let for_member = resolve_member(&roster, &represents).map_err(|problem| {
+            RosterCsvError::Table(TableError::Field {
                 line,
                 column: represents_column.clone(),
                 problem,
-            })?;
+            })
+        })?;
         roster.representatives.push(Representative {
             id,
             for_member,

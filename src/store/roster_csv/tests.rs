@@ -272,15 +272,8 @@ fn quotes_written_twice_and_a_quote_closed_at_the_very_end_are_not_unclosed() {
 fn line_named(error: &RosterCsvError) -> Option<u64> {
     match error {
         RosterCsvError::Empty | RosterCsvError::NoPeople | RosterCsvError::Io(_) => None,
-        RosterCsvError::NotUtf8 { line }
-        | RosterCsvError::NotCommaSeparated { line }
-        | RosterCsvError::Malformed { line, .. }
-        | RosterCsvError::TooManyFields { line, .. }
-        | RosterCsvError::DuplicateColumn { line, .. }
-        | RosterCsvError::MissingColumn { line, .. }
-        | RosterCsvError::UnclosedQuote { line, .. }
-        | RosterCsvError::Field { line, .. }
-        | RosterCsvError::Roster { line, .. } => Some(*line),
+        RosterCsvError::Table(table) => table.line(),
+        RosterCsvError::Roster { line, .. } => Some(*line),
     }
 }
 
@@ -335,58 +328,7 @@ fn roster_like_bytes() -> impl Strategy<Value = Vec<u8>> {
         "\u{1b}]0;t\u{7}",
     ];
     // Name and category nearly always: without them every row is refused alike.
-    let columns = (
-        proptest::bool::weighted(0.95),
-        proptest::bool::weighted(0.9),
-        proptest::sample::subsequence((2..COLUMNS.len()).collect::<Vec<_>>(), 0..5),
-    )
-        .prop_map(|(name, category, mut others)| {
-            others.extend(name.then_some(0));
-            others.extend(category.then_some(1));
-            others
-        })
-        .prop_shuffle();
-    let rows = proptest::collection::vec(proptest::collection::vec(any::<usize>(), 7), 0..6);
-    let noise = proptest::collection::vec(
-        (
-            any::<proptest::sample::Index>(),
-            proptest::sample::select(NOISE),
-        ),
-        0..3,
-    );
-    let end = prop_oneof![Just("\n"), Just("\r\n"), Just("")];
-    let big5 = proptest::bool::weighted(0.05);
-    let file = (columns, rows, noise, end, big5).prop_map(|(columns, rows, noise, end, big5)| {
-        let header: Vec<&str> = columns.iter().map(|&c| COLUMNS[c].0).collect();
-        let mut text = header.join(",");
-        for picks in rows {
-            let cells: Vec<&str> = columns
-                .iter()
-                .zip(picks)
-                .map(|(&c, pick)| COLUMNS[c].1[pick % COLUMNS[c].1.len()])
-                .collect();
-            text.push('\n');
-            text.push_str(&cells.join(","));
-        }
-        text.push_str(end);
-        for (at, piece) in noise {
-            let at = at.index(text.len() + 1);
-            let at = (0..=at)
-                .rev()
-                .find(|&i| text.is_char_boundary(i))
-                .unwrap_or(0);
-            text.insert_str(at, piece);
-        }
-        let mut bytes = text.into_bytes();
-        if big5 {
-            bytes.extend_from_slice(b"\xa9\x6d");
-        }
-        bytes
-    });
-    prop_oneof![
-        9 => file,
-        1 => proptest::collection::vec(any::<u8>(), 0..200),
-    ]
+    crate::store::csv_table::csv_like_bytes(COLUMNS, 2, NOISE)
 }
 
 proptest! {
