@@ -8,6 +8,8 @@
 #[allow(dead_code)]
 mod support;
 
+use support::bin::roundtable;
+
 use std::ffi::OsStr;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -15,19 +17,6 @@ use std::process::{Command, Output, Stdio};
 
 use roundtable::domain::{Category, SeatRole, Section};
 use roundtable::store::{self, SessionLock};
-
-fn roundtable<I, S>(args: I) -> Output
-where
-    I: IntoIterator<Item = S>,
-    S: AsRef<OsStr>,
-{
-    Command::new(env!("CARGO_BIN_EXE_roundtable"))
-        .args(args)
-        .stdin(Stdio::null())
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("the binary runs")
-}
 
 fn stdout(output: &Output) -> String {
     String::from_utf8_lossy(&output.stdout).into_owned()

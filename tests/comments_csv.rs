@@ -4,8 +4,9 @@
 //! Through the library, through the command's stream-taking function as the CLI calls
 //! it, and through the binary.
 
+mod support;
+
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
 
 use clap::Parser;
 use roundtable::cli::comments::{CommentsArgs, CommentsError, comments};
@@ -13,6 +14,7 @@ use roundtable::domain::{
     Author, CommentId, EventKind, ItemId, Meeting, PublicComment, ResponseStatus, Text,
 };
 use roundtable::store::{self, comments_csv};
+use support::bin::roundtable;
 
 /// A session `roundtable new` made: the standard agenda (1 previous-minutes,
 /// 2 follow-up, 3 extempore, 4 adjournment) and an empty log.
@@ -322,15 +324,6 @@ fn the_response_table_has_its_header_the_answers_and_no_formulas() {
 }
 
 // ---- the binary ------------------------------------------------------------------------
-
-fn roundtable(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_roundtable"))
-        .args(args)
-        .stdin(Stdio::null())
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("the binary runs")
-}
 
 #[test]
 fn the_argument_definitions_are_consistent() {

@@ -4,13 +4,13 @@
 //! adjournment) and its absence from a session without comments; and comments as the
 //! untrusted text they are, which no format reads as markup.
 
+mod support;
+
 use std::collections::HashSet;
 use std::io::{Cursor, Read};
 use std::path::Path;
 
 use chrono::{Duration, NaiveDate, NaiveDateTime};
-use quick_xml::Reader;
-use quick_xml::events::Event;
 use roundtable::domain::{
     Author, CommentId, EventKind, ItemId, Lang, Meeting, PublicComment, ResponseStatus, Seq, Stamp,
     Text,
@@ -585,59 +585,10 @@ fn markup_in_a_comment_stays_text_in_html() {
     }
 }
 
-/// The text of each paragraph in the ODT's comment tables, entities resolved; the XML
-/// must parse to its end.
-fn odt_comment_cells(xml: &str) -> Vec<String> {
-    let mut reader = Reader::from_str(xml);
-    let mut depth = 0usize;
-    let mut cells = Vec::new();
-    let mut in_paragraph = false;
-    loop {
-        match reader.read_event().expect("well-formed XML") {
-            Event::Start(e) if e.name().as_ref() == "table:table" => {
-                let named = e.attributes().flatten().any(|a| {
-                    a.key.as_ref() == "table:name" && a.value.as_ref() == "PublicComments"
-                });
-                if named || depth > 0 {
-                    depth += 1;
-                }
-            }
-            Event::End(e) if e.name().as_ref() == "table:table" && depth > 0 => depth -= 1,
-            Event::Start(e) if depth > 0 && e.name().as_ref() == "text:p" => {
-                in_paragraph = true;
-                cells.push(String::new());
-            }
-            Event::Start(e) | Event::Empty(e) if depth > 0 => {
-                let name = e.name().as_ref().to_owned();
-                assert!(
-                    name.starts_with("text:") || name.starts_with("table:"),
-                    "{name}"
-                );
-                if in_paragraph && name == "text:line-break" {
-                    cells.last_mut().expect("a paragraph").push('\n');
-                }
-            }
-            Event::End(e) if e.name().as_ref() == "text:p" => in_paragraph = false,
-            Event::Text(t) if in_paragraph => {
-                let text = t.xml10_content();
-                cells.last_mut().expect("a paragraph").push_str(&text);
-            }
-            Event::GeneralRef(r) if in_paragraph => {
-                let entity = format!("&{};", r.xml10_content());
-                let text = quick_xml::escape::unescape(&entity).expect("a known entity");
-                cells.last_mut().expect("a paragraph").push_str(&text);
-            }
-            Event::Eof => break,
-            _ => {}
-        }
-    }
-    cells
-}
-
 #[test]
 fn markup_in_a_comment_stays_text_in_the_odt() {
     for languages in [Languages::Chinese, Languages::English, Languages::Both] {
-        let cells = odt_comment_cells(&content_xml(&nasty(), languages));
+        let cells = support::odt::table_cells(&content_xml(&nasty(), languages), "PublicComments");
         for needed in [NASTY_AUTHOR, NASTY_RESPONSE] {
             assert!(cells.iter().any(|c| c == needed), "{needed} in {cells:?}");
         }

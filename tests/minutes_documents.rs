@@ -2,6 +2,8 @@
 //! HTML parses with a real HTML parser, stands alone and holds the same structure; the
 //! English minutes mark what has no translation.
 
+mod support;
+
 use std::io::{Cursor, Read};
 use std::path::Path;
 
@@ -92,41 +94,6 @@ fn well_formed(xml: &str) -> Vec<(String, String)> {
     out
 }
 
-/// The text of every paragraph inside the tables named `name`.
-fn table_cells(xml: &str, name: &str) -> Vec<String> {
-    let mut reader = Reader::from_str(xml);
-    let mut depth = 0usize;
-    let mut cells = Vec::new();
-    let mut in_paragraph = false;
-    loop {
-        match reader.read_event().expect("well-formed XML") {
-            Event::Start(e) if e.name().as_ref() == "table:table" => {
-                let named = e
-                    .attributes()
-                    .flatten()
-                    .any(|a| a.key.as_ref() == "table:name" && a.value.as_ref() == name);
-                if named || depth > 0 {
-                    depth += 1;
-                }
-            }
-            Event::End(e) if e.name().as_ref() == "table:table" && depth > 0 => depth -= 1,
-            Event::Start(e) if depth > 0 && e.name().as_ref() == "text:p" => {
-                in_paragraph = true;
-                cells.push(String::new());
-            }
-            Event::End(e) if e.name().as_ref() == "text:p" => in_paragraph = false,
-            Event::Text(t) if in_paragraph => {
-                if let Some(last) = cells.last_mut() {
-                    last.push_str(&t.xml10_content());
-                }
-            }
-            Event::Eof => break,
-            _ => {}
-        }
-    }
-    cells
-}
-
 fn headings(elements: &[(String, String)]) -> Vec<String> {
     elements
         .iter()
@@ -188,7 +155,7 @@ fn the_odt_is_an_opendocument_text_with_headings_and_the_vote_table() {
         assert!(odt.content.contains("text:outline-level=\"1\""));
         assert!(odt.content.contains("table:name=\"Votes\""), "a vote table");
         // The vote table: the consent and the count against 13 present.
-        let cells = table_cells(&odt.content, "Votes");
+        let cells = support::odt::table_cells(&odt.content, "Votes");
         for needed in ["13", "9", "2", "10"] {
             assert!(cells.iter().any(|c| c == needed), "{needed} in {cells:?}");
         }
