@@ -334,7 +334,7 @@ fn the_argument_definitions_are_consistent() {
 #[test]
 fn the_binary_imports_refuses_and_exports() {
     let (_dir, session, file) = folder(ENGLISH.as_bytes());
-    let output = roundtable(&["comments", "import", s(&session), s(&file), "--item", "1"]);
+    let output = roundtable(["comments", "import", s(&session), s(&file), "--item", "1"]);
     let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
     assert!(output.status.success(), "{stderr}");
     assert!(
@@ -343,7 +343,7 @@ fn the_binary_imports_refuses_and_exports() {
     );
 
     std::fs::write(&file, "author,time\nA,2026-11-20\n").expect("write");
-    let output = roundtable(&["comments", "import", s(&session), s(&file)]);
+    let output = roundtable(["comments", "import", s(&session), s(&file)]);
     let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
     assert_eq!(output.status.code(), Some(1), "{stderr}");
     assert!(
@@ -352,7 +352,7 @@ fn the_binary_imports_refuses_and_exports() {
         "{stderr}"
     );
 
-    let output = roundtable(&["comments", "export", s(&session)]);
+    let output = roundtable(["comments", "export", s(&session)]);
     assert!(output.status.success());
     assert!(
         output
@@ -361,7 +361,7 @@ fn the_binary_imports_refuses_and_exports() {
         "BOM, then 編號 ID"
     );
 
-    let help = roundtable(&["comments", "--help"]);
+    let help = roundtable(["comments", "--help"]);
     let help = String::from_utf8_lossy(&help.stdout).into_owned();
     assert!(help.contains("import") && help.contains("export"), "{help}");
 }
