@@ -7,6 +7,7 @@ pub mod durable;
 pub mod i18n;
 pub mod minutes;
 pub mod net;
+pub mod spreadsheet;
 pub mod store;
 #[cfg(any(test, feature = "testdata"))]
 #[doc(hidden)]

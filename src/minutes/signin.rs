@@ -1,16 +1,17 @@
 //! The sign-in sheet (簽到表) as CSV for the secretariat's spreadsheet: everyone who
 //! was expected or came, their side, seat and times in the room, and whether an
 //! attendance fee and travel expenses are due (clause 2: non-government members who
-//! attended). UTF-8 with a byte-order mark, so Excel reads the Chinese correctly.
+//! attended). Above the table the meeting's title, date and times and venue, and a
+//! column for signatures, so that it prints as the 簽到表; as CSV (UTF-8 with a
+//! byte-order mark, so Excel reads the Chinese) or as `.xlsx` with typed cells, both
+//! from one [`Sheet`], which keeps any name typed at the door from running as a
+//! formula.
 
 use crate::domain::{Meeting, Role, SeatRecord, Side, Stamp, State};
 use crate::i18n;
-use crate::width::printable;
+use crate::spreadsheet::{Cell, Sheet};
 
-/// The byte-order mark Excel needs to read UTF-8.
-pub const BOM: &[u8] = b"\xEF\xBB\xBF";
-
-const HEADER: [&str; 14] = [
+const HEADER: [&str; 15] = [
     "姓名 Name",
     "單位 Organisation",
     "職稱 Title",
@@ -25,6 +26,7 @@ const HEADER: [&str; 14] = [
     "出席費 Attendance fee",
     "交通費 Travel expenses",
     "備註 Remarks",
+    "簽名 Signature",
 ];
 
 /// One row of the sheet.
@@ -175,32 +177,77 @@ fn row(state: &State, index: usize) -> SignInRow {
 
 /// The sheet as CSV bytes, with the byte-order mark.
 pub fn to_csv(meeting: &Meeting) -> Result<Vec<u8>, csv::Error> {
-    let mut out = BOM.to_vec();
-    {
-        let mut writer = csv::Writer::from_writer(&mut out);
-        writer.write_record(HEADER)?;
-        let yes_no = |b: bool| if b { "是 yes" } else { "否 no" };
-        for r in rows(meeting) {
-            let minutes = r.minutes_present.to_string();
-            let fields = [
-                r.name.as_str(),
-                &r.organisation,
-                &r.title,
-                &r.side,
-                &r.category,
-                &r.seat,
-                &r.represents,
-                &r.arrival,
-                &r.departure,
-                &r.stints,
-                &minutes,
-                yes_no(r.fee_due),
-                yes_no(r.fee_due),
-                &r.remarks,
-            ];
-            writer.write_record(fields.map(printable).iter().map(|f| f.as_bytes()))?;
-        }
-        writer.flush()?;
+    sheet(meeting).to_csv()
+}
+
+/// The sheet as an `.xlsx` workbook.
+pub fn to_xlsx(meeting: &Meeting) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
+    sheet(meeting).to_xlsx("簽到表 Sign-in")
+}
+
+/// The sheet: the meeting above, one row per person, minutes as a number, the fees as
+/// yes or no, and an empty signature cell.
+pub fn sheet(meeting: &Meeting) -> Sheet {
+    let state = meeting.state();
+    let info = state.meeting();
+    let title = |lang| i18n::screen::meeting_title(info.number, &info.title, lang);
+    let (zh, en) = (
+        title(crate::domain::Lang::ZhTw),
+        title(crate::domain::Lang::En),
+    );
+    let title = if zh == en { zh } else { format!("{zh} {en}") };
+    let hhmm = |t: Option<chrono::NaiveTime>| t.map(|t| t.format("%H:%M").to_string());
+    let start = state.started.map(|s| s.time()).or(info.planned_start);
+    let end = state.adjourned.map(|s| s.time()).or(info.planned_end);
+    let times = match (hhmm(start), hhmm(end)) {
+        (Some(s), Some(e)) => format!(" {s}–{e}"),
+        (Some(s), None) => format!(" {s}"),
+        _ => String::new(),
+    };
+    let mut heading = vec![
+        ("簽到表 Sign-in sheet".to_owned(), title),
+        (
+            "日期 Date".to_owned(),
+            format!("{}{times}", info.date.format("%Y-%m-%d")),
+        ),
+    ];
+    if !info.venue.is_empty() {
+        let venue = match info.venue.english() {
+            Some(en) if en != info.venue.text => format!("{} {en}", info.venue.text),
+            _ => info.venue.text.clone(),
+        };
+        heading.push(("地點 Venue".to_owned(), venue));
     }
-    Ok(out)
+    let rows = rows(meeting)
+        .into_iter()
+        .map(|r| {
+            let mut cells: Vec<Cell> = [
+                r.name,
+                r.organisation,
+                r.title,
+                r.side,
+                r.category,
+                r.seat,
+                r.represents,
+                r.arrival,
+                r.departure,
+                r.stints,
+            ]
+            .into_iter()
+            .map(Cell::Text)
+            .collect();
+            cells.push(Cell::Number(r.minutes_present));
+            cells.push(Cell::YesNo(r.fee_due));
+            cells.push(Cell::YesNo(r.fee_due));
+            cells.push(Cell::Text(r.remarks));
+            cells.push(Cell::Empty);
+            cells
+        })
+        .collect();
+    Sheet {
+        heading,
+        columns: HEADER.iter().map(|h| (*h).to_owned()).collect(),
+        rows,
+        yes_no: ("是 yes".to_owned(), "否 no".to_owned()),
+    }
 }

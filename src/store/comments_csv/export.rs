@@ -3,20 +3,14 @@
 //! for a spreadsheet, UTF-8 with a byte-order mark so Excel reads the Chinese, its
 //! columns headed in Chinese with the English after, as the sign-in sheet's are.
 //!
-//! The values come from the public, and a spreadsheet runs a cell that starts with
-//! `=`, `+`, `-` or `@` as a formula, and one that starts with a tab or a carriage
-//! return may be taken for one: every such value is written with a single quote before
-//! it ([`neutralise`]), which shows it as the text it is. Control characters are left
-//! out, as in every output.
-
-use std::borrow::Cow;
+//! The values come from the public: `spreadsheet` writes them so that none runs as a
+//! formula.
 
 use chrono::Timelike;
 
 use crate::domain::State;
 use crate::i18n;
-use crate::minutes::signin::BOM;
-use crate::width::printable;
+use crate::spreadsheet::{Cell, Sheet};
 
 /// The columns, in order.
 pub const HEADER: [&str; 9] = [
@@ -31,26 +25,18 @@ pub const HEADER: [&str; 9] = [
     "回應說明 Response",
 ];
 
-/// `value` as a spreadsheet shows it and never runs it: its control characters left
-/// out, and a single quote `'` before it when it starts with `=`, `+`, `-`, `@`, a tab
-/// or a carriage return, which would make the cell a formula (CSV injection).
-pub fn neutralise(value: &str) -> Cow<'_, str> {
-    let value = printable(value);
-    if value.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        Cow::Owned(format!("'{value}"))
-    } else {
-        value
-    }
-}
-
 /// The response table as CSV bytes, with the byte-order mark: one row per comment,
 /// its status the forum's word for it, or 尚未回應 until it is answered.
 pub fn to_csv(state: &State) -> Result<Vec<u8>, csv::Error> {
-    let mut out = BOM.to_vec();
-    {
-        let mut writer = csv::Writer::from_writer(&mut out);
-        writer.write_record(HEADER)?;
-        for entry in state.comments() {
+    sheet(state).to_csv()
+}
+
+/// The response table as a sheet.
+pub fn sheet(state: &State) -> Sheet {
+    let rows = state
+        .comments()
+        .iter()
+        .map(|entry| {
             let comment = &entry.comment;
             let posted = if comment.posted.second() == 0 {
                 comment.posted.format("%Y-%m-%d %H:%M")
@@ -58,7 +44,6 @@ pub fn to_csv(state: &State) -> Result<Vec<u8>, csv::Error> {
                 comment.posted.format("%Y-%m-%d %H:%M:%S")
             }
             .to_string();
-            // An item removed from the agenda since keeps its id.
             let item = comment.item.as_ref().map_or_else(String::new, |id| {
                 state
                     .item(id)
@@ -71,7 +56,7 @@ pub fn to_csv(state: &State) -> Result<Vec<u8>, csv::Error> {
                 ),
                 None => (i18n::UNANSWERED.zh, ""),
             };
-            let fields = [
+            [
                 comment.id.0.as_str(),
                 &comment.author,
                 &posted,
@@ -81,10 +66,16 @@ pub fn to_csv(state: &State) -> Result<Vec<u8>, csv::Error> {
                 comment.link.as_deref().unwrap_or(""),
                 status,
                 response,
-            ];
-            writer.write_record(fields.iter().map(|f| neutralise(f).into_owned()))?;
-        }
-        writer.flush()?;
+            ]
+            .into_iter()
+            .map(Cell::text)
+            .collect()
+        })
+        .collect();
+    Sheet {
+        heading: Vec::new(),
+        columns: HEADER.iter().map(|h| (*h).to_owned()).collect(),
+        rows,
+        yes_no: Default::default(),
     }
-    Ok(out)
 }

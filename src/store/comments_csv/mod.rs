@@ -36,7 +36,7 @@ use crate::domain::{
 use vocabulary::Column;
 
 pub use csv_table::ColumnName;
-pub use export::{HEADER, neutralise, to_csv};
+pub use export::{HEADER, sheet, to_csv};
 
 type Row<'a> = csv_table::Row<'a, Column>;
 
