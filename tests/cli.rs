@@ -865,3 +865,258 @@ fn check_before_the_meeting_says_what_to_put_right() {
     ]);
     assert!(!stdout(&demo).contains("Before the meeting"));
 }
+
+// ---- -o: standard output, files, closed pipes -----------------------------------------
+
+/// Runs `roundtable ARGS` in `cwd`, like [`roundtable`] does.
+fn roundtable_in<I, S>(cwd: &Path, args: I) -> Output
+where
+    I: IntoIterator<Item = S>,
+    S: AsRef<OsStr>,
+{
+    Command::new(env!("CARGO_BIN_EXE_roundtable"))
+        .args(args)
+        .current_dir(cwd)
+        .stdin(Stdio::null())
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("the binary runs")
+}
+
+/// The names in `dir`, sorted.
+fn names_in(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = fs::read_dir(dir)
+        .expect("readable")
+        .map(|e| {
+            e.expect("an entry")
+                .file_name()
+                .to_string_lossy()
+                .into_owned()
+        })
+        .collect();
+    names.sort();
+    names
+}
+
+/// `roundtable ARGS | head -1`: the first line of standard output, then its reader goes
+/// away; what the command left when it ended.
+fn first_line_then_close(args: &[&OsStr]) -> (String, Output) {
+    use std::io::{BufRead, BufReader};
+    let mut child = Command::new(env!("CARGO_BIN_EXE_roundtable"))
+        .args(args)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .env("NO_COLOR", "1")
+        .spawn()
+        .expect("the binary runs");
+    let mut reader = BufReader::new(child.stdout.take().expect("piped"));
+    let mut line = String::new();
+    reader.read_line(&mut line).expect("a line");
+    drop(reader);
+    (line, child.wait_with_output().expect("it ends"))
+}
+
+#[test]
+fn dash_o_dash_is_standard_output_for_every_text_output() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let session = repo("sessions/demo-finished.ron");
+    let session = session.as_os_str();
+    for command in [
+        &["minutes"][..],
+        &["minutes", "--format", "html", "--lang", "both"],
+        &["transcript"],
+        &["transcript", "--format", "akn"],
+        &["participants", "--lang", "both"],
+        &["translations", "export"],
+        &["comments", "export"],
+    ] {
+        let mut args: Vec<&OsStr> = command.iter().map(OsStr::new).collect();
+        args.push(session);
+        let plain = roundtable_in(dir.path(), &args);
+        assert_success(&plain);
+        args.extend([OsStr::new("-o"), OsStr::new("-")]);
+        let dash = roundtable_in(dir.path(), &args);
+        assert_success(&dash);
+        assert!(!dash.stdout.is_empty(), "{command:?}: nothing written");
+        assert_eq!(
+            stdout(&dash),
+            stdout(&plain),
+            "{command:?} -o - differs from no -o"
+        );
+        assert_eq!(stderr(&dash), stderr(&plain), "{command:?}");
+        assert_eq!(
+            names_in(dir.path()),
+            Vec::<String>::new(),
+            "{command:?} -o - wrote a file"
+        );
+    }
+}
+
+#[test]
+fn dash_o_dash_writes_the_odt_minutes_down_a_pipe() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let session = repo("sessions/demo-finished.ron");
+    let output = roundtable_in(
+        dir.path(),
+        [
+            OsStr::new("minutes"),
+            session.as_os_str(),
+            OsStr::new("--format"),
+            OsStr::new("odt"),
+            OsStr::new("-o"),
+            OsStr::new("-"),
+        ],
+    );
+    assert_success(&output);
+    assert!(output.stdout.starts_with(b"PK"), "not a zip");
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(&output.stdout)).expect("a zip");
+    let mut mimetype = String::new();
+    std::io::Read::read_to_string(
+        &mut zip.by_name("mimetype").expect("a mimetype"),
+        &mut mimetype,
+    )
+    .expect("readable");
+    assert_eq!(mimetype, "application/vnd.oasis.opendocument.text");
+    // The same document as -o minutes.odt writes.
+    let file = dir.path().join("minutes.odt");
+    assert_success(&roundtable([
+        OsStr::new("minutes"),
+        session.as_os_str(),
+        OsStr::new("--format"),
+        OsStr::new("odt"),
+        OsStr::new("-o"),
+        file.as_os_str(),
+    ]));
+    assert_eq!(
+        zip.by_name("content.xml").expect("content").size(),
+        zip::ZipArchive::new(fs::File::open(&file).expect("written"))
+            .expect("a zip")
+            .by_name("content.xml")
+            .expect("content")
+            .size()
+    );
+    assert_eq!(names_in(dir.path()), ["minutes.odt"]);
+}
+
+#[test]
+fn odt_minutes_go_to_standard_output_only_when_asked_and_never_to_a_terminal() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let session = repo("sessions/demo-finished.ron");
+    // Without -o: refused, even down a pipe, saying how to ask.
+    let message = assert_failure(&roundtable_in(
+        dir.path(),
+        [
+            OsStr::new("minutes"),
+            session.as_os_str(),
+            OsStr::new("--format"),
+            OsStr::new("odt"),
+        ],
+    ));
+    assert!(message.contains("-o minutes.odt"), "{message}");
+    assert!(message.contains("-o -"), "{message}");
+    // -o - to a terminal: refused, the terminal spared the bytes.
+    let (success, screen) = in_a_terminal(
+        &["minutes", arg(&session), "--format", "odt", "-o", "-"],
+        dir.path(),
+    );
+    assert!(!success, "{screen}");
+    assert!(screen.contains("standard output is a terminal"), "{screen}");
+    assert!(!screen.contains("PK"), "{screen}");
+    assert_eq!(names_in(dir.path()), Vec::<String>::new());
+}
+
+#[test]
+fn dash_o_a_file_writes_it_and_refuses_to_overwrite_it_without_force() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let session = repo("sessions/demo-finished.ron");
+    let minutes = |extra: &[&str]| {
+        let mut args = vec![OsStr::new("minutes"), session.as_os_str()];
+        args.extend(extra.iter().map(OsStr::new));
+        roundtable_in(dir.path(), args)
+    };
+    let expected = minutes(&[]).stdout;
+    let written = minutes(&["-o", "out.md"]);
+    assert_success(&written);
+    assert!(written.stdout.is_empty(), "{}", stdout(&written));
+    assert_eq!(
+        fs::read(dir.path().join("out.md")).expect("written"),
+        expected
+    );
+
+    fs::write(dir.path().join("out.md"), "mine").expect("written");
+    let message = assert_failure(&minutes(&["-o", "out.md"]));
+    assert!(message.contains("out.md already exists"), "{message}");
+    assert!(message.contains("--force"), "{message}");
+    assert_eq!(
+        fs::read_to_string(dir.path().join("out.md")).expect("kept"),
+        "mine"
+    );
+
+    assert_success(&minutes(&["-o", "out.md", "--force"]));
+    assert_eq!(
+        fs::read(dir.path().join("out.md")).expect("written"),
+        expected
+    );
+    assert_eq!(names_in(dir.path()), ["out.md"]);
+}
+
+#[test]
+fn a_file_named_dash_is_written_as_dot_slash_dash() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let session = repo("sessions/demo-finished.ron");
+    let run = |extra: &[&str]| {
+        let mut args = vec![OsStr::new("participants"), session.as_os_str()];
+        args.extend(extra.iter().map(OsStr::new));
+        roundtable_in(dir.path(), args)
+    };
+    let expected = run(&[]).stdout;
+    let written = run(&["-o", "./-"]);
+    assert_success(&written);
+    assert!(written.stdout.is_empty(), "{}", stdout(&written));
+    assert_eq!(fs::read(dir.path().join("-")).expect("written"), expected);
+    // It is a file like any other: kept without --force, and -o - still means stdout.
+    let message = assert_failure(&run(&["-o", "./-"]));
+    assert!(message.contains("already exists"), "{message}");
+    let dash = run(&["-o", "-"]);
+    assert_success(&dash);
+    assert_eq!(dash.stdout, expected);
+    assert_eq!(names_in(dir.path()), ["-"]);
+}
+
+#[test]
+fn a_pipe_closed_after_the_first_line_ends_quietly() {
+    // The demo, as `roundtable minutes sessions/demo-finished.ron | head -1`; and a
+    // meeting whose outputs are far larger than a pipe holds, so that the command is
+    // certainly still writing when the reader goes away.
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let large = dir.path().join("large.ron");
+    store::save(&large, &roundtable::testdata::large_session_with(2_000)).expect("saved");
+    for session in [repo("sessions/demo-finished.ron"), large.clone()] {
+        for command in ["minutes", "transcript"] {
+            let args = [OsStr::new(command), session.as_os_str()];
+            let (line, output) = first_line_then_close(&args);
+            let whole = roundtable(args);
+            assert_success(&whole);
+            assert!(
+                stdout(&whole).starts_with(&line) && line.ends_with('\n'),
+                "{command}: {line:?}"
+            );
+            if session == large {
+                assert!(
+                    whole.stdout.len() > 1 << 18,
+                    "{command}: {} bytes, too few to fill a pipe",
+                    whole.stdout.len()
+                );
+            }
+            assert!(
+                output.status.success(),
+                "{command} {}: status {:?}, stderr {}",
+                session.display(),
+                output.status.code(),
+                stderr(&output)
+            );
+            assert_eq!(stderr(&output), "", "{command} {}", session.display());
+        }
+    }
+}

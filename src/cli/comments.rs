@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use clap::{Args, Subcommand};
 use thiserror::Error;
 
-use super::output::{CommandError, check_output, emit, save_session};
+use super::output::{CommandError, Content, Destination, Output, save_session};
 use crate::domain::{Author, DomainError};
 use crate::store::comments_csv::{self, Agenda, CommentsCsvError};
 use crate::store::{LoadError, LockError, SessionLock};
@@ -55,9 +55,9 @@ pub struct CommentsImportArgs {
 pub struct CommentsExportArgs {
     /// The session file (.ron).
     pub file: PathBuf,
-    /// The CSV file; standard output without it.
-    #[arg(short = 'o', long = "output")]
-    pub output: Option<PathBuf>,
+    /// The CSV file, or - for standard output (also without it).
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: Option<Destination>,
     #[arg(long)]
     pub force: bool,
 }
@@ -165,11 +165,11 @@ fn comments_export(
     stdout: &mut dyn Write,
     stderr: &mut dyn Write,
 ) -> Result<(), CommentsError> {
-    check_output(&args.file, args.output.as_deref(), args.force)?;
+    let output = Output::check(&args.file, args.output.as_ref(), args.force, Content::Text)?;
     let meeting = super::files::load_session(&args.file)?;
     let state = meeting.state();
     let table = comments_csv::to_csv(state).map_err(CommentsError::Table)?;
-    emit(args.output.as_deref(), &table, stdout)?;
+    output.write(&table, stdout)?;
     let answered = state
         .comments()
         .iter()

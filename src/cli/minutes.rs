@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
 
-use super::output::{CommandError, LangArg, check_output, emit};
+use super::output::{CommandError, Content, Destination, LangArg, Output};
 use crate::minutes::Format;
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
@@ -33,9 +33,10 @@ pub struct MinutesArgs {
     pub format: MinutesFormatArg,
     #[arg(long, value_enum, default_value_t)]
     pub lang: LangArg,
-    /// The output file; Markdown and HTML go to standard output without it.
-    #[arg(short = 'o', long = "output")]
-    pub output: Option<PathBuf>,
+    /// The output file, or - for standard output; Markdown and HTML go to standard
+    /// output without it, ODT only with -o - and not to a terminal.
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: Option<Destination>,
     /// Overwrite the output file if it exists.
     #[arg(long)]
     pub force: bool,
@@ -57,10 +58,14 @@ pub fn minutes(
         MinutesFormatArg::Html => Format::Html,
         MinutesFormatArg::Odt => Format::Odt,
     };
-    if format == Format::Odt && args.output.is_none() {
-        return Err(CommandError::OdtNeedsOutput);
-    }
-    check_output(&args.file, args.output.as_deref(), args.force)?;
+    let content = match format {
+        Format::Odt => Content::Binary {
+            what: "an ODT file",
+            example: "minutes.odt",
+        },
+        Format::Markdown | Format::Html => Content::Text,
+    };
+    let output = Output::check(&args.file, args.output.as_ref(), args.force, content)?;
     let meeting = super::files::load_session(&args.file)?;
     let minutes = crate::minutes::minutes(&meeting, format, args.lang.languages())?;
     if !minutes.untranslated.is_empty() {
@@ -78,7 +83,7 @@ pub fn minutes(
             args.file.display()
         );
     }
-    emit(args.output.as_deref(), &minutes.bytes, stdout)
+    output.write(&minutes.bytes, stdout)
 }
 
 fn one_line(text: &str) -> String {

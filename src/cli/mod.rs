@@ -120,6 +120,8 @@ where
     };
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
+        // `roundtable minutes … | head -1`: the reader has what it wanted.
+        Err(e) if output::is_closed_stdout(&e) => ExitCode::SUCCESS,
         Err(e) => {
             print_err(&format!("roundtable: {e}\n"));
             ExitCode::FAILURE

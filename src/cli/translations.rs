@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Subcommand};
 
-use super::output::{CommandError, check_output, emit, save_session};
+use super::output::{CommandError, Content, Destination, Output, save_session};
 use crate::minutes::translations;
 use crate::store::SessionLock;
 use crate::width::printable;
@@ -28,9 +28,9 @@ pub enum TranslationsCommand {
 #[derive(Clone, Debug, Args)]
 pub struct TranslationsExportArgs {
     pub file: PathBuf,
-    /// The PO file; standard output without it.
-    #[arg(short = 'o', long = "output")]
-    pub output: Option<PathBuf>,
+    /// The PO file, or - for standard output (also without it).
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: Option<Destination>,
     #[arg(long)]
     pub force: bool,
     /// Only texts without an English version.
@@ -59,7 +59,12 @@ pub fn translations(
 ) -> Result<(), CommandError> {
     match &args.command {
         TranslationsCommand::Export(export) => {
-            check_output(&export.file, export.output.as_deref(), export.force)?;
+            let output = Output::check(
+                &export.file,
+                export.output.as_ref(),
+                export.force,
+                Content::Text,
+            )?;
             let meeting = super::files::load_session(&export.file)?;
             let mut entries = translations::worksheet(&meeting);
             if export.missing {
@@ -70,7 +75,7 @@ pub fn translations(
                 .filter(|e| e.translation.trim().is_empty())
                 .count();
             let po = translations::to_po(&entries, &meeting.state().meeting().title.text);
-            emit(export.output.as_deref(), po.as_bytes(), stdout)?;
+            output.write(po.as_bytes(), stdout)?;
             let _ = writeln!(stderr, "{} texts, {missing} without English", entries.len());
             Ok(())
         }
