@@ -205,3 +205,394 @@ fn what_is_not_a_transcript_is_refused() {
         );
     }
 }
+
+// ---- importing again, and a transcript of another day ------------------------------
+
+fn real(name: &str) -> Transcript {
+    let text = std::fs::read_to_string(transcripts_dir().join(name)).expect("readable");
+    parse(&text).expect("parses")
+}
+
+/// The demo's notes as (item, speaker, text), in order.
+fn notes(meeting: &Meeting) -> Vec<(Option<String>, Option<Speaker>, String)> {
+    meeting
+        .state()
+        .notes
+        .iter()
+        .map(|n| {
+            (
+                n.note.item.as_ref().map(|i| i.0.clone()),
+                n.note.speaker.clone(),
+                n.note.text.text.clone(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn importing_the_same_transcript_twice_records_nothing_the_second_time() {
+    for name in [
+        "2021-01-20-visit.md",
+        "2020-10-28-ogp-taskforce-meeting-1.an.xml",
+    ] {
+        let t = real(name);
+        let mut meeting = demo();
+        let first = import(&mut meeting, &t, "test").expect("imports");
+        assert_eq!(first.speeches, t.speech_count(), "{name}");
+        assert_eq!(first.narratives, t.narrative_count(), "{name}");
+        assert_eq!(first.already_there, 0, "{name}");
+        let before = meeting.session().clone();
+        let ron = roundtable::store::to_ron(&before);
+        let second = import(&mut meeting, &t, "test").expect("imports again");
+        assert_eq!(second.recorded(), 0, "{name}");
+        assert_eq!(second.speeches + second.narratives, 0, "{name}");
+        assert_eq!(
+            second.already_there,
+            t.speech_count() + t.narrative_count(),
+            "{name}: every entry, repeated ones (（點頭）, 謝謝。) included, is already there"
+        );
+        // The speakers are still reported, as the first time.
+        assert_eq!(second.matched, first.matched, "{name}");
+        assert_eq!(second.unmatched, first.unmatched, "{name}");
+        assert_eq!(meeting.session(), &before, "{name}");
+        assert_eq!(roundtable::store::to_ron(meeting.session()), ron, "{name}");
+    }
+}
+
+const SHORT: &str = "# 2026-12-03 測試\n\n## 公民投票電子連署系統建置進度\n\n### 林志豪：\n報告。\n\n### 陳怡君：\n謝謝。\n\n（點頭）\n";
+
+/// `SHORT` corrected and continued: the first speech reworded, and the same words
+/// (謝謝。) said again by the same person, which is another speech.
+const LONGER: &str = "# 2026-12-03 測試\n\n## 公民投票電子連署系統建置進度\n\n### 林志豪：\n報告如下。\n\n### 陳怡君：\n謝謝。\n\n（點頭）\n\n### 林志豪：\n補充一點。\n\n### 陳怡君：\n謝謝。\n\n### 旁聽民眾：\n請問。\n";
+
+#[test]
+fn a_longer_transcript_adds_only_the_new_speeches() {
+    let mut meeting = demo();
+    let first = import(&mut meeting, &parse(SHORT).expect("parses"), "test").expect("imports");
+    assert_eq!((first.speeches, first.narratives), (2, 1));
+    let report = import(&mut meeting, &parse(LONGER).expect("parses"), "test").expect("imports");
+    assert_eq!((report.speeches, report.narratives), (4, 0));
+    assert_eq!(report.already_there, 2, "謝謝。 once, and （點頭）");
+    let item = Some("report-system-progress".to_owned());
+    let lin = Some(Speaker::Person(PersonId::new("cec-planning")));
+    let chen = Some(Speaker::Person(PersonId::new("cec-deputy")));
+    let notes = notes(&meeting);
+    assert_eq!(
+        notes[3..],
+        [
+            (item.clone(), lin.clone(), "報告如下。".to_owned()),
+            (item.clone(), lin, "補充一點。".to_owned()),
+            (item.clone(), chen, "謝謝。".to_owned()),
+            (
+                item,
+                Some(Speaker::Named("旁聽民眾".into())),
+                "請問。".to_owned()
+            ),
+        ],
+        "{notes:#?}"
+    );
+    // Both versions are in now: either again adds nothing.
+    for text in [SHORT, LONGER] {
+        let again = import(&mut meeting, &parse(text).expect("parses"), "test").expect("imports");
+        assert_eq!(again.recorded(), 0);
+    }
+}
+
+#[test]
+fn a_note_typed_live_or_corrected_since_is_already_there() {
+    let mut meeting = demo();
+    let at = meeting.session().log.last().expect("a log").at;
+    let typed = roundtable::domain::Note {
+        speaker: Some(Speaker::Person(PersonId::new("cec-deputy"))),
+        kind: NoteKind::Said,
+        // Typed with other spacing than the transcript's.
+        text: "開會， \n 謝謝大家。\n".into(),
+        item: None,
+    };
+    meeting
+        .record(
+            at,
+            roundtable::domain::Author::NoteTaker("note-taker".into()),
+            roundtable::domain::EventKind::NoteAdded(typed.into()),
+        )
+        .expect("typed");
+    let md = "# 2026-12-03 測試\n\n### 陳怡君：\n開會，\n謝謝大家。\n\n### 林志豪：\n報告。\n";
+    let t = parse(md).expect("parses");
+    let report = import(&mut meeting, &t, "test").expect("imports");
+    assert_eq!((report.speeches, report.already_there), (1, 1));
+
+    // The imported speech corrected since: importing the transcript again does not
+    // bring the uncorrected words back.
+    let seq = meeting.state().notes[1].seq;
+    let mut corrected = (*meeting.state().notes[1].note).clone();
+    corrected.text = "報告完畢。".into();
+    meeting
+        .record(
+            at,
+            roundtable::domain::Author::Facilitator,
+            roundtable::domain::EventKind::NoteCorrected {
+                note: seq,
+                corrected: corrected.into(),
+            },
+        )
+        .expect("corrected");
+    let again = import(&mut meeting, &t, "test").expect("imports");
+    assert_eq!((again.recorded(), again.already_there), (0, 2));
+    assert_eq!(meeting.state().notes.len(), 2);
+}
+
+#[test]
+fn the_finished_demo_exported_and_imported_into_itself_adds_nothing() {
+    let meeting = roundtable::store::load(Path::new("sessions/demo-finished.ron")).expect("loads");
+    for lang in [roundtable::domain::Lang::ZhTw, roundtable::domain::Lang::En] {
+        let t = from_meeting(&meeting, lang);
+        for (format, written) in [("md", to_markdown(&t)), ("akn", to_akoma_ntoso(&t))] {
+            let mut again = meeting.clone();
+            let report =
+                import(&mut again, &parse(&written).expect("re-reads"), "test").expect("imports");
+            assert_eq!(report.recorded(), 0, "{lang:?} {format}: {report:?}");
+            assert_eq!(report.already_there, t.record().len(), "{lang:?} {format}");
+        }
+    }
+}
+
+#[test]
+fn a_transcript_is_dated_by_its_title() {
+    let date = |y, m, d| chrono::NaiveDate::from_ymd_opt(y, m, d).expect("a date");
+    let titled = |title: &str| Transcript {
+        title: title.into(),
+        ..Transcript::default()
+    };
+    assert_eq!(
+        parse(SHORT).expect("parses").date(),
+        Some(date(2026, 12, 3))
+    );
+    // As the archive writes it, without a space.
+    assert_eq!(
+        titled("2020-10-28「行政院開放政府國家行動方案推動小組」第1次會議").date(),
+        Some(date(2020, 10, 28))
+    );
+    assert_eq!(
+        real("2020-10-28-ogp-taskforce-meeting-1.an.xml").date(),
+        Some(date(2020, 10, 28))
+    );
+    assert_eq!(real("2021-01-20-visit.md").date(), Some(date(2021, 1, 20)));
+    for undated in [
+        "測試",
+        "",
+        "第 3 次會議",
+        "2026-13-45 測試",
+        "2026-12-034 測試",
+    ] {
+        assert_eq!(titled(undated).date(), None, "{undated:?}");
+    }
+}
+
+#[test]
+fn a_transcript_of_another_day_is_refused_and_one_without_a_date_accepted() {
+    let meeting = demo();
+    let other = real("2020-10-28-ogp-taskforce-meeting-1.an.xml");
+    let refused = other.check_date(&meeting).expect_err("another day");
+    assert_eq!(refused.transcript.to_string(), "2020-10-28");
+    assert_eq!(refused.meeting.to_string(), "2026-12-03");
+    let message = refused.to_string();
+    assert!(
+        message.contains("2020-10-28") && message.contains("2026-12-03"),
+        "{message}"
+    );
+    assert_eq!(parse(SHORT).expect("parses").check_date(&meeting), Ok(()));
+    let undated = parse("# 第一次會議\n\n### 林志豪：\n報告。\n").expect("parses");
+    assert_eq!(undated.date(), None);
+    assert_eq!(undated.check_date(&meeting), Ok(()));
+    // Our own Akoma Ntoso export of the finished demo begins with an agenda item, not
+    // a dated title: it has no date, and is taken as the meeting's.
+    let finished = roundtable::store::load(Path::new("sessions/demo-finished.ron")).expect("loads");
+    let akn = to_akoma_ntoso(&from_meeting(&finished, roundtable::domain::Lang::ZhTw));
+    assert_eq!(parse(&akn).expect("parses").check_date(&meeting), Ok(()));
+}
+
+// ---- the same through `roundtable transcript import` -------------------------------
+
+mod command {
+    use std::path::{Path, PathBuf};
+
+    use clap::{Parser, Subcommand};
+    use roundtable::cli::output::CommandError;
+    use roundtable::cli::transcript::{TranscriptArgs, transcript};
+
+    use super::{LONGER, SHORT};
+
+    #[derive(Parser, Debug)]
+    #[command(name = "roundtable")]
+    struct Cli {
+        #[command(subcommand)]
+        command: Command,
+    }
+
+    #[derive(Subcommand, Debug)]
+    enum Command {
+        Transcript(TranscriptArgs),
+    }
+
+    /// `roundtable transcript import SESSION TRANSCRIPT [--force]`: what it wrote on
+    /// stderr.
+    fn import(session: &Path, transcript_file: &Path, force: bool) -> Result<String, CommandError> {
+        let mut args = vec![
+            "roundtable",
+            "transcript",
+            "import",
+            session.to_str().expect("UTF-8"),
+            transcript_file.to_str().expect("UTF-8"),
+        ];
+        if force {
+            args.push("--force");
+        }
+        let Command::Transcript(parsed) = Cli::try_parse_from(&args)
+            .unwrap_or_else(|e| panic!("{args:?}: {e}"))
+            .command;
+        let (mut out, mut err) = (Vec::new(), Vec::new());
+        transcript(&parsed, &mut out, &mut err)?;
+        assert!(out.is_empty());
+        Ok(String::from_utf8(err).expect("UTF-8"))
+    }
+
+    /// A temporary folder with a copy of the demo (2026-12-03) and `transcripts` in it.
+    fn folder(transcripts: &[(&str, &str)]) -> (tempfile::TempDir, PathBuf) {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let session = dir.path().join("meeting.ron");
+        std::fs::copy("sessions/demo.ron", &session).expect("copy");
+        for (name, text) in transcripts {
+            std::fs::write(dir.path().join(name), text).expect("write");
+        }
+        (dir, session)
+    }
+
+    fn note_count(session: &Path) -> usize {
+        roundtable::store::load(session)
+            .expect("loads")
+            .state()
+            .notes
+            .len()
+    }
+
+    #[test]
+    fn importing_twice_leaves_the_file_byte_identical_the_second_time() {
+        let (dir, session) = folder(&[("t.md", SHORT)]);
+        let t = dir.path().join("t.md");
+        let first = import(&session, &t, false).expect("imports");
+        assert!(
+            first.contains("merged 2 new speeches and 1 new narrative notes")
+                && first.contains("0 already in the session"),
+            "{first}"
+        );
+        let bytes = std::fs::read(&session).expect("read");
+        let modified = std::fs::metadata(&session)
+            .and_then(|m| m.modified())
+            .expect("mtime");
+        let second = import(&session, &t, false).expect("imports again");
+        assert!(
+            second.contains("merged 0 new speeches and 0 new narrative notes")
+                && second.contains("3 already in the session, not recorded again"),
+            "{second}"
+        );
+        assert_eq!(std::fs::read(&session).expect("read"), bytes);
+        assert_eq!(
+            std::fs::metadata(&session)
+                .and_then(|m| m.modified())
+                .expect("mtime"),
+            modified,
+            "not even rewritten"
+        );
+    }
+
+    #[test]
+    fn a_longer_transcript_adds_only_what_is_new() {
+        let (dir, session) = folder(&[("short.md", SHORT), ("longer.md", LONGER)]);
+        import(&session, &dir.path().join("short.md"), false).expect("imports");
+        assert_eq!(note_count(&session), 3);
+        let report = import(&session, &dir.path().join("longer.md"), false).expect("imports");
+        assert!(
+            report.contains("merged 4 new speeches and 0 new narrative notes")
+                && report.contains("2 already in the session"),
+            "{report}"
+        );
+        assert_eq!(note_count(&session), 7);
+    }
+
+    #[test]
+    fn a_transcript_of_another_day_is_refused_unless_forced() {
+        let other = "# 2020-10-28 另一次會議\n\n### 林志豪：\n報告。\n";
+        let (dir, session) = folder(&[("other.md", other)]);
+        let t = dir.path().join("other.md");
+        let before = std::fs::read(&session).expect("read");
+        let error = import(&session, &t, false).expect_err("refused");
+        let message = error.to_string();
+        for words in [
+            "other.md",
+            "2020-10-28",
+            "2026-12-03",
+            "--force",
+            "unchanged",
+        ] {
+            assert!(message.contains(words), "{words:?} in {message}");
+        }
+        assert_eq!(std::fs::read(&session).expect("read"), before);
+        let forced = import(&session, &t, true).expect("forced");
+        assert!(forced.contains("merged 1 new speeches"), "{forced}");
+        assert_eq!(note_count(&session), 1);
+    }
+
+    #[test]
+    fn a_transcript_without_a_date_is_accepted() {
+        let undated = "# 第一次會議\n\n### 林志豪：\n報告。\n";
+        let (dir, session) = folder(&[("undated.md", undated)]);
+        import(&session, &dir.path().join("undated.md"), false).expect("imports");
+        assert_eq!(note_count(&session), 1);
+    }
+
+    #[test]
+    fn the_binary_refuses_another_day_with_both_dates_and_takes_force() {
+        let (dir, session) = folder(&[]);
+        let t = dir.path().join("2020.an.xml");
+        std::fs::copy(
+            super::transcripts_dir().join("2020-10-28-ogp-taskforce-meeting-1.an.xml"),
+            &t,
+        )
+        .expect("copy");
+        let run = |force: bool| {
+            let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_roundtable"));
+            command.args(["transcript", "import"]).arg(&session).arg(&t);
+            if force {
+                command.arg("--force");
+            }
+            command
+                .stdin(std::process::Stdio::null())
+                .env("NO_COLOR", "1")
+                .output()
+                .expect("runs")
+        };
+        let refused = run(false);
+        assert_eq!(refused.status.code(), Some(1));
+        let stderr = String::from_utf8_lossy(&refused.stderr);
+        assert!(
+            stderr.starts_with("roundtable: ")
+                && stderr.contains("2020-10-28")
+                && stderr.contains("2026-12-03")
+                && stderr.contains("--force"),
+            "{stderr}"
+        );
+        assert_eq!(note_count(&session), 0);
+        let forced = run(true);
+        assert!(forced.status.success(), "{forced:?}");
+        assert_eq!(note_count(&session), 257);
+        // And again: nothing new.
+        let again = run(true);
+        assert!(again.status.success());
+        assert!(
+            String::from_utf8_lossy(&again.stderr)
+                .contains("0 new speeches and 0 new narrative notes"),
+            "{again:?}"
+        );
+        assert_eq!(note_count(&session), 257);
+    }
+}

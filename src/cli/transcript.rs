@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Subcommand, ValueEnum};
 
-use super::output::{CommandError, LangArg, check_output, emit, save_session};
+use super::output::{CommandError, Content, Destination, LangArg, Output, save_session};
 use crate::domain::Lang;
 use crate::minutes::transcript;
 use crate::store::SessionLock;
@@ -48,8 +48,9 @@ pub struct TranscriptExportArgs {
     /// The language of the speakers' names and of texts that have an English version.
     #[arg(long, value_enum, default_value_t)]
     pub lang: LangArg,
-    #[arg(short = 'o', long = "output")]
-    pub output: Option<PathBuf>,
+    /// The output file, or - for standard output (also without it).
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: Option<Destination>,
     #[arg(long)]
     pub force: bool,
 }
@@ -60,6 +61,9 @@ pub struct TranscriptImportArgs {
     pub file: PathBuf,
     /// The transcript: Markdown (.md) or Akoma Ntoso (.an.xml, .xml).
     pub transcript: PathBuf,
+    /// Merge a transcript dated another day than the meeting all the same.
+    #[arg(long)]
+    pub force: bool,
 }
 
 /// Standard output and error, for the CLI.
@@ -92,7 +96,7 @@ fn transcript_export(
     args: &TranscriptExportArgs,
     stdout: &mut dyn Write,
 ) -> Result<(), CommandError> {
-    check_output(&args.file, args.output.as_deref(), args.force)?;
+    let output = Output::check(&args.file, args.output.as_ref(), args.force, Content::Text)?;
     let meeting = super::files::load_session(&args.file)?;
     let lang = match args.lang {
         LangArg::En => Lang::En,
@@ -103,7 +107,7 @@ fn transcript_export(
         TranscriptFormatArg::Md => transcript::to_markdown(&t),
         TranscriptFormatArg::Akn => transcript::to_akoma_ntoso(&t),
     };
-    emit(args.output.as_deref(), text.as_bytes(), stdout)
+    output.write(text.as_bytes(), stdout)
 }
 
 fn transcript_import(
@@ -125,16 +129,29 @@ fn transcript_import(
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| "transcript".into());
+    if !args.force
+        && let Err(mismatch) = parsed.check_date(&meeting)
+    {
+        return Err(CommandError::OtherDay {
+            transcript: args.transcript.clone(),
+            session: args.file.clone(),
+            mismatch,
+        });
+    }
     let report = transcript::import(&mut meeting, &parsed, &format!("transcript {source_name}"))
         .map_err(CommandError::Import)?;
-    let session = meeting.into_session();
-    save_session(&args.file, &session)?;
+    // Nothing new: the file is left as it is, byte for byte.
+    if report.recorded() > 0 {
+        let session = meeting.into_session();
+        save_session(&args.file, &session)?;
+    }
     let _ = writeln!(
         stderr,
-        "merged {} speeches and {} narrative notes into {}; {} speaker(s) matched to the roster, {} kept by name",
+        "merged {} new speeches and {} new narrative notes into {}; {} already in the session, not recorded again; {} speaker(s) matched to the roster, {} kept by name",
         report.speeches,
         report.narratives,
         args.file.display(),
+        report.already_there,
         report.matched.len(),
         report.unmatched.len()
     );

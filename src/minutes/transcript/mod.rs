@@ -22,7 +22,7 @@ mod markdown;
 use crate::domain::{ItemId, Lang, Meeting, NoteKind, Speaker, Stamp};
 
 pub use self::akoma_ntoso::{parse_akoma_ntoso, to_akoma_ntoso};
-pub use self::import::{ImportReport, import, match_speaker};
+pub use self::import::{DateMismatch, ImportReport, import, match_speaker};
 pub use self::markdown::{parse_markdown, to_markdown};
 
 /// A transcript in neither format: what both parse to and are written from.
