@@ -211,10 +211,18 @@ fn the_sign_in_sheet_is_csv_with_a_bom_and_fees_for_non_government_attendees() {
     run(&cli(&["signin", s(&session), "-o", s(&out)])).expect("written");
     let bytes = std::fs::read(&out).expect("read");
     assert!(bytes.starts_with(b"\xEF\xBB\xBF"), "UTF-8 BOM for Excel");
-    let mut reader = csv::Reader::from_reader(&bytes[3..]);
-    let header = reader.headers().expect("header").clone();
-    assert_eq!(&header[0], "姓名 Name");
-    let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("row")).collect();
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(&bytes[3..]);
+    let all: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("row")).collect();
+    // The meeting above the table, then the table.
+    assert_eq!(&all[0][0], "簽到表 Sign-in sheet");
+    let header = all
+        .iter()
+        .position(|r| r.get(0) == Some("姓名 Name"))
+        .expect("the header");
+    let rows: Vec<csv::StringRecord> = all[header + 1..].to_vec();
     let row = |name: &str| {
         rows.iter()
             .find(|r| &r[0] == name)

@@ -2,6 +2,8 @@
 //! meeting above the table, a column to sign in, typed cells in the workbook, and no
 //! name typed at the door able to run as a formula.
 
+mod support;
+
 use std::io::Cursor;
 use std::path::Path;
 
@@ -62,7 +64,7 @@ fn the_csv_has_the_meeting_above_a_signature_column_and_no_formula() {
         .iter()
         .position(|r| r.get(0) == Some("姓名 Name"))
         .expect("the table's header");
-    assert_eq!(records[header].iter().last(), Some("簽名 Signature"));
+    assert_eq!(records[header].iter().next_back(), Some("簽名 Signature"));
     let door = records
         .iter()
         .find(|r| r.get(0).is_some_and(|n| n.contains("HYPERLINK")))
@@ -139,4 +141,33 @@ fn the_date_line_gives_the_meetings_start_and_adjournment() {
         value,
         &format!("2026-12-03 14:00–{}", adjourned.format("%H:%M"))
     );
+}
+
+#[test]
+fn the_command_writes_xlsx_by_the_file_name_and_never_to_a_bare_terminal_stream() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let session = "sessions/demo-finished.ron";
+    let out = dir.path().join("簽到表.xlsx");
+    let written = support::bin::roundtable(["signin", session, "-o", out.to_str().expect("utf-8")]);
+    assert!(written.status.success(), "{written:?}");
+    let bytes = std::fs::read(&out).expect("written");
+    assert!(bytes.starts_with(b"PK"), "a zip");
+    let mut workbook: Xlsx<_> = calamine::open_workbook_from_rs(Cursor::new(bytes)).expect("opens");
+    assert_eq!(workbook.sheet_names().len(), 1);
+    let name = workbook.sheet_names()[0].clone();
+    assert!(workbook.worksheet_range(&name).expect("the sheet").height() > 18);
+    // A workbook needs a file (or -o - into a pipe); CSV goes to standard output.
+    let refused = support::bin::roundtable(["signin", session, "--format", "xlsx"]);
+    assert!(!refused.status.success());
+    assert!(
+        String::from_utf8_lossy(&refused.stderr).contains("-o"),
+        "{refused:?}"
+    );
+    let piped = support::bin::roundtable(["signin", session, "--format", "xlsx", "-o", "-"]);
+    assert!(
+        piped.status.success() && piped.stdout.starts_with(b"PK"),
+        "{piped:?}"
+    );
+    let csv = support::bin::roundtable(["signin", session]);
+    assert!(csv.stdout.starts_with(roundtable::spreadsheet::BOM));
 }
