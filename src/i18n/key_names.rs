@@ -18,8 +18,8 @@ pub const TYPE_TO_WRITE: Label = l(
     "Type in an input line (input methods and paste work)",
 );
 pub const MOUSE_HELP: Label = l(
-    "滑鼠：點選出席或議程列即選取；點出席狀態即切換到場／離席；點下方的按鍵提示或本表的一列即執行；滾輪捲動",
-    "Mouse: click a row to select it; click an attendance mark to toggle; click a key hint at the bottom or a line of this list to do it; wheel scrolls",
+    "滑鼠：點選出席、議程或發言登記列即選取；點出席狀態即切換到場／離席；點下方的按鍵提示或本表的一列即執行；滾輪捲動",
+    "Mouse: click a row of attendance, agenda or the speaking queue to select it; click an attendance mark to toggle; click a key hint at the bottom or a line of this list to do it; wheel scrolls",
 );
 
 // ---- where a key works ----------------------------------------------------------------
