@@ -1,5 +1,12 @@
 //! The Markdown form of a transcript, as the public transcript archive publishes it:
 //! writing it, escaping what would read as markup, and reading it back.
+//!
+//! Read back, the project's own export gives the transcript it was written from
+//! (times aside, which Markdown does not carry): the title line, the header block,
+//! sections, speeches and narrative in order. A paragraph whose first line would read
+//! as narrative or markup is written with a leading backslash, and so is any later
+//! line of a paragraph that begins with `#`, `>` or a backslash, which would otherwise
+//! read as a heading or a quote of its own.
 
 use super::{Entry, Transcript, TranscriptError};
 
@@ -10,9 +17,8 @@ pub fn to_markdown(transcript: &Transcript) -> String {
     out.push_str("# ");
     out.push_str(&transcript.title);
     out.push_str("\n\n");
-    for line in &transcript.header {
-        out.push_str(line);
-        out.push_str("\n\n");
+    for p in &transcript.header {
+        push_paragraph(&mut out, p, reads_as_markup(p));
     }
     let mut last_was_narrative = false;
     for entry in &transcript.entries {
@@ -32,11 +38,7 @@ pub fn to_markdown(transcript: &Transcript) -> String {
                 out.push_str(speaker);
                 out.push_str("：\n");
                 for p in paragraphs {
-                    if reads_as_markup(p) {
-                        out.push('\\');
-                    }
-                    out.push_str(p);
-                    out.push_str("\n\n");
+                    push_paragraph(&mut out, p, reads_as_markup(p));
                 }
                 last_was_narrative = false;
             }
@@ -47,19 +49,41 @@ pub fn to_markdown(transcript: &Transcript) -> String {
                 }
                 for p in paragraphs {
                     if is_parenthesised(p) {
-                        out.push_str(p);
+                        push_paragraph(&mut out, p, false);
                     } else {
-                        out.push('*');
-                        out.push_str(p);
-                        out.push('*');
+                        push_paragraph(&mut out, &format!("*{p}*"), false);
                     }
-                    out.push_str("\n\n");
                 }
                 last_was_narrative = true;
             }
         }
     }
     out
+}
+
+/// One paragraph and the blank line after it: with a backslash before the first line
+/// when `escape`, and before every later line that would read as a block of its own.
+fn push_paragraph(out: &mut String, p: &str, escape: bool) {
+    for (i, line) in p.split('\n').enumerate() {
+        if i == 0 {
+            if escape {
+                out.push('\\');
+            }
+        } else {
+            out.push('\n');
+            if starts_a_block(line) {
+                out.push('\\');
+            }
+        }
+        out.push_str(line);
+    }
+    out.push_str("\n\n");
+}
+
+/// A line that read on its own would not continue the paragraph it is in: a heading,
+/// a quote, or an escape (a backslash, kept by escaping it).
+fn starts_a_block(line: &str) -> bool {
+    line.starts_with('#') || line.starts_with('>') || line.starts_with('\\')
 }
 
 fn is_parenthesised(p: &str) -> bool {
@@ -71,12 +95,43 @@ fn is_italic(p: &str) -> bool {
         && ((p.starts_with('*') && p.ends_with('*')) || (p.starts_with('_') && p.ends_with('_')))
 }
 
+/// A quote of a parenthesised narrative, `> （笑）` or `> (laughter)` (the publisher's
+/// own convention), as that narrative; over several lines, each line is quoted.
+fn quoted_narrative(p: &str) -> Option<String> {
+    let unquoted = p
+        .split('\n')
+        .map(|line| {
+            line.strip_prefix('>')
+                .map(|rest| rest.strip_prefix(' ').unwrap_or(rest))
+        })
+        .collect::<Option<Vec<&str>>>()?
+        .join("\n");
+    let unquoted = unquoted.trim();
+    is_parenthesised(unquoted).then(|| unquoted.to_owned())
+}
+
 fn reads_as_markup(p: &str) -> bool {
     is_parenthesised(p)
         || is_italic(p)
         || p.starts_with('#')
+        || p.starts_with('>')
         || p.starts_with('\\')
         || p.starts_with("<!--")
+}
+
+/// A line's ATX heading: its level (how many `#`) and its text, trimmed. `#` must be
+/// followed by a space or end the line (`#hashtag` is text).
+fn heading(line: &str) -> Option<(usize, &str)> {
+    let level = line.len() - line.trim_start_matches('#').len();
+    let rest = &line[level..];
+    (level > 0 && (rest.is_empty() || rest.starts_with([' ', '\t']))).then(|| (level, rest.trim()))
+}
+
+/// A speaker line's name: `### 唐鳳：` or `### Audrey Tang:` without the colon.
+fn speaker_name(text: &str) -> Option<&str> {
+    text.strip_suffix('：')
+        .or_else(|| text.strip_suffix(':'))
+        .map(str::trim)
 }
 
 /// Reads the Markdown form.
@@ -87,17 +142,29 @@ pub fn parse_markdown(text: &str) -> Result<Transcript, TranscriptError> {
     while lines.peek().is_some_and(|l| l.trim().is_empty()) {
         lines.next();
     }
-    match lines.next() {
-        Some(first) if first.starts_with("# ") => {
-            transcript.title = first[2..].trim().to_owned();
+    // The title is the first line, a heading of any level (`#`, `##`, `###` …); only
+    // after it do `##` and `###` mean a section and a speaker.
+    let first = lines.next().map(str::trim_end);
+    match first.and_then(heading) {
+        // `### 唐鳳：` first is a speech without a title, not a title: refused rather
+        // than lost. A dated title may end in a colon.
+        Some((3, text))
+            if speaker_name(text).is_some() && !text.starts_with(|c: char| c.is_ascii_digit()) =>
+        {
+            return Err(TranscriptError::NotATranscript(format!(
+                "it begins with the speaker line `{}`, and a Markdown transcript starts with a `# date title` line",
+                first.unwrap_or_default()
+            )));
         }
-        _ => {
+        Some((_, title)) => transcript.title = title.to_owned(),
+        None => {
             return Err(TranscriptError::NotATranscript(
                 "a Markdown transcript starts with a `# date title` line".into(),
             ));
         }
     }
-    // Paragraphs are runs of non-blank lines; headings stand alone.
+    // Paragraphs are runs of non-blank lines; headings stand alone, and so does a
+    // quote.
     enum Block {
         Section(String),
         Speaker(String),
@@ -107,29 +174,52 @@ pub fn parse_markdown(text: &str) -> Result<Transcript, TranscriptError> {
     let mut paragraph: Vec<&str> = Vec::new();
     let flush = |paragraph: &mut Vec<&str>, blocks: &mut Vec<Block>| {
         if !paragraph.is_empty() {
-            blocks.push(Block::Paragraph(paragraph.join("\n")));
+            // A later line escaped when written (see `push_paragraph`) loses its
+            // backslash; the first line's escape is told by what follows it, below.
+            let mut text = String::new();
+            for (i, line) in paragraph.iter().enumerate() {
+                if i > 0 {
+                    text.push('\n');
+                    match line.strip_prefix('\\') {
+                        Some(rest) if starts_a_block(rest) => text.push_str(rest),
+                        _ => text.push_str(line),
+                    }
+                } else {
+                    text.push_str(line);
+                }
+            }
+            blocks.push(Block::Paragraph(text));
             paragraph.clear();
         }
     };
     for line in lines {
         let trimmed = line.trim_end();
-        if let Some(name) = trimmed.strip_prefix("### ") {
-            flush(&mut paragraph, &mut blocks);
-            let name = name.trim();
-            let name = name
-                .strip_suffix('：')
-                .or_else(|| name.strip_suffix(':'))
-                .unwrap_or(name)
-                .trim();
-            blocks.push(Block::Speaker(name.to_owned()));
-        } else if let Some(heading) = trimmed.strip_prefix("## ") {
-            flush(&mut paragraph, &mut blocks);
-            blocks.push(Block::Section(heading.trim().to_owned()));
-        } else if trimmed.trim().is_empty() {
-            flush(&mut paragraph, &mut blocks);
-        } else {
-            paragraph.push(trimmed);
+        match heading(trimmed) {
+            Some((3, name)) => {
+                flush(&mut paragraph, &mut blocks);
+                let name = speaker_name(name).unwrap_or(name);
+                blocks.push(Block::Speaker(name.to_owned()));
+                continue;
+            }
+            Some((2, title)) => {
+                flush(&mut paragraph, &mut blocks);
+                blocks.push(Block::Section(title.to_owned()));
+                continue;
+            }
+            _ => {}
         }
+        if trimmed.trim().is_empty() {
+            flush(&mut paragraph, &mut blocks);
+            continue;
+        }
+        // A quote begins a block of its own, and ends where its lines do.
+        if paragraph
+            .last()
+            .is_some_and(|last| last.starts_with('>') != trimmed.starts_with('>'))
+        {
+            flush(&mut paragraph, &mut blocks);
+        }
+        paragraph.push(trimmed);
     }
     flush(&mut paragraph, &mut blocks);
 
@@ -152,14 +242,15 @@ pub fn parse_markdown(text: &str) -> Result<Transcript, TranscriptError> {
                 });
                 speaker = Some(name);
             }
-            Block::Paragraph(p) if in_header => transcript.header.push(p),
             Block::Paragraph(p) if p == "<!-- -->" => separated = true,
             Block::Paragraph(p) => {
                 let narrative = if is_parenthesised(&p) {
                     Some(p.clone())
                 } else if is_italic(&p) {
                     Some(p[1..p.len() - 1].to_owned())
-                } else if speaker.is_none() {
+                } else if let Some(quoted) = quoted_narrative(&p) {
+                    Some(quoted)
+                } else if speaker.is_none() && !in_header {
                     // Text outside any speaker's block is the room's.
                     Some(p.clone())
                 } else {
@@ -167,6 +258,8 @@ pub fn parse_markdown(text: &str) -> Result<Transcript, TranscriptError> {
                 };
                 match narrative {
                     Some(n) => {
+                        // Narrative ends the header: what follows is the record.
+                        in_header = false;
                         match transcript.entries.last_mut() {
                             Some(Entry::Narrative { paragraphs }) if !separated => {
                                 paragraphs.push(n)
@@ -182,6 +275,10 @@ pub fn parse_markdown(text: &str) -> Result<Transcript, TranscriptError> {
                             Some(rest) if reads_as_markup(rest) => rest.to_owned(),
                             _ => p,
                         };
+                        if in_header {
+                            transcript.header.push(p);
+                            continue;
+                        }
                         match transcript.entries.last_mut() {
                             Some(Entry::Speech { paragraphs, .. }) => paragraphs.push(p),
                             // After narrative, the same speaker goes on.

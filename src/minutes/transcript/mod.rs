@@ -2,10 +2,12 @@
 //! stenographed transcripts merged back into a session.
 //!
 //! Two forms, both as the public transcript archive publishes them:
-//! - Markdown: `# date title`, a header block, `## section` headings, then
-//!   `### Speaker：` followed by that speaker's paragraphs. Room narrative is a
-//!   paragraph in parentheses (（點頭）) or in italics (`*…*`). A speech paragraph that
-//!   would read as narrative or markup is escaped with a leading backslash.
+//! - Markdown: `# date title` (a heading of any level), a header block (time, place),
+//!   `## section` headings, then `### Speaker：` followed by that speaker's paragraphs.
+//!   Room narrative is a paragraph in parentheses (（點頭）), in italics (`*…*`), or a
+//!   quoted one (`> （笑）`, the archive's own convention). A paragraph, or a line of
+//!   one, that would read as narrative or markup is escaped with a leading backslash,
+//!   so the project's own export reads back unchanged.
 //! - Akoma Ntoso `<debate>` as SayIt writes it: speakers declared as `<TLCPerson>`,
 //!   then `<debateSection><heading>`, `<speech by="#id"><p>…</p></speech>` and
 //!   `<narrative><p><i>…</i></p></narrative>` in order.
