@@ -197,14 +197,17 @@ fn xml_id(name: &str) -> String {
 }
 
 /// Reads the Akoma Ntoso debate form.
+///
+/// Everything a speech or narrative holds is kept, whatever its markup: text outside
+/// `<p>` (a narrative of bare text or `<i>…</i>`), list items as paragraphs of their
+/// own (`1. …`, `• …`), `<br/>` as a line break, an `<img>` as its address, a nested
+/// `<p>` once, and a speech inside a speech as two speeches in document order. Other
+/// block markup (`<div>`, `<blockquote>`, a table's rows) ends a paragraph too, a
+/// table's cells are joined by ` | `, and text outside any speech or narrative is
+/// narrative.
 pub fn parse_akoma_ntoso(text: &str) -> Result<Transcript, TranscriptError> {
     let mut reader = Reader::from_str(text);
-    let mut transcript = Transcript::default();
-    let mut people: HashMap<String, String> = HashMap::new();
-    let mut stack: Vec<String> = Vec::new();
-    let mut buffer = String::new();
-    let mut paragraphs: Vec<String> = Vec::new();
-    let mut speech: Option<(String, Option<Stamp>)> = None;
+    let mut read = Reading::default();
     let mut saw_debate = false;
     let xml_error = |reader: &Reader<&[u8]>, e: &dyn std::fmt::Display| TranscriptError::Xml {
         position: reader.buffer_position(),
@@ -212,101 +215,41 @@ pub fn parse_akoma_ntoso(text: &str) -> Result<Transcript, TranscriptError> {
     };
     loop {
         let event = reader.read_event().map_err(|e| xml_error(&reader, &e))?;
+        let opens = matches!(event, Event::Start(_));
         match event {
-            Event::Empty(e) if e.local_name().as_ref() == "TLCPerson" => {
-                read_person(&e, &mut people).map_err(|e| xml_error(&reader, &e))?;
+            Event::Start(e) | Event::Empty(e) if e.local_name().as_ref() == "TLCPerson" => {
+                read_person(&e, &mut read.people).map_err(|e| xml_error(&reader, &e))?;
+                if opens {
+                    read.stack.push("TLCPerson".to_owned());
+                }
             }
             Event::Start(e) => {
-                let name = e.local_name().as_ref().to_owned();
-                match name.as_str() {
-                    "debate" => saw_debate = true,
-                    "TLCPerson" => {
-                        read_person(&e, &mut people).map_err(|e| xml_error(&reader, &e))?
-                    }
-                    "speech" => {
-                        let mut by = None;
-                        let mut at = None;
-                        for attr in e.attributes() {
-                            let attr = attr.map_err(|e| xml_error(&reader, &e))?;
-                            let value = attr
-                                .normalized_value(quick_xml::XmlVersion::Implicit1_0)
-                                .map_err(|e| xml_error(&reader, &e))?
-                                .into_owned();
-                            match attr.key.local_name().as_ref() {
-                                "by" => by = Some(value),
-                                "startTime" => at = Stamp::parse_from_rfc3339(&value).ok(),
-                                _ => {}
-                            }
-                        }
-                        let by = by.unwrap_or_default();
-                        let id = by.strip_prefix('#').unwrap_or(&by);
-                        let speaker = people.get(id).cloned().unwrap_or_else(|| id.to_owned());
-                        speech = Some((speaker, at));
-                        paragraphs.clear();
-                    }
-                    "narrative" => paragraphs.clear(),
-                    "p" | "heading" => buffer.clear(),
-                    "a" => {
-                        let href = e
-                            .attributes()
-                            .flatten()
-                            .find(|a| a.key.local_name().as_ref() == "href")
-                            .and_then(|a| {
-                                a.normalized_value(quick_xml::XmlVersion::Implicit1_0).ok()
-                            })
-                            .map(|v| v.into_owned());
-                        stack.push(format!("a {}", href.unwrap_or_default()));
-                        buffer.push('[');
-                        continue;
-                    }
-                    _ => {}
+                if e.local_name().as_ref() == "debate" {
+                    saw_debate = true;
                 }
-                stack.push(name);
+                read.start(&e).map_err(|e| xml_error(&reader, &e))?;
             }
-            Event::End(e) => {
-                let name = e.local_name().as_ref().to_owned();
-                let top = stack.pop().unwrap_or_default();
-                if let Some(href) = top.strip_prefix("a ") {
-                    buffer.push_str("](");
-                    buffer.push_str(href);
-                    buffer.push(')');
-                    continue;
-                }
-                match name.as_str() {
-                    "heading" => transcript.entries.push(Entry::Section(normalise(&buffer))),
-                    "p" => {
-                        let p = normalise(&buffer);
-                        if !p.is_empty() {
-                            paragraphs.push(p);
-                        }
-                    }
-                    "speech" => {
-                        if let Some((speaker, at)) = speech.take() {
-                            transcript.entries.push(Entry::Speech {
-                                speaker,
-                                paragraphs: std::mem::take(&mut paragraphs),
-                                at,
-                            });
-                        }
-                    }
-                    "narrative" => transcript.entries.push(Entry::Narrative {
-                        paragraphs: std::mem::take(&mut paragraphs),
-                    }),
-                    _ => {}
-                }
+            Event::Empty(e) => {
+                read.start(&e).map_err(|e| xml_error(&reader, &e))?;
+                read.end();
             }
-            Event::Text(t) if in_text(&stack) => buffer.push_str(&t.xml10_content()),
-            Event::CData(t) if in_text(&stack) => buffer.push_str(&t.xml10_content()),
-            Event::GeneralRef(r) if in_text(&stack) => {
+            Event::End(_) => read.end(),
+            Event::Text(t) if read.collecting() => read.push_text(&t.xml10_content()),
+            Event::CData(t) if read.collecting() => read.push_text(&t.xml10_content()),
+            Event::GeneralRef(r) if read.collecting() => {
                 let entity = format!("&{};", r.xml10_content());
                 let resolved =
                     quick_xml::escape::unescape(&entity).map_err(|e| xml_error(&reader, &e))?;
-                buffer.push_str(&resolved);
+                read.push_text(&resolved);
             }
             Event::Eof => break,
             _ => {}
         }
     }
+    let mut transcript = Transcript {
+        entries: read.entries,
+        ..Transcript::default()
+    };
     if !saw_debate {
         return Err(TranscriptError::NotATranscript(
             "the XML has no Akoma Ntoso <debate>".into(),
@@ -326,6 +269,296 @@ pub fn parse_akoma_ntoso(text: &str) -> Result<Transcript, TranscriptError> {
         })
         .unwrap_or_default();
     Ok(transcript)
+}
+
+/// What the reader is inside of, and what it has read so far.
+#[derive(Default)]
+struct Reading {
+    people: HashMap<String, String>,
+    entries: Vec<Entry>,
+    /// Open elements by local name; a link as `a ` and its address.
+    stack: Vec<String>,
+    /// Open speeches and narratives, innermost last.
+    blocks: Vec<Block>,
+    /// The paragraph being read, and what goes before it (a list item's number).
+    buffer: String,
+    prefix: Option<String>,
+    /// An image's address was just written: a word right after it needs a space.
+    after_image: bool,
+    /// Open `<heading>`s and their text.
+    headings: usize,
+    heading: String,
+    /// Open lists: the last number given in an `<ol>`, `None` for a `<ul>`.
+    lists: Vec<Option<u64>>,
+    /// Open `<debateBody>`s: text there outside any speech is narrative.
+    bodies: usize,
+    /// The narrative entry that text outside any speech or narrative goes to.
+    loose: Option<usize>,
+}
+
+/// An open `<speech>` (with its speaker and time) or `<narrative>`.
+struct Block {
+    speech: Option<(String, Option<Stamp>)>,
+    paragraphs: Vec<String>,
+    /// Where its entry goes: reserved when it opened, so that it keeps its place
+    /// before any speech nested in it. `None` once a nested one took that place.
+    slot: Option<usize>,
+    /// Part of it is already an entry (before a nested speech).
+    emitted: bool,
+}
+
+impl Block {
+    fn entry(&self, paragraphs: Vec<String>) -> Entry {
+        match &self.speech {
+            Some((speaker, at)) => Entry::Speech {
+                speaker: speaker.clone(),
+                paragraphs,
+                at: *at,
+            },
+            None => Entry::Narrative { paragraphs },
+        }
+    }
+}
+
+impl Reading {
+    fn collecting(&self) -> bool {
+        self.headings > 0 || !self.blocks.is_empty() || self.bodies > 0
+    }
+
+    fn push_text(&mut self, text: &str) {
+        let buffer = if self.headings > 0 {
+            &mut self.heading
+        } else {
+            &mut self.buffer
+        };
+        if std::mem::take(&mut self.after_image) && text.starts_with(char::is_alphanumeric) {
+            buffer.push(' ');
+        }
+        buffer.push_str(text);
+    }
+
+    /// Ends the paragraph being read, if it holds anything.
+    fn flush(&mut self) {
+        self.after_image = false;
+        let text = normalise(&self.buffer);
+        self.buffer.clear();
+        if text.is_empty() {
+            return;
+        }
+        let text = match self.prefix.take() {
+            Some(prefix) => prefix + &text,
+            None => text,
+        };
+        if let Some(block) = self.blocks.last_mut() {
+            block.paragraphs.push(text);
+            return;
+        }
+        match self.loose.and_then(|i| self.entries.get_mut(i)) {
+            Some(Entry::Narrative { paragraphs }) => paragraphs.push(text),
+            _ => {
+                self.loose = Some(self.entries.len());
+                self.entries.push(Entry::Narrative {
+                    paragraphs: vec![text],
+                });
+            }
+        }
+    }
+
+    fn start(&mut self, e: &BytesStart<'_>) -> Result<(), quick_xml::Error> {
+        let name = e.local_name().as_ref().to_owned();
+        match name.as_str() {
+            "debateBody" => self.bodies += 1,
+            "speech" => {
+                let mut by = None;
+                let mut at = None;
+                for attr in e.attributes() {
+                    let attr = attr.map_err(quick_xml::Error::from)?;
+                    let value = attr
+                        .normalized_value(quick_xml::XmlVersion::Implicit1_0)?
+                        .into_owned();
+                    match attr.key.local_name().as_ref() {
+                        "by" => by = Some(value),
+                        "startTime" => at = Stamp::parse_from_rfc3339(&value).ok(),
+                        _ => {}
+                    }
+                }
+                let by = by.unwrap_or_default();
+                let id = by.strip_prefix('#').unwrap_or(&by);
+                let speaker = self
+                    .people
+                    .get(id)
+                    .cloned()
+                    .unwrap_or_else(|| id.to_owned());
+                self.open_block(Some((speaker, at)));
+            }
+            "narrative" => self.open_block(None),
+            "heading" => {
+                self.flush();
+                if self.headings == 0 {
+                    self.heading.clear();
+                }
+                self.headings += 1;
+            }
+            "p" | "div" | "blockquote" | "table" | "tr" | "h1" | "h2" | "h3" | "h4" | "h5"
+            | "h6" => self.flush(),
+            "td" | "th" if !self.buffer.trim().is_empty() => self.push_text(" | "),
+            "ol" | "ul" => {
+                self.flush();
+                let first = attribute(e, "start").and_then(|s| s.trim().parse::<u64>().ok());
+                self.lists.push(if name == "ol" {
+                    Some(first.unwrap_or(1).saturating_sub(1))
+                } else {
+                    None
+                });
+            }
+            "li" => {
+                self.flush();
+                self.prefix = match self.lists.last_mut() {
+                    Some(Some(n)) => {
+                        *n += 1;
+                        Some(format!("{n}. "))
+                    }
+                    _ => Some("• ".to_owned()),
+                };
+            }
+            "br" if self.collecting() => self.push_text("\n"),
+            "img" if self.collecting() => {
+                if let Some(src) = attribute(e, "src").filter(|s| !s.trim().is_empty()) {
+                    let buffer = if self.headings > 0 {
+                        &self.heading
+                    } else {
+                        &self.buffer
+                    };
+                    let space = !buffer.is_empty()
+                        && !buffer.ends_with(|c: char| c.is_whitespace() || c == '[' || c == '(');
+                    self.push_text(if space { " " } else { "" });
+                    self.push_text(&link_address(&src));
+                    self.after_image = true;
+                }
+            }
+            "a" => {
+                let href = attribute(e, "href").unwrap_or_default();
+                let href = href.trim();
+                if !href.is_empty() && self.collecting() {
+                    self.push_text("[");
+                }
+                self.stack.push(format!("a {}", link_address(href)));
+                return Ok(());
+            }
+            _ => {}
+        }
+        self.stack.push(name);
+        Ok(())
+    }
+
+    fn end(&mut self) {
+        let top = self.stack.pop().unwrap_or_default();
+        if let Some(href) = top.strip_prefix("a ") {
+            if !href.is_empty() && self.collecting() {
+                self.push_text(&format!("]({href})"));
+            }
+            return;
+        }
+        match top.as_str() {
+            "debateBody" => {
+                self.flush();
+                self.bodies = self.bodies.saturating_sub(1);
+            }
+            "heading" => {
+                self.headings = self.headings.saturating_sub(1);
+                if self.headings == 0 {
+                    self.after_image = false;
+                    let heading = normalise(&std::mem::take(&mut self.heading));
+                    self.loose = None;
+                    self.entries.push(Entry::Section(heading));
+                }
+            }
+            "p" | "div" | "blockquote" | "table" | "tr" | "h1" | "h2" | "h3" | "h4" | "h5"
+            | "h6" => self.flush(),
+            "li" => {
+                self.flush();
+                self.prefix = None;
+            }
+            "ol" | "ul" => {
+                self.flush();
+                self.lists.pop();
+            }
+            "speech" | "narrative" => self.close_block(),
+            _ => {}
+        }
+    }
+
+    fn open_block(&mut self, speech: Option<(String, Option<Stamp>)>) {
+        self.flush();
+        self.loose = None;
+        if let Some(parent) = self.blocks.last_mut() {
+            // What the outer one said so far keeps its place; the rest of it follows
+            // the nested one.
+            if let Some(slot) = parent.slot.take() {
+                if parent.paragraphs.is_empty() {
+                    self.entries.remove(slot);
+                } else {
+                    let paragraphs = std::mem::take(&mut parent.paragraphs);
+                    self.entries[slot] = parent.entry(paragraphs);
+                    parent.emitted = true;
+                }
+            } else if !parent.paragraphs.is_empty() {
+                let paragraphs = std::mem::take(&mut parent.paragraphs);
+                let entry = parent.entry(paragraphs);
+                parent.emitted = true;
+                self.entries.push(entry);
+            }
+        }
+        let block = Block {
+            speech,
+            paragraphs: Vec::new(),
+            slot: Some(self.entries.len()),
+            emitted: false,
+        };
+        self.entries.push(block.entry(Vec::new()));
+        self.blocks.push(block);
+    }
+
+    fn close_block(&mut self) {
+        self.flush();
+        self.loose = None;
+        let Some(mut block) = self.blocks.pop() else {
+            return;
+        };
+        let paragraphs = std::mem::take(&mut block.paragraphs);
+        match block.slot {
+            Some(slot) => self.entries[slot] = block.entry(paragraphs),
+            None if !paragraphs.is_empty() || !block.emitted => {
+                self.entries.push(block.entry(paragraphs))
+            }
+            None => {}
+        }
+    }
+}
+
+/// An attribute's value by local name.
+fn attribute(e: &BytesStart<'_>, name: &str) -> Option<String> {
+    e.attributes()
+        .flatten()
+        .find(|a| a.key.local_name().as_ref() == name)
+        .and_then(|a| a.normalized_value(quick_xml::XmlVersion::Implicit1_0).ok())
+        .map(|v| v.into_owned())
+}
+
+/// A link's address as it can stand in `[text](address)`: the parentheses and spaces
+/// it may hold percent-encoded, so that the address is read back whole.
+fn link_address(href: &str) -> String {
+    let mut out = String::with_capacity(href.len());
+    for c in href.trim().chars() {
+        match c {
+            '(' => out.push_str("%28"),
+            ')' => out.push_str("%29"),
+            ' ' => out.push_str("%20"),
+            c if c.is_whitespace() && c.is_ascii() => out.push_str(&format!("%{:02X}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// A `<TLCPerson id=… showAs=…>`: the speaker's id and the name shown for it.
@@ -351,10 +584,6 @@ fn read_person(
         people.insert(id, show_as);
     }
     Ok(())
-}
-
-fn in_text(stack: &[String]) -> bool {
-    stack.iter().rev().any(|s| s == "p" || s == "heading")
 }
 
 /// Trims each line of a paragraph's text and drops the indentation the XML carried.
