@@ -184,6 +184,7 @@ fn tricky_transcripts_round_trip() {
         title: title.into(),
         header: header.iter().map(|p| (*p).to_owned()).collect(),
         entries,
+        dropped: Default::default(),
     };
     let cases = [
         // Narrative first, right after the header, and without a header.
@@ -349,6 +350,7 @@ fn transcript() -> impl Strategy<Value = Transcript> {
                 title,
                 header,
                 entries,
+                dropped: Default::default(),
             }
         })
 }

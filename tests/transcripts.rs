@@ -437,6 +437,19 @@ mod command {
     /// `roundtable transcript import SESSION TRANSCRIPT [--force]`: what it wrote on
     /// stderr.
     fn import(session: &Path, transcript_file: &Path, force: bool) -> Result<String, CommandError> {
+        import_with(
+            session,
+            transcript_file,
+            if force { &["--force"] } else { &[] },
+        )
+    }
+
+    /// `roundtable transcript import SESSION TRANSCRIPT` with `flags`.
+    fn import_with(
+        session: &Path,
+        transcript_file: &Path,
+        flags: &[&str],
+    ) -> Result<String, CommandError> {
         let mut args = vec![
             "roundtable",
             "transcript",
@@ -444,9 +457,7 @@ mod command {
             session.to_str().expect("UTF-8"),
             transcript_file.to_str().expect("UTF-8"),
         ];
-        if force {
-            args.push("--force");
-        }
+        args.extend_from_slice(flags);
         let Command::Transcript(parsed) = Cli::try_parse_from(&args)
             .unwrap_or_else(|e| panic!("{args:?}: {e}"))
             .command;
@@ -594,5 +605,114 @@ mod command {
             "{again:?}"
         );
         assert_eq!(note_count(&session), 257);
+    }
+
+    /// The demo's day, with emphasis in a speech and a preface the reader leaves out.
+    const LOSSY: &str = r##"<?xml version="1.0" encoding="utf-8"?>
+<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0">
+  <debate name="debate">
+    <meta><references source="#r"><TLCPerson id="lin" showAs="林志豪"/></references></meta>
+    <preface><p>Verbatim record</p></preface>
+    <debateBody>
+      <debateSection>
+        <heading>2026-12-03 第一次會議</heading>
+        <speech by="#lin"><p>報告<b>一</b>與<b>二</b>。</p></speech>
+        <narrative><p><i>（笑）</i></p></narrative>
+      </debateSection>
+    </debateBody>
+  </debate>
+</akomaNtoso>
+"##;
+
+    #[test]
+    fn what_was_dropped_is_listed_after_the_merge_line_kind_by_kind() {
+        let (dir, session) = folder(&[("lossy.an.xml", LOSSY), ("short.md", SHORT)]);
+        let report = import(&session, &dir.path().join("lossy.an.xml"), false).expect("imports");
+        let lines: Vec<&str> = report.lines().collect();
+        assert!(
+            lines[0].starts_with("merged 1 new speeches and 1 new narrative notes"),
+            "{report}"
+        );
+        let dropped: Vec<&str> = lines
+            .iter()
+            .copied()
+            .filter(|l| l.starts_with("dropped: "))
+            .collect();
+        assert_eq!(
+            dropped,
+            [
+                "dropped: 2 × emphasis (<b>)",
+                "dropped: 1 × text outside the debate (<preface>)",
+            ],
+            "{report}"
+        );
+        assert_eq!(
+            lines.last(),
+            dropped.last(),
+            "after the merge line: {report}"
+        );
+        assert_eq!(note_count(&session), 2);
+        // Nothing lost, nothing said.
+        let clean = import(&session, &dir.path().join("short.md"), false).expect("imports");
+        assert!(!clean.contains("dropped"), "{clean}");
+    }
+
+    #[test]
+    fn strict_refuses_a_lossy_transcript_and_leaves_the_session_unchanged() {
+        let (dir, session) = folder(&[("lossy.an.xml", LOSSY), ("short.md", SHORT)]);
+        let before = std::fs::read(&session).expect("read");
+        let error = import_with(&session, &dir.path().join("lossy.an.xml"), &["--strict"])
+            .expect_err("refused");
+        let message = error.to_string();
+        for words in [
+            "lossy.an.xml",
+            "--strict",
+            "unchanged",
+            "2 × emphasis (<b>), 1 × text outside the debate (<preface>)",
+        ] {
+            assert!(message.contains(words), "{words:?} in {message}");
+        }
+        assert_eq!(std::fs::read(&session).expect("read"), before);
+        // A transcript that loses nothing is imported under --strict as without it.
+        let clean =
+            import_with(&session, &dir.path().join("short.md"), &["--strict"]).expect("imports");
+        assert!(clean.contains("merged 2 new speeches"), "{clean}");
+        assert_eq!(note_count(&session), 3);
+    }
+
+    #[test]
+    fn the_binary_exits_1_under_strict_when_something_was_dropped() {
+        let (dir, session) = folder(&[("lossy.an.xml", LOSSY)]);
+        let before = std::fs::read(&session).expect("read");
+        let run = |strict: bool| {
+            let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_roundtable"));
+            command
+                .args(["transcript", "import"])
+                .arg(&session)
+                .arg(dir.path().join("lossy.an.xml"));
+            if strict {
+                command.arg("--strict");
+            }
+            command
+                .stdin(std::process::Stdio::null())
+                .env("NO_COLOR", "1")
+                .output()
+                .expect("runs")
+        };
+        let refused = run(true);
+        assert_eq!(refused.status.code(), Some(1));
+        let stderr = String::from_utf8_lossy(&refused.stderr);
+        assert!(
+            stderr.starts_with("roundtable: ") && stderr.contains("2 × emphasis (<b>)"),
+            "{stderr}"
+        );
+        assert_eq!(std::fs::read(&session).expect("read"), before);
+        let merged = run(false);
+        assert!(merged.status.success(), "{merged:?}");
+        assert!(
+            String::from_utf8_lossy(&merged.stderr).contains("dropped: 2 × emphasis (<b>)"),
+            "{merged:?}"
+        );
+        assert_eq!(note_count(&session), 2);
     }
 }

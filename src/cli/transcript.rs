@@ -1,5 +1,6 @@
 //! `roundtable transcript FILE`: write the verbatim record, or import a published
-//! transcript into the session.
+//! transcript into the session. The import lists what reading the transcript dropped
+//! or changed, kind by kind, and `--strict` refuses it when there is anything.
 
 use std::io::{self, Write};
 use std::path::PathBuf;
@@ -64,6 +65,10 @@ pub struct TranscriptImportArgs {
     /// Merge a transcript dated another day than the meeting all the same.
     #[arg(long)]
     pub force: bool,
+    /// Refuse the transcript, leaving the session unchanged, when reading it dropped
+    /// or changed anything (emphasis, an image's alt text, text outside the debate…).
+    #[arg(long)]
+    pub strict: bool,
 }
 
 /// Standard output and error, for the CLI.
@@ -122,6 +127,12 @@ fn transcript_import(
         path: args.transcript.clone(),
         source,
     })?;
+    if args.strict && !parsed.dropped.is_empty() {
+        return Err(CommandError::Transcript {
+            path: args.transcript.clone(),
+            source: transcript::TranscriptError::Lossy(parsed.dropped.clone()),
+        });
+    }
     let _lock = SessionLock::acquire(&args.file)?;
     let mut meeting = super::files::load_session(&args.file)?;
     let source_name = args
@@ -159,6 +170,10 @@ fn transcript_import(
         // The names come from the transcript, a file anyone may have written.
         let (name, id) = (printable(name), printable(&id.0));
         let _ = writeln!(stderr, "  {name} → {id}");
+    }
+    // What reading the transcript could not keep, or changed: kind by kind.
+    for (loss, count) in parsed.dropped.iter() {
+        let _ = writeln!(stderr, "dropped: {count} × {loss}");
     }
     Ok(())
 }

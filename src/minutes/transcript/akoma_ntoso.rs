@@ -7,7 +7,7 @@ use quick_xml::Reader;
 use quick_xml::Writer;
 use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
 
-use super::{Entry, Transcript, TranscriptError};
+use super::{Entry, Loss, Losses, Transcript, TranscriptError};
 use crate::domain::Stamp;
 
 /// Writes the Akoma Ntoso debate form.
@@ -205,6 +205,12 @@ fn xml_id(name: &str) -> String {
 /// block markup (`<div>`, `<blockquote>`, a table's rows) ends a paragraph too, a
 /// table's cells are joined by ` | `, and text outside any speech or narrative is
 /// narrative.
+///
+/// What it cannot keep, or changes, is counted in [`Transcript::dropped`]: an image's
+/// alt text, emphasis (`<b>`, `<sup>`…, and `<i>` outside a narrative), a `<from>`
+/// (read as words said), an address other than `<a>`'s (`<ref href>`), text outside
+/// `<debateBody>`, a `<heading>` inside a speech (the section begins after it), an
+/// unreadable `startTime`, and a `by` that names no `<TLCPerson>` or is missing.
 pub fn parse_akoma_ntoso(text: &str) -> Result<Transcript, TranscriptError> {
     let mut reader = Reader::from_str(text);
     let mut read = Reading::default();
@@ -227,9 +233,11 @@ pub fn parse_akoma_ntoso(text: &str) -> Result<Transcript, TranscriptError> {
                 if e.local_name().as_ref() == "debate" {
                     saw_debate = true;
                 }
+                read.markup(&e, false);
                 read.start(&e).map_err(|e| xml_error(&reader, &e))?;
             }
             Event::Empty(e) => {
+                read.markup(&e, true);
                 read.start(&e).map_err(|e| xml_error(&reader, &e))?;
                 read.end();
             }
@@ -242,12 +250,16 @@ pub fn parse_akoma_ntoso(text: &str) -> Result<Transcript, TranscriptError> {
                     quick_xml::escape::unescape(&entity).map_err(|e| xml_error(&reader, &e))?;
                 read.push_text(&resolved);
             }
+            Event::Text(t) => read.outside(&t.xml10_content()),
+            Event::CData(t) => read.outside(&t.xml10_content()),
+            Event::GeneralRef(_) => read.outside("&"),
             Event::Eof => break,
             _ => {}
         }
     }
     let mut transcript = Transcript {
         entries: read.entries,
+        dropped: read.dropped,
         ..Transcript::default()
     };
     if !saw_debate {
@@ -294,6 +306,11 @@ struct Reading {
     bodies: usize,
     /// The narrative entry that text outside any speech or narrative goes to.
     loose: Option<usize>,
+    /// What could not be kept, or was changed.
+    dropped: Losses,
+    /// The depth of the element of `<debate>` whose text outside the body was
+    /// counted: once for each such element.
+    outside: Option<usize>,
 }
 
 /// An open `<speech>` (with its speaker and time) or `<narrative>`.
@@ -305,6 +322,9 @@ struct Block {
     slot: Option<usize>,
     /// Part of it is already an entry (before a nested speech).
     emitted: bool,
+    /// `<heading>`s read inside it and come after its entry: moved, once a paragraph
+    /// read after them goes into that entry.
+    headings_after: usize,
 }
 
 impl Block {
@@ -323,6 +343,61 @@ impl Block {
 impl Reading {
     fn collecting(&self) -> bool {
         self.headings > 0 || !self.blocks.is_empty() || self.bodies > 0
+    }
+
+    /// Text the reader does not collect: outside `<debateBody>`, lost unless it is
+    /// blank or metadata.
+    fn outside(&mut self, text: &str) {
+        if self.collecting() || text.trim().is_empty() || self.outside.is_some() {
+            return;
+        }
+        let Some(debate) = self.stack.iter().position(|e| e == "debate") else {
+            return;
+        };
+        match self.stack.get(debate + 1).map(String::as_str) {
+            None | Some("meta") => {}
+            Some(element) => {
+                self.dropped.add(Loss::OutsideDebate(element.to_owned()));
+                self.outside = Some(debate + 1);
+            }
+        }
+    }
+
+    /// Markup opening where its text is collected, and what of it is lost: emphasis,
+    /// except `<i>` in a narrative (or loose text, narrative too), which marks it as
+    /// such; a speech's `<from>`, read as words said; an address other than an `<a>`'s
+    /// or `<img>`'s. An empty element holds no text to emphasise.
+    fn markup(&mut self, e: &BytesStart<'_>, empty: bool) {
+        let name = e.local_name().as_ref().to_owned();
+        if !self.collecting() {
+            return;
+        }
+        if name != "a"
+            && name != "img"
+            && attribute(e, "href").is_some_and(|href| !href.trim().is_empty())
+        {
+            self.dropped.add(Loss::LinkAddress(name.clone()));
+        }
+        if empty {
+            return;
+        }
+        let in_speech = self
+            .blocks
+            .last()
+            .is_some_and(|block| block.speech.is_some());
+        if name == "from" && in_speech && self.headings == 0 {
+            self.dropped.add(Loss::SpeakerLabel);
+            return;
+        }
+        let lost = match name.as_str() {
+            "i" => self.headings > 0 || in_speech,
+            "b" | "u" | "em" | "strong" | "sup" | "sub" | "s" | "strike" | "del" | "ins"
+            | "mark" | "small" | "big" | "tt" => true,
+            _ => false,
+        };
+        if lost {
+            self.dropped.add(Loss::Emphasis(name));
+        }
     }
 
     fn push_text(&mut self, text: &str) {
@@ -350,6 +425,11 @@ impl Reading {
             None => text,
         };
         if let Some(block) = self.blocks.last_mut() {
+            if block.slot.is_some() && block.headings_after > 0 {
+                for _ in 0..std::mem::take(&mut block.headings_after) {
+                    self.dropped.add(Loss::HeadingMoved);
+                }
+            }
             block.paragraphs.push(text);
             return;
         }
@@ -378,17 +458,28 @@ impl Reading {
                         .into_owned();
                     match attr.key.local_name().as_ref() {
                         "by" => by = Some(value),
-                        "startTime" => at = Stamp::parse_from_rfc3339(&value).ok(),
+                        "startTime" => {
+                            at = Stamp::parse_from_rfc3339(value.trim()).ok();
+                            if at.is_none() && !value.trim().is_empty() {
+                                self.dropped.add(Loss::UnreadableTime);
+                            }
+                        }
                         _ => {}
                     }
                 }
                 let by = by.unwrap_or_default();
                 let id = by.strip_prefix('#').unwrap_or(&by);
-                let speaker = self
-                    .people
-                    .get(id)
-                    .cloned()
-                    .unwrap_or_else(|| id.to_owned());
+                let speaker = match self.people.get(id) {
+                    Some(name) => name.clone(),
+                    None => {
+                        self.dropped.add(if id.trim().is_empty() {
+                            Loss::NoSpeaker
+                        } else {
+                            Loss::UndeclaredSpeaker
+                        });
+                        id.to_owned()
+                    }
+                };
                 self.open_block(Some((speaker, at)));
             }
             "narrative" => self.open_block(None),
@@ -423,6 +514,9 @@ impl Reading {
             }
             "br" if self.collecting() => self.push_text("\n"),
             "img" if self.collecting() => {
+                if attribute(e, "alt").is_some_and(|alt| !alt.trim().is_empty()) {
+                    self.dropped.add(Loss::ImageAlt);
+                }
                 if let Some(src) = attribute(e, "src").filter(|s| !s.trim().is_empty()) {
                     let buffer = if self.headings > 0 {
                         &self.heading
@@ -453,6 +547,9 @@ impl Reading {
 
     fn end(&mut self) {
         let top = self.stack.pop().unwrap_or_default();
+        if self.outside.is_some_and(|depth| self.stack.len() <= depth) {
+            self.outside = None;
+        }
         if let Some(href) = top.strip_prefix("a ") {
             if !href.is_empty() && self.collecting() {
                 self.push_text(&format!("]({href})"));
@@ -468,6 +565,9 @@ impl Reading {
                 self.headings = self.headings.saturating_sub(1);
                 if self.headings == 0 {
                     self.after_image = false;
+                    if let Some(block) = self.blocks.last_mut() {
+                        block.headings_after += 1;
+                    }
                     let heading = normalise(&std::mem::take(&mut self.heading));
                     self.loose = None;
                     self.entries.push(Entry::Section(heading));
@@ -493,7 +593,8 @@ impl Reading {
         self.loose = None;
         if let Some(parent) = self.blocks.last_mut() {
             // What the outer one said so far keeps its place; the rest of it follows
-            // the nested one.
+            // the nested one, and any heading read in it, in document order.
+            parent.headings_after = 0;
             if let Some(slot) = parent.slot.take() {
                 if parent.paragraphs.is_empty() {
                     self.entries.remove(slot);
@@ -514,6 +615,7 @@ impl Reading {
             paragraphs: Vec::new(),
             slot: Some(self.entries.len()),
             emitted: false,
+            headings_after: 0,
         };
         self.entries.push(block.entry(Vec::new()));
         self.blocks.push(block);

@@ -21,6 +21,8 @@ mod akoma_ntoso;
 mod import;
 mod markdown;
 
+use std::collections::BTreeMap;
+
 use crate::domain::{ItemId, Lang, Meeting, NoteKind, Speaker, Stamp};
 
 pub use self::akoma_ntoso::{parse_akoma_ntoso, to_akoma_ntoso};
@@ -35,6 +37,97 @@ pub struct Transcript {
     /// The Markdown header block (time, place, notes), paragraph by paragraph.
     pub header: Vec<String>,
     pub entries: Vec<Entry>,
+    /// What the reader could not keep, or kept changed, kind by kind. The writers
+    /// ignore it; a transcript they wrote reads back with nothing here, so it takes
+    /// part in equality (a round trip that loses something is not one).
+    pub dropped: Losses,
+}
+
+/// What a reader could not keep, or changed: how many of each kind.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Losses(BTreeMap<Loss, usize>);
+
+/// One kind of thing a reader could not keep, or changed.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Loss {
+    /// Inline markup whose emphasis is lost, its text kept: `i`, `b`, `u`, `sup`… by
+    /// element. (`<i>` in a narrative is the narrative's own mark, not lost.)
+    Emphasis(String),
+    /// An image's alt text: its address is kept, the text is not.
+    ImageAlt,
+    /// A link's address on an element other than `<a>` (`<ref href>`…): its text is
+    /// kept, the address is not.
+    LinkAddress(String),
+    /// A speech's `<from>`, the speaker's label: read as words the speaker said.
+    SpeakerLabel,
+    /// Text outside `<debateBody>` (and `<meta>`), by the element of `<debate>` it is
+    /// in: `preface`, `conclusions`…
+    OutsideDebate(String),
+    /// A `<heading>` inside a speech or narrative with more of it after the heading:
+    /// the section begins after all of it.
+    HeadingMoved,
+    /// A speech's `startTime` that is not an RFC 3339 time: the speech has no time.
+    UnreadableTime,
+    /// A speech's `by` that names no `<TLCPerson>`: the id is kept as the name.
+    UndeclaredSpeaker,
+    /// A speech without `by`: its speaker has no name.
+    NoSpeaker,
+}
+
+impl std::fmt::Display for Loss {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // Element names come from the file.
+        let name = |n: &str| crate::width::printable(n).into_owned();
+        match self {
+            Loss::Emphasis(e) => write!(f, "emphasis (<{}>)", name(e)),
+            Loss::ImageAlt => f.write_str("image alt text (<img alt>)"),
+            Loss::LinkAddress(e) => write!(f, "link address (<{} href>)", name(e)),
+            Loss::SpeakerLabel => f.write_str("speaker's label, read as words said (<from>)"),
+            Loss::OutsideDebate(e) => write!(f, "text outside the debate (<{}>)", name(e)),
+            Loss::HeadingMoved => {
+                f.write_str("heading inside a speech or narrative, moved after it (<heading>)")
+            }
+            Loss::UnreadableTime => f.write_str("unreadable time, dropped (<speech startTime>)"),
+            Loss::UndeclaredSpeaker => {
+                f.write_str("speaker declared by no <TLCPerson>, kept as its id (<speech by>)")
+            }
+            Loss::NoSpeaker => f.write_str("speech without a speaker, left unnamed (<speech>)"),
+        }
+    }
+}
+
+impl Losses {
+    /// One more of `loss`.
+    pub fn add(&mut self, loss: Loss) {
+        *self.0.entry(loss).or_default() += 1;
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// How many of `loss`.
+    pub fn count(&self, loss: &Loss) -> usize {
+        self.0.get(loss).copied().unwrap_or(0)
+    }
+
+    /// Every kind with its count, in a fixed order.
+    pub fn iter(&self) -> impl Iterator<Item = (&Loss, usize)> {
+        self.0.iter().map(|(loss, n)| (loss, *n))
+    }
+}
+
+/// `3 × emphasis (<i>), 1 × text outside the debate (<preface>)`.
+impl std::fmt::Display for Losses {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        for (i, (loss, n)) in self.iter().enumerate() {
+            if i > 0 {
+                f.write_str(", ")?;
+            }
+            write!(f, "{n} × {loss}")?;
+        }
+        Ok(())
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -79,6 +172,7 @@ impl Transcript {
                     },
                 })
                 .collect(),
+            dropped: self.dropped.clone(),
         }
     }
 
@@ -123,6 +217,10 @@ pub enum TranscriptError {
     NotATranscript(String),
     #[error("the Akoma Ntoso XML is malformed at byte {position}: {message}")]
     Xml { position: u64, message: String },
+    #[error(
+        "under --strict nothing may be dropped or changed, and reading it dropped or changed {0}; the session is unchanged (import it without --strict to merge it all the same)"
+    )]
+    Lossy(Losses),
 }
 
 /// Reads either form, by its content.
@@ -204,6 +302,7 @@ pub fn from_meeting(meeting: &Meeting, lang: Lang) -> Transcript {
         title,
         header,
         entries,
+        dropped: Losses::default(),
     }
 }
 
@@ -213,4 +312,34 @@ fn split_paragraphs(text: &str) -> Vec<String> {
         .filter(|p| !p.is_empty())
         .map(str::to_owned)
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn transcript_losses_are_counted_by_kind_in_a_fixed_order() {
+        let mut losses = Losses::default();
+        assert!(losses.is_empty());
+        assert_eq!(losses.to_string(), "");
+        losses.add(Loss::OutsideDebate("preface".into()));
+        losses.add(Loss::Emphasis("i".into()));
+        losses.add(Loss::Emphasis("i".into()));
+        losses.add(Loss::Emphasis("b".into()));
+        assert_eq!(losses.count(&Loss::Emphasis("i".into())), 2);
+        assert_eq!(losses.count(&Loss::ImageAlt), 0);
+        assert_eq!(
+            losses.to_string(),
+            "1 × emphasis (<b>), 2 × emphasis (<i>), 1 × text outside the debate (<preface>)"
+        );
+    }
+
+    #[test]
+    fn transcript_losses_survive_to_printable_and_count_in_equality() {
+        let mut t = Transcript::default();
+        t.dropped.add(Loss::ImageAlt);
+        assert_eq!(t.to_printable().dropped, t.dropped);
+        assert_ne!(t, Transcript::default());
+    }
 }
