@@ -110,6 +110,17 @@ fn minutes_in_every_format_to_files_and_markdown_to_stdout() {
         if lang != "zh-TW" {
             assert!(err.contains("have no English version"), "{err}");
             assert!(err.contains("translations export"), "{err}");
+            // Each text by its part and the name of its field.
+            assert!(
+                err.contains("  3. Reports — item report-identity, remark at 14:38: 建議公開"),
+                "{err}"
+            );
+            assert!(
+                err.contains(
+                    "  6. Action items — item extempore-accessibility, action item at 15:51: "
+                ),
+                "{err}"
+            );
         }
     }
 }

@@ -75,7 +75,8 @@ pub fn minutes(
             minutes.untranslated.len()
         );
         for u in &minutes.untranslated {
-            let _ = writeln!(stderr, "  {}: {}", u.part, one_line(&u.text));
+            // "3. Reports — item report-identity, remark at 14:38: 建議…"
+            let _ = writeln!(stderr, "  {} — {}: {}", u.part, u.field, one_line(&u.text));
         }
         let _ = writeln!(
             stderr,

@@ -97,6 +97,7 @@ labels! {
     AMENDED_IN_ROUND = "提出修正，依修正文字重新徵詢", "Amended: asked again on the amended text";
     NOT_REACHED = "未討論", "Not reached";
     UNTRANSLATED = "未譯", "untranslated";
+    REPRESENTING = "代理", "represented by";
     UNNAMED_SPEAKER = "發言者", "Speaker";
     VOTES_YES = "贊成者", "Voted for";
     VOTES_NO = "反對者", "Voted against";
@@ -180,10 +181,7 @@ pub fn duration(seconds: i64, lang: Lang) -> String {
 /// "12 分 05 秒，5 次（48%）" / "12 min 05 s, 5 turns (48%)".
 pub fn speaking_share(seconds: i64, turns: u32, share: Option<u32>, lang: Lang) -> String {
     let time = duration(seconds, lang);
-    let share = share.map(|p| match lang {
-        Lang::ZhTw => format!("（{p}%）"),
-        Lang::En => format!(" ({p}%)"),
-    });
+    let share = share.map(|p| super::parenthesised(&format!("{p}%"), lang));
     match lang {
         Lang::ZhTw => format!("{time}，{turns} 次{}", share.unwrap_or_default()),
         Lang::En if turns == 1 => format!("{time}, 1 turn{}", share.unwrap_or_default()),
@@ -232,7 +230,7 @@ pub fn comment_totals(
         Lang::ZhTw => {
             let statuses = match statuses.is_empty() {
                 true => String::new(),
-                false => format!("（{}）", statuses.join("、")),
+                false => super::parenthesised(&statuses.join(super::list_separator(lang)), lang),
             };
             format!(
                 "{total} 則，{answered_word} {answered} 則{statuses}，{unanswered_word} {unanswered} 則",
@@ -242,7 +240,8 @@ pub fn comment_totals(
         Lang::En => {
             let statuses = match statuses.is_empty() {
                 true => String::new(),
-                false => format!(" ({})", statuses.join(", ")),
+                // A comma, not the list separator: the statuses hold no commas.
+                false => super::parenthesised(&statuses.join(super::comma(lang)), lang),
             };
             format!(
                 "{total}, {answered_word} {answered}{statuses}, {unanswered_word} {unanswered}",

@@ -201,17 +201,69 @@ pub fn colon(lang: Lang) -> &'static str {
 
 /// An aside after a word: "（x）" in Chinese, " (x)" in English.
 pub fn parenthesised(text: &str, lang: Lang) -> String {
+    format!("{}{text}{}", open_paren(lang), close_paren(lang))
+}
+
+/// The opening of an aside after a word: "（" in Chinese, " (" (with the space that
+/// sets it off from the word before) in English. English text, and the Chinese of a
+/// text with no English shown in it, take only half-width punctuation.
+pub fn open_paren(lang: Lang) -> &'static str {
     match lang {
-        Lang::ZhTw => format!("（{text}）"),
-        Lang::En => format!(" ({text})"),
+        Lang::ZhTw => "（",
+        Lang::En => " (",
     }
 }
 
-/// Lists: 、 between items in Chinese, ", " in English.
+/// The close of an aside: "）" / ")".
+pub fn close_paren(lang: Lang) -> &'static str {
+    match lang {
+        Lang::ZhTw => "）",
+        Lang::En => ")",
+    }
+}
+
+/// Between the clauses of a sentence, or the parts of an aside: "，" / ", ".
+pub fn comma(lang: Lang) -> &'static str {
+    match lang {
+        Lang::ZhTw => "，",
+        Lang::En => ", ",
+    }
+}
+
+/// Between the halves of a sentence: "；" / "; ".
+pub fn semicolon(lang: Lang) -> &'static str {
+    match lang {
+        Lang::ZhTw => "；",
+        Lang::En => "; ",
+    }
+}
+
+/// The end of a sentence: "。" / ".".
+pub fn full_stop(lang: Lang) -> &'static str {
+    match lang {
+        Lang::ZhTw => "。",
+        Lang::En => ".",
+    }
+}
+
+/// Lists: 、 between items in Chinese, "; " in English (an item, such as a person
+/// with their title and organisation, may hold commas of its own).
 pub fn list_separator(lang: Lang) -> &'static str {
     match lang {
         Lang::ZhTw => "、",
         Lang::En => "; ",
+    }
+}
+
+/// What goes between two runs of text the minutes join with nothing else between
+/// them: a space where a Latin letter or digit meets a CJK character ("Audrey Tang
+/// 政務委員"), nothing otherwise ("陳怡君副主任委員").
+pub fn run_gap(before: &str, after: &str) -> &'static str {
+    let latin = |c: char| c.is_ascii_alphanumeric();
+    let cjk = |c: char| crate::width::char_width(c) == 2 && c.is_alphanumeric();
+    match (before.chars().next_back(), after.chars().next()) {
+        (Some(a), Some(b)) if (latin(a) && cjk(b)) || (cjk(a) && latin(b)) => " ",
+        _ => "",
     }
 }
 
@@ -223,6 +275,55 @@ mod tests {
     fn chinese_numbers_as_section_numbers() {
         let got: Vec<String> = [1, 9, 10, 11, 20, 21, 99].map(chinese_number).to_vec();
         assert_eq!(got, ["一", "九", "十", "十一", "二十", "二十一", "九十九"]);
+    }
+
+    /// English takes only half-width punctuation, Chinese full-width; each separator is
+    /// defined here once.
+    #[test]
+    fn separators_are_half_width_in_english() {
+        const FULL_WIDTH: &[char] = &[
+            '，', '。', '：', '；', '（', '）', '「', '」', '、', '！', '？',
+        ];
+        let english = [
+            colon(Lang::En),
+            open_paren(Lang::En),
+            close_paren(Lang::En),
+            comma(Lang::En),
+            semicolon(Lang::En),
+            full_stop(Lang::En),
+            list_separator(Lang::En),
+        ];
+        assert!(
+            english.iter().all(|s| !s.contains(FULL_WIDTH)),
+            "{english:?}"
+        );
+        assert_eq!(parenthesised("Director", Lang::En), " (Director)");
+        assert_eq!(parenthesised("處長", Lang::ZhTw), "（處長）");
+        let chinese = [
+            colon(Lang::ZhTw),
+            open_paren(Lang::ZhTw),
+            close_paren(Lang::ZhTw),
+            comma(Lang::ZhTw),
+            semicolon(Lang::ZhTw),
+            full_stop(Lang::ZhTw),
+            list_separator(Lang::ZhTw),
+        ];
+        assert!(
+            chinese
+                .iter()
+                .all(|s| s.chars().all(|c| FULL_WIDTH.contains(&c)))
+        );
+    }
+
+    #[test]
+    fn a_space_where_latin_meets_cjk() {
+        assert_eq!(run_gap("Audrey Tang", "政務委員"), " ");
+        assert_eq!(run_gap("陳怡君", "Director"), " ");
+        assert_eq!(run_gap("g0v", "參與者"), " ");
+        assert_eq!(run_gap("陳怡君", "副主任委員"), "");
+        assert_eq!(run_gap("Chen Yi-chun", "Director"), "");
+        assert_eq!(run_gap("陳怡君", "（"), "");
+        assert_eq!(run_gap("", "處長"), "");
     }
 
     #[test]

@@ -88,6 +88,10 @@ pub struct Part {
 pub struct Untranslated {
     /// The part of the minutes it appears in.
     pub part: String,
+    /// Which field of the session it is, in English (the report is): "item
+    /// report-identity, remark at 14:38", "motion open-source, text", "comment
+    /// join-88302, response".
+    pub field: String,
     pub text: String,
 }
 
@@ -145,6 +149,7 @@ impl Document {
         }
         for u in &mut self.untranslated {
             clean(&mut u.part);
+            clean(&mut u.field);
             clean(&mut u.text);
         }
         self

@@ -25,7 +25,9 @@ impl Builder<'_> {
             if on_item.is_empty() {
                 continue;
             }
-            blocks.push(Block::Heading(self.text_line(&item.item.title)));
+            let id = &item.item.id;
+            let title = self.text_line(&item.item.title, || super::item_field(id, "title"));
+            blocks.push(Block::Heading(title));
             let table = self.comment_table(&on_item, &mut number);
             blocks.push(table);
         }
@@ -69,7 +71,9 @@ impl Builder<'_> {
                         let status = plain(self.label(i18n::response_status(answer.status)));
                         let response = match answer.response.text.trim().is_empty() {
                             true => plain("—"),
-                            false => self.text_line(&answer.response),
+                            false => self.text_line(&answer.response, || {
+                                format!("comment {}, response", comment.id)
+                            }),
                         };
                         (status, response)
                     }

@@ -4,6 +4,7 @@
 
 use crate::domain::{Lang, NoteKind, Section};
 use crate::i18n::minutes as l;
+use crate::i18n::{colon, parenthesised};
 use crate::minutes::model::{Block, Line, Table, TableKind, plain};
 
 use super::{Builder, plain_span};
@@ -12,7 +13,9 @@ impl<'a> Builder<'a> {
     pub(super) fn follow_up(&mut self) -> Vec<Block> {
         let mut blocks = Vec::new();
         for item in self.items_of(Section::FollowUp) {
-            blocks.push(Block::Heading(self.text_line(&item.item.title)));
+            let id = &item.item.id;
+            let title = self.text_line(&item.item.title, || super::item_field(id, "title"));
+            blocks.push(Block::Heading(title));
             self.explanation(item, &mut blocks);
         }
         let rows: Vec<Vec<Line>> = self
@@ -20,23 +23,27 @@ impl<'a> Builder<'a> {
             .follow_up
             .iter()
             .map(|entry| {
-                let mut matter = self.text_line(&entry.matter);
+                let n = entry.number;
+                let mut matter = self.text_line(&entry.matter, || format!("follow-up {n}, matter"));
                 if let Some(due) = entry.due {
                     let due = match self.lang {
                         Lang::ZhTw => format!(
-                            "（{}：{}）",
+                            "{}{}{}",
                             self.label(l::DUE),
+                            colon(self.lang),
                             l::short_date(due, self.lang)
                         ),
-                        Lang::En => format!(" (due {})", l::short_date(due, self.lang)),
+                        Lang::En => format!("due {}", l::short_date(due, self.lang)),
                     };
-                    matter.push(plain_span(due));
+                    matter.push(plain_span(parenthesised(&due, self.lang)));
                 }
                 vec![
                     plain(entry.number.to_string()),
                     matter,
-                    self.text_line(&entry.owner),
-                    self.text_line(&entry.action_taken),
+                    self.text_line(&entry.owner, || format!("follow-up {n}, owner")),
+                    self.text_line(&entry.action_taken, || {
+                        format!("follow-up {n}, action taken")
+                    }),
                     plain(self.label(crate::i18n::follow_up_status(entry.status))),
                 ]
             })
@@ -73,11 +80,14 @@ impl<'a> Builder<'a> {
             };
             let due = due.map_or_else(|| plain("—"), |d| plain(l::short_date(d, self.lang)));
             let item = match entry.note.item.as_ref().and_then(|id| state.item(id)) {
-                Some(item) => self.text_line(&item.item.title),
+                Some(item) => {
+                    let id = &item.item.id;
+                    self.text_line(&item.item.title, || super::item_field(id, "title"))
+                }
                 None => plain("—"),
             };
             let number = plain((rows.len() + 1).to_string());
-            let matter = self.text_line(&entry.note.text);
+            let matter = self.text_line(&entry.note.text, || super::note_field(entry));
             rows.push(vec![number, matter, owner, due, item]);
         }
         if rows.is_empty() {

@@ -8,13 +8,15 @@ use crate::i18n::minutes::{self as l, fill};
 use crate::i18n::{Label, colon};
 use crate::minutes::model::{Block, Line, plain};
 
-use super::{Builder, plain_span};
+use super::{Builder, item_field, note_field, plain_span};
 
 impl<'a> Builder<'a> {
     pub(super) fn previous_minutes(&mut self) -> Vec<Block> {
         let mut blocks = Vec::new();
         for item in self.items_of(Section::PreviousMinutes) {
-            blocks.push(Block::Heading(self.text_line(&item.item.title)));
+            let id = &item.item.id;
+            let title = self.text_line(&item.item.title, || item_field(id, "title"));
+            blocks.push(Block::Heading(title));
             self.explanation(item, &mut blocks);
             self.summary(item, &mut blocks);
             self.outcome(item, &mut blocks);
@@ -50,19 +52,24 @@ impl<'a> Builder<'a> {
                 _ => plain(fill(l::DISCUSSION_NO, self.lang, self.ordinal(number))),
             };
             heading.push(plain_span(colon(self.lang)));
-            heading.extend(self.text_line(&item.item.title));
+            let id = &item.item.id;
+            heading.extend(self.text_line(&item.item.title, || item_field(id, "title")));
             blocks.push(Block::Heading(heading));
             if !item.item.presenter.is_empty() {
                 let unit_label = match section {
                     Section::Report => l::REPORTING_UNIT,
                     _ => l::PROPOSING_UNIT,
                 };
-                let presenter = self.text_line(&item.item.presenter);
+                let what = match section {
+                    Section::Report => "reporting unit",
+                    _ => "proposed by",
+                };
+                let presenter = self.text_line(&item.item.presenter, || item_field(id, what));
                 blocks.push(self.field(unit_label, vec![presenter]));
             }
             self.explanation(item, &mut blocks);
             if let Some(action) = &item.item.proposed_action {
-                let action = self.text_line(action);
+                let action = self.text_line(action, || item_field(id, "proposed action"));
                 blocks.push(self.field(l::PROPOSED_ACTION, vec![action]));
             }
             self.summary(item, &mut blocks);
@@ -133,13 +140,15 @@ impl<'a> Builder<'a> {
         self.notes_of(item)
             .into_iter()
             .filter(|n| n.note.kind == NoteKind::Decision)
-            .map(|n| self.text_line(&n.note.text))
+            .map(|n| self.text_line(&n.note.text, || note_field(n)))
             .collect()
     }
 
     pub(super) fn explanation(&mut self, item: &ItemState, blocks: &mut Vec<Block>) {
         if !item.item.explanation.is_empty() {
-            let explanation = self.text_line(&item.item.explanation);
+            let id = &item.item.id;
+            let explanation =
+                self.text_line(&item.item.explanation, || item_field(id, "explanation"));
             blocks.push(self.field(l::EXPLANATION, vec![explanation]));
         }
     }
@@ -158,10 +167,12 @@ impl<'a> Builder<'a> {
                         }
                         None => Vec::new(),
                     };
-                    line.push(self.text(&entry.note.text));
+                    line.push(self.text(&entry.note.text, || note_field(entry)));
                     lines.push(line);
                 }
-                NoteKind::Narrative => lines.push(self.text_line(&entry.note.text)),
+                NoteKind::Narrative => {
+                    lines.push(self.text_line(&entry.note.text, || note_field(entry)))
+                }
                 NoteKind::Action { .. } | NoteKind::Decision => {}
             }
         }

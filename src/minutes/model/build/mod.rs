@@ -66,8 +66,9 @@ impl<'a> Builder<'a> {
     }
 
     /// A session text in the minutes' language; in English, a text without an English
-    /// version is shown in Chinese, marked, and listed.
-    fn text(&mut self, text: &Text) -> Span {
+    /// version is shown in Chinese, marked, and listed under `field`, the name of the
+    /// field it is ("motion open-source, text"), so the report can say which it is.
+    fn text(&mut self, text: &Text, field: impl FnOnce() -> String) -> Span {
         match self.lang {
             Lang::ZhTw => Span {
                 text: text.text.clone(),
@@ -89,6 +90,7 @@ impl<'a> Builder<'a> {
                     if self.seen_untranslated.insert(text.text.clone()) {
                         self.untranslated.push(Untranslated {
                             part: self.current_part.clone(),
+                            field: field(),
                             text: text.text.clone(),
                         });
                     }
@@ -102,8 +104,8 @@ impl<'a> Builder<'a> {
         }
     }
 
-    fn text_line(&mut self, text: &Text) -> Line {
-        vec![self.text(text)]
+    fn text_line(&mut self, text: &Text, field: impl FnOnce() -> String) -> Line {
+        vec![self.text(text, field)]
     }
 
     fn time(at: Stamp) -> String {
@@ -113,7 +115,7 @@ impl<'a> Builder<'a> {
     fn build(mut self) -> Document {
         let lang = self.lang;
         let info = self.state.meeting();
-        let mut title = self.text(&info.title).text;
+        let mut title = self.text(&info.title, || "meeting title".into()).text;
         if let Some(n) = info.number {
             title = match lang {
                 Lang::ZhTw => format!("{title}第 {n} 次{}", self.label(l::MINUTES)),
@@ -236,5 +238,27 @@ fn plain_span(text: impl Into<String>) -> Span {
         text: text.into(),
         untranslated: false,
         strong: false,
+    }
+}
+
+/// The name of an agenda item's field, for the untranslated-texts report: "item
+/// report-identity, explanation".
+fn item_field(item: &ItemId, what: &str) -> String {
+    format!("item {item}, {what}")
+}
+
+/// The name of a note, for the untranslated-texts report: "item report-identity,
+/// remark at 14:38", "decision note at 14:32", "action item at 14:28".
+fn note_field(entry: &NoteEntry) -> String {
+    let what = match entry.note.kind {
+        crate::domain::NoteKind::Said => "remark",
+        crate::domain::NoteKind::Narrative => "narrative note",
+        crate::domain::NoteKind::Decision => "decision note",
+        crate::domain::NoteKind::Action { .. } => "action item",
+    };
+    let at = Builder::time(entry.at);
+    match &entry.note.item {
+        Some(item) => item_field(item, &format!("{what} at {at}")),
+        None => format!("{what} at {at}"),
     }
 }

@@ -2,10 +2,10 @@
 //! objections and reservations, the consent to vote, the vote, the chair's ruling,
 //! the outcome) and the table of its decision stages.
 
-use crate::domain::{Ballot, Lang, MotionState, Outcome, Speaker, Tally, VoteResult};
+use crate::domain::{Ballot, Lang, MotionId, MotionState, Outcome, Speaker, Tally, VoteResult};
 use crate::i18n;
 use crate::i18n::minutes as l;
-use crate::i18n::{colon, parenthesised};
+use crate::i18n::{close_paren, colon, comma, full_stop, open_paren, parenthesised, semicolon};
 use crate::minutes::model::{Block, Line, Table, TableKind, plain};
 
 use super::{Builder, plain_span};
@@ -17,20 +17,24 @@ impl<'a> Builder<'a> {
     pub(super) fn motion(&mut self, motion: &MotionState, blocks: &mut Vec<Block>) {
         let lang = self.lang;
         let rules = &self.meeting.session().rules;
-        let mut text = self.text_line(&motion.motion.text);
+        let id = &motion.motion.id;
+        let mut text = self.text_line(&motion.motion.text, || format!("motion {id}, text"));
         if let Some(proposer) = &motion.motion.proposer {
             let proposer = self.speaker(proposer);
-            let (open, close) = match lang {
-                Lang::ZhTw => (format!("（{}：", self.label(l::PROPOSER)), "）"),
-                Lang::En => (format!(" ({}: ", self.label(l::PROPOSER)), ")"),
-            };
-            text.push(plain_span(open));
+            text.push(plain_span(format!(
+                "{}{}{}",
+                open_paren(lang),
+                self.label(l::PROPOSER),
+                colon(lang)
+            )));
             text.extend(proposer);
-            text.push(plain_span(close));
+            text.push(plain_span(close_paren(lang)));
         }
         blocks.push(self.field(l::MOTION, vec![text]));
         if !motion.amendments.is_empty() {
-            let original = self.text_line(motion.original_text());
+            let original = self.text_line(motion.original_text(), || {
+                format!("motion {id}, original text")
+            });
             blocks.push(self.field(l::ORIGINAL_TEXT, vec![original]));
         }
         // A motion split from another: the text it was split from.
@@ -43,7 +47,7 @@ impl<'a> Builder<'a> {
                     .map(|a| &a.previous)
             });
             if let Some(whole) = whole {
-                let whole = self.text_line(whole);
+                let whole = self.text_line(whole, || format!("motion {id}, text split from"));
                 blocks.push(self.field(l::SPLIT_FROM, vec![whole]));
             }
         }
@@ -51,7 +55,7 @@ impl<'a> Builder<'a> {
         let mut proceedings = Vec::new();
         // Edits of the draft before any round.
         for amendment in motion.amendments.iter().filter(|a| a.round == 0) {
-            proceedings.push(self.amendment(amendment));
+            proceedings.push(self.amendment(id, amendment));
         }
         for (i, round) in motion.rounds.iter().enumerate() {
             let number = u32::try_from(i + 1).unwrap_or(u32::MAX);
@@ -94,7 +98,7 @@ impl<'a> Builder<'a> {
                 self.label(l::CONSENSUS_REACHED)
             };
             line.push(plain_span(result));
-            line.push(plain_span(if lang == Lang::ZhTw { "。" } else { "." }));
+            line.push(plain_span(full_stop(lang)));
             proceedings.push(line);
             for objection in raised {
                 let kind = match (objection.blocking, objection.by_member()) {
@@ -105,11 +109,17 @@ impl<'a> Builder<'a> {
                 let mut line = plain(format!("{}{}", self.label(kind), colon(lang)));
                 line.extend(self.speaker(&objection.speaker));
                 line.push(plain_span(" — "));
-                line.push(self.text(&objection.reason));
+                let what = match (objection.blocking, objection.by_member()) {
+                    (true, _) => "objection",
+                    (false, true) => "reservation",
+                    (false, false) => "non-member's view",
+                };
+                let at = Self::time(objection.at);
+                line.push(self.text(&objection.reason, || format!("motion {id}, {what} at {at}")));
                 proceedings.push(line);
             }
             for amendment in amended {
-                proceedings.push(self.amendment(amendment));
+                proceedings.push(self.amendment(id, amendment));
             }
         }
         for consent in &motion.consents {
@@ -305,7 +315,7 @@ impl<'a> Builder<'a> {
 
 impl Builder<'_> {
     /// "修正（14:12，提議者：鄭凱文）：每季公布進度" — an edit of the draft has no proposer.
-    fn amendment(&mut self, amendment: &crate::domain::Amendment) -> Line {
+    fn amendment(&mut self, motion: &MotionId, amendment: &crate::domain::Amendment) -> Line {
         let lang = self.lang;
         let kind = if amendment.split_into.is_some() {
             l::SPLIT
@@ -314,10 +324,7 @@ impl Builder<'_> {
         } else {
             l::AMENDMENT
         };
-        let (open, sep, close) = match lang {
-            Lang::ZhTw => ("（", "，", "）"),
-            Lang::En => (" (", ", ", ")"),
-        };
+        let (open, sep, close) = (open_paren(lang), comma(lang), close_paren(lang));
         let mut line = plain(format!(
             "{}{open}{}",
             self.label(kind),
@@ -332,7 +339,17 @@ impl Builder<'_> {
             line.extend(self.speaker(proposer));
         }
         line.push(plain_span(format!("{close}{}", colon(lang))));
-        line.push(self.text(&amendment.text));
+        let what = if amendment.split_into.is_some() {
+            "split"
+        } else if amendment.round == 0 {
+            "draft edit"
+        } else {
+            "amendment"
+        };
+        let at = Self::time(amendment.at);
+        line.push(self.text(&amendment.text, || {
+            format!("motion {motion}, {what} at {at}")
+        }));
         // A split: the part that left, as its own motion.
         let state = self.state;
         if let Some(rest) = amendment
@@ -340,11 +357,14 @@ impl Builder<'_> {
             .as_ref()
             .and_then(|id| state.motion(id))
         {
-            line.push(plain_span(match lang {
-                Lang::ZhTw => format!("；{}：", self.label(l::SPLIT_REST)),
-                Lang::En => format!("; {}: ", self.label(l::SPLIT_REST)),
-            }));
-            line.push(self.text(rest.original_text()));
+            line.push(plain_span(format!(
+                "{}{}{}",
+                semicolon(lang),
+                self.label(l::SPLIT_REST),
+                colon(lang)
+            )));
+            let rest_id = &rest.motion.id;
+            line.push(self.text(rest.original_text(), || format!("motion {rest_id}, text")));
         }
         line
     }

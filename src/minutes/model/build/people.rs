@@ -5,7 +5,7 @@
 use crate::domain::{Lang, Person, Role, SeatRecord, SeatRole, Side, Speaker, Stamp};
 use crate::i18n::minutes as l;
 use crate::i18n::{Label, colon};
-use crate::i18n::{list_separator, parenthesised};
+use crate::i18n::{close_paren, comma, list_separator, open_paren, parenthesised};
 use crate::minutes::model::{Line, Part, plain};
 
 use super::{Builder, plain_span};
@@ -34,9 +34,12 @@ impl<'a> Builder<'a> {
             }
         }
         blocks.push(self.field(l::TIME, vec![plain(when)]));
-        let venue = self.text_line(&state.meeting().venue);
+        // The opening block has no heading: each field is its own part in the report.
+        self.current_part = self.label(l::VENUE);
+        let venue = self.text_line(&state.meeting().venue, || "venue".into());
         blocks.push(self.field(l::VENUE, vec![venue]));
 
+        self.current_part = self.label(l::CHAIR);
         let mut chair = Vec::new();
         // Who the details name as chair; otherwise the conveners.
         let named = state
@@ -69,6 +72,7 @@ impl<'a> Builder<'a> {
 
         // Members present, by side: one line a seat, as the thresholds count it. A seat
         // a representative sat in reads 「黃建國司長（李雅婷科長代理）」.
+        self.current_part = self.label(l::MEMBERS_PRESENT);
         let mut by_side: [Vec<Line>; 2] = [Vec::new(), Vec::new()];
         let mut excused = Vec::new();
         for (index, person) in state.people.iter().enumerate() {
@@ -90,17 +94,23 @@ impl<'a> Builder<'a> {
                     }
                     by_side[side].push(line);
                 }
-                SeatRecord::Excused => excused.push(self.person_long(person)),
+                SeatRecord::Excused => excused.push(person),
                 SeatRecord::Absent => {}
             }
         }
         let mut present = Vec::new();
         for (side, label) in [(0, l::GOVERNMENT), (1, l::NON_GOVERNMENT)] {
             let count = by_side[side].len();
-            let mut line = match lang {
-                Lang::ZhTw => plain(format!("{}（{count} 人）：", self.label(label))),
-                Lang::En => plain(format!("{} ({count}): ", self.label(label))),
+            let count_words = match lang {
+                Lang::ZhTw => format!("{count} 人"),
+                Lang::En => count.to_string(),
             };
+            let mut line = plain(format!(
+                "{}{}{}",
+                self.label(label),
+                parenthesised(&count_words, lang),
+                colon(lang)
+            ));
             let list = std::mem::take(&mut by_side[side]);
             line.extend(self.join(list));
             if count == 0 {
@@ -110,6 +120,7 @@ impl<'a> Builder<'a> {
         }
         blocks.push(self.field(l::MEMBERS_PRESENT, present));
 
+        self.current_part = self.label(l::OBSERVERS);
         let observers: Vec<Line> = state
             .people
             .iter()
@@ -122,9 +133,12 @@ impl<'a> Builder<'a> {
             .collect();
         let observers = self.join_or_none(observers);
         blocks.push(self.field(l::OBSERVERS, vec![observers]));
+        self.current_part = self.label(l::EXCUSED);
+        let excused = excused.into_iter().map(|p| self.person_long(p)).collect();
         let excused = self.join_or_none(excused);
+        self.current_part = self.label(l::RECORDER);
         blocks.push(self.field(l::EXCUSED, vec![excused]));
-        let recorder = self.text_line(&state.meeting().recorder);
+        let recorder = self.text_line(&state.meeting().recorder, || "recorder".into());
         blocks.push(self.field(l::RECORDER, vec![recorder]));
         Part {
             heading: None,
@@ -135,9 +149,12 @@ impl<'a> Builder<'a> {
     /// 中央選舉委員會副主任委員陳怡君 / Chen Yi-chun, Vice Chairperson, Central
     /// Election Commission.
     fn person_long(&mut self, person: &Person) -> Line {
-        let name = self.text(&person.name);
-        let title = self.text(&person.title);
-        let org = self.text(&person.organisation);
+        let id = &person.id;
+        let name = self.text(&person.name, || format!("person {id}, name"));
+        let title = self.text(&person.title, || format!("person {id}, title"));
+        let org = self.text(&person.organisation, || {
+            format!("person {id}, organisation")
+        });
         match self.lang {
             Lang::ZhTw => vec![
                 org,
@@ -169,42 +186,62 @@ impl<'a> Builder<'a> {
 
     /// 陳怡君副主任委員 / Chen Yi-chun (Vice Chairperson): who spoke.
     fn person_short(&mut self, person: &Person) -> Line {
-        let name = self.text(&person.name);
-        let title = self.text(&person.title);
+        let id = &person.id;
+        let name = self.text(&person.name, || format!("person {id}, name"));
+        let title = self.text(&person.title, || format!("person {id}, title"));
         match self.lang {
-            Lang::ZhTw => vec![name, title],
+            Lang::ZhTw => {
+                let gap = plain_span(crate::i18n::run_gap(&name.text, &title.text));
+                vec![name, gap, title]
+                    .into_iter()
+                    .filter(|s| !s.text.is_empty())
+                    .collect()
+            }
             Lang::En if title.text.is_empty() => vec![name],
-            Lang::En => vec![name, plain_span(" ("), title, plain_span(")")],
+            Lang::En => vec![
+                name,
+                plain_span(open_paren(self.lang)),
+                title,
+                plain_span(close_paren(self.lang)),
+            ],
         }
     }
 
     /// 「（李雅婷科長代理）」 / " (represented by Li Ya-ting, Section Chief)", with the
     /// representative's own arrival and departure.
     fn represented_by(&mut self, rep: &Person, index: usize) -> Line {
-        let name = self.text(&rep.name);
-        let title = self.text(&rep.title);
+        let id = &rep.id;
+        let name = self.text(&rep.name, || format!("person {id}, name"));
+        let title = self.text(&rep.title, || format!("person {id}, title"));
         let marks = self.marks(index);
+        let open = plain_span(open_paren(self.lang));
         let mut line = match self.lang {
-            Lang::ZhTw => vec![plain_span("（"), name, title, plain_span("代理")],
-            Lang::En if title.text.is_empty() => vec![plain_span(" (represented by "), name],
+            // 「（李雅婷科長代理」: a Latin name or title set off by a space.
+            Lang::ZhTw => {
+                let gap = plain_span(crate::i18n::run_gap(&name.text, &title.text));
+                let last = if title.text.is_empty() { &name } else { &title };
+                let acting = l::REPRESENTING.zh;
+                let acting = format!("{}{acting}", crate::i18n::run_gap(&last.text, acting));
+                vec![open, name, gap, title, plain_span(acting)]
+            }
+            Lang::En if title.text.is_empty() => {
+                vec![open, plain_span(l::REPRESENTING.en), plain_span(" "), name]
+            }
             Lang::En => vec![
-                plain_span(" (represented by "),
+                open,
+                plain_span(l::REPRESENTING.en),
+                plain_span(" "),
                 name,
-                plain_span(", "),
+                plain_span(comma(self.lang)),
                 title,
             ],
         };
+        line.retain(|s| !s.text.is_empty());
         for mark in marks {
-            line.push(plain_span(match self.lang {
-                Lang::ZhTw => "，",
-                Lang::En => ", ",
-            }));
+            line.push(plain_span(comma(self.lang)));
             line.push(plain_span(mark));
         }
-        line.push(plain_span(match self.lang {
-            Lang::ZhTw => "）",
-            Lang::En => ")",
-        }));
+        line.push(plain_span(close_paren(self.lang)));
         line
     }
 
@@ -262,14 +299,14 @@ impl<'a> Builder<'a> {
         if organisation.is_empty() {
             return self.person_short(person);
         }
-        let mut line = self.text_line(organisation);
-        let (open, close) = match self.lang {
-            Lang::ZhTw => ("（", "）"),
-            Lang::En => (" (", ")"),
+        let seat = match &person.role {
+            Role::Representative { seat, .. } => &self.state.people[*seat].id,
+            _ => &person.id,
         };
-        line.push(plain_span(open));
+        let mut line = self.text_line(organisation, || format!("person {seat}, organisation"));
+        line.push(plain_span(open_paren(self.lang)));
         line.extend(self.person_short(person));
-        line.push(plain_span(close));
+        line.push(plain_span(close_paren(self.lang)));
         line
     }
 

@@ -43,10 +43,10 @@ impl Builder<'_> {
             .iter()
             .map(|(speaker, voice, seconds, turns)| {
                 let mut line = self.speaker(speaker);
-                line.push(plain_span(match lang {
-                    crate::domain::Lang::ZhTw => format!("（{}）", i18n::voice(*voice).zh),
-                    crate::domain::Lang::En => format!(" ({})", i18n::voice(*voice).en),
-                }));
+                line.push(plain_span(i18n::parenthesised(
+                    i18n::voice(*voice).get(lang),
+                    lang,
+                )));
                 line.push(plain_span(format!(
                     "{}{}",
                     colon(lang),
