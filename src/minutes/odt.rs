@@ -1,7 +1,9 @@
 //! The minutes as an OpenDocument text file (ODF 1.3), Taiwan's government document
 //! standard: real headings (text:h with outline levels), real tables, an A4 page.
 //! Bilingual minutes set each block in a two-column borderless table (Chinese left,
-//! English right); data tables hold both languages in each cell.
+//! English right); data tables hold both languages in each cell. Every page's footer
+//! numbers it ("第 1 頁，共 3 頁"); fonts name fallbacks for machines without Noto;
+//! data table columns are sized to what they hold, and tables may break across pages.
 //!
 //! The XML is written with quick-xml and the package with zip: `mimetype` first and
 //! stored, as the ODF packaging rules require.
@@ -13,7 +15,7 @@ use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
 use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, ZipWriter};
 
-use super::model::{Block, Document, Line, Part, Table};
+use super::model::{Block, Document, Line, Part, Table, TableKind};
 use crate::domain::Lang;
 use crate::i18n::minutes as l;
 
@@ -65,7 +67,7 @@ pub fn render(doc: &Document) -> Result<Vec<u8>, OdtError> {
         }
         Ok(())
     })?;
-    package(&content, &doc.title, doc.lang)
+    package(&content, &doc.title, doc.lang, Footer::One(doc.lang))
 }
 
 /// Chinese and English side by side.
@@ -77,7 +79,7 @@ pub fn render_both(zh: &Document, en: &Document) -> Result<Vec<u8>, OdtError> {
         }
         Ok(())
     })?;
-    package(&content, &zh.title, Lang::ZhTw)
+    package(&content, &zh.title, Lang::ZhTw, Footer::Both)
 }
 
 type Xml = Writer<Vec<u8>>;
@@ -235,7 +237,6 @@ fn list(w: &mut Xml, lines: &[Line], lang: Lang) -> XmlResult {
 
 /// A data table; with `en`, each cell holds the Chinese and then the English.
 fn table_xml(w: &mut Xml, table: &Table, en: Option<&Table>) -> XmlResult {
-    let columns = table.header.len().to_string();
     start(
         w,
         "table:table",
@@ -244,11 +245,23 @@ fn table_xml(w: &mut Xml, table: &Table, en: Option<&Table>) -> XmlResult {
             ("table:style-name", "DataTable"),
         ],
     )?;
-    empty(
-        w,
-        "table:table-column",
-        &[("table:number-columns-repeated", columns.as_str())],
-    )?;
+    if column_widths(table.kind).len() == table.header.len() {
+        for i in 1..=table.header.len() {
+            let style = format!("{}.C{i}", table_name(table));
+            empty(
+                w,
+                "table:table-column",
+                &[("table:style-name", style.as_str())],
+            )?;
+        }
+    } else {
+        let columns = table.header.len().to_string();
+        empty(
+            w,
+            "table:table-column",
+            &[("table:number-columns-repeated", columns.as_str())],
+        )?;
+    }
     start(w, "table:table-header-rows", &[])?;
     start(w, "table:table-row", &[])?;
     for (i, h) in table.header.iter().enumerate() {
@@ -296,12 +309,41 @@ fn table_xml(w: &mut Xml, table: &Table, en: Option<&Table>) -> XmlResult {
     end(w, "table:table")
 }
 
+/// The relative widths (in thousandths of the table) of a data table's columns, in
+/// the order of its header: narrow numbers, dates and counts, wide free text.
+fn column_widths(kind: TableKind) -> &'static [u32] {
+    match kind {
+        // 編號, 事項, 主辦單位, 辦理情形, 追蹤建議
+        TableKind::FollowUp => &[70, 330, 150, 300, 150],
+        // 編號, 事項, 主辦單位, 期限, 案由
+        TableKind::Actions => &[70, 450, 170, 140, 170],
+        // 階段, 出席, 門檻, 贊成, 反對, 棄權, 結果
+        TableKind::Votes => &[220, 100, 200, 100, 100, 100, 180],
+        // 編號, 意見提出者, 日期, 意見內容, 處理情形, 回應說明
+        TableKind::Comments => &[70, 140, 140, 300, 120, 230],
+    }
+}
+
+const TABLE_KINDS: [TableKind; 4] = [
+    TableKind::FollowUp,
+    TableKind::Votes,
+    TableKind::Actions,
+    TableKind::Comments,
+];
+
+/// The text width of the A4 page, in hundredths of a centimetre.
+const TEXT_WIDTH: u32 = 1700;
+
 fn table_name(table: &Table) -> &'static str {
-    match table.kind {
-        super::model::TableKind::FollowUp => "FollowUp",
-        super::model::TableKind::Votes => "Votes",
-        super::model::TableKind::Actions => "ActionItems",
-        super::model::TableKind::Comments => "PublicComments",
+    kind_name(table.kind)
+}
+
+fn kind_name(kind: TableKind) -> &'static str {
+    match kind {
+        TableKind::FollowUp => "FollowUp",
+        TableKind::Votes => "Votes",
+        TableKind::Actions => "ActionItems",
+        TableKind::Comments => "PublicComments",
     }
 }
 
@@ -329,11 +371,9 @@ fn both_part(w: &mut Xml, a: &Part, b: &Part) -> XmlResult {
                     ("table:style-name", "PairTable"),
                 ],
             )?;
-            empty(
-                w,
-                "table:table-column",
-                &[("table:number-columns-repeated", "2")],
-            )?;
+            for column in ["Bilingual.C1", "Bilingual.C2"] {
+                empty(w, "table:table-column", &[("table:style-name", column)])?;
+            }
             open = true;
         }
         start(w, "table:table-row", &[])?;
@@ -387,11 +427,17 @@ fn automatic_styles(w: &mut Xml) -> XmlResult {
         empty(
             w,
             "style:table-properties",
+            // A long table breaks across pages and nothing pushes it to a new page:
+            // no break-before, no keep-with-next. Rows carry no style, so ODF's default
+            // (fo:keep-together="auto") lets a tall row split across pages too.
             &[
                 ("style:width", width),
                 ("table:align", "margins"),
                 ("fo:margin-top", "0.1cm"),
                 ("fo:margin-bottom", "0.25cm"),
+                ("fo:break-before", "auto"),
+                ("fo:keep-with-next", "auto"),
+                ("style:may-break-between-rows", "true"),
             ],
         )?;
         end(w, "style:style")?;
@@ -418,19 +464,52 @@ fn automatic_styles(w: &mut Xml) -> XmlResult {
         )?;
         end(w, "style:style")?;
     }
+    let mut columns: Vec<(String, u32)> = vec![
+        ("Bilingual.C1".to_owned(), 500),
+        ("Bilingual.C2".to_owned(), 500),
+    ];
+    for kind in TABLE_KINDS {
+        for (i, &width) in column_widths(kind).iter().enumerate() {
+            columns.push((format!("{}.C{}", kind_name(kind), i + 1), width));
+        }
+    }
+    for (name, width) in columns {
+        let absolute = TEXT_WIDTH * width / 1000;
+        let absolute = format!("{}.{:02}cm", absolute / 100, absolute % 100);
+        let relative = format!("{width}*");
+        start(
+            w,
+            "style:style",
+            &[
+                ("style:name", name.as_str()),
+                ("style:family", "table-column"),
+            ],
+        )?;
+        empty(
+            w,
+            "style:table-column-properties",
+            &[
+                ("style:column-width", absolute.as_str()),
+                ("style:rel-column-width", relative.as_str()),
+            ],
+        )?;
+        end(w, "style:style")?;
+    }
     end(w, "office:automatic-styles")
 }
 
 const STYLES_XML: &str = r##"<?xml version="1.0" encoding="UTF-8"?>
 <office:document-styles xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0" xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0" office:version="1.3">
 <office:font-face-decls>
-<style:font-face style:name="Noto Serif CJK TC" svg:font-family="'Noto Serif CJK TC'" style:font-family-generic="roman"/>
-<style:font-face style:name="Noto Sans CJK TC" svg:font-family="'Noto Sans CJK TC'" style:font-family-generic="swiss"/>
+<style:font-face style:name="Serif" svg:font-family="'Liberation Serif', 'Times New Roman', Times, serif" style:font-family-generic="roman" style:font-pitch="variable"/>
+<style:font-face style:name="Sans" svg:font-family="'Liberation Sans', Arial, Helvetica, sans-serif" style:font-family-generic="swiss" style:font-pitch="variable"/>
+<style:font-face style:name="Serif CJK" svg:font-family="'Noto Serif CJK TC', 'Source Han Serif TC', 'PMingLiU', 'MingLiU', 'Songti TC', serif" style:font-family-generic="roman" style:font-pitch="variable"/>
+<style:font-face style:name="Sans CJK" svg:font-family="'Noto Sans CJK TC', 'Source Han Sans TC', 'Microsoft JhengHei', 'PingFang TC', sans-serif" style:font-family-generic="swiss" style:font-pitch="variable"/>
 </office:font-face-decls>
 <office:styles>
 <style:default-style style:family="paragraph">
 <style:paragraph-properties fo:line-height="140%"/>
-<style:text-properties style:font-name="Noto Serif CJK TC" fo:font-size="11pt" style:font-name-asian="Noto Serif CJK TC" style:font-size-asian="11pt" fo:language="en" fo:country="GB" style:language-asian="zh" style:country-asian="TW"/>
+<style:text-properties style:font-name="Serif" fo:font-size="11pt" style:font-name-asian="Serif CJK" style:font-size-asian="11pt" fo:language="en" fo:country="GB" style:language-asian="zh" style:country-asian="TW"/>
 </style:default-style>
 <style:style style:name="Standard" style:family="paragraph" style:class="text"/>
 <style:style style:name="Text_20_body" style:display-name="Text body" style:family="paragraph" style:parent-style-name="Standard" style:class="text">
@@ -446,7 +525,7 @@ const STYLES_XML: &str = r##"<?xml version="1.0" encoding="UTF-8"?>
 </style:style>
 <style:style style:name="Heading" style:family="paragraph" style:parent-style-name="Standard" style:next-style-name="Text_20_body" style:class="text">
 <style:paragraph-properties fo:margin-top="0.4cm" fo:margin-bottom="0.15cm" fo:keep-with-next="always"/>
-<style:text-properties style:font-name="Noto Sans CJK TC" style:font-name-asian="Noto Sans CJK TC" fo:font-weight="bold" style:font-weight-asian="bold"/>
+<style:text-properties style:font-name="Sans" style:font-name-asian="Sans CJK" fo:font-weight="bold" style:font-weight-asian="bold"/>
 </style:style>
 <style:style style:name="Heading_20_1" style:display-name="Heading 1" style:family="paragraph" style:parent-style-name="Heading" style:default-outline-level="1" style:class="text">
 <style:text-properties fo:font-size="13pt" style:font-size-asian="13pt"/>
@@ -465,6 +544,10 @@ const STYLES_XML: &str = r##"<?xml version="1.0" encoding="UTF-8"?>
 </style:style>
 <style:style style:name="Table_20_English" style:display-name="Table English" style:family="paragraph" style:parent-style-name="Table_20_Contents" style:class="extra">
 <style:text-properties fo:font-size="9pt" style:font-size-asian="9pt" fo:color="#333333"/>
+</style:style>
+<style:style style:name="Footer" style:family="paragraph" style:parent-style-name="Standard" style:class="extra">
+<style:paragraph-properties fo:text-align="center"/>
+<style:text-properties fo:font-size="9pt" style:font-size-asian="9pt"/>
 </style:style>
 <style:style style:name="Strong" style:family="text">
 <style:text-properties fo:font-weight="bold" style:font-weight-asian="bold"/>
@@ -489,13 +572,39 @@ const STYLES_XML: &str = r##"<?xml version="1.0" encoding="UTF-8"?>
 <office:automatic-styles>
 <style:page-layout style:name="A4">
 <style:page-layout-properties fo:page-width="21cm" fo:page-height="29.7cm" style:print-orientation="portrait" fo:margin-top="2cm" fo:margin-bottom="2cm" fo:margin-left="2cm" fo:margin-right="2cm"/>
+<style:footer-style>
+<style:header-footer-properties fo:min-height="0.6cm" fo:margin-top="0.3cm"/>
+</style:footer-style>
 </style:page-layout>
 </office:automatic-styles>
 <office:master-styles>
-<style:master-page style:name="Standard" style:page-layout-name="A4"/>
+<style:master-page style:name="Standard" style:page-layout-name="A4">
+<style:footer>
+<text:p text:style-name="Footer">{FOOTER}</text:p>
+</style:footer>
+</style:master-page>
 </office:master-styles>
 </office:document-styles>
 "##;
+
+/// What the page footer says: "第 1 頁，共 3 頁", "Page 1 of 3", or "1 / 3" when
+/// both languages stand side by side.
+#[derive(Clone, Copy)]
+enum Footer {
+    One(Lang),
+    Both,
+}
+
+fn styles_xml(footer: Footer) -> String {
+    const NUMBER: &str = r#"<text:page-number text:select-page="current">1</text:page-number>"#;
+    const COUNT: &str = "<text:page-count>1</text:page-count>";
+    let line = match footer {
+        Footer::One(Lang::ZhTw) => format!("第 {NUMBER} 頁，共 {COUNT} 頁"),
+        Footer::One(Lang::En) => format!("Page {NUMBER} of {COUNT}"),
+        Footer::Both => format!("{NUMBER} / {COUNT}"),
+    };
+    STYLES_XML.replace("{FOOTER}", &line)
+}
 
 const MANIFEST_XML: &str = r#"<?xml version="1.0" encoding="UTF-8"?>
 <manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.3">
@@ -538,7 +647,7 @@ fn meta_xml(title: &str, lang: Lang) -> Result<Vec<u8>, OdtError> {
     Ok(w.into_inner())
 }
 
-fn package(content: &[u8], title: &str, lang: Lang) -> Result<Vec<u8>, OdtError> {
+fn package(content: &[u8], title: &str, lang: Lang, footer: Footer) -> Result<Vec<u8>, OdtError> {
     let zip_error = |e: zip::result::ZipError| OdtError(e.to_string());
     let io_error = |e: std::io::Error| OdtError(e.to_string());
     let mut zip = ZipWriter::new(Cursor::new(Vec::with_capacity(content.len() / 4 + 16_384)));
@@ -550,7 +659,8 @@ fn package(content: &[u8], title: &str, lang: Lang) -> Result<Vec<u8>, OdtError>
         .map_err(zip_error)?;
     zip.write_all(MANIFEST_XML.as_bytes()).map_err(io_error)?;
     zip.start_file("styles.xml", deflated).map_err(zip_error)?;
-    zip.write_all(STYLES_XML.as_bytes()).map_err(io_error)?;
+    zip.write_all(styles_xml(footer).as_bytes())
+        .map_err(io_error)?;
     zip.start_file("meta.xml", deflated).map_err(zip_error)?;
     zip.write_all(&meta_xml(title, lang)?).map_err(io_error)?;
     zip.start_file("content.xml", deflated).map_err(zip_error)?;
