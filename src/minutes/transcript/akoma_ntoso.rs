@@ -1,5 +1,7 @@
 //! The Akoma Ntoso `<debate>` form of a transcript, as SayIt writes it: writing it
-//! (speakers as `<TLCPerson>`, links as `<a href>`) and reading it back.
+//! (speakers as `<TLCPerson>`, links as `<a href>`, the meeting as one section with
+//! the agenda items inside it, as SayIt's importer makes one meeting of it) and
+//! reading it back.
 
 use std::collections::HashMap;
 
@@ -52,6 +54,7 @@ fn akn_writer(transcript: &Transcript) -> std::io::Result<String> {
     )?;
     start(&mut w, "debate", &[("name", "debate")])?;
     start(&mut w, "meta", &[])?;
+    identification(&mut w, transcript)?;
     start(&mut w, "references", &[("source", "#roundtable")])?;
     w.write_event(Event::Empty(
         BytesStart::new("TLCOrganization").with_attributes([
@@ -73,30 +76,54 @@ fn akn_writer(transcript: &Transcript) -> std::io::Result<String> {
     }
     end(&mut w, "references")?;
     end(&mut w, "meta")?;
+    // SayIt dates the meeting, and a speech without a `startTime`, by `<docDate>`; it
+    // has no text, so that a reader finds nothing outside the debate to lose.
+    if let Some(date) = meeting_date(transcript) {
+        let date = date.format("%Y-%m-%d").to_string();
+        w.write_event(Event::Start(BytesStart::new("preface")))?;
+        w.write_event(Event::Start(BytesStart::new("p")))?;
+        w.write_event(Event::Empty(
+            BytesStart::new("docDate").with_attributes([("date", date.as_str())]),
+        ))?;
+        end(&mut w, "p")?;
+        end(&mut w, "preface")?;
+    }
     start(&mut w, "debateBody", &[])?;
-    let mut section_open = false;
-    let open_section = |w: &mut Writer<Vec<u8>>, heading: &str, open: &mut bool| {
-        if *open {
-            end(w, "debateSection")?;
+    // One section for the meeting, headed by its date and title, and the agenda items
+    // as sections inside it: SayIt imports that as one meeting. A transcript whose
+    // first section is its title (as read from another's file) has that section as
+    // the meeting's; otherwise the meeting's section is marked `name="meeting"`, so
+    // that its heading reads back as the title and not as a section.
+    let mut entries = transcript.entries.as_slice();
+    match entries.first() {
+        Some(Entry::Section(heading)) if *heading == transcript.title => {
+            start(&mut w, "debateSection", &[("name", "debate")])?;
+            heading_element(&mut w, heading)?;
+            entries = &entries[1..];
         }
-        start(w, "debateSection", &[])?;
-        start(w, "heading", &[])?;
-        w.write_event(Event::Text(BytesText::new(heading)))?;
-        end(w, "heading")?;
-        *open = true;
-        Ok::<(), std::io::Error>(())
-    };
-    for entry in &transcript.entries {
+        _ => {
+            start(&mut w, "debateSection", &[("name", "meeting")])?;
+            if !transcript.title.is_empty() {
+                heading_element(&mut w, &transcript.title)?;
+            }
+        }
+    }
+    let mut item_open = false;
+    for entry in entries {
         match entry {
-            Entry::Section(heading) => open_section(&mut w, heading, &mut section_open)?,
+            Entry::Section(heading) => {
+                if item_open {
+                    end(&mut w, "debateSection")?;
+                }
+                start(&mut w, "debateSection", &[("name", "item")])?;
+                heading_element(&mut w, heading)?;
+                item_open = true;
+            }
             Entry::Speech {
                 speaker,
                 paragraphs,
                 at,
             } => {
-                if !section_open {
-                    open_section(&mut w, &transcript.title, &mut section_open)?;
-                }
                 let by = format!("#{}", ids[speaker.as_str()]);
                 let time = at.map(|t| t.to_rfc3339());
                 let mut attrs = vec![("by", by.as_str())];
@@ -112,9 +139,6 @@ fn akn_writer(transcript: &Transcript) -> std::io::Result<String> {
                 end(&mut w, "speech")?;
             }
             Entry::Narrative { paragraphs } => {
-                if !section_open {
-                    open_section(&mut w, &transcript.title, &mut section_open)?;
-                }
                 start(&mut w, "narrative", &[])?;
                 for p in paragraphs {
                     start(&mut w, "p", &[])?;
@@ -127,15 +151,90 @@ fn akn_writer(transcript: &Transcript) -> std::io::Result<String> {
             }
         }
     }
-    if section_open {
+    if item_open {
         end(&mut w, "debateSection")?;
     }
+    end(&mut w, "debateSection")?;
     end(&mut w, "debateBody")?;
     end(&mut w, "debate")?;
     end(&mut w, "akomaNtoso")?;
     let mut out = String::from_utf8(w.into_inner()).map_err(std::io::Error::other)?;
     out.push('\n');
     Ok(out)
+}
+
+fn heading_element(w: &mut Writer<Vec<u8>>, heading: &str) -> std::io::Result<()> {
+    w.write_event(Event::Start(BytesStart::new("heading")))?;
+    w.write_event(Event::Text(BytesText::new(heading)))?;
+    w.write_event(Event::End(BytesEnd::new("heading")))?;
+    Ok(())
+}
+
+/// The `YYYY-MM-DD` the title begins with.
+fn meeting_date(transcript: &Transcript) -> Option<chrono::NaiveDate> {
+    transcript
+        .title
+        .get(..10)
+        .and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+}
+
+/// The meeting's `<identification>`: the work (the meeting's record), its expression
+/// (in one language) and manifestation (this file), each dated by the meeting's date,
+/// the `YYYY-MM-DD` its title begins with. A title without a date writes none: the
+/// FRBR dates are required, and a made-up one would be wrong.
+fn identification(w: &mut Writer<Vec<u8>>, transcript: &Transcript) -> std::io::Result<()> {
+    let Some(date) = meeting_date(transcript) else {
+        return Ok(());
+    };
+    let date = date.format("%Y-%m-%d").to_string();
+    // The language from the title, which the export writes in the record's language
+    // (the speeches may be in either): Chinese if it has a CJK ideograph.
+    let chinese = transcript
+        .title
+        .chars()
+        .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+    let language = if chinese { "zho" } else { "eng" };
+    let work = format!("/akn/tw/debateRecord/roundtable/{date}/main");
+    let expression = format!("/akn/tw/debateRecord/roundtable/{date}/{language}@");
+    let manifestation = format!("{expression}/main.xml");
+    let author = "#roundtable";
+    let empty = |w: &mut Writer<Vec<u8>>, name: &str, attrs: &[(&str, &str)]| {
+        w.write_event(Event::Empty(
+            BytesStart::new(name).with_attributes(attrs.iter().copied()),
+        ))
+    };
+    let end = |w: &mut Writer<Vec<u8>>, name: &str| w.write_event(Event::End(BytesEnd::new(name)));
+    w.write_event(Event::Start(
+        BytesStart::new("identification").with_attributes([("source", author)]),
+    ))?;
+    for (frbr, this, uri, name) in [
+        ("FRBRWork", work.as_str(), work.as_str(), "meeting"),
+        (
+            "FRBRExpression",
+            &format!("{expression}/main") as &str,
+            expression.as_str(),
+            "meeting",
+        ),
+        (
+            "FRBRManifestation",
+            manifestation.as_str(),
+            manifestation.as_str(),
+            "export",
+        ),
+    ] {
+        w.write_event(Event::Start(BytesStart::new(frbr)))?;
+        empty(w, "FRBRthis", &[("value", this)])?;
+        empty(w, "FRBRuri", &[("value", uri)])?;
+        empty(w, "FRBRdate", &[("date", date.as_str()), ("name", name)])?;
+        empty(w, "FRBRauthor", &[("href", author)])?;
+        match frbr {
+            "FRBRWork" => empty(w, "FRBRcountry", &[("value", "tw")])?,
+            "FRBRExpression" => empty(w, "FRBRlanguage", &[("language", language)])?,
+            _ => {}
+        }
+        end(w, frbr)?;
+    }
+    end(w, "identification")
 }
 
 /// Text with `[text](https://…)` links written as `<a href>`.
@@ -257,6 +356,7 @@ pub fn parse_akoma_ntoso(text: &str) -> Result<Transcript, TranscriptError> {
             _ => {}
         }
     }
+    let title = read.title.take();
     let mut transcript = Transcript {
         entries: read.entries,
         dropped: read.dropped,
@@ -272,12 +372,13 @@ pub fn parse_akoma_ntoso(text: &str) -> Result<Transcript, TranscriptError> {
             "the debate has no <speech>".into(),
         ));
     }
-    transcript.title = transcript
-        .entries
-        .iter()
-        .find_map(|e| match e {
-            Entry::Section(h) => Some(h.clone()),
-            _ => None,
+    // The meeting section's heading (as this project writes it), else the first one.
+    transcript.title = title
+        .or_else(|| {
+            transcript.entries.iter().find_map(|e| match e {
+                Entry::Section(h) => Some(h.clone()),
+                _ => None,
+            })
         })
         .unwrap_or_default();
     Ok(transcript)
@@ -308,6 +409,11 @@ struct Reading {
     loose: Option<usize>,
     /// What could not be kept, or was changed.
     dropped: Losses,
+    /// A `<debateSection name="meeting">` just opened: its heading is the title (the
+    /// meeting's date and name), not a section of it.
+    meeting_heading: bool,
+    /// That heading, once read.
+    title: Option<String>,
     /// The depth of the element of `<debate>` whose text outside the body was
     /// counted: once for each such element.
     outside: Option<usize>,
@@ -446,8 +552,15 @@ impl Reading {
 
     fn start(&mut self, e: &BytesStart<'_>) -> Result<(), quick_xml::Error> {
         let name = e.local_name().as_ref().to_owned();
+        if self.headings == 0 && name != "heading" {
+            // Only the meeting section's own heading, right after it opens, is the title.
+            self.meeting_heading = false;
+        }
         match name.as_str() {
             "debateBody" => self.bodies += 1,
+            "debateSection" if self.blocks.is_empty() && self.title.is_none() => {
+                self.meeting_heading = attribute(e, "name").as_deref() == Some("meeting");
+            }
             "speech" => {
                 let mut by = None;
                 let mut at = None;
@@ -570,7 +683,11 @@ impl Reading {
                     }
                     let heading = normalise(&std::mem::take(&mut self.heading));
                     self.loose = None;
-                    self.entries.push(Entry::Section(heading));
+                    if std::mem::take(&mut self.meeting_heading) && self.blocks.is_empty() {
+                        self.title = Some(heading);
+                    } else {
+                        self.entries.push(Entry::Section(heading));
+                    }
                 }
             }
             "p" | "div" | "blockquote" | "table" | "tr" | "h1" | "h2" | "h3" | "h4" | "h5"

@@ -1,12 +1,15 @@
 //! The Markdown form of a transcript, as the public transcript archive publishes it:
 //! writing it, escaping what would read as markup, and reading it back.
 //!
-//! Read back, the project's own export gives the transcript it was written from
-//! (times aside, which Markdown does not carry): the title line, the header block,
-//! sections, speeches and narrative in order. A paragraph whose first line would read
-//! as narrative or markup is written with a leading backslash, and so is any later
-//! line of a paragraph that begins with `#`, `>` or a backslash, which would otherwise
-//! read as a heading or a quote of its own.
+//! Read back, the project's own export gives the transcript it was written from: the
+//! title line, the header block, sections, speeches (with their times) and narrative
+//! in order. A speech whose time is known has it in a comment on the line after its
+//! speaker, `<!-- startTime 2026-12-03T14:05:00+08:00 -->`: hidden where the Markdown
+//! is shown, as the archive shows no times, and read back exactly.
+//!
+//! A paragraph whose first line would read as narrative or markup is written with a
+//! leading backslash, and so is any later line of a paragraph that begins with `#`,
+//! `>` or a backslash, which would otherwise read as a heading or a quote of its own.
 
 use super::{Entry, Transcript, TranscriptError};
 
@@ -32,11 +35,14 @@ pub fn to_markdown(transcript: &Transcript) -> String {
             Entry::Speech {
                 speaker,
                 paragraphs,
-                ..
+                at,
             } => {
                 out.push_str("### ");
                 out.push_str(speaker);
                 out.push_str("：\n");
+                if let Some(at) = at {
+                    out.push_str(&format!("{TIME_OPEN}{}{TIME_CLOSE}\n\n", at.to_rfc3339()));
+                }
                 for p in paragraphs {
                     push_paragraph(&mut out, p, reads_as_markup(p));
                 }
@@ -59,6 +65,16 @@ pub fn to_markdown(transcript: &Transcript) -> String {
         }
     }
     out
+}
+
+/// The comment a speech's time is written in, after its speaker's line.
+const TIME_OPEN: &str = "<!-- startTime ";
+const TIME_CLOSE: &str = " -->";
+
+/// A speech's time, from the paragraph [`TIME_OPEN`] … [`TIME_CLOSE`].
+fn speech_time(p: &str) -> Option<crate::domain::Stamp> {
+    let time = p.strip_prefix(TIME_OPEN)?.strip_suffix(TIME_CLOSE)?;
+    crate::domain::Stamp::parse_from_rfc3339(time.trim()).ok()
 }
 
 /// One paragraph and the blank line after it: with a backslash before the first line
@@ -243,6 +259,17 @@ pub fn parse_markdown(text: &str) -> Result<Transcript, TranscriptError> {
                 speaker = Some(name);
             }
             Block::Paragraph(p) if p == "<!-- -->" => separated = true,
+            // A speech's time, right after its speaker's line.
+            Block::Paragraph(p)
+                if matches!(
+                    transcript.entries.last(),
+                    Some(Entry::Speech { paragraphs, at: None, .. }) if paragraphs.is_empty()
+                ) && speech_time(&p).is_some() =>
+            {
+                if let Some(Entry::Speech { at, .. }) = transcript.entries.last_mut() {
+                    *at = speech_time(&p);
+                }
+            }
             Block::Paragraph(p) => {
                 let narrative = if is_parenthesised(&p) {
                     Some(p.clone())

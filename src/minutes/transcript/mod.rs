@@ -3,14 +3,19 @@
 //!
 //! Two forms, both as the public transcript archive publishes them:
 //! - Markdown: `# date title` (a heading of any level), a header block (time, place),
-//!   `## section` headings, then `### Speaker：` followed by that speaker's paragraphs.
+//!   `## section` headings, then `### Speaker：` followed by that speaker's paragraphs
+//!   (and first, where the time it began is known, `<!-- startTime … -->`).
 //!   Room narrative is a paragraph in parentheses (（點頭）), in italics (`*…*`), or a
 //!   quoted one (`> （笑）`, the archive's own convention). A paragraph, or a line of
 //!   one, that would read as narrative or markup is escaped with a leading backslash,
 //!   so the project's own export reads back unchanged.
 //! - Akoma Ntoso `<debate>` as SayIt writes it: speakers declared as `<TLCPerson>`,
 //!   then `<debateSection><heading>`, `<speech by="#id"><p>…</p></speech>` and
-//!   `<narrative><p><i>…</i></p></narrative>` in order.
+//!   `<narrative><p><i>…</i></p></narrative>` in order. The project writes one
+//!   `<debateSection name="meeting">` headed by the date and title (the transcript's
+//!   title when read back) with the agenda items as sections inside it, the meeting
+//!   identified (FRBR) in `<meta>` and dated by `<preface><docDate>`, so that SayIt
+//!   imports it as one meeting; a speech has a `startTime` only when it is known.
 //!
 //! This file holds the model both forms share, [`from_meeting`] (a session's notes as
 //! a transcript) and [`parse`] (either form, told by its content); `markdown.rs` and
@@ -274,12 +279,12 @@ pub fn from_meeting(meeting: &Meeting, lang: Lang) -> Transcript {
         if paragraphs.is_empty() {
             continue;
         }
-        // A speech begins when its speaker was given the floor, where a turn says so.
+        // A speech's time is known only where a turn at speaking says when its speaker
+        // was given the floor; the note's own time is when it was typed, not said.
         let at = note
             .speaker
             .as_ref()
-            .and_then(|s| state.speech_began(s, entry.at))
-            .unwrap_or(entry.at);
+            .and_then(|s| state.speech_began(s, entry.at));
         let speaker = note.speaker.as_ref().map(|s| match s {
             Speaker::Person(id) => state
                 .person(id)
@@ -294,7 +299,7 @@ pub fn from_meeting(meeting: &Meeting, lang: Lang) -> Transcript {
                 speaker: speaker
                     .unwrap_or_else(|| crate::i18n::minutes::UNNAMED_SPEAKER.get(lang).to_owned()),
                 paragraphs,
-                at: Some(at),
+                at,
             }),
         }
     }
